@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: prints figures and ratios against the targets in the issues. Never a test:
+ * timings belong here, not in vitest. Each section is a module with a `run()`; pass section
+ * names as arguments to run only those (`npm run bench -- domain`).
+ */
+type Section = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
+
+const sections: Section[] = [];
+
+const wanted = new Set(process.argv.slice(2));
+for (const section of sections) {
+  if (wanted.size > 0 && !wanted.has(section.name)) continue;
+  console.log(`\n== ${section.name} ==`);
+  const { run } = await section.load();
+  await run();
+}
