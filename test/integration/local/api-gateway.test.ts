@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalGateway, startGateway } from '../../../scripts/local/api-gateway';
 
@@ -43,7 +43,7 @@ describe('local API Gateway', () => {
           seen.push(event);
           return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: event.body ?? '' };
         },
-        api: async (event) => {
+        api: async (event): Promise<APIGatewayProxyResultV2> => {
           seen.push(event);
           if (event.rawPath === '/api/binary') {
             return {
