@@ -53,7 +53,8 @@ describe('local API Gateway', () => {
               isBase64Encoded: true,
             };
           }
-          if (event.rawPath === '/api/plain') return { hello: 'world' };
+          // A bare object, which API Gateway serialises itself.
+          if (event.rawPath === '/api/plain') return { hello: 'world' } as unknown as APIGatewayProxyResultV2;
           return {
             statusCode: 201,
             headers: { 'x-handler': 'api' },
