@@ -1,0 +1,223 @@
+/**
+ * The school calendar: which dates are school days, and the school-week arithmetic the signal
+ * rules count in. Built once from data a school edits (`data/*.json`) into flat indexes over
+ * integer day numbers, so every question below is an array lookup.
+ *
+ * A school week runs Monday to Sunday and holds at least one school day. Weeks without school
+ * days (holidays) are skipped: they neither count towards a window nor break a streak.
+ */
+import type { IsoDate } from '../policy/types';
+import { type DayNumber, fromDay, mondayOf, toDay, weekday } from './dates';
+
+export interface CalendarPeriod {
+  name: string;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface CalendarDay {
+  date: IsoDate;
+  name: string;
+}
+
+export interface SchoolYear {
+  /** e.g. `2026-27`. */
+  id: string;
+  /** First and last day lessons may be given (the summer holiday lies outside). */
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  holidays: CalendarPeriod[];
+}
+
+export interface CalendarData {
+  name?: string;
+  years: SchoolYear[];
+  /** Public holidays: never school days, never working days (due dates skip them). */
+  publicHolidays: CalendarDay[];
+  /** Days off the school adds on top of the holidays (study days, the Friday after Ascension). */
+  extraDaysOff: CalendarDay[];
+}
+
+export interface SchoolWeeksWindow {
+  /** Monday of the first school week. */
+  from: IsoDate;
+  /** Sunday of the last school week. */
+  to: IsoDate;
+  /** Mondays of the school weeks, oldest first. */
+  weeks: IsoDate[];
+}
+
+/** Weeks of slack around the data so that look-backs from the first weeks stay in range. */
+const PAD_DAYS = 7 * 8;
+
+export class SchoolCalendar {
+  /** Day number of index 0 of the arrays below (always a Monday). */
+  private readonly base: DayNumber;
+  private readonly length: number;
+  private readonly school: Uint8Array;
+  /** Number of school days on or before each day (inclusive), relative to `base`. */
+  private readonly schoolDaysUpTo: Int32Array;
+  /** Day numbers of all school days, ascending. */
+  private readonly schoolDays: Int32Array;
+  /** Per week (index from `base`): 1-based ordinal of the school week, or 0 if it holds no school day. */
+  private readonly weekOrdinal: Int32Array;
+  /** Per school-week ordinal (1-based; index 0 unused): day number of its Monday. */
+  private readonly schoolWeekMondays: Int32Array;
+  private readonly publicHolidays: ReadonlySet<DayNumber>;
+
+  constructor(data: CalendarData) {
+    const years = data.years.map((y) => ({
+      first: toDay(y.firstDay),
+      last: toDay(y.lastDay),
+      holidays: y.holidays.map((h) => ({ from: toDay(h.from), to: toDay(h.to) })),
+    }));
+    const publicHolidays = new Set(data.publicHolidays.map((d) => toDay(d.date)));
+    const extra = new Set(data.extraDaysOff.map((d) => toDay(d.date)));
+    const first = years.length > 0 ? Math.min(...years.map((y) => y.first)) : 0;
+    const last = years.length > 0 ? Math.max(...years.map((y) => y.last)) : 0;
+    this.base = mondayOf(first) - PAD_DAYS;
+    const end = mondayOf(last) + 7 + PAD_DAYS; // exclusive, a Monday
+    this.length = end - this.base;
+    this.publicHolidays = publicHolidays;
+
+    this.school = new Uint8Array(this.length);
+    for (const y of years) {
+      for (let d = y.first; d <= y.last; d++) {
+        if (weekday(d) < 5 && !publicHolidays.has(d) && !extra.has(d)) this.school[d - this.base] = 1;
+      }
+      for (const h of y.holidays) {
+        for (let d = Math.max(h.from, this.base); d <= h.to && d < end; d++) this.school[d - this.base] = 0;
+      }
+    }
+
+    this.schoolDaysUpTo = new Int32Array(this.length);
+    const days: number[] = [];
+    let count = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (this.school[i] === 1) {
+        count++;
+        days.push(this.base + i);
+      }
+      this.schoolDaysUpTo[i] = count;
+    }
+    this.schoolDays = Int32Array.from(days);
+
+    const weeks = this.length / 7;
+    this.weekOrdinal = new Int32Array(weeks);
+    const mondays: number[] = [0];
+    for (let w = 0; w < weeks; w++) {
+      let any = false;
+      for (let k = 0; k < 7; k++) if (this.school[w * 7 + k] === 1) any = true;
+      if (any) {
+        mondays.push(this.base + w * 7);
+        this.weekOrdinal[w] = mondays.length - 1;
+      }
+    }
+    this.schoolWeekMondays = Int32Array.from(mondays);
+  }
+
+  // ---- the public API on ISO dates ----
+
+  isSchoolDay(d: IsoDate): boolean {
+    return this.isSchoolDayNumber(toDay(d));
+  }
+
+  /** Monday of d's week if that week holds at least one school day, else null. */
+  schoolWeekOf(d: IsoDate): IsoDate | null {
+    const ordinal = this.schoolWeekOrdinal(toDay(d));
+    return ordinal === 0 ? null : fromDay(this.schoolWeekMonday(ordinal));
+  }
+
+  /**
+   * The n consecutive school weeks ending with the school week containing d (or, if d lies in
+   * a week without school days, the last school week before it). Fewer than n weeks only at the
+   * start of the calendar's data.
+   */
+  schoolWeeksEndingOn(d: IsoDate, n: number): SchoolWeeksWindow {
+    const end = this.schoolWeekOrdinalAtOrBefore(toDay(d));
+    if (end === 0 || n <= 0) return { from: d, to: d, weeks: [] };
+    const start = Math.max(1, end - n + 1);
+    const weeks: IsoDate[] = [];
+    for (let o = start; o <= end; o++) weeks.push(fromDay(this.schoolWeekMonday(o)));
+    return {
+      from: fromDay(this.schoolWeekMonday(start)),
+      to: fromDay(this.schoolWeekMonday(end) + 6),
+      weeks,
+    };
+  }
+
+  /** The last n school days up to and including d, oldest first. */
+  lastSchoolDays(d: IsoDate, n: number): IsoDate[] {
+    const day = toDay(d);
+    const upTo = this.schoolDaysUpToNumber(day);
+    const out: IsoDate[] = [];
+    for (let i = Math.max(0, upTo - n); i < upTo; i++) out.push(fromDay(this.schoolDays[i] as number));
+    return out;
+  }
+
+  /** d plus n working days (Monday to Friday, not a public holiday); holidays of the school do count. */
+  addWorkingDays(d: IsoDate, n: number): IsoDate {
+    return fromDay(this.addWorkingDaysNumber(toDay(d), n));
+  }
+
+  isPublicHoliday(d: IsoDate): boolean {
+    return this.publicHolidays.has(toDay(d));
+  }
+
+  // ---- the same on day numbers, for hot paths ----
+
+  isSchoolDayNumber(day: DayNumber): boolean {
+    const i = day - this.base;
+    return i >= 0 && i < this.length && this.school[i] === 1;
+  }
+
+  /** Number of school days on or before `day`. */
+  schoolDaysUpToNumber(day: DayNumber): number {
+    const i = day - this.base;
+    if (i < 0) return 0;
+    if (i >= this.length) return this.schoolDays.length;
+    return this.schoolDaysUpTo[i] as number;
+  }
+
+  /** 1-based ordinal of the school week containing `day`, or 0 if its week holds no school day. */
+  schoolWeekOrdinal(day: DayNumber): number {
+    const i = day - this.base;
+    if (i < 0 || i >= this.length) return 0;
+    return this.weekOrdinal[Math.floor(i / 7)] as number;
+  }
+
+  /** Ordinal of the school week containing `day`, or of the last one before it; 0 if none. */
+  schoolWeekOrdinalAtOrBefore(day: DayNumber): number {
+    const i = day - this.base;
+    if (i < 0) return 0;
+    if (i >= this.length) return this.schoolWeekMondays.length - 1;
+    for (let w = Math.floor(i / 7); w >= 0; w--) {
+      const o = this.weekOrdinal[w] as number;
+      if (o !== 0) return o;
+    }
+    return 0;
+  }
+
+  /** Monday (day number) of the school week with this 1-based ordinal. */
+  schoolWeekMonday(ordinal: number): DayNumber {
+    return this.schoolWeekMondays[ordinal] as number;
+  }
+
+  /** Last school day (day number) of the school week with this ordinal. */
+  lastSchoolDayOfWeek(ordinal: number): DayNumber {
+    const monday = this.schoolWeekMonday(ordinal);
+    for (let d = monday + 6; d > monday; d--) if (this.isSchoolDayNumber(d)) return d;
+    return monday;
+  }
+
+  addWorkingDaysNumber(day: DayNumber, n: number): DayNumber {
+    let d = day;
+    let left = n;
+    const step = n >= 0 ? 1 : -1;
+    while (left !== 0) {
+      d += step;
+      if (weekday(d) < 5 && !this.publicHolidays.has(d)) left -= step;
+    }
+    return d;
+  }
+}

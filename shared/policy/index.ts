@@ -1,0 +1,22 @@
+/** The attendance policy as pure functions. No AWS, no clock, no I/O: the date is a parameter. */
+
+export { ageOn, type DuoRecipient, endOfLeerplicht, type LegalStatus, legalStatus } from './age';
+export { type ClassifyContext, classify, MAX_SPECIAL_LEAVE_DAYS, MAX_SUSPENSION_DAYS } from './classify';
+export {
+  computeKpi,
+  KPI_SCHOOL_DAYS,
+  type KpiColour,
+  type KpiFigures,
+  type KpiReport,
+  type KpiUnit,
+  kpiColour,
+  kpiWindow,
+} from './kpi';
+export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
+export { NORM_PROFILES, type NormProfile, profileFor } from './profiles';
+export { isRuleId, RULES, type Rule, type RuleId, ruleText } from './rules';
+export { type EvaluateInput, evaluateStudent } from './signals/evaluate';
+export { reportStillStands } from './signals/still-stands';
+export * from './signals/types';
+export { summarizeDay } from './summarize';
+export * from './types';

@@ -1,0 +1,102 @@
+/** What the signal rules produce, and what they remember between evaluations. */
+import type { IsoDate, Minutes } from '../types';
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+interface SignalBase {
+  /** Deterministic: `${studentId}:${kind}:${period.from}`, so storage can use conditional puts. */
+  id: string;
+  studentId: string;
+  period: Period;
+  /** The evaluation date (asOf) on which the signal was found. */
+  detectedOn: IsoDate;
+}
+
+export interface DayMinutes {
+  date: IsoDate;
+  minutes: Minutes;
+}
+
+/** 16-hour report (Leerplichtwet art. 21a), to the coach; from there possibly to DUO. */
+export interface Report16 extends SignalBase {
+  kind: 'report16';
+  profileId: string;
+  /** The unauthorized minutes counted, per day with any, oldest first. */
+  minutesByDay: DayMinutes[];
+  totalMinutes: Minutes;
+  /** `reportDueWorkingDays` working days after `period.to`. */
+  dueDate: IsoDate;
+  /** False for Route-X: the school's own norm, never sent to DUO. */
+  reportToDuo: boolean;
+  /** Who DUO routes the report to on `period.to` (null: no legal report applies). */
+  duoRecipient: 'LPA' | 'RMC' | null;
+}
+
+/** 8-hour signal, mailed to the student. */
+export interface Signal8 extends SignalBase {
+  kind: 'signal8';
+  minutesByDay: DayMinutes[];
+  totalMinutes: Minutes;
+}
+
+/** Absent from every registered lesson for `fourWeekWeeks` consecutive school weeks. */
+export interface FourWeekSignal extends SignalBase {
+  kind: 'signal4w';
+  /** Mondays of the school weeks. */
+  weeks: IsoDate[];
+}
+
+/** Sick reported `sickRepeatedCount` times within `sickRepeatedWindowWeeks` school weeks. */
+export interface SickRepeated extends SignalBase {
+  kind: 'sick_repeated';
+  /** First day of each sick report counted. */
+  sickReports: IsoDate[];
+}
+
+/** Sick for `sickLongDays` consecutive school days. */
+export interface SickLong extends SignalBase {
+  kind: 'sick_long';
+  schoolDays: number;
+}
+
+/** Separate unauthorized absences or late arrivals, `frequentCount` times in `frequentWindowWeeks` weeks. */
+export interface FrequentAbsence extends SignalBase {
+  kind: 'frequent';
+  /** Dates with an occurrence (a date repeats once per late arrival that day). */
+  occurrences: IsoDate[];
+}
+
+export type Signal = Report16 | Signal8 | FourWeekSignal | SickRepeated | SickLong | FrequentAbsence;
+export type SignalKind = Signal['kind'];
+
+/**
+ * What was already signalled, per rule: plain JSON, stored per student. Every field is the last
+ * date already covered, so minutes, weeks or sick reports on or before it are never counted
+ * again, whatever date the next evaluation runs on.
+ */
+export interface StudentSignalState {
+  /** `to` of the last 16-hour report: DUO counting restarts the day after it. */
+  reportedThrough: IsoDate | null;
+  /** `to` of the last 8-hour signal. */
+  signal8Through: IsoDate | null;
+  /** Monday of the last school week of a 4-week streak already signalled. */
+  fourWeekThrough: IsoDate | null;
+  /** First day of the last sick report counted in a sick_repeated signal. */
+  sickRepeatedThrough: IsoDate | null;
+  /** Last sick day of a long sickness already signalled (extended while it lasts). */
+  sickLongThrough: IsoDate | null;
+  /** Last occurrence counted in a frequent-absence signal. */
+  frequentThrough: IsoDate | null;
+}
+
+export const initialSignalState: StudentSignalState = Object.freeze({
+  reportedThrough: null,
+  signal8Through: null,
+  fourWeekThrough: null,
+  sickRepeatedThrough: null,
+  sickLongThrough: null,
+  frequentThrough: null,
+});
