@@ -1,0 +1,30 @@
+/** Domain events Presentie publishes. No absence reasons: consumers look details up if they may. */
+export type DomainEvent =
+  | {
+      type: 'report.created';
+      reportId: string;
+      studentId: string;
+      teamId: string;
+      asOf: string;
+      routeX: boolean;
+    }
+  | {
+      type: 'report.handled';
+      reportId: string;
+      studentId: string;
+      teamId: string;
+      action: string;
+      by: string;
+      at: string;
+    }
+  | { type: 'report.withdrawn'; reportId: string; studentId: string; teamId: string; asOf: string }
+  | { type: 'signal.sent'; signalId: string; kind: string; studentId: string; asOf: string };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** One interface for EventBridge in AWS and the in-process bus locally. */
+export interface EventBus {
+  publish(events: DomainEvent[]): Promise<void>;
+}
+
+export const EVENT_SOURCE = 'presentie';

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../usecases/reports/model';
+import type { Store } from './client';
+import { auditKey, auditPk, auditStudentGsi1 } from './keys';
+
+/** Appends one entry: who, when, what, the record before and after. Never updated. */
+export async function appendAudit(store: Store, entry: AuditEntry, studentId?: string): Promise<void> {
+  const auditId = randomUUID();
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
+        ...(studentId ? auditStudentGsi1(studentId, entry.at, auditId) : {}),
+        type: 'audit',
+        auditId,
+        ...entry,
+      },
+    }),
+  );
+}
+
+/** The trail of one report, task or case, oldest first. */
+export async function listAudit(
+  store: Store,
+  entity: AuditEntry['entity'],
+  entityId: string,
+): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditPk(entity, entityId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const raw of page.Items ?? []) {
+      const { entity: e, entityId: id, at, by, what, before, after } = raw as AuditEntry;
+      entries.push({ entity: e, entityId: id, at, by, what, before, after });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+}

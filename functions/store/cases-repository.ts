@@ -1,0 +1,85 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutflowCase } from '../usecases/reports/model';
+import type { Store } from './client';
+import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
+
+export async function createCase(store: Store, outflow: OutflowCase): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...caseKey(outflow.caseId),
+          ...caseCoachGsi1(outflow.coachId, outflow.status, outflow.createdOn, outflow.caseId),
+          type: 'case',
+          ...outflow,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+function strip(raw: Record<string, unknown>): OutflowCase {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...outflow } = raw;
+  return outflow as unknown as OutflowCase;
+}
+
+export async function getCase(store: Store, caseId: string): Promise<OutflowCase | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: caseKey(caseId) }));
+  return result.Item ? strip(result.Item) : undefined;
+}
+
+export async function listCoachCases(
+  store: Store,
+  coachId: string,
+  status: OutflowCase['status'],
+): Promise<OutflowCase[]> {
+  const result = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': casesByCoachPk(coachId, status) },
+    }),
+  );
+  return (result.Items ?? []).map(strip);
+}
+
+/** Marks that a student left and the next nightly run owes a look (written where `student.left` is stored). */
+export async function markOutflowPending(store: Store, studentId: string, leftOn: string): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...outflowPendingKey(studentId), type: 'outflow-pending', studentId, leftOn },
+    }),
+  );
+}
+
+export async function listOutflowPending(store: Store): Promise<{ studentId: string; leftOn: string }[]> {
+  const pending: { studentId: string; leftOn: string }[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': outflowPendingPk() },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const raw of page.Items ?? [])
+      pending.push({ studentId: String(raw.studentId), leftOn: String(raw.leftOn) });
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return pending;
+}
+
+export async function clearOutflowPending(store: Store, studentId: string): Promise<void> {
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: outflowPendingKey(studentId) }));
+}

@@ -1,0 +1,75 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './client';
+import { kpiPk, kpiSnapshotKey } from './keys';
+
+/** One unit's KPI "as of last night": reports sent to coaches in the last 28 school days, and how many were handled. */
+export interface KpiSnapshot {
+  orgUnitId: string;
+  /** The as-of date of the nightly run. */
+  date: string;
+  norm: number;
+  realised: number;
+  /** realised / norm, or null when there were no reports. */
+  ratio: number | null;
+  colour: 'green' | 'orange' | 'red' | 'none';
+  /** Reports in the window not handled yet (ids), for the drill-down. */
+  unhandled: string[];
+}
+
+/** Written once per unit per night; a replay of the same date overwrites it with the same figures. */
+export async function putKpiSnapshot(store: Store, snapshot: KpiSnapshot): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...kpiSnapshotKey(snapshot.orgUnitId, snapshot.date), type: 'kpi', ...snapshot },
+    }),
+  );
+}
+
+function strip(raw: Record<string, unknown>): KpiSnapshot {
+  const { pk: _pk, sk: _sk, type: _t, ...snapshot } = raw;
+  return snapshot as unknown as KpiSnapshot;
+}
+
+/** The latest snapshot of a unit on or before `asOf`: one item read. */
+export async function latestKpiSnapshot(
+  store: Store,
+  orgUnitId: string,
+  asOf = '9999-12-31',
+): Promise<KpiSnapshot | undefined> {
+  const result = await store.doc.send(
+    new QueryCommand({
+      TableName: store.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk <= :asOf',
+      ExpressionAttributeValues: { ':pk': kpiPk(orgUnitId), ':asOf': asOf },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const raw = result.Items?.[0];
+  return raw ? strip(raw) : undefined;
+}
+
+/** A unit's snapshots from `from` to `to` inclusive, oldest first: the trend. */
+export async function kpiHistory(
+  store: Store,
+  orgUnitId: string,
+  from: string,
+  to: string,
+): Promise<KpiSnapshot[]> {
+  const snapshots: KpiSnapshot[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': kpiPk(orgUnitId), ':from': from, ':to': to },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const raw of page.Items ?? []) snapshots.push(strip(raw));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return snapshots;
+}

@@ -1,0 +1,111 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutgoingMail } from '../mail/types';
+import type { Store } from './client';
+import { INDEX, mailKey, outboxUnsentGsi1, outboxUnsentPk } from './keys';
+
+export interface OutboxItem extends OutgoingMail {
+  status: 'unsent' | 'sent';
+  createdAt: string;
+  attempts: number;
+  sentAt?: string;
+  messageId?: string;
+  lastError?: string;
+}
+
+/** Mails hold names: keep them a year for questions ("did the coach get it?"), then let them expire. */
+const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
+
+/** Records a mail before it is sent. False when a mail with this id was recorded before (never twice). */
+export async function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: {
+          ...mailKey(mail.id),
+          ...outboxUnsentGsi1(createdAt, mail.id),
+          type: 'mail',
+          ...mail,
+          status: 'unsent',
+          createdAt,
+          attempts: 0,
+          expiresAt: Math.floor(Date.parse(createdAt) / 1000) + MAIL_RETENTION_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function getMail(store: Store, mailId: string): Promise<OutboxItem | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: mailKey(mailId) }));
+  return result.Item as OutboxItem | undefined;
+}
+
+/** Unsent mails, oldest first, one page at a time. */
+export async function* listUnsent(store: Store): AsyncGenerator<OutboxItem> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: INDEX.gsi1,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': outboxUnsentPk() },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) yield item as OutboxItem;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
+export async function markSent(
+  store: Store,
+  mailId: string,
+  messageId: string,
+  sentAt: string,
+): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: mailKey(mailId),
+        UpdateExpression:
+          'SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one REMOVE gsi1pk, gsi1sk',
+        ConditionExpression: '#status = :unsent',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':unsent': 'unsent',
+          ':at': sentAt,
+          ':mid': messageId,
+          ':one': 1,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function markFailed(store: Store, mailId: string, message: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: mailKey(mailId),
+      UpdateExpression: 'SET lastError = :error ADD attempts :one',
+      ConditionExpression: '#status = :unsent',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':error': message.slice(0, 500), ':unsent': 'unsent', ':one': 1 },
+    }),
+  );
+}

@@ -1,0 +1,113 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentModification } from '../usecases/reports/errors';
+import type { Report, ReportStatus } from '../usecases/reports/model';
+import type { Store } from './client';
+import {
+  HIGH,
+  INDEX,
+  reportKey,
+  reportStudentGsi2,
+  reportsByStudentPk,
+  reportsByUnitPk,
+  reportUnitGsi1,
+} from './keys';
+
+/** The list a report shows in: a coach's conversation keeps it in the open list. */
+export type ReportList = 'open' | 'handled' | 'withdrawn';
+export const listOf = (status: ReportStatus): ReportList => (status === 'conversation' ? 'open' : status);
+
+function item(report: Report) {
+  return {
+    ...reportKey(report.reportId),
+    ...reportUnitGsi1(report.teamId, listOf(report.status), report.createdOn, report.reportId),
+    ...reportStudentGsi2(report.studentId, report.createdOn, report.reportId),
+    type: 'report',
+    ...report,
+  };
+}
+
+function strip(raw: Record<string, unknown>): Report {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...report } = raw;
+  return report as unknown as Report;
+}
+
+/** Creates a report once: false if a report with this id exists (the nightly run ran before). */
+export async function createReport(store: Store, report: Report): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item(report),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function getReport(store: Store, reportId: string): Promise<Report | undefined> {
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: reportKey(reportId) }),
+  );
+  return result.Item ? strip(result.Item) : undefined;
+}
+
+/** Replaces a report if nobody changed it since `previousVersion` was read. */
+export async function saveReport(store: Store, report: Report, previousVersion: number): Promise<void> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item(report),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': previousVersion },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModification(report.reportId);
+    throw error;
+  }
+}
+
+async function queryAll(
+  store: Store,
+  input: ConstructorParameters<typeof QueryCommand>[0],
+): Promise<Report[]> {
+  const reports: Report[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    for (const raw of page.Items ?? []) reports.push(strip(raw));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return reports;
+}
+
+/** A team's reports in one list, optionally only those created from `from` (inclusive) on. */
+export function listTeamReports(
+  store: Store,
+  teamId: string,
+  list: ReportList,
+  from = '',
+): Promise<Report[]> {
+  return queryAll(store, {
+    TableName: store.tableName,
+    IndexName: INDEX.gsi1,
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+    ExpressionAttributeValues: { ':pk': reportsByUnitPk(teamId, list), ':from': from },
+  });
+}
+
+/** A student's reports, oldest first. */
+export function listStudentReports(store: Store, studentId: string, from = '', to = HIGH): Promise<Report[]> {
+  return queryAll(store, {
+    TableName: store.tableName,
+    IndexName: INDEX.gsi2,
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': reportsByStudentPk(studentId), ':from': from, ':to': `${to}${HIGH}` },
+  });
+}

@@ -1,0 +1,109 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentModification } from '../usecases/reports/errors';
+import type { Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
+import type { Store } from './client';
+import {
+  HIGH,
+  INDEX,
+  taskAssigneeGsi1,
+  taskKey,
+  taskKindGsi2,
+  tasksByAssigneePk,
+  tasksByKindPk,
+} from './keys';
+
+/**
+ * Tasks go to a role's shared queue (any attendance officer may pick one up), so the assignee
+ * in the key is the role. The kind index is ordered by the date that matters for the kind:
+ * for the officer's conversation that is the reminder date, which the nightly run queries.
+ */
+const dueOf = (task: Task): string => task.remindOn ?? task.dueDate ?? task.createdOn;
+
+function item(task: Task) {
+  return {
+    ...taskKey(task.taskId),
+    ...taskAssigneeGsi1(task.role, task.status, dueOf(task), task.taskId),
+    ...taskKindGsi2(task.kind, task.status, dueOf(task), task.taskId),
+    type: 'task',
+    ...task,
+  };
+}
+
+function strip(raw: Record<string, unknown>): Task {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...task } = raw;
+  return task as unknown as Task;
+}
+
+export async function createTask(store: Store, task: Task): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item(task),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function getTask(store: Store, taskId: string): Promise<Task | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: taskKey(taskId) }));
+  return result.Item ? strip(result.Item) : undefined;
+}
+
+export async function saveTask(store: Store, task: Task, previousVersion: number): Promise<void> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item(task),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': previousVersion },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModification(task.taskId);
+    throw error;
+  }
+}
+
+async function queryAll(store: Store, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Task[]> {
+  const tasks: Task[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    for (const raw of page.Items ?? []) tasks.push(strip(raw));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return tasks;
+}
+
+export function listTasksForRole(store: Store, role: TaskRole, status: TaskStatus): Promise<Task[]> {
+  return queryAll(store, {
+    TableName: store.tableName,
+    IndexName: INDEX.gsi1,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': tasksByAssigneePk(role, status) },
+  });
+}
+
+/** Tasks of a kind and status whose due (or reminder) date lies in `[from, to]`. */
+export function listTasksByKind(
+  store: Store,
+  kind: TaskKind,
+  status: TaskStatus,
+  from = '',
+  to = HIGH,
+): Promise<Task[]> {
+  return queryAll(store, {
+    TableName: store.tableName,
+    IndexName: INDEX.gsi2,
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': tasksByKindPk(kind, status), ':from': from, ':to': `${to}${HIGH}` },
+  });
+}

@@ -1,0 +1,48 @@
+/** Named failures of the report life cycle; the API maps them to 404 / 409 / 422. */
+export class ReportNotFound extends Error {
+  override readonly name = 'ReportNotFound';
+  constructor(readonly reportId: string) {
+    super(`Report ${reportId} does not exist`);
+  }
+}
+
+export class ReportAlreadyHandled extends Error {
+  override readonly name = 'ReportAlreadyHandled';
+  constructor(readonly reportId: string) {
+    super(`Report ${reportId} has already been handled`);
+  }
+}
+
+export class TaskNotFound extends Error {
+  override readonly name = 'TaskNotFound';
+  constructor(readonly taskId: string) {
+    super(`Task ${taskId} does not exist`);
+  }
+}
+
+export class InvalidTransition extends Error {
+  override readonly name = 'InvalidTransition';
+  constructor(
+    readonly entity: 'report' | 'task' | 'case',
+    readonly from: string,
+    readonly to: string,
+    reason?: string,
+  ) {
+    super(`A ${entity} cannot go from ${from} to ${to}${reason ? `: ${reason}` : ''}`);
+  }
+}
+
+/** Someone else changed the item between our read and our write; reading again and retrying is safe. */
+export class ConcurrentModification extends Error {
+  override readonly name = 'ConcurrentModification';
+  constructor(readonly id: string) {
+    super(`${id} was changed by someone else; try again`);
+  }
+}
+
+export class ExplanationRequired extends Error {
+  override readonly name = 'ExplanationRequired';
+  constructor() {
+    super('An explanation is required');
+  }
+}
