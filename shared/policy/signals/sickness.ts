@@ -1,20 +1,24 @@
 /**
  * Sickness patterns (policy ch. 6 "Langdurige ziekmeldingen", "Meerdere ziekmeldingen"; the
  * Dutch MAZL practice): sick reported 4 times within 12 school weeks, and sick from the 7th
- * consecutive school day. A sick report is a run of consecutive days with lessons on which
- * sickness was reported; days without any registered lesson neither extend nor break a run.
+ * consecutive school day. A sick report is a run of days with lessons on which sickness was
+ * reported, ended by a day with lessons without it. Up to `MAX_BRIDGED_SCHOOL_DAYS` school days
+ * without any registered lesson (a free day in the timetable, an internship day) do not end a
+ * run; a longer gap does. A run's length is counted in school days from the calendar.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
 import { afterDay, type Day, windowStart } from './days';
 import type { SickLong, SickRepeated, StudentSignalState } from './types';
 
+export const MAX_BRIDGED_SCHOOL_DAYS = 2;
+
 interface Run {
   start: Day;
   days: Day[];
 }
 
-function sickRuns(days: readonly Day[]): Run[] {
+function sickRuns(days: readonly Day[], calendar: SchoolCalendar): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   for (const d of days) {
@@ -22,6 +26,14 @@ function sickRuns(days: readonly Day[]): Run[] {
     if (!d.sick) {
       current = null;
       continue;
+    }
+    const previous = current?.days[current.days.length - 1];
+    if (
+      previous !== undefined &&
+      calendar.schoolDaysUpToNumber(d.day - 1) - calendar.schoolDaysUpToNumber(previous.day) >
+        MAX_BRIDGED_SCHOOL_DAYS
+    ) {
+      current = null;
     }
     if (current === null) {
       current = { start: d, days: [] };
@@ -41,7 +53,7 @@ export function sicknessSignals(
   profile: NormProfile,
 ): { signals: (SickRepeated | SickLong)[]; state: StudentSignalState } {
   const signals: (SickRepeated | SickLong)[] = [];
-  const runs = sickRuns(days);
+  const runs = sickRuns(days, calendar);
 
   // Sick from the Nth consecutive school day: once per run; the state follows the run while it lasts.
   let longAfter = afterDay(state.sickLongThrough);
@@ -55,8 +67,11 @@ export function sicknessSignals(
       }
       continue;
     }
-    if (run.days.length < profile.sickLongDays) continue;
-    const reached = run.days[profile.sickLongDays - 1] as Day;
+    const before = calendar.schoolDaysUpToNumber(run.start.day - 1);
+    const reached = run.days.find(
+      (d) => calendar.schoolDaysUpToNumber(d.day) - before >= profile.sickLongDays,
+    );
+    if (reached === undefined) continue;
     signals.push({
       kind: 'sick_long',
       id: `${studentId}:sick_long:${run.start.date}`,
