@@ -1,0 +1,171 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { JWK } from 'jose';
+import { LocalSignInBody } from '../../shared/api/auth';
+import { openApiDocument } from '../../shared/api/openapi';
+import type { RouteName } from '../../shared/api/routes';
+import { issueLocalToken } from '../auth/local-issuer';
+import { isRole, type Principal } from '../auth/principal';
+import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier';
+import type { RouteContext, RouteHandler, RouteResult } from './context';
+import { HttpError } from './errors';
+import { type ApiData, ConflictError, NotFoundError, type OrgUnitRecord } from './ports';
+import { matchRoute } from './router';
+import { admin } from './routes/admin';
+import { coachPage } from './routes/coach';
+import { kpi, unitReports } from './routes/kpi';
+import { me } from './routes/me';
+import { overview, overviewCsv } from './routes/overviews';
+import { applyAction, completeConversation, getReport, referral, studentPage } from './routes/reports';
+import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
+import { parseBody } from './validate';
+
+export interface ApiDeps {
+  data: ApiData;
+  verifier: TokenVerifier;
+  /** Present only with AUTH_MODE=local: enables the local sign-in routes. */
+  localSigningKey?: JWK;
+  now?: () => Date;
+}
+
+type Authenticated = Exclude<RouteName, 'localStaff' | 'localSignIn' | 'openapi'>;
+
+const ROUTES: Record<Authenticated, RouteHandler> = {
+  me,
+  kpi,
+  unitReports,
+  coach: coachPage,
+  report: getReport,
+  applyAction,
+  completeConversation,
+  referral,
+  student: studentPage,
+  worklist,
+  taskStatus,
+  duoStatus,
+  duoExport,
+  overview,
+  overviewCsv,
+  admin,
+};
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function reply(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: JSON_HEADERS, body: JSON.stringify(body) };
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+/** The dashboard API as a plain function of an API Gateway v2 event. */
+export function createApi(deps: ApiDeps) {
+  const now = deps.now ?? (() => new Date());
+  const openapi = openApiDocument();
+
+  async function principalOf(event: APIGatewayProxyEventV2): Promise<Principal> {
+    const auth = header(event, 'authorization');
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    if (!token) throw new HttpError(401, 'not signed in');
+    let identity: Awaited<ReturnType<TokenVerifier['verify']>>;
+    try {
+      identity = await deps.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw new HttpError(401, 'invalid token');
+      throw error;
+    }
+    const staff = await deps.data.findStaffByEmail(identity.email);
+    if (!staff) throw new HttpError(403, 'no staff member with this e-mail');
+    return {
+      staffId: staff.staffId,
+      name: staff.name,
+      email: staff.email,
+      roles: identity.groups.filter(isRole),
+      orgUnitIds: staff.orgUnitIds,
+    };
+  }
+
+  async function publicRoute(name: RouteName, body: unknown): Promise<RouteResult | null> {
+    if (name === 'openapi') return { json: openapi };
+    if (name !== 'localStaff' && name !== 'localSignIn') return null;
+    if (!deps.localSigningKey) throw new HttpError(404, 'local sign-in is off');
+    const staff = await deps.data.listStaff();
+    if (name === 'localStaff') {
+      const list = staff
+        .map(({ staffId, name, email, roles }) => ({ staffId, name, email, roles }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { json: { staff: list } };
+    }
+    const { staffId } = parseBody(LocalSignInBody, body);
+    const who = staff.find((s) => s.staffId === staffId);
+    if (!who) throw new HttpError(404, 'unknown staff member');
+    return { json: { token: await issueLocalToken(deps.localSigningKey, who, now()) } };
+  }
+
+  return async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+    try {
+      const method = event.requestContext?.http?.method ?? 'GET';
+      const match = matchRoute(method, event.rawPath);
+      if (match === null) return reply(404, { error: 'not found' });
+      if ('allowed' in match) return reply(405, { error: 'method not allowed' });
+
+      let body: unknown;
+      if (event.body) {
+        const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return reply(400, { error: 'body is not JSON' });
+        }
+      }
+
+      const result =
+        (await publicRoute(match.name, body)) ??
+        (await (async () => {
+          const principal = await principalOf(event);
+          const roles = match.spec.roles;
+          if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
+            throw new HttpError(403, 'your role may not do this');
+          }
+          let units: Promise<OrgUnitRecord[]> | undefined;
+          const ctx: RouteContext = {
+            principal,
+            params: match.params,
+            query: event.queryStringParameters ?? {},
+            body,
+            data: deps.data,
+            now: now(),
+            units: () => {
+              units ??= deps.data.listOrgUnits();
+              return units;
+            },
+          };
+          return ROUTES[match.name as Authenticated](ctx);
+        })());
+
+      if ('csv' in result) {
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${result.filename}"`,
+            'cache-control': 'no-store',
+          },
+          body: result.csv,
+        };
+      }
+      return reply(200, result.json);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        return reply(error.statusCode, {
+          error: error.message,
+          ...(error.issues ? { issues: error.issues } : {}),
+        });
+      }
+      if (error instanceof NotFoundError) return reply(404, { error: error.message });
+      if (error instanceof ConflictError) return reply(409, { error: error.message });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,18 @@
+import type { Principal } from '../auth/principal';
+import type { ApiData, OrgUnitRecord } from './ports';
+
+export interface RouteContext {
+  principal: Principal;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: unknown;
+  data: ApiData;
+  now: Date;
+  /** The org tree, read once per request when a route needs it. */
+  units(): Promise<OrgUnitRecord[]>;
+}
+
+export type RouteResult = { json: unknown } | { csv: string; filename: string };
+export type RouteHandler = (ctx: RouteContext) => Promise<RouteResult>;
+
+export const json = (value: unknown): RouteResult => ({ json: value });

@@ -1,0 +1,114 @@
+import type { AdminPage } from '../../shared/api/admin';
+import type { KpiPage } from '../../shared/api/kpi';
+import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
+import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
+import type { StudentPage } from '../../shared/api/student';
+import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
+import type { Role } from '../auth/principal';
+
+/**
+ * What the API needs from the store and the use cases, in the API's own terms. The routes
+ * depend only on this; `store-adapter.ts` implements it over the repositories and use cases.
+ */
+export interface StaffRecord {
+  staffId: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  orgUnitIds: string[];
+}
+
+export interface OrgUnitRecord {
+  orgUnitId: string;
+  name: string;
+  kind: 'institution' | 'department' | 'team';
+  parentId: string | null;
+}
+
+export interface StudentRecord {
+  studentId: string;
+  displayName: string;
+  teamId: string;
+  coachId: string;
+  level: string;
+  pathway: string;
+  routeX: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ReportFilter {
+  coachId?: string;
+  teamIds?: string[];
+}
+
+export interface AuditEntry {
+  at: string;
+  staffId: string;
+  action: 'read' | 'write';
+  subject: string;
+  studentId?: string;
+}
+
+export interface ApiData {
+  findStaffByEmail(email: string): Promise<StaffRecord | null>;
+  listStaff(): Promise<StaffRecord[]>;
+  listOrgUnits(): Promise<OrgUnitRecord[]>;
+  getStudent(studentId: string): Promise<StudentRecord | null>;
+  listStudentsOfCoach(coachId: string): Promise<StudentRecord[]>;
+
+  /** Open (not yet handled) 16-hour reports, oldest first. */
+  listOpenReports(filter: ReportFilter, cursor: string | null, limit: number): Promise<Page<ReportSummary>>;
+  getReport(reportId: string): Promise<ReportDetail | null>;
+  applyReportAction(input: {
+    reportId: string;
+    action: ReportAction;
+    explanation: string;
+    staffId: string;
+    now: Date;
+  }): Promise<void>;
+  completeConversation(input: { reportId: string; staffId: string; now: Date }): Promise<void>;
+  createReferral(input: {
+    studentId: string;
+    category: ReferralCategory;
+    explanation: string;
+    staffId: string;
+    now: Date;
+  }): Promise<{ taskId: string }>;
+
+  getTask(taskId: string): Promise<Task | null>;
+  listTasks(kinds: readonly TaskKind[], cursor: string | null, limit: number): Promise<Page<Task>>;
+  updateTaskStatus(input: { taskId: string; status: TaskStatus; staffId: string; now: Date }): Promise<void>;
+  recordDuoStatus(input: {
+    taskId: string;
+    status: DuoStatus;
+    reason?: string;
+    staffId: string;
+    now: Date;
+  }): Promise<void>;
+  exportDuoCsv(now: Date): Promise<string>;
+
+  kpi(now: Date): Promise<KpiPage>;
+  studentPage(student: StudentRecord, now: Date): Promise<StudentPage>;
+  overview(
+    kind: OverviewKind,
+    filter: { teamIds: string[] | 'all'; from?: string; to?: string },
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<OverviewRow>>;
+  admin(): Promise<AdminPage>;
+
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+/** Thrown by adapters when the thing asked for does not exist. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+/** Thrown when the state does not allow the change (already handled, wrong action). */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}

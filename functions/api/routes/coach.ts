@@ -1,0 +1,45 @@
+import { hasRole } from '../../auth/principal';
+import { json, type RouteHandler } from '../context';
+import { forbidden } from '../errors';
+import { cursorOf, PAGE_SIZE } from '../paging';
+import type { ReportFilter } from '../ports';
+import { canSeeUnit, seesWholeInstitution, unitsBelow } from '../scope';
+
+/** The coach's start page in one call: teams to pick from, open reports of the team, own students. */
+export const coachPage: RouteHandler = async (ctx) => {
+  const p = ctx.principal;
+  const units = await ctx.units();
+  const isCoach = hasRole(p, 'coach');
+  const students = isCoach ? await ctx.data.listStudentsOfCoach(p.staffId) : [];
+  const teamIds = new Set<string>(students.map((s) => s.teamId));
+  if (!isCoach || seesWholeInstitution(p) || hasRole(p, 'manager')) {
+    const below = seesWholeInstitution(p)
+      ? new Set(units.map((u) => u.orgUnitId))
+      : unitsBelow(units, p.orgUnitIds);
+    for (const id of below) teamIds.add(id);
+  }
+  for (const id of p.orgUnitIds) teamIds.add(id);
+  const teams = units
+    .filter((u) => u.kind === 'team' && teamIds.has(u.orgUnitId))
+    .map((u) => ({ orgUnitId: u.orgUnitId, name: u.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const teamId = ctx.query.teamId || null;
+  if (teamId && !teamIds.has(teamId) && !canSeeUnit(p, teamId, units)) throw forbidden();
+
+  const filter: ReportFilter = {};
+  // A coach sees the reports of their own students; a manager or admin those of the team.
+  if (isCoach && !hasRole(p, 'manager', 'admin')) filter.coachId = p.staffId;
+  if (teamId) filter.teamIds = [teamId];
+  else if (!filter.coachId && !seesWholeInstitution(p)) filter.teamIds = [...teamIds];
+  const page = await ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE);
+  const refs = students
+    .map((s) => ({
+      studentId: s.studentId,
+      displayName: s.displayName,
+      teamId: s.teamId,
+      coachId: s.coachId,
+    }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return json({ teams, teamId, reports: page.items, nextCursor: page.nextCursor, students: refs });
+};

@@ -1,0 +1,22 @@
+import { json, type RouteHandler } from '../context';
+import { forbidden } from '../errors';
+import { cursorOf, PAGE_SIZE } from '../paging';
+import { canSeeUnit, unitsBelow, visibleUnitIds } from '../scope';
+
+export const kpi: RouteHandler = async (ctx) => {
+  const units = await ctx.units();
+  const page = await ctx.data.kpi(ctx.now);
+  const visible = visibleUnitIds(ctx.principal, units);
+  return json(
+    visible === null ? page : { ...page, units: page.units.filter((u) => visible.has(u.orgUnitId)) },
+  );
+};
+
+export const unitReports: RouteHandler = async (ctx) => {
+  const unitId = ctx.params.unitId as string;
+  const units = await ctx.units();
+  if (!canSeeUnit(ctx.principal, unitId, units)) throw forbidden();
+  const teamIds = [...unitsBelow(units, [unitId])];
+  const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE);
+  return json(page);
+};

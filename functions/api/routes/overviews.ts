@@ -1,0 +1,64 @@
+import { stringify } from 'csv-stringify/sync';
+import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
+import { json, type RouteContext, type RouteHandler } from '../context';
+import { forbidden, HttpError } from '../errors';
+import { cursorOf, PAGE_SIZE } from '../paging';
+import { canSeeUnit, seesWholeInstitution, unitsBelow } from '../scope';
+
+async function filterOf(ctx: RouteContext) {
+  const kind = OverviewKind.safeParse(ctx.params.kind);
+  if (!kind.success) throw new HttpError(404, 'unknown overview');
+  const query = OverviewQuery.safeParse(ctx.query);
+  if (!query.success) throw new HttpError(400, 'invalid query');
+  const units = await ctx.units();
+  const { unitId, from, to } = query.data;
+  let teamIds: string[] | 'all';
+  if (unitId) {
+    if (!canSeeUnit(ctx.principal, unitId, units)) throw forbidden();
+    teamIds = [...unitsBelow(units, [unitId])];
+  } else {
+    teamIds = seesWholeInstitution(ctx.principal) ? 'all' : [...unitsBelow(units, ctx.principal.orgUnitIds)];
+  }
+  return { kind: kind.data, filter: { teamIds, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+}
+
+export const overview: RouteHandler = async (ctx) => {
+  const { kind, filter } = await filterOf(ctx);
+  const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE);
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `overview:${kind}`,
+  });
+  return json({ kind, rows: page.items, nextCursor: page.nextCursor });
+};
+
+export const overviewCsv: RouteHandler = async (ctx) => {
+  const { kind, filter } = await filterOf(ctx);
+  const rows = [];
+  let cursor: string | null = null;
+  do {
+    const page = await ctx.data.overview(kind, filter, cursor, 500);
+    rows.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `overview-csv:${kind}`,
+  });
+  const csv = stringify(
+    rows.map((r) => [
+      r.student.studentId,
+      r.student.displayName,
+      r.student.teamId,
+      r.date,
+      r.detail,
+      r.minutes ?? '',
+    ]),
+    { header: true, columns: ['studentId', 'name', 'team', 'date', 'detail', 'minutes'] },
+  );
+  return { csv, filename: `${kind}.csv` };
+};

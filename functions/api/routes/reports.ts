@@ -1,0 +1,94 @@
+import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
+import { hasRole } from '../../auth/principal';
+import { json, type RouteContext, type RouteHandler } from '../context';
+import { forbidden, HttpError, notFound } from '../errors';
+import type { StudentRecord } from '../ports';
+import { canSeeStudent } from '../scope';
+import { parseBody } from '../validate';
+
+async function studentInScope(ctx: RouteContext, studentId: string): Promise<StudentRecord> {
+  const student = await ctx.data.getStudent(studentId);
+  if (!student) throw notFound('student not found');
+  if (!canSeeStudent(ctx.principal, student, await ctx.units())) throw forbidden();
+  return student;
+}
+
+async function reportInScope(ctx: RouteContext) {
+  const report = await ctx.data.getReport(ctx.params.reportId as string);
+  if (!report) throw notFound('report not found');
+  await studentInScope(ctx, report.student.studentId);
+  return report;
+}
+
+/** Only the student's own coach acts on a 16-hour report. */
+function mustBeOwnCoach(ctx: RouteContext, coachId: string) {
+  if (!hasRole(ctx.principal, 'coach') || coachId !== ctx.principal.staffId)
+    throw forbidden('not your student');
+}
+
+export const getReport: RouteHandler = async (ctx) => {
+  const report = await reportInScope(ctx);
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `report:${report.reportId}`,
+    studentId: report.student.studentId,
+  });
+  return json(report);
+};
+
+export const applyAction: RouteHandler = async (ctx) => {
+  const body = parseBody(ApplyActionBody, ctx.body);
+  const report = await reportInScope(ctx);
+  mustBeOwnCoach(ctx, report.student.coachId);
+  if (report.status === 'handled') throw new HttpError(409, 'report already handled');
+  await ctx.data.applyReportAction({
+    reportId: report.reportId,
+    action: body.action,
+    explanation: body.explanation,
+    staffId: ctx.principal.staffId,
+    now: ctx.now,
+  });
+  return json(await ctx.data.getReport(report.reportId));
+};
+
+export const completeConversation: RouteHandler = async (ctx) => {
+  const report = await reportInScope(ctx);
+  mustBeOwnCoach(ctx, report.student.coachId);
+  if (report.action !== 'coach_conversation' || report.status === 'handled') {
+    throw new HttpError(409, 'no open conversation by the coach on this report');
+  }
+  await ctx.data.completeConversation({
+    reportId: report.reportId,
+    staffId: ctx.principal.staffId,
+    now: ctx.now,
+  });
+  return json(await ctx.data.getReport(report.reportId));
+};
+
+export const referral: RouteHandler = async (ctx) => {
+  const body = parseBody(ReferralBody, ctx.body);
+  const student = await studentInScope(ctx, ctx.params.studentId as string);
+  mustBeOwnCoach(ctx, student.coachId);
+  const result = await ctx.data.createReferral({
+    studentId: student.studentId,
+    category: body.category,
+    explanation: body.explanation,
+    staffId: ctx.principal.staffId,
+    now: ctx.now,
+  });
+  return json(result);
+};
+
+export const studentPage: RouteHandler = async (ctx) => {
+  const student = await studentInScope(ctx, ctx.params.studentId as string);
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `student:${student.studentId}`,
+    studentId: student.studentId,
+  });
+  return json(await ctx.data.studentPage(student, ctx.now));
+};

@@ -1,0 +1,57 @@
+import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../../shared/api/worklist';
+import { hasRole } from '../../auth/principal';
+import { json, type RouteHandler } from '../context';
+import { forbidden, notFound } from '../errors';
+import { cursorOf, PAGE_SIZE } from '../paging';
+import { parseBody } from '../validate';
+
+/** Front office sees only correction tasks; attendance officers and admins the rest too. */
+function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
+  if (hasRole(ctx.principal, 'attendance_officer', 'admin')) return [...TASK_KINDS];
+  return ['correction'];
+}
+
+export const worklist: RouteHandler = async (ctx) => {
+  const allowed = kindsFor(ctx);
+  const asked = ctx.query.kind;
+  if (asked && !allowed.includes(asked as TaskKind)) throw forbidden();
+  const kinds = asked ? [asked as TaskKind] : allowed;
+  return json(await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE));
+};
+
+export const taskStatus: RouteHandler = async (ctx) => {
+  const body = parseBody(TaskStatusBody, ctx.body);
+  const allowed = kindsFor(ctx);
+  const task = await ctx.data.getTask(ctx.params.taskId as string);
+  if (!task) throw notFound('task not found');
+  if (!allowed.includes(task.kind)) throw forbidden();
+  await ctx.data.updateTaskStatus({
+    taskId: ctx.params.taskId as string,
+    status: body.status,
+    staffId: ctx.principal.staffId,
+    now: ctx.now,
+  });
+  return json({ ok: true });
+};
+
+export const duoStatus: RouteHandler = async (ctx) => {
+  const body = parseBody(DuoStatusBody, ctx.body);
+  await ctx.data.recordDuoStatus({
+    taskId: ctx.params.taskId as string,
+    status: body.status,
+    ...(body.reason ? { reason: body.reason } : {}),
+    staffId: ctx.principal.staffId,
+    now: ctx.now,
+  });
+  return json({ ok: true });
+};
+
+export const duoExport: RouteHandler = async (ctx) => {
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: 'duo-export',
+  });
+  return { csv: await ctx.data.exportDuoCsv(ctx.now), filename: 'duo-verzuimmeldingen.csv' };
+};

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { HttpError } from './errors';
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    throw new HttpError(
+      400,
+      'invalid body',
+      result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return result.data;
+}

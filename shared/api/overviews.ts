@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Cursor, IsoDate, StudentRef } from './common';
+import { OVERVIEW_KINDS } from './constants';
+
+export { OVERVIEW_KINDS };
+
+export const OverviewKind = z.enum(OVERVIEW_KINDS);
+export type OverviewKind = z.infer<typeof OverviewKind>;
+
+export const OverviewQuery = z.object({
+  unitId: z.string().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  cursor: z.string().optional(),
+});
+
+export const OverviewRow = z.object({
+  student: StudentRef,
+  date: IsoDate,
+  detail: z.string(),
+  minutes: z.number().int().nullable(),
+});
+export type OverviewRow = z.infer<typeof OverviewRow>;
+
+export const Overview = z.object({ kind: OverviewKind, rows: z.array(OverviewRow), nextCursor: Cursor });
+export type Overview = z.infer<typeof Overview>;

@@ -1,0 +1,62 @@
+/** The hash routes of the dashboard, parsed without side effects (tested). */
+export type Route =
+  | { name: 'home' }
+  | { name: 'signin' }
+  | { name: 'kpi' }
+  | { name: 'unit'; unitId: string }
+  | { name: 'coach'; teamId: string | null }
+  | { name: 'report'; reportId: string }
+  | { name: 'student'; studentId: string }
+  | { name: 'worklist' }
+  | { name: 'overviews' }
+  | { name: 'admin' }
+  | { name: 'notfound' };
+
+export function parseHash(hash: string): Route {
+  const [pathPart = '', queryPart = ''] = hash.replace(/^#/, '').split('?');
+  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  const q = new URLSearchParams(queryPart);
+  const [head, id] = parts;
+  switch (head) {
+    case undefined:
+      return { name: 'home' };
+    case 'aanmelden':
+      return { name: 'signin' };
+    case 'kpi':
+      return id ? { name: 'unit', unitId: id } : { name: 'kpi' };
+    case 'coach':
+      return { name: 'coach', teamId: q.get('team') };
+    case 'meldingen':
+      return id ? { name: 'report', reportId: id } : { name: 'notfound' };
+    case 'studenten':
+      return id ? { name: 'student', studentId: id } : { name: 'notfound' };
+    case 'werklijst':
+      return { name: 'worklist' };
+    case 'rapportages':
+      return { name: 'overviews' };
+    case 'beheer':
+      return { name: 'admin' };
+    default:
+      return { name: 'notfound' };
+  }
+}
+
+export const href = {
+  kpi: () => '#/kpi',
+  unit: (unitId: string) => `#/kpi/${encodeURIComponent(unitId)}`,
+  coach: (teamId?: string | null) => (teamId ? `#/coach?team=${encodeURIComponent(teamId)}` : '#/coach'),
+  report: (reportId: string) => `#/meldingen/${encodeURIComponent(reportId)}`,
+  student: (studentId: string) => `#/studenten/${encodeURIComponent(studentId)}`,
+  worklist: () => '#/werklijst',
+  overviews: () => '#/rapportages',
+  admin: () => '#/beheer',
+  signin: () => '#/aanmelden',
+};
+
+/** Where someone lands after signing in, by role. */
+export function homeFor(roles: readonly string[]): string {
+  if (roles.includes('coach')) return href.coach();
+  if (roles.includes('attendance_officer') || roles.includes('front_office')) return href.worklist();
+  if (roles.includes('manager') || roles.includes('admin')) return href.kpi();
+  return href.coach();
+}

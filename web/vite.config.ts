@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const BUDGET = 100 * 1024;
+
+/** Prints the gzipped size of all JavaScript and fails the build above the budget. */
+function jsBudget(): Plugin {
+  return {
+    name: 'presentie-js-budget',
+    apply: 'build',
+    closeBundle() {
+      const dir = join(root, 'dist', 'assets');
+      let total = 0;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+        const size = gzipSync(readFileSync(join(dir, file))).length;
+        total += size;
+        console.log(`  ${file}: ${(size / 1024).toFixed(1)} KB gzip`);
+      }
+      console.log(`JavaScript total: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET / 1024} KB)`);
+      if (total > BUDGET) throw new Error('JavaScript over the 100 KB gzip budget');
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [svelte(), jsBudget()],
+  build: { outDir: join(root, 'dist'), emptyOutDir: true, target: 'es2022', sourcemap: false },
+  server: { fs: { allow: [join(root, '..')] } },
+});
