@@ -1,0 +1,71 @@
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+/** Optional context values arrive as '' from cdk.json; treat blank as absent. */
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const DeployConfigSchema = z
+  .object({
+    stackPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+    /** Mail domain verified in SES (DKIM); the sender address must belong to it. */
+    domain: z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/),
+    senderAddress: z.email(),
+    /** Prefix of the Cognito hosted sign-in: https://<prefix>.auth.<region>.amazoncognito.com */
+    authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+    alarmEmail: optional.pipe(z.email().optional()),
+    entraTenantId: optional,
+    entraClientId: optional,
+    entraClientSecretArn: optional,
+  })
+  .refine((c) => c.senderAddress.toLowerCase().endsWith(`@${c.domain}`), {
+    message: 'senderAddress must be an address at the SES domain',
+    path: ['senderAddress'],
+  })
+  .refine(
+    (c) =>
+      [c.entraTenantId, c.entraClientId, c.entraClientSecretArn].every((v) => v === undefined) ||
+      [c.entraTenantId, c.entraClientId, c.entraClientSecretArn].every((v) => v !== undefined),
+    {
+      message: 'Entra ID federation needs entraTenantId, entraClientId and entraClientSecretArn together',
+      path: ['entraTenantId'],
+    },
+  );
+
+export type DeployConfig = z.infer<typeof DeployConfigSchema>;
+
+export interface EntraConfig {
+  tenantId: string;
+  clientId: string;
+  clientSecretArn: string;
+}
+
+export const CONTEXT_KEYS = [
+  'stackPrefix',
+  'domain',
+  'senderAddress',
+  'authDomainPrefix',
+  'alarmEmail',
+  'entraTenantId',
+  'entraClientId',
+  'entraClientSecretArn',
+] as const;
+
+/** Reads the deployment's context (cdk.json or `-c key=value`) once and fails fast on a bad value. */
+export function readDeployConfig(node: Node): DeployConfig {
+  const raw = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, node.tryGetContext(key) ?? undefined]));
+  const parsed = DeployConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid CDK context:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export function entraConfig(config: DeployConfig): EntraConfig | undefined {
+  const { entraTenantId, entraClientId, entraClientSecretArn } = config;
+  if (!entraTenantId || !entraClientId || !entraClientSecretArn) return undefined;
+  return { tenantId: entraTenantId, clientId: entraClientId, clientSecretArn: entraClientSecretArn };
+}

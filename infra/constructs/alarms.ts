@@ -1,0 +1,115 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IAlarmAction,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+
+export interface AlarmsProps {
+  functions: Record<string, IFunction>;
+  nightly: IFunction;
+  deadLetterQueue: IQueue;
+  email?: string;
+}
+
+/** The nightly run starts at 05:30; 26 hours leaves room for daylight saving and a late retry. */
+export const NIGHTLY_MISSED_WINDOW = Duration.hours(26);
+
+/**
+ * What an operator must hear about: a handler failing, work parked in the dead-letter queue,
+ * a night without evaluation, and SES reputation drifting towards a sending pause.
+ */
+export class Alarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+
+    this.topic = new Topic(this, 'Topic', { displayName: 'Presentie alarms', enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
+    acknowledge(this.topic, {
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'CloudWatch alarm actions cannot publish to a topic encrypted with the AWS managed SNS key; the messages carry only alarm names and metric values, no personal data.',
+    });
+    const action = new SnsAction(this.topic);
+
+    for (const [name, fn] of Object.entries(props.functions)) {
+      this.alarm(`${name}Errors`, action, {
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        description: `The ${name} handler threw an error (see its log group).`,
+      });
+    }
+
+    this.alarm('DeadLetters', action, {
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      description:
+        'A nightly run failed after its retries and is parked in the dead-letter queue; replay it with { date }.',
+    });
+
+    // No invocation in the window is the failure; no data at all (nothing ran) counts as breaching.
+    this.alarm('NightlyMissed', action, {
+      metric: props.nightly.metricInvocations({ period: NIGHTLY_MISSED_WINDOW, statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.BREACHING,
+      description: 'The nightly evaluation did not run in the last 26 hours.',
+    });
+
+    // AWS reviews an account at 5 % bounces or 0.1 % complaints; warn before that.
+    this.alarm('SesBounceRate', action, {
+      metric: sesReputation('Reputation.BounceRate'),
+      threshold: 0.04,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: 'SES bounce rate at or above 4 % (AWS reviews the account at 5 %).',
+    });
+    this.alarm('SesComplaintRate', action, {
+      metric: sesReputation('Reputation.ComplaintRate'),
+      threshold: 0.0008,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: 'SES complaint rate at or above 0.08 % (AWS reviews the account at 0.1 %).',
+    });
+  }
+
+  private alarm(
+    id: string,
+    action: IAlarmAction,
+    props: {
+      metric: IMetric;
+      threshold: number;
+      description: string;
+      comparisonOperator?: ComparisonOperator;
+      treatMissingData?: TreatMissingData;
+    },
+  ): Alarm {
+    const alarm = new Alarm(this, id, {
+      metric: props.metric,
+      threshold: props.threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: props.comparisonOperator ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: props.treatMissingData ?? TreatMissingData.NOT_BREACHING,
+      alarmDescription: props.description,
+    });
+    alarm.addAlarmAction(action);
+    return alarm;
+  }
+}
+
+function sesReputation(metricName: string): Metric {
+  return new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });
+}

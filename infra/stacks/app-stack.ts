@@ -1,0 +1,141 @@
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { Alarms } from '../constructs/alarms';
+import { HandlerFunction } from '../constructs/handler-function';
+import { PresentieHttpApi } from '../constructs/http-api';
+import { Mail } from '../constructs/mail';
+import { acknowledge } from '../nag';
+import { grantTableData } from '../table-access';
+
+export interface AppStackProps extends StackProps {
+  table: ITable;
+  webhookSecret: ISecret;
+  userPoolId: string;
+  userPoolClientId: string;
+  dashboardUrl: string;
+  domain: string;
+  senderAddress: string;
+  alarmEmail?: string;
+}
+
+/** The nightly run: 05:30 school time, whatever the season. */
+export const NIGHTLY_SCHEDULE = { hour: '5', minute: '30', timeZone: 'Europe/Amsterdam' } as const;
+
+/** The code and its wiring: handlers, HTTP API, nightly schedule, mail, domain events, alarms. */
+export class AppStack extends Stack {
+  readonly api: PresentieHttpApi;
+  readonly bus: EventBus;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+
+    this.bus = new EventBus(this, 'DomainEvents', { description: 'Presentie domain events' });
+    const mail = new Mail(this, 'Mail', { domain: props.domain, senderAddress: props.senderAddress });
+
+    const deadLetters = new Queue(this, 'NightlyDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(deadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the nightly run; messages are inspected and replayed by hand.',
+    });
+
+    const webhook = new HandlerFunction(this, 'Webhook', {
+      handler: 'webhook',
+      description: 'Presence webhook: verifies the signature and ingests lesson registrations',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        PRESENCE_WEBHOOK_SECRET_ARN: props.webhookSecret.secretArn,
+      },
+    }).fn;
+    grantTableData(props.table, webhook);
+    props.webhookSecret.grantRead(webhook);
+
+    const api = new HandlerFunction(this, 'Api', {
+      handler: 'api',
+      description: 'Dashboard API',
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        EVENT_BUS_NAME: this.bus.eventBusName,
+        DASHBOARD_URL: props.dashboardUrl,
+        AUTH_MODE: 'cognito',
+        COGNITO_USER_POOL_ID: props.userPoolId,
+        COGNITO_CLIENT_ID: props.userPoolClientId,
+      },
+    }).fn;
+    grantTableData(props.table, api);
+    this.bus.grantPutEventsTo(api);
+
+    const nightly = new HandlerFunction(this, 'Nightly', {
+      handler: 'nightly',
+      description: 'Nightly policy evaluation, reports and mails; replay with { "date": "YYYY-MM-DD" }',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      deadLetterQueue: deadLetters,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        EVENT_BUS_NAME: this.bus.eventBusName,
+        DASHBOARD_URL: props.dashboardUrl,
+        MAIL_FROM: props.senderAddress,
+        SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
+      },
+    }).fn;
+    grantTableData(props.table, nightly);
+    this.bus.grantPutEventsTo(nightly);
+    mail.grantSend(nightly);
+
+    new Schedule(this, 'NightlySchedule', {
+      description: 'Nightly Presentie run, 05:30 Europe/Amsterdam',
+      schedule: ScheduleExpression.cron({
+        hour: NIGHTLY_SCHEDULE.hour,
+        minute: NIGHTLY_SCHEDULE.minute,
+        timeZone: TimeZone.of(NIGHTLY_SCHEDULE.timeZone),
+      }),
+      target: new LambdaInvoke(nightly, {
+        input: ScheduleTargetInput.fromObject({}),
+        deadLetterQueue: deadLetters,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+
+    // The scheduler's role may invoke the nightly function and its versions (`<arn>:*`), nothing else.
+    acknowledge(this, {
+      id: `AwsSolutions-IAM5[Resource::<${this.resolve((nightly.node.defaultChild as CfnFunction).logicalId)}.Arn>:*]`,
+      reason:
+        "EventBridge Scheduler's Lambda target grants lambda:InvokeFunction on the nightly function and its qualified versions (arn:*); the wildcard covers only versions of that one function.",
+    });
+
+    this.api = new PresentieHttpApi(this, 'Http', {
+      webhook,
+      api,
+      userPoolId: props.userPoolId,
+      userPoolClientId: props.userPoolClientId,
+      dashboardUrl: props.dashboardUrl,
+    });
+
+    new Alarms(this, 'Alarms', {
+      functions: { Webhook: webhook, Api: api, Nightly: nightly },
+      nightly,
+      deadLetterQueue: deadLetters,
+      ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
+    });
+
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'NightlyFunctionName', { value: nightly.functionName });
+  }
+}
