@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, href, parseHash } from '../../../web/src/lib/routes';
+
+describe('hash routes of the dashboard', () => {
+  it('round-trips every link the dashboard makes', () => {
+    expect(parseHash(href.report('r/1'))).toEqual({ name: 'report', reportId: 'r/1' });
+    expect(parseHash(href.student('S 100'))).toEqual({ name: 'student', studentId: 'S 100' });
+    expect(parseHash(href.unit('team-a'))).toEqual({ name: 'unit', unitId: 'team-a' });
+    expect(parseHash(href.coach('team-a'))).toEqual({ name: 'coach', teamId: 'team-a' });
+    expect(parseHash(href.coach())).toEqual({ name: 'coach', teamId: null });
+    expect(parseHash(href.kpi())).toEqual({ name: 'kpi' });
+    expect(parseHash(href.worklist())).toEqual({ name: 'worklist' });
+    expect(parseHash(href.overviews())).toEqual({ name: 'overviews' });
+    expect(parseHash(href.admin())).toEqual({ name: 'admin' });
+    expect(parseHash(href.signin())).toEqual({ name: 'signin' });
+  });
+
+  it('treats an empty hash as home and anything unknown as not found', () => {
+    expect(parseHash('')).toEqual({ name: 'home' });
+    expect(parseHash('#/')).toEqual({ name: 'home' });
+    expect(parseHash('#/nope')).toEqual({ name: 'notfound' });
+    expect(parseHash('#/meldingen')).toEqual({ name: 'notfound' });
+  });
+
+  it('sends each role to its own start page after signing in', () => {
+    expect(homeFor(['coach', 'manager'])).toBe('#/coach');
+    expect(homeFor(['attendance_officer'])).toBe('#/werklijst');
+    expect(homeFor(['front_office'])).toBe('#/werklijst');
+    expect(homeFor(['manager'])).toBe('#/kpi');
+    expect(homeFor(['admin'])).toBe('#/kpi');
+  });
+});

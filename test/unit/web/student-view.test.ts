@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Module from '../../../web/src/lib/views/student.svelte';
+import { loadRunes } from './runes';
+
+let mod: typeof Module;
+beforeAll(async () => {
+  mod = await loadRunes<typeof Module>('lib/views/student.svelte.ts');
+});
+
+describe("the student page's breakdown", () => {
+  it('splits the year into present, authorized and unauthorized shares of all minutes', () => {
+    const shares = mod.shares({ presentMinutes: 3000, authorizedMinutes: 600, unauthorizedMinutes: 400 });
+    expect(shares.map((s) => [s.key, s.percent])).toEqual([
+      ['present', 75],
+      ['authorized', 15],
+      ['unauthorized', 10],
+    ]);
+  });
+
+  it('shows zero shares, not NaN, for a student without registrations', () => {
+    expect(
+      mod.shares({ presentMinutes: 0, authorizedMinutes: 0, unauthorizedMinutes: 0 }).map((s) => s.percent),
+    ).toEqual([0, 0, 0]);
+  });
+
+  it('lists the weeks newest first in the table', () => {
+    const week = (weekStart: string) => ({
+      weekStart,
+      presentMinutes: 0,
+      authorizedMinutes: 0,
+      unauthorizedMinutes: 0,
+    });
+    const view = new mod.StudentView({
+      student: {
+        studentId: 's',
+        displayName: 'S',
+        teamId: 't',
+        coachId: 'c',
+        level: '2',
+        pathway: 'BOL',
+        routeX: false,
+      },
+      weeks: [week('2026-09-07'), week('2026-09-14')],
+      totals: { presentMinutes: 0, authorizedMinutes: 0, unauthorizedMinutes: 0 },
+      window: { from: null, to: null, unauthorizedMinutes: 0 },
+      reports: [],
+      signals: [],
+    });
+    expect(view.weeksNewestFirst.map((w) => w.weekStart)).toEqual(['2026-09-14', '2026-09-07']);
+  });
+});
