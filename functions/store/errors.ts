@@ -1,0 +1,13 @@
+/** Named outcomes of conditional writes, so use cases never inspect SDK error names. */
+
+/** A stored item already holds a newer version (higher revision or later `occurredAt`). */
+export class StaleWriteError extends Error {
+  override name = 'StaleWriteError';
+  constructor(what: string) {
+    super(`A newer version of ${what} is already stored`);
+  }
+}
+
+export function isConditionFailed(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}

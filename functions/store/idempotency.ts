@@ -1,0 +1,56 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './client';
+import * as keys from './keys';
+
+/**
+ * One record per completed unit of work (`scope` + `key`), e.g. a webhook delivery by its
+ * `webhook-id`. Written only once the work is durably done, so its presence means "done".
+ */
+export interface IdempotencyRecord<T = unknown> {
+  scope: string;
+  key: string;
+  result: T;
+  completedAt: string;
+}
+
+export async function getIdempotencyRecord<T>(
+  store: Store,
+  scope: string,
+  key: string,
+): Promise<IdempotencyRecord<T> | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.idempotencyKey(scope, key),
+      ConsistentRead: true,
+    }),
+  );
+  if (!out.Item) return undefined;
+  return {
+    scope,
+    key,
+    result: out.Item.result as T,
+    completedAt: out.Item.completedAt as string,
+  };
+}
+
+export async function putIdempotencyRecord<T>(
+  store: Store,
+  record: IdempotencyRecord<T>,
+  expiresAt: number,
+): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.idempotencyKey(record.scope, record.key),
+        type: 'idempotency',
+        scope: record.scope,
+        key: record.key,
+        result: record.result,
+        completedAt: record.completedAt,
+        expiresAt,
+      },
+    }),
+  );
+}

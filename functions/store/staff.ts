@@ -1,0 +1,43 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { StaffData } from '../../shared/contract/events';
+import type { Store } from './client';
+import { byPartition, queryAll } from './dynamo';
+import * as keys from './keys';
+import { plain, versionedUpsert } from './versioned';
+
+export type Staff = StaffData;
+
+export async function putStaff(store: Store, staff: StaffData, meta: { version: number; eventId: string }) {
+  await versionedUpsert(
+    store,
+    keys.staffKey(staff.staffId),
+    {
+      type: 'staff',
+      ...keys.staffEmailGsi1(staff.email, staff.staffId),
+      ...keys.staffListGsi2(staff.staffId),
+      staffId: staff.staffId,
+      name: staff.name,
+      email: staff.email,
+      roles: staff.roles,
+      orgUnitIds: staff.orgUnitIds,
+    },
+    { ...meta, what: `staff ${staff.staffId}` },
+  );
+}
+
+export async function getStaff(store: Store, staffId: string): Promise<Staff | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.staffKey(staffId) }),
+  );
+  return out.Item ? plain<Staff>(out.Item) : undefined;
+}
+
+/** Sign-in lookup; e-mail compared case-insensitively. */
+export async function getStaffByEmail(store: Store, email: string): Promise<Staff | undefined> {
+  const [item] = await queryAll(store, byPartition('gsi1', keys.staffEmailPk(email)));
+  return item ? plain<Staff>(item) : undefined;
+}
+
+export async function listStaff(store: Store): Promise<Staff[]> {
+  return (await queryAll(store, byPartition('gsi2', keys.staffListPk()))).map((i) => plain<Staff>(i));
+}

@@ -1,0 +1,151 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { StudentData } from '../../shared/contract/events';
+import type { IsoDate } from '../../shared/policy/types';
+import type { Store } from './client';
+import { batchGet, byPartition, type Item, keyId, queryAll, updateExpression } from './dynamo';
+import { isConditionFailed, StaleWriteError } from './errors';
+import * as keys from './keys';
+
+/** A student as we store it: the contract's fields plus what `student.left` told us. */
+export interface StudentRecord extends StudentData {
+  leftOn?: IsoDate;
+  diplomaObtained?: boolean;
+  leftReason?: string;
+  /** `occurredAt` (epoch ms) of the upsert stored; an older upsert is stale. */
+  version: number;
+  eventIds: string[];
+  expiresAt?: number;
+}
+
+const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'eventIds']);
+
+export function toStudent(item: Item): StudentRecord {
+  const record: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) record[k] = v;
+  record.eventIds = [...((item.eventIds as Set<string> | undefined) ?? [])];
+  return record as unknown as StudentRecord;
+}
+
+export async function getStudent(store: Store, studentId: string): Promise<StudentRecord | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.studentKey(studentId), ConsistentRead: true }),
+  );
+  return out.Item ? toStudent(out.Item) : undefined;
+}
+
+export async function batchGetStudents(
+  store: Store,
+  studentIds: Iterable<string>,
+): Promise<Map<string, StudentRecord>> {
+  const ids = [...new Set(studentIds)];
+  const found = await batchGet(store, ids.map(keys.studentKey));
+  const result = new Map<string, StudentRecord>();
+  for (const id of ids) {
+    const item = found.get(keyId(keys.studentKey(id)));
+    if (item) result.set(id, toStudent(item));
+  }
+  return result;
+}
+
+/**
+ * Stores a student upsert unless a later one (by `occurredAt`) is stored already: then
+ * StaleWriteError. Fields absent from the upsert are removed; `student.left` facts stay.
+ */
+export async function putStudent(
+  store: Store,
+  data: StudentData,
+  meta: { version: number; eventId: string; expiresAt: number },
+): Promise<void> {
+  const fields: Record<string, unknown> = {
+    type: 'student',
+    ...keys.studentTeamGsi1(data.teamId, data.studentId),
+    ...keys.studentCoachGsi2(data.coachId, data.studentId),
+    studentId: data.studentId,
+    displayName: data.displayName,
+    email: data.email,
+    birthDate: data.birthDate,
+    teamId: data.teamId,
+    coachId: data.coachId,
+    level: data.level,
+    pathway: data.pathway,
+    routeX: data.routeX,
+    startQualification: data.startQualification,
+    guardianEmail: data.guardianEmail,
+    enrolledFrom: data.enrolledFrom,
+    enrolledUntil: data.enrolledUntil ?? undefined,
+    version: meta.version,
+    expiresAt: meta.expiresAt,
+  };
+  const update = updateExpression(fields, { eventIds: new Set([meta.eventId]) });
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.studentKey(data.studentId),
+        ...update,
+        ConditionExpression: 'attribute_not_exists(#v) OR #v <= :v',
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#v': 'version' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':v': meta.version },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new StaleWriteError(`student ${data.studentId}`);
+    throw error;
+  }
+}
+
+/** Records the facts of `student.left`. The student must exist. */
+export async function markStudentLeft(
+  store: Store,
+  studentId: string,
+  left: {
+    leftOn: IsoDate;
+    diplomaObtained: boolean;
+    leftReason?: string;
+    eventId: string;
+    expiresAt: number;
+  },
+): Promise<void> {
+  const update = updateExpression(
+    {
+      leftOn: left.leftOn,
+      diplomaObtained: left.diplomaObtained,
+      leftReason: left.leftReason,
+      expiresAt: left.expiresAt,
+    },
+    { eventIds: new Set([left.eventId]) },
+  );
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.tableName,
+      Key: keys.studentKey(studentId),
+      ...update,
+      ConditionExpression: 'attribute_exists(pk)',
+    }),
+  );
+}
+
+/** Remembers an event id that changed nothing (stale), so that its repetition is a duplicate. */
+export async function addStudentEventId(store: Store, studentId: string, eventId: string): Promise<void> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.studentKey(studentId),
+        UpdateExpression: 'ADD eventIds :ids',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':ids': new Set([eventId]) },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}
+
+export async function listStudentsByTeam(store: Store, teamId: string): Promise<StudentRecord[]> {
+  return (await queryAll(store, byPartition('gsi1', keys.teamStudentsPk(teamId)))).map(toStudent);
+}
+
+export async function listStudentsByCoach(store: Store, coachId: string): Promise<StudentRecord[]> {
+  return (await queryAll(store, byPartition('gsi2', keys.coachStudentsPk(coachId)))).map(toStudent);
+}
