@@ -21,7 +21,7 @@ export function fourWeekSignals(
 ): { signals: FourWeekSignal[]; state: StudentSignalState } {
   const signals: FourWeekSignal[] = [];
   let through = state.fourWeekThrough === null ? Number.NEGATIVE_INFINITY : dayNumber(state.fourWeekThrough);
-  let streak: number[] = []; // Mondays of the fully-absent weeks in the current streak
+  let streak: number[] = []; // ordinals of the fully-absent school weeks in the current streak
   let i = 0;
   while (i < days.length) {
     const week = (days[i] as Day).week;
@@ -39,8 +39,9 @@ export function fourWeekSignals(
       streak = [];
       continue;
     }
-    streak.push(monday);
-    const start = streak[0] as number;
+    streak.push(week);
+    const start = calendar.schoolWeekMonday(streak[0] as number);
+    if (monday <= through) continue; // judged before
     if (start <= through) {
       through = monday; // the signalled streak goes on
     } else if (streak.length >= profile.fourWeekWeeks) {
@@ -50,9 +51,10 @@ export function fourWeekSignals(
         kind: 'signal4w',
         id: `${studentId}:signal4w:${from}`,
         studentId,
-        period: { from, to: fromDay((weeks[weeks.length - 1] as number) + 6) },
+        // Ends on the last school day of the last week: the day the 4th week was over.
+        period: { from, to: fromDay(calendar.lastSchoolDayOfWeek(weeks[weeks.length - 1] as number)) },
         detectedOn: fromDay(asOf),
-        weeks: weeks.map(fromDay),
+        weeks: weeks.map((w) => fromDay(calendar.schoolWeekMonday(w))),
       });
       through = monday;
     }

@@ -11,7 +11,7 @@ describe('WEB art. 8.1.8a – 4-weken melding (signaalverzuim)', () => {
     expect(more).toEqual([]);
     expect(signal).toMatchObject({
       id: 'stu-1:signal4w:2026-10-05',
-      period: { from: '2026-10-05', to: '2026-11-08' },
+      period: { from: '2026-10-05', to: '2026-11-06' },
       weeks: ['2026-10-05', '2026-10-12', '2026-10-26', '2026-11-02'],
     });
   });
@@ -19,6 +19,17 @@ describe('WEB art. 8.1.8a – 4-weken melding (signaalverzuim)', () => {
   it('waits until the 4th week is over', () => {
     const days = schoolDays('2026-10-05', '2026-11-05').map(allLessonsMissed);
     expect(ofKind(evaluate(days, '2026-11-05').signals, 'signal4w')).toEqual([]);
+  });
+
+  it('does not signal again when an earlier, shorter streak lies before the signalled one', () => {
+    const days = [
+      ...schoolDays('2026-09-21', '2026-09-25').map(allLessonsMissed),
+      day('2026-09-28'),
+      ...schoolDays('2026-09-29', '2026-11-06').map(allLessonsMissed),
+    ];
+    const first = evaluate(days, '2026-11-06');
+    expect(ofKind(first.signals, 'signal4w')).toHaveLength(1);
+    expect(evaluate(days, '2026-11-06', { state: first.state }).signals).toEqual([]);
   });
 
   it('is broken by a single lesson attended', () => {

@@ -1,0 +1,181 @@
+/**
+ * Properties of signal evaluation that must hold for any school history: independence from the
+ * order and duplicates of the day summaries, idempotent re-evaluation, and reports that count
+ * only real unauthorized minutes, each minute at most once.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../../shared/calendar';
+import {
+  type DaySummary,
+  evaluateStudent,
+  initialSignalState,
+  NORM_PROFILES,
+  type NormProfile,
+  profileFor,
+  type Signal,
+  type StudentFacts,
+  type StudentSignalState,
+} from '../../shared/policy';
+import { day, schoolDays, student } from '../unit/policy/fixtures';
+
+const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
+
+const dayKind = fc.constantFrom('present', 'truant', 'partial', 'late', 'sick', 'none');
+
+function summaryOf(date: string, kind: string, lessons: number, missed: number): DaySummary | null {
+  switch (kind) {
+    case 'present':
+      return day(date, { lessons });
+    case 'truant':
+      return day(date, { lessons, unauthorizedMinutes: lessons * 60, unauthorizedAbsentLessons: lessons });
+    case 'partial': {
+      const absent = Math.min(lessons, missed);
+      return day(date, { lessons, unauthorizedMinutes: absent * 60, unauthorizedAbsentLessons: absent });
+    }
+    case 'late':
+      return day(date, { lessons, unauthorizedMinutes: missed * 7, unauthorizedLateOrEarly: missed });
+    case 'sick':
+      return day(date, { lessons, sick: true, authorizedMinutes: lessons * 60 });
+    default:
+      return null; // no lessons registered that day
+  }
+}
+
+/**
+ * A stretch of school days with random presence, starting anywhere in the calendar's data. Built
+ * from blocks of days alike (a sick week, a run of truancy) so that long patterns occur too.
+ */
+const history = fc
+  .record({
+    start: fc.nat({ max: SCHOOL_DAYS.length - 130 }),
+    blocks: fc.array(
+      fc.record({
+        kind: dayKind,
+        length: fc.integer({ min: 1, max: 25 }),
+        lessons: fc.integer({ min: 1, max: 9 }),
+        missed: fc.integer({ min: 1, max: 4 }),
+      }),
+      { minLength: 1, maxLength: 12 },
+    ),
+  })
+  .map(({ start, blocks }) => {
+    const summaries: DaySummary[] = [];
+    let i = 0;
+    for (const b of blocks) {
+      for (let k = 0; k < b.length && i < 125; k++, i++) {
+        const s = summaryOf(SCHOOL_DAYS[start + i] as string, b.kind, b.lessons, b.missed);
+        if (s) summaries.push(s);
+      }
+    }
+    return { summaries, from: SCHOOL_DAYS[start] as string, to: SCHOOL_DAYS[start + i - 1] as string };
+  });
+
+const profileArb = fc.constantFrom(...(Object.values(NORM_PROFILES) as NormProfile[]));
+
+function run(days: readonly DaySummary[], asOf: string, profile: NormProfile, state = initialSignalState) {
+  const s: StudentFacts = student();
+  return evaluateStudent({ student: s, days, state, asOf, calendar: defaultCalendar, profile });
+}
+
+/** Signals without the evaluation date, which naturally differs between runs. */
+const timeless = (signals: readonly Signal[]) =>
+  signals
+    .map(({ detectedOn: _ignored, ...rest }) => rest)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const settings = { numRuns: 150 };
+
+describe('Signal evaluation (properties)', () => {
+  it('does not depend on the order in which days were recorded, nor on duplicates', () => {
+    fc.assert(
+      fc.property(history, profileArb, fc.infiniteStream(fc.nat()), ({ summaries, to }, profile, noise) => {
+        const shuffled = [...summaries, ...summaries.filter((_, i) => i % 3 === 0)];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = (noise.next().value as number) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j] as DaySummary, shuffled[i] as DaySummary];
+        }
+        expect(run(shuffled, to, profile)).toEqual(run(summaries, to, profile));
+      }),
+      settings,
+    );
+  });
+
+  it('signals nothing new when evaluated again on the same date with the state it returned', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+        const first = run(summaries, to, profile);
+        const again = run(summaries, to, profile, first.state);
+        expect(again.signals).toEqual([]);
+        expect(again.state).toEqual(first.state);
+      }),
+      settings,
+    );
+  });
+
+  it('finds the same signals stepping day by day as in one evaluation, and never one twice', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, from, to }, profile) => {
+        let state: StudentSignalState = initialSignalState;
+        const stepped: Signal[] = [];
+        for (const asOf of schoolDays(from, to)) {
+          const result = run(summaries, asOf, profile, state);
+          for (const s of result.signals) expect(s.detectedOn).toBe(asOf);
+          stepped.push(...result.signals);
+          state = result.state;
+        }
+        const once = run(summaries, to, profile);
+        expect(timeless(stepped)).toEqual(timeless(once.signals));
+        expect(state).toEqual(once.state);
+        expect(new Set(stepped.map((s) => s.id)).size).toBe(stepped.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports only unauthorized minutes inside the window, at least the threshold, none counted twice', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+        const byDate = new Map(summaries.map((s) => [s.date, s.unauthorizedMinutes]));
+        const { signals } = run(summaries, to, profile);
+        const counted = new Set<string>();
+        let previousEnd: string | null = null;
+        for (const r of signals) {
+          expect(r.period.from <= r.period.to && r.period.to <= to).toBe(true);
+          if (r.kind !== 'report16') continue;
+          expect(r.totalMinutes).toBeGreaterThanOrEqual(profile.reportMinutes);
+          expect(r.minutesByDay.reduce((sum, d) => sum + d.minutes, 0)).toBe(r.totalMinutes);
+          const window = defaultCalendar.schoolWeeksEndingOn(r.period.to, profile.windowWeeks);
+          expect(r.period.from >= window.from).toBe(true);
+          for (const d of r.minutesByDay) {
+            expect(d.minutes).toBeGreaterThan(0);
+            expect(byDate.get(d.date)).toBe(d.minutes);
+            expect(d.date >= r.period.from && d.date <= r.period.to).toBe(true);
+            expect(counted.has(d.date)).toBe(false);
+            counted.add(d.date);
+          }
+          if (previousEnd !== null) {
+            const gap = (Date.parse(r.period.to) - Date.parse(previousEnd)) / 86_400_000;
+            expect(gap).toBeGreaterThanOrEqual(profile.minDaysBetweenReports);
+          }
+          previousEnd = r.period.to;
+        }
+      }),
+      settings,
+    );
+  });
+
+  it('never sends a Route-X report to DUO, and every standard one', () => {
+    fc.assert(
+      fc.property(history, ({ summaries, to }) => {
+        const routeX = profileFor({ routeX: true });
+        const standard = profileFor({ routeX: false });
+        const x = run(summaries, to, routeX).signals.filter((s) => s.kind === 'report16');
+        const st = run(summaries, to, standard).signals.filter((s) => s.kind === 'report16');
+        for (const r of x) expect(r.reportToDuo).toBe(false);
+        for (const r of st) expect(r.reportToDuo).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
