@@ -1,0 +1,262 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Synthesized, synthesizePresentie } from './synth';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+let synth: Synthesized;
+let app: Template;
+
+beforeAll(() => {
+  synth = synthesizePresentie();
+  app = synth.template(synth.stacks.app);
+});
+afterAll(() => synth.cleanup());
+
+function functionsByEnv(variable: string): Array<[string, Resource]> {
+  return Object.entries(
+    app.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: variable } } },
+    }),
+  ) as Array<[string, Resource]>;
+}
+
+/** The logical id of the function run as presentie-<name>. */
+function functionId(name: 'webhook' | 'api' | 'nightly'): string {
+  const found = functionsByEnv(`presentie-${name}`);
+  expect(found).toHaveLength(1);
+  return found[0]?.[0] ?? '';
+}
+
+/** All statements of the inline policies attached to a function's role. */
+function statementsOf(name: 'webhook' | 'api' | 'nightly'): Statement[] {
+  const fn = app.toJSON().Resources[functionId(name)] as Resource;
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const policies = Object.values(app.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((p) => (p.Properties.Roles as Array<{ Ref: string }>).some((r) => r.Ref === role))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
+describe('the handlers', () => {
+  it('run on Node.js 22 on arm64, bundled as ES modules', () => {
+    for (const name of ['webhook', 'api', 'nightly'] as const) {
+      const fn = app.toJSON().Resources[functionId(name)] as Resource;
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('get the configuration each one parses at cold start', () => {
+    const env = (name: 'webhook' | 'api' | 'nightly') =>
+      (
+        (app.toJSON().Resources[functionId(name)] as Resource).Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    expect(Object.keys(env('webhook'))).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'PRESENCE_WEBHOOK_SECRET_ARN']),
+    );
+    expect(env('api')).toMatchObject({ AUTH_MODE: 'cognito' });
+    expect(Object.keys(env('api'))).toEqual(
+      expect.arrayContaining([
+        'TABLE_NAME',
+        'EVENT_BUS_NAME',
+        'DASHBOARD_URL',
+        'COGNITO_USER_POOL_ID',
+        'COGNITO_CLIENT_ID',
+      ]),
+    );
+    expect(env('nightly')).toMatchObject({ MAIL_FROM: 'presentie@presentie.example.nl' });
+    expect(Object.keys(env('nightly'))).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'SES_CONFIGURATION_SET']),
+    );
+  });
+});
+
+describe('least privilege', () => {
+  it('never grants a DynamoDB action on every resource, nor every DynamoDB action', () => {
+    const policies = Object.values(app.findResources('AWS::IAM::Policy')) as Resource[];
+    const statements = policies.flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const dynamo = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThanOrEqual(3);
+    for (const statement of dynamo) {
+      expect([statement.Resource].flat()).not.toContain('*');
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*/);
+      expect(actionsOf([statement])).not.toContain('dynamodb:*');
+    }
+  });
+
+  it('lets the webhook read and write the table and read its secret, nothing else', () => {
+    const actions = actionsOf(statementsOf('webhook'));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']),
+    );
+    expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('events:'))).toBe(false);
+  });
+
+  it('lets the API read and write the table and publish domain events, but not mail or read secrets', () => {
+    const actions = actionsOf(statementsOf('api'));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'events:PutEvents']),
+    );
+    expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
+  });
+
+  it('lets the nightly run send mail only from the sender address, through the identity and configuration set', () => {
+    const statements = statementsOf('nightly');
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'events:PutEvents', 'ses:SendEmail']),
+    );
+    expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+    const ses = statements.find((s) => actionsOf([s]).includes('ses:SendEmail'));
+    expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'presentie@presentie.example.nl' } });
+    const resources = JSON.stringify(ses?.Resource);
+    expect([ses?.Resource].flat()).not.toContain('*');
+    expect(resources).toMatch(/identity\/presentie\.example\.nl/);
+    expect(resources).toMatch(/configuration-set\//);
+  });
+});
+
+describe('the nightly run', () => {
+  it('is scheduled at 05:30 Amsterdam time with an empty event', () => {
+    app.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 5 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [functionId('nightly'), 'Arn'] },
+        Input: '{}',
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      }),
+    });
+  });
+
+  it('parks failed asynchronous invocations in an encrypted dead-letter queue', () => {
+    const nightly = app.toJSON().Resources[functionId('nightly')] as Resource;
+    const dlq = (nightly.Properties.DeadLetterConfig as { TargetArn: { 'Fn::GetAtt': [string, string] } })
+      .TargetArn['Fn::GetAtt'][0];
+    const queue = app.toJSON().Resources[dlq] as Resource;
+    expect(queue.Type).toBe('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+});
+
+describe('the HTTP API', () => {
+  const route = (routeKey: string) => {
+    const found = Object.values(
+      app.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
+    );
+    expect(found).toHaveLength(1);
+    return (found[0] as Resource).Properties;
+  };
+
+  it('accepts the presence webhook without a JWT (the handler verifies its signature)', () => {
+    expect(route('POST /webhooks/presence').AuthorizationType).toBe('NONE');
+  });
+
+  it('requires a Cognito JWT for every /api route except the OpenAPI document', () => {
+    const api = route('ANY /api/{proxy+}');
+    expect(api.AuthorizationType).toBe('JWT');
+    const authorizer = (api.AuthorizerId as { Ref: string }).Ref;
+    expect((app.toJSON().Resources[authorizer] as Resource).Properties.AuthorizerType).toBe('JWT');
+    expect(route('GET /api/openapi.json').AuthorizationType).toBe('NONE');
+    const routeKeys = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as Resource).Properties.RouteKey as string,
+    );
+    expect(routeKeys.sort()).toEqual([
+      'ANY /api/{proxy+}',
+      'GET /api/openapi.json',
+      'POST /webhooks/presence',
+    ]);
+  });
+
+  it('checks the tokens against the staff user pool and the dashboard client', () => {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [Match.anyValue()],
+        Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.'])] },
+      },
+    });
+  });
+
+  it('answers browsers only from the dashboard origin and logs access', () => {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [Match.anyValue()] }),
+    });
+    app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+});
+
+describe('mail and events', () => {
+  it('sends through a verified domain identity with a configuration set that tracks reputation', () => {
+    app.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'presentie.example.nl' });
+    app.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+    });
+    app.resourceCountIs('AWS::Events::EventBus', 1);
+  });
+});
+
+describe('alarms', () => {
+  it('fire when a handler fails or a nightly run is parked in the dead-letter queue', () => {
+    const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
+    expect(Object.keys(errorAlarms)).toHaveLength(3);
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      AlarmActions: [{ Ref: Match.anyValue() }],
+    });
+  });
+
+  it('fire when the nightly run did not happen within 26 hours, even with no data at all', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Invocations',
+      Namespace: 'AWS/Lambda',
+      Period: 26 * 3600,
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      TreatMissingData: 'breaching',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId('nightly') } }],
+    });
+  });
+
+  it('fire before SES bounce or complaint rates reach the levels at which AWS reviews the account', () => {
+    const bounce = app.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate' },
+    });
+    const complaint = app.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { Namespace: 'AWS/SES', MetricName: 'Reputation.ComplaintRate' },
+    });
+    const threshold = (found: Record<string, unknown>) =>
+      (Object.values(found)[0] as Resource | undefined)?.Properties.Threshold as number;
+    expect(threshold(bounce)).toBeLessThan(0.05);
+    expect(threshold(complaint)).toBeLessThan(0.001);
+  });
+
+  it('notify through an SNS topic that only accepts TLS', () => {
+    app.resourceCountIs('AWS::SNS::Topic', 1);
+    app.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});

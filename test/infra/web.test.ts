@@ -1,0 +1,202 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template, type Template as TemplateType } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../infra/content-security-policy';
+import { AuthStack, ROLE_GROUPS } from '../../infra/stacks/auth-stack';
+import { cdkJsonContext, type Synthesized, synthesizePresentie } from './synth';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+let synth: Synthesized;
+let web: TemplateType;
+let auth: TemplateType;
+let site: TemplateType;
+
+beforeAll(() => {
+  synth = synthesizePresentie();
+  web = synth.template(synth.stacks.web);
+  auth = synth.template(synth.stacks.auth);
+  site = synth.template(synth.stacks.site);
+});
+afterAll(() => synth.cleanup());
+
+describe('the dashboard bucket', () => {
+  it('is private, encrypted and refuses plain HTTP', () => {
+    web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.anyValue(),
+    });
+    web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('can only be read by the CloudFront distribution, through origin access control', () => {
+    web.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+    web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Origins: [
+          Match.objectLike({
+            OriginAccessControlId: { 'Fn::GetAtt': [Match.stringLikeRegexp('OriginAccessControl'), 'Id'] },
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          }),
+        ],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+    web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('the security headers', () => {
+  function headersPolicy(): Record<string, unknown> {
+    const policies = Object.values(web.findResources('AWS::CloudFront::ResponseHeadersPolicy')) as Resource[];
+    expect(policies).toHaveLength(1);
+    return (policies[0]?.Properties.ResponseHeadersPolicyConfig as Record<string, unknown>) ?? {};
+  }
+
+  it('are sent with every dashboard response', () => {
+    const distribution = Object.values(web.findResources('AWS::CloudFront::Distribution'))[0] as Resource;
+    const behavior = (
+      distribution.Properties.DistributionConfig as { DefaultCacheBehavior: Record<string, unknown> }
+    ).DefaultCacheBehavior;
+    expect(behavior.ResponseHeadersPolicyId).toEqual({
+      Ref: Object.keys(web.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0],
+    });
+  });
+
+  it('include HSTS, nosniff, no framing and a strict referrer policy', () => {
+    expect(headersPolicy().SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+    });
+  });
+
+  it('include a Content-Security-Policy that only lets the page talk to itself, the API and the sign-in', () => {
+    const csp = JSON.stringify(
+      (headersPolicy().SecurityHeadersConfig as { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } })
+        .ContentSecurityPolicy.ContentSecurityPolicy,
+    );
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/\*\.execute-api\./);
+    expect(csp).toContain('https://presentie-example.auth.');
+  });
+
+  it('never allow inline or evaluated script', () => {
+    const csp = contentSecurityPolicy({ region: 'eu-central-1', authDomainPrefix: 'school' });
+    const directives = Object.fromEntries(
+      csp.split('; ').map((d) => {
+        const [name, ...values] = d.split(' ');
+        return [name, values];
+      }),
+    );
+    expect(directives['connect-src']).toEqual([
+      "'self'",
+      'https://*.execute-api.eu-central-1.amazonaws.com',
+      'https://school.auth.eu-central-1.amazoncognito.com',
+    ]);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+});
+
+describe('the dashboard files', () => {
+  it('are uploaded with a runtime config.json and the cache is invalidated', () => {
+    site.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: {
+        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^presentie-dashboard-')])],
+      },
+      DistributionPaths: ['/*'],
+      Prune: true,
+    });
+    const deployment = Object.values(site.findResources('Custom::CDKBucketDeployment'))[0] as Resource;
+    // config.json is one source; the built dashboard is a second one only when web/dist exists.
+    const sources = deployment.Properties.SourceObjectKeys as string[];
+    expect(sources).toHaveLength(synth.stacks.site.includesDashboardBuild ? 2 : 1);
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    // The API id and the user pool and client ids are filled in at deploy time.
+    expect(markers).toMatch(/PublishOutputRefHttpApi/);
+    expect(markers).toMatch(/PublishOutputRefStaffPool/);
+  });
+});
+
+describe('staff sign-in', () => {
+  it('has one group per role', () => {
+    const groups = Object.values(auth.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => (g as Resource).Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual([...ROLE_GROUPS].sort());
+    expect(groups.sort()).toEqual(['admin', 'attendance_officer', 'coach', 'front_office', 'manager']);
+  });
+
+  it('is invite-only with MFA and the hosted sign-in on the configured prefix', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+    auth.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'presentie-example' });
+  });
+
+  it('gives the dashboard a public client: code flow (PKCE), no secret, back to the dashboard only', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'email']),
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.anyValue() })],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+  });
+
+  it('federates with Microsoft Entra ID when the tenant is configured, reading its secret at deploy time', () => {
+    const app = new App({ context: cdkJsonContext() });
+    const stack = new AuthStack(app, 'EntraAuth', {
+      authDomainPrefix: 'school',
+      dashboardUrl: 'https://dashboard.example.nl',
+      entra: {
+        tenantId: '11111111-2222-3333-4444-555555555555',
+        clientId: 'entra-app-id',
+        clientSecretArn: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:entra-client-AbCdEf',
+      },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
+      ProviderType: 'OIDC',
+      ProviderDetails: Match.objectLike({
+        client_id: 'entra-app-id',
+        oidc_issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+        client_secret: Match.stringLikeRegexp('^\\{\\{resolve:secretsmanager:arn:aws:secretsmanager:'),
+      }),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^EntraId') }],
+      CallbackURLs: ['https://dashboard.example.nl/'],
+    });
+  });
+});
