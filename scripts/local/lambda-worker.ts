@@ -1,0 +1,64 @@
+/**
+ * Runs the Lambda handlers inside a worker thread, the local equivalent of their execution
+ * environment: its own `process.env` (read once at import, as at a cold start), its own module
+ * scope with its own SDK clients, and nothing left behind when the worker is terminated.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import type { Context } from 'aws-lambda';
+import { lambdaContext } from './lambda-context';
+
+export const LAMBDA_NAMES = ['webhook', 'api', 'nightly'] as const;
+export type LambdaName = (typeof LAMBDA_NAMES)[number];
+
+export type HandlerStatus = { state: 'ready' } | { state: 'missing' } | { state: 'failed'; message: string };
+
+export type WorkerRequest = { id: number; name: LambdaName; event: unknown };
+export type WorkerReply =
+  | { kind: 'status'; handlers: Record<LambdaName, HandlerStatus> }
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; message: string; stack?: string };
+
+type Handler = (event: unknown, context: Context) => Promise<unknown>;
+
+async function load(name: LambdaName): Promise<{ status: HandlerStatus; handler?: Handler }> {
+  const url = new URL(`../../functions/handlers/${name}.ts`, import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return { status: { state: 'missing' } };
+  try {
+    const mod = (await import(url.href)) as { handler?: Handler };
+    if (typeof mod.handler !== 'function') {
+      return { status: { state: 'failed', message: `functions/handlers/${name}.ts exports no handler` } };
+    }
+    return { status: { state: 'ready' }, handler: mod.handler };
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { status: { state: 'failed', message } };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const handlers = new Map<LambdaName, Handler>();
+  const statuses = {} as Record<LambdaName, HandlerStatus>;
+  for (const name of LAMBDA_NAMES) {
+    const { status, handler } = await load(name);
+    statuses[name] = status;
+    if (handler) handlers.set(name, handler);
+  }
+  port.on('message', async ({ id, name, event }: WorkerRequest) => {
+    const handler = handlers.get(name);
+    try {
+      if (!handler) throw new Error(`the ${name} handler is not available`);
+      const result = await handler(event, lambdaContext(`presentie-${name}`));
+      port.postMessage({ kind: 'result', id, result } satisfies WorkerReply);
+    } catch (error) {
+      const reply: WorkerReply =
+        error instanceof Error
+          ? { kind: 'error', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) }
+          : { kind: 'error', id, message: String(error) };
+      port.postMessage(reply);
+    }
+  });
+  port.postMessage({ kind: 'status', handlers: statuses } satisfies WorkerReply);
+}

@@ -1,0 +1,229 @@
+/**
+ * The whole system on one machine: dynalite (on disk under `dataDir`), aws-ses-v2-local, the
+ * handlers with the environment they get in AWS (only endpoints differ), the API Gateway
+ * stand-in serving webhook, API and dashboard, and the nightly schedule. Starts and stops
+ * cleanly inside one process, as many times as wanted.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '../../functions/store/table-definition';
+import { type GatewayRoutes, startGateway } from './api-gateway';
+import { DEFAULT_WEBHOOK_SECRET } from './defaults';
+import { type DemoLoadResult, loadDemoSchool, type Progress } from './demo-load';
+import { startDynalite } from './dynalite';
+import type { LambdaName } from './lambda-worker';
+import { type LocalLambdas, startLambdas } from './lambdas';
+import { startScheduler } from './scheduler';
+import { startSes } from './ses';
+
+export const LOCAL_TABLE_NAME = 'presentie-local';
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DEMO_MARKER = 'demo-loaded.json';
+
+export interface LocalSystemOptions {
+  /** Dashboard, API and webhook; 0 (the default) picks a free port. */
+  port?: number;
+  /** aws-ses-v2-local and its mailbox; 0 (the default) picks a free port. */
+  mailboxPort?: number;
+  /** Where dynalite keeps its files; without it everything lives in memory. */
+  dataDir?: string;
+  /** Load the demo school when the data dir holds none yet. Default false. */
+  demo?: boolean;
+  /** `whsec_...`, several space separated; default the documented local secret. */
+  secret?: string;
+  log?: (line: string) => void;
+  progress?: Progress;
+  /** The built dashboard; default `web/dist`. */
+  webRoot?: string;
+  /** Extra environment for the handlers (wins over the defaults). */
+  env?: Record<string, string>;
+  /** The date the demo is generated for; default today in Amsterdam. */
+  today?: string;
+}
+
+export interface LocalSystem {
+  baseUrl: string;
+  webhookUrl: string;
+  apiUrl: string;
+  mailboxUrl: string;
+  /** AWS_ENDPOINT_URL_DYNAMODB of this system, for tests and tools. */
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  secret: string;
+  /** What each handler did at start: ready, missing (not written yet) or failed (with why). */
+  handlers: LocalLambdas['handlers'];
+  /** The demo load, when one ran at this start. */
+  demo?: DemoLoadResult;
+  /** Invokes a handler directly, e.g. `invoke('nightly', { date })`. */
+  invoke(name: LambdaName, event: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** The environment the handlers read at cold start; set in their worker before they load. */
+export function handlerEnvironment(settings: {
+  tableName: string;
+  secret: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  baseUrl: string;
+  dataDir?: string | undefined;
+}): Record<string, string> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      // Real AWS credentials or profiles must never reach the local handlers.
+      (entry): entry is [string, string] => entry[1] !== undefined && !/^AWS_/.test(entry[0]),
+    ),
+  );
+  return {
+    ...inherited,
+    TABLE_NAME: settings.tableName,
+    PRESENCE_WEBHOOK_SECRETS: settings.secret,
+    AWS_ENDPOINT_URL_DYNAMODB: settings.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SESV2: settings.sesEndpoint,
+    AWS_REGION: 'eu-west-1',
+    AWS_DEFAULT_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    MAIL_FROM: 'Presentie <presentie@school.example>',
+    DASHBOARD_URL: settings.baseUrl,
+    AUTH_MODE: 'local',
+    ...(settings.dataDir ? { LOCAL_AUTH_KEY_FILE: join(settings.dataDir, 'local-auth-key.json') } : {}),
+    POWERTOOLS_SERVICE_NAME: 'presentie',
+    POWERTOOLS_METRICS_NAMESPACE: 'Presentie',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+    // The SDK is pinned for Node 20 on purpose (see /work/shared/STACK.md); its notice is noise here.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    PRESENTIE_LOCAL: '1',
+  };
+}
+
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const log = options.log ?? (() => {});
+  const secret = options.secret ?? DEFAULT_WEBHOOK_SECRET;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    // Reverse order: no handler may still be talking to the stores when they go.
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    cleanups.length = 0;
+  };
+
+  try {
+    if (dataDir) await mkdir(dataDir, { recursive: true });
+    const dynamo = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+    cleanups.push(() => dynamo.stop());
+    const ses = await startSes({ port: options.mailboxPort ?? 0 });
+    cleanups.push(() => ses.stop());
+
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      await ensureTable(client, LOCAL_TABLE_NAME);
+    } finally {
+      client.destroy();
+    }
+
+    // The gateway first, for its port; its routes are filled in once the handlers are up.
+    const routes: GatewayRoutes = {};
+    const gateway = await startGateway(
+      { routes, webRoot: options.webRoot ?? join(REPO_ROOT, 'web', 'dist'), log },
+      options.port ?? 0,
+    );
+    cleanups.push(() => gateway.stop());
+    const baseUrl = `http://localhost:${gateway.port}`;
+
+    const lambdas = await startLambdas({
+      ...handlerEnvironment({
+        tableName: LOCAL_TABLE_NAME,
+        secret,
+        dynamoEndpoint: dynamo.endpoint,
+        sesEndpoint: ses.endpoint,
+        baseUrl,
+        dataDir,
+      }),
+      ...options.env,
+    });
+    cleanups.push(() => lambdas.stop());
+    for (const [name, status] of Object.entries(lambdas.handlers)) {
+      if (status.state === 'missing') {
+        log(
+          `Note: functions/handlers/${name}.ts does not exist yet; ${name === 'nightly' ? 'no nightly runs' : 'its route is off'}.`,
+        );
+      }
+      if (status.state === 'failed')
+        log(`Note: the ${name} handler failed to load; its route is off.\n${status.message}`);
+    }
+    const http = (name: 'webhook' | 'api') =>
+      lambdas.available(name)
+        ? (event: Parameters<NonNullable<GatewayRoutes['webhook']>>[0]) =>
+            lambdas.invoke(name, event) as ReturnType<NonNullable<GatewayRoutes['webhook']>>
+        : undefined;
+    routes.webhook = http('webhook');
+    routes.api = http('api');
+    if (!existsSync(join(options.webRoot ?? join(REPO_ROOT, 'web', 'dist'), 'index.html'))) {
+      log('Note: the dashboard is not built (web/dist); run `npm run build:web`.');
+    }
+
+    const nightly = lambdas.available('nightly')
+      ? async (date: string) => {
+          await lambdas.invoke('nightly', { date });
+        }
+      : undefined;
+    if (nightly) {
+      const scheduler = startScheduler({ run: nightly, log });
+      cleanups.push(async () => scheduler.stop());
+    }
+
+    const system: LocalSystem = {
+      baseUrl,
+      webhookUrl: `${baseUrl}/webhooks/presence`,
+      apiUrl: `${baseUrl}/api`,
+      mailboxUrl: ses.mailboxUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      secret,
+      handlers: lambdas.handlers,
+      invoke: (name, event) => lambdas.invoke(name, event),
+      stop: stopAll,
+    };
+
+    if (options.demo && !(dataDir && existsSync(join(dataDir, DEMO_MARKER)))) {
+      if (!routes.webhook) {
+        log('Note: no webhook handler yet, so no demo school.');
+      } else {
+        system.demo = await loadDemoSchool({
+          webhookUrl: system.webhookUrl,
+          secret,
+          nightly,
+          log,
+          ...(options.today ? { today: options.today } : {}),
+          ...(options.progress ? { progress: options.progress } : {}),
+        });
+        // Written last: an interrupted load is simply repeated (every delivery is idempotent).
+        if (dataDir) await writeFile(join(dataDir, DEMO_MARKER), `${JSON.stringify(system.demo, null, 2)}\n`);
+      }
+    }
+    return system;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** What the demo marker says was loaded, if anything. */
+export async function loadedDemo(dataDir: string): Promise<DemoLoadResult | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dataDir, DEMO_MARKER), 'utf8')) as DemoLoadResult;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm start`: the whole system locally (see README, "Running locally"). On the first start it
+ * loads a demo school through the webhook and runs the nightly job over its weeks.
+ *
+ * Environment: PORT (3000), MAILBOX_PORT (8005), DATA_DIR (.data), PRESENCE_WEBHOOK_SECRET
+ * (a documented local default), DEMO=off to start with an empty school, LOG_LEVEL for the
+ * handlers' logs (WARN).
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { localSettings } from './local/defaults';
+import { type LocalSystem, loadedDemo, startLocalSystem } from './local/system';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The dashboard is not in git: build it on a fresh clone, as CloudFront would serve the build. */
+async function ensureDashboardBuilt(): Promise<void> {
+  if (existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}web/vite.config.ts`)) return;
+  console.error('Building the dashboard (web/dist), once...');
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    child.on('exit', resolve);
+  });
+  if (code !== 0) console.error('The dashboard build failed; API and webhook still start.');
+}
+
+function progressBar(): (phase: 'webhook' | 'nightly', done: number, total: number) => void {
+  const tty = process.stderr.isTTY;
+  let lastPhase = '';
+  let lastPercent = -1;
+  const started = performance.now();
+  return (phase, done, total) => {
+    const label = phase === 'webhook' ? 'Demo school via webhook' : 'Nightly runs';
+    const percent = Math.floor((done / total) * 100);
+    if (phase !== lastPhase && lastPhase !== '' && tty) process.stderr.write('\n');
+    if (phase === lastPhase && percent === lastPercent) return;
+    lastPhase = phase;
+    lastPercent = percent;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    const line = `${label.padEnd(24)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total} (${seconds}s)`;
+    if (tty) process.stderr.write(`\r${line}`);
+    else if (percent % 10 === 0 || done === total) process.stderr.write(`${line}\n`);
+    if (tty && done === total) process.stderr.write('\n');
+  };
+}
+
+function banner(system: LocalSystem, dataDir: string, demo: string): string {
+  return [
+    '',
+    'Presentie runs locally:',
+    `  Dashboard   ${system.baseUrl}/`,
+    `  Webhook     POST ${system.webhookUrl}`,
+    `  API         ${system.apiUrl}/  (OpenAPI: ${system.apiUrl}/openapi.json)`,
+    `  Mailbox     ${system.mailboxUrl}  (GET /store lists sent mails)`,
+    `  Secret      ${system.secret}`,
+    `  Data        ${dataDir}  (${demo})`,
+    '',
+    'Send events: npm run send -- FILE.json   Stop: Ctrl+C',
+    '',
+  ].join('\n');
+}
+
+const settings = localSettings();
+await ensureDashboardBuilt();
+const system = await startLocalSystem({
+  port: settings.port,
+  mailboxPort: settings.mailboxPort,
+  dataDir: settings.dataDir,
+  demo: settings.demo,
+  secret: settings.secret,
+  log: (line) => console.error(line),
+  progress: progressBar(),
+});
+
+const loaded = system.demo ?? (await loadedDemo(settings.dataDir));
+const demo = system.demo
+  ? `demo school loaded: ${system.demo.events} events, ${system.demo.from} to ${system.demo.to}, ${(system.demo.ms / 1000).toFixed(0)}s`
+  : loaded
+    ? `demo school of ${loaded.from} to ${loaded.to}; delete the folder to start over`
+    : 'no demo school';
+console.log(banner(system, settings.dataDir, demo));
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.error('\nStopping...');
+  await system.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
