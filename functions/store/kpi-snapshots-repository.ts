@@ -8,9 +8,9 @@ export interface KpiSnapshot {
   /** The as-of date of the nightly run. */
   date: string;
   norm: number;
-  realised: number;
-  /** realised / norm, or null when there were no reports. */
-  ratio: number | null;
+  realisation: number;
+  /** realisation / norm × 100, unrounded; null when there were no reports. */
+  percentage: number | null;
   colour: 'green' | 'orange' | 'red' | 'none';
   /** Reports in the window not handled yet (ids), for the drill-down. */
   unhandled: string[];

@@ -124,7 +124,8 @@ export interface OutflowCase {
 }
 
 export interface AuditEntry {
-  entity: 'report' | 'task' | 'case';
+  /** `student`: a read of a student's data on the dashboard (who looked, when, at what). */
+  entity: 'report' | 'task' | 'case' | 'student';
   entityId: string;
   at: string;
   by: string;

@@ -1,0 +1,133 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DaySummary, initialSignalState, type StudentSignalState } from '../../shared/policy';
+import type { Store } from './client';
+import { toStoredDay } from './day-summaries';
+import {
+  allShards,
+  DAY_PREFIX,
+  daySummaryRange,
+  INDEX,
+  openWindowGsi1,
+  openWindowPk,
+  signalStateKey,
+  studentKey,
+  studentPk,
+} from './keys';
+import { type StudentRecord, toStudent } from './students';
+
+/** A 16-hour report the nightly run keeps checking until the coach handles it or it is withdrawn. */
+export interface WatchedReport {
+  reportId: string;
+  from: string;
+  to: string;
+  totalMinutes: number;
+}
+
+/** What the nightly run remembers per student, on the `STU#<id>` / `SIGNALS` item. */
+export interface SignalStateRecord {
+  state: StudentSignalState;
+  watchedReports: WatchedReport[];
+  evaluatedOn: string | null;
+}
+
+export interface EvaluationInput {
+  student: StudentRecord | undefined;
+  days: DaySummary[];
+  signals: SignalStateRecord;
+}
+
+const EMPTY: SignalStateRecord = { state: initialSignalState, watchedReports: [], evaluatedOn: null };
+
+/**
+ * Everything the rules need about one student in ONE query: the student's partition holds the
+ * day summaries (`DAY#…`), the profile (`PROFILE`) and the signal state (`SIGNALS`), and they sort
+ * in that order, so one range from the first day needed up to `SIGNALS` returns all three.
+ */
+export async function loadEvaluationInput(
+  store: Store,
+  studentId: string,
+  fromDate: string,
+): Promise<EvaluationInput> {
+  const upper = signalStateKey(studentId).sk;
+  const profileSk = studentKey(studentId).sk;
+  const result: EvaluationInput = { student: undefined, days: [], signals: EMPTY };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': studentPk(studentId),
+          ':from': daySummaryRange(fromDate, fromDate).from,
+          ':to': upper,
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk);
+      if (sk.startsWith(DAY_PREFIX)) result.days.push(toStoredDay(item).summary);
+      else if (sk === profileSk) result.student = toStudent(item);
+      else if (sk === upper) {
+        result.signals = {
+          state: { ...initialSignalState, ...(item.state as Partial<StudentSignalState>) },
+          watchedReports: (item.watchedReports as WatchedReport[] | undefined) ?? [],
+          evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
+        };
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return result;
+}
+
+/** Stores the signal state; while `openWindow`, the student stays in the open-window index and is evaluated nightly. */
+export async function saveSignalState(
+  store: Store,
+  studentId: string,
+  record: SignalStateRecord,
+  openWindow: boolean,
+): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...signalStateKey(studentId),
+        ...(openWindow ? openWindowGsi1(studentId) : {}),
+        type: 'signals',
+        studentId,
+        ...record,
+      },
+    }),
+  );
+}
+
+async function queryShards(store: Store, index: string, attribute: string, pkOf: (shard: number) => string) {
+  const items: Record<string, unknown>[] = [];
+  await Promise.all(
+    allShards().map(async (shard) => {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await store.doc.send(
+          new QueryCommand({
+            TableName: store.tableName,
+            IndexName: index,
+            KeyConditionExpression: `${attribute} = :pk`,
+            ExpressionAttributeValues: { ':pk': pkOf(shard) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }),
+  );
+  return items;
+}
+
+/** Students whose signal state says a window is still open. */
+export async function listOpenWindowStudents(store: Store): Promise<string[]> {
+  const items = await queryShards(store, INDEX.gsi1, 'gsi1pk', openWindowPk);
+  return items.map((item) => String(item.studentId));
+}

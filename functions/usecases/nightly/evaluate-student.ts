@@ -1,0 +1,168 @@
+import {
+  type DaySummary,
+  evaluateStudent,
+  profileFor,
+  reportStillStands,
+  type StudentFacts,
+} from '../../../shared/policy';
+import type { DomainEvent } from '../../events/types';
+import type { DirtyMark } from '../../store/day-summaries';
+import { getReport, saveReport } from '../../store/reports-repository';
+import {
+  loadEvaluationInput,
+  saveSignalState,
+  type WatchedReport,
+} from '../../store/signal-state-repository';
+import type { StudentRecord } from '../../store/students';
+import { isOpen, withdraw } from '../reports/lifecycle';
+import { type Directory, link, type NightlyDeps } from './ports';
+import { applySignal } from './signal-effects';
+
+export interface StudentOutcome {
+  signals: number;
+  mails: number;
+  withdrawn: number;
+  events: DomainEvent[];
+}
+
+function facts(student: StudentRecord): StudentFacts {
+  return {
+    studentId: student.studentId,
+    birthDate: student.birthDate,
+    teamId: student.teamId,
+    coachId: student.coachId,
+    level: student.level,
+    pathway: student.pathway,
+    routeX: student.routeX,
+    startQualification: student.startQualification,
+    enrolledFrom: student.enrolledFrom,
+    enrolledUntil: student.enrolledUntil ?? null,
+  };
+}
+
+/** How far back the rules look: the longest window of the profile, plus a week of slack for late corrections. */
+function lookbackFrom(
+  deps: NightlyDeps,
+  student: { routeX: boolean },
+  asOf: string,
+  earliest: string[],
+): string {
+  const p = profileFor(student);
+  const weeks =
+    Math.max(p.windowWeeks, p.fourWeekWeeks + 1, p.sickRepeatedWindowWeeks, p.frequentWindowWeeks) + 1;
+  const from = deps.calendar.schoolWeeksEndingOn(asOf, weeks).from;
+  return [from, ...earliest].sort()[0] as string;
+}
+
+/**
+ * A window stays open while the current school week is not over and the student missed lessons
+ * in it: the 4-week rule judges a week only once it is over, which may need no new data.
+ */
+function windowOpen(deps: NightlyDeps, days: readonly DaySummary[], asOf: string): boolean {
+  const monday = deps.calendar.schoolWeekOf(asOf);
+  if (!monday || isLastSchoolDay(deps, asOf)) return false;
+  return days.some((d) => d.date >= monday && d.date <= asOf && d.unauthorizedAbsentLessons > 0);
+}
+
+function isLastSchoolDay(deps: NightlyDeps, asOf: string): boolean {
+  const monday = deps.calendar.schoolWeekOf(asOf);
+  if (!monday) return true;
+  for (let i = 1; i < 7; i++) {
+    const next = new Date(`${asOf}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + i);
+    const iso = next.toISOString().slice(0, 10);
+    if (deps.calendar.schoolWeekOf(iso) !== monday) return true;
+    if (deps.calendar.isSchoolDay(iso)) return false;
+  }
+  return true;
+}
+
+/** Evaluates one student as of a date: one query for profile, days and state; writes only what changed. */
+export async function evaluateOne(
+  deps: NightlyDeps,
+  directory: Directory,
+  studentId: string,
+  asOf: string,
+  dirty: readonly DirtyMark[],
+  hint: { routeX: boolean } = { routeX: false },
+): Promise<StudentOutcome & { found: boolean }> {
+  const outcome: StudentOutcome & { found: boolean } = {
+    signals: 0,
+    mails: 0,
+    withdrawn: 0,
+    events: [],
+    found: false,
+  };
+  const earliestDirty = dirty.map((m) => m.date);
+  // Route-X windows are not longer than the standard ones, so the hint only matters for its profile's weeks.
+  const from = lookbackFrom(deps, hint, asOf, earliestDirty);
+  const input = await loadEvaluationInput(deps.store, studentId, from);
+  const student = input.student;
+  if (!student) return outcome;
+  outcome.found = true;
+
+  const profile = profileFor(student);
+  const { signals, state } = evaluateStudent({
+    student: facts(student),
+    days: input.days,
+    state: input.signals.state,
+    asOf,
+    calendar: deps.calendar,
+    profile,
+  });
+
+  const watched: WatchedReport[] = [];
+  // Reports raised earlier: withdraw those whose basis disappeared before the coach handled them.
+  for (const w of input.signals.watchedReports) {
+    if (w.from < from) continue; // out of sight of the days read: no longer checked
+    if (
+      reportStillStands(
+        { period: { from: w.from, to: w.to }, totalMinutes: w.totalMinutes },
+        input.days,
+        profile,
+      )
+    ) {
+      watched.push(w);
+      continue;
+    }
+    const report = await getReport(deps.store, w.reportId);
+    if (!report || !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
+    await saveReport(deps.store, withdraw(report, asOf), report.version);
+    outcome.withdrawn++;
+    outcome.events.push({
+      type: 'report.withdrawn',
+      reportId: report.reportId,
+      studentId,
+      teamId: report.teamId,
+      asOf,
+    });
+    const coach = directory.staff(report.coachId);
+    if (coach) {
+      const sent = await deps.outbox.enqueue({
+        id: `${report.reportId}:withdrawn`,
+        template: 'withdrawn.coach',
+        to: [coach.email],
+        data: {
+          coachName: coach.name,
+          studentName: report.studentName,
+          url: link(deps.config, `reports/${encodeURIComponent(report.reportId)}`),
+        },
+      });
+      if (sent) outcome.mails++;
+    }
+  }
+
+  for (const signal of signals) {
+    const effect = await applySignal(deps, directory, student, signal, asOf);
+    outcome.signals++;
+    outcome.mails += effect.mails;
+    outcome.events.push(...effect.events);
+    if (effect.watched && !watched.some((w) => w.reportId === effect.watched?.reportId))
+      watched.push(effect.watched);
+  }
+
+  const open = windowOpen(deps, input.days, asOf);
+  // Always written: it also moves the student in or out of the open-window index.
+  await saveSignalState(deps.store, studentId, { state, watchedReports: watched, evaluatedOn: asOf }, open);
+  return outcome;
+}

@@ -1,0 +1,39 @@
+import type { SchoolCalendar } from '../../../shared/calendar';
+import type { KpiUnit } from '../../../shared/policy';
+import type { EventBus } from '../../events/types';
+import type { Outbox } from '../../mail/outbox';
+import type { Store } from '../../store/client';
+
+export interface Person {
+  staffId: string;
+  name: string;
+  email: string;
+}
+
+/** Who receives what: read once per run from the staff and org-unit repositories. */
+export interface Directory {
+  staff(staffId: string): Person | undefined;
+  withRole(role: 'attendance_officer' | 'front_office'): Person[];
+  orgUnits: KpiUnit[];
+}
+
+export interface NightlyConfig {
+  dashboardUrl: string;
+  /** MAIL_GUARDIANS=on: the 8-hour signal also goes to the guardian of a student under 18. */
+  mailGuardians: boolean;
+}
+
+export interface NightlyDeps {
+  store: Store;
+  outbox: Outbox;
+  bus: EventBus;
+  calendar: SchoolCalendar;
+  loadDirectory: () => Promise<Directory>;
+  config: NightlyConfig;
+  /** Students evaluated at once. */
+  concurrency?: number;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+export const link = (config: NightlyConfig, path: string): string =>
+  `${config.dashboardUrl.replace(/\/$/, '')}/#/${path}`;

@@ -1,0 +1,237 @@
+import { ageOn, computeKpi, type KpiReport } from '../../../shared/policy';
+import { kpiWindow } from '../../../shared/policy/kpi';
+import type { DomainEvent } from '../../events/types';
+import type { FlushResult } from '../../mail/outbox';
+import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
+import { clearDirty, type DirtyMark, listDirtyDays } from '../../store/day-summaries';
+import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
+import { listTeamReports } from '../../store/reports-repository';
+import { listOpenWindowStudents } from '../../store/signal-state-repository';
+import { getStudent } from '../../store/students';
+import { createTask, listTasksByKind } from '../../store/tasks-repository';
+import { addDays } from '../reports/dates';
+import type { OutflowCase, Task } from '../reports/model';
+import { forEachLimited } from './concurrency';
+import { evaluateOne } from './evaluate-student';
+import { type Directory, link, type NightlyDeps } from './ports';
+
+export interface NightlyResult {
+  asOf: string;
+  candidates: number;
+  evaluated: number;
+  signals: number;
+  withdrawn: number;
+  reminders: number;
+  outflowCases: number;
+  kpiUnits: number;
+  mailsQueued: number;
+  flush: FlushResult;
+}
+
+/**
+ * The nightly run as of a date. Only students with changed day summaries (dirty marker) or an
+ * open window are read; everything is written with deterministic ids and conditional puts, so
+ * running again for the same date changes nothing and sends nothing new.
+ */
+export async function runNightly(deps: NightlyDeps, asOf: string): Promise<NightlyResult> {
+  const log = deps.log ?? (() => {});
+  const directory = await deps.loadDirectory();
+  const [dirty, openWindow] = await Promise.all([
+    listDirtyDays(deps.store),
+    listOpenWindowStudents(deps.store),
+  ]);
+
+  // Days after asOf stay dirty: a replay of an earlier date must not swallow tomorrow's changes.
+  const dirtyByStudent = new Map<string, DirtyMark[]>();
+  for (const marker of dirty) {
+    if (marker.date > asOf) continue;
+    const list = dirtyByStudent.get(marker.studentId) ?? [];
+    list.push(marker);
+    dirtyByStudent.set(marker.studentId, list);
+  }
+  const candidates = [...new Set([...dirtyByStudent.keys(), ...openWindow])].sort();
+  const result: NightlyResult = {
+    asOf,
+    candidates: candidates.length,
+    evaluated: 0,
+    signals: 0,
+    withdrawn: 0,
+    reminders: 0,
+    outflowCases: 0,
+    kpiUnits: 0,
+    mailsQueued: 0,
+    flush: { sent: 0, failed: 0, deferred: 0 },
+  };
+  const events: DomainEvent[] = [];
+
+  await forEachLimited(candidates, deps.concurrency ?? 16, async (studentId) => {
+    const markers = dirtyByStudent.get(studentId) ?? [];
+    const outcome = await evaluateOne(deps, directory, studentId, asOf, markers);
+    if (outcome.found) result.evaluated++;
+    result.signals += outcome.signals;
+    result.withdrawn += outcome.withdrawn;
+    result.mailsQueued += outcome.mails;
+    events.push(...outcome.events);
+    // Cleared only after the student's effects are stored: a crash before this re-evaluates, harmlessly.
+    for (const marker of markers) await clearDirty(deps.store, marker);
+  });
+
+  result.reminders = await createReminders(deps, directory, asOf, (n) => (result.mailsQueued += n));
+  result.outflowCases = await createOutflowCases(deps, directory, asOf, (n) => (result.mailsQueued += n));
+  result.kpiUnits = await snapshotKpi(deps, directory, asOf);
+
+  result.flush = await deps.outbox.flush();
+  if (events.length > 0) await deps.bus.publish(events);
+  log('nightly run done', { ...result });
+  return result;
+}
+
+/** The officer's conversation: a reminder task two weeks after it was planned (within a week of slack for replays). */
+async function createReminders(
+  deps: NightlyDeps,
+  directory: Directory,
+  asOf: string,
+  mailed: (n: number) => void,
+) {
+  let created = 0;
+  for (const status of ['open', 'in_progress'] as const) {
+    const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
+    for (const task of due) {
+      const reminder: Task = {
+        taskId: `${task.taskId}.reminder`,
+        kind: 'conversation_reminder',
+        role: 'attendance_officer',
+        studentId: task.studentId,
+        studentName: task.studentName,
+        teamId: task.teamId,
+        ...(task.reportId ? { reportId: task.reportId } : {}),
+        status: 'open',
+        createdOn: asOf,
+        ...(task.followUntil ? { dueDate: task.followUntil } : {}),
+        explanation: task.explanation,
+        version: 1,
+      };
+      if (!(await createTask(deps.store, reminder))) continue;
+      created++;
+      let n = 0;
+      for (const officer of directory.withRole('attendance_officer')) {
+        const sent = await deps.outbox.enqueue({
+          id: `${reminder.taskId}:${officer.staffId}`,
+          template: 'task.assignee',
+          to: [officer.email],
+          data: {
+            assigneeName: officer.name,
+            studentName: task.studentName,
+            task: 'conversation_reminder',
+            ...(task.followUntil ? { dueDate: task.followUntil } : {}),
+            url: link(deps.config, `tasks/${encodeURIComponent(reminder.taskId)}`),
+          },
+        });
+        if (sent) n++;
+      }
+      mailed(n);
+    }
+  }
+  return created;
+}
+
+/** `student.left` under 23 without a starting qualification: a case for the coach. */
+async function createOutflowCases(
+  deps: NightlyDeps,
+  directory: Directory,
+  asOf: string,
+  mailed: (n: number) => void,
+) {
+  let created = 0;
+  for (const pending of await listOutflowPending(deps.store)) {
+    if (pending.leftOn > asOf) continue;
+    const student = await getStudent(deps.store, pending.studentId);
+    const leftOn = student?.leftOn ?? pending.leftOn;
+    const earlyLeaver =
+      student !== undefined &&
+      !student.startQualification &&
+      !student.diplomaObtained &&
+      ageOn(student.birthDate, leftOn) < 23;
+    if (student && earlyLeaver) {
+      const outflow: OutflowCase = {
+        caseId: `${student.studentId}.outflow.${leftOn}`,
+        studentId: student.studentId,
+        studentName: student.displayName,
+        teamId: student.teamId,
+        coachId: student.coachId,
+        leftOn,
+        involveCounsellor: student.level === 'entree' || student.level === '2',
+        status: 'open',
+        createdOn: asOf,
+        version: 1,
+      };
+      if (await createCase(deps.store, outflow)) created++;
+      const coach = directory.staff(student.coachId);
+      if (coach) {
+        const sent = await deps.outbox.enqueue({
+          id: `${outflow.caseId}:coach`,
+          template: 'outflow.coach',
+          to: [coach.email],
+          data: {
+            coachName: coach.name,
+            studentName: student.displayName,
+            date: leftOn,
+            counsellor: outflow.involveCounsellor,
+            url: link(deps.config, `cases/${encodeURIComponent(outflow.caseId)}`),
+          },
+        });
+        if (sent) mailed(1);
+      }
+    }
+    await clearOutflowPending(deps.store, pending.studentId);
+  }
+  return created;
+}
+
+/** One KPI snapshot per org unit as of the run's date; history is kept by date for the trend. */
+async function snapshotKpi(deps: NightlyDeps, directory: Directory, asOf: string) {
+  const units = directory.orgUnits;
+  const { from } = kpiWindow(deps.calendar, asOf);
+  const reports: KpiReport[] = [];
+  const unhandled = new Map<string, string[]>();
+  for (const team of units.filter((u) => u.kind === 'team')) {
+    const [open, handled] = await Promise.all([
+      listTeamReports(deps.store, team.id, 'open', from),
+      listTeamReports(deps.store, team.id, 'handled', from),
+    ]);
+    for (const r of open) {
+      if (r.createdOn > asOf) continue;
+      reports.push({ id: r.reportId, teamId: r.teamId, createdOn: r.createdOn, handled: false });
+      unhandled.set(team.id, [...(unhandled.get(team.id) ?? []), r.reportId]);
+    }
+    for (const r of handled) {
+      if (r.createdOn > asOf) continue;
+      reports.push({ id: r.reportId, teamId: r.teamId, createdOn: r.createdOn, handled: true });
+    }
+  }
+  const figures = computeKpi({ units, reports, calendar: deps.calendar, asOf });
+  // Unhandled ids roll up like the counts, so a unit's drill-down needs no further query.
+  const parent = new Map(units.map((u) => [u.id, u.parentId]));
+  const rolled = new Map<string, string[]>();
+  for (const [teamId, ids] of unhandled) {
+    let unit: string | null | undefined = teamId;
+    const seen = new Set<string>();
+    while (unit && !seen.has(unit)) {
+      seen.add(unit);
+      rolled.set(unit, [...(rolled.get(unit) ?? []), ...ids]);
+      unit = parent.get(unit);
+    }
+  }
+  for (const [orgUnitId, f] of figures) {
+    await putKpiSnapshot(deps.store, {
+      orgUnitId,
+      date: asOf,
+      norm: f.norm,
+      realisation: f.realisation,
+      percentage: f.percentage,
+      colour: f.colour,
+      unhandled: rolled.get(orgUnitId) ?? [],
+    });
+  }
+  return figures.size;
+}

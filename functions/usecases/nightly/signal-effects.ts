@@ -1,0 +1,212 @@
+import { ageOn, type Signal } from '../../../shared/policy';
+import type { DomainEvent } from '../../events/types';
+import { createReport } from '../../store/reports-repository';
+import type { WatchedReport } from '../../store/signal-state-repository';
+import type { StudentRecord } from '../../store/students';
+import { createTask } from '../../store/tasks-repository';
+import type { Report, Task } from '../reports/model';
+import { type Directory, link, type NightlyDeps } from './ports';
+
+export interface SignalOutcome {
+  events: DomainEvent[];
+  watched?: WatchedReport;
+  mails: number;
+}
+
+/** Report ids come from the signal's deterministic id, so a replay finds the report it made before. */
+export const reportIdFor = (signal: Signal): string =>
+  `${signal.studentId}.${signal.period.from}`.replace(/[^\w.-]/g, '_');
+
+/**
+ * Turns one new signal into its effects: a report or task (conditional put, once), mails
+ * (deterministic ids, once) and, the first time only, domain events.
+ */
+export async function applySignal(
+  deps: NightlyDeps,
+  directory: Directory,
+  student: StudentRecord,
+  signal: Signal,
+  asOf: string,
+): Promise<SignalOutcome> {
+  const { outbox, config, store } = deps;
+  const coach = directory.staff(student.coachId);
+  const officers = directory.withRole('attendance_officer');
+  const studentName = student.displayName;
+  const events: DomainEvent[] = [];
+  let mails = 0;
+  const mail = async (...args: Parameters<typeof outbox.enqueue>) => {
+    if (await outbox.enqueue(...args)) mails++;
+  };
+  const signalSent = () =>
+    events.push({
+      type: 'signal.sent',
+      signalId: signal.id,
+      kind: signal.kind,
+      studentId: student.studentId,
+      asOf,
+    });
+
+  switch (signal.kind) {
+    case 'signal8': {
+      await mail({
+        id: `${signal.id}:student`,
+        template: 'signal8.student',
+        to: [student.email],
+        data: { studentName, minutes: signal.totalMinutes },
+      });
+      if (config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, asOf) < 18) {
+        await mail({
+          id: `${signal.id}:guardian`,
+          template: 'signal8.guardian',
+          to: [student.guardianEmail],
+          data: { guardianOf: studentName, minutes: signal.totalMinutes },
+        });
+      }
+      if (mails > 0) signalSent();
+      return { events, mails };
+    }
+    case 'report16': {
+      const reportId = reportIdFor(signal);
+      const report: Report = {
+        reportId,
+        signalId: signal.id,
+        studentId: student.studentId,
+        studentName,
+        teamId: student.teamId,
+        coachId: student.coachId,
+        routeX: !signal.reportToDuo,
+        addressee: signal.duoRecipient === 'LPA' ? 'lpa' : signal.duoRecipient === 'RMC' ? 'rmc' : 'none',
+        from: signal.period.from,
+        to: signal.period.to,
+        unauthorizedMinutes: signal.totalMinutes,
+        absentDays: signal.minutesByDay.filter((d) => d.minutes > 0).length,
+        allLessonsMissed: false,
+        createdOn: asOf,
+        dueDate: signal.dueDate,
+        status: 'open',
+        actions: [],
+        version: 1,
+      };
+      if (await createReport(store, report)) {
+        events.push({
+          type: 'report.created',
+          reportId,
+          studentId: student.studentId,
+          teamId: student.teamId,
+          asOf,
+          routeX: report.routeX,
+        });
+        signalSent();
+      }
+      if (coach) {
+        await mail({
+          id: `${signal.id}:coach`,
+          template: 'report16.coach',
+          to: [coach.email],
+          data: {
+            coachName: coach.name,
+            studentName,
+            minutes: signal.totalMinutes,
+            from: signal.period.from,
+            to: signal.period.to,
+            dueDate: signal.dueDate,
+            url: link(config, `reports/${encodeURIComponent(reportId)}`),
+          },
+        });
+      }
+      return {
+        events,
+        mails,
+        watched: {
+          reportId,
+          from: signal.period.from,
+          to: signal.period.to,
+          totalMinutes: signal.totalMinutes,
+        },
+      };
+    }
+    case 'signal4w': {
+      const task = signalTask(signal, student, 'signal4w', asOf);
+      if (await createTask(store, task)) signalSent();
+      const url = link(config, `tasks/${encodeURIComponent(task.taskId)}`);
+      for (const officer of officers) {
+        await mail({
+          id: `${signal.id}:officer:${officer.staffId}`,
+          template: 'signal4w.officer',
+          to: [officer.email],
+          data: {
+            officerName: officer.name,
+            studentName,
+            coachName: coach?.name ?? '',
+            from: signal.period.from,
+            url,
+          },
+        });
+      }
+      if (coach) {
+        await mail({
+          id: `${signal.id}:coach`,
+          template: 'signal4w.coach',
+          to: [coach.email],
+          data: { coachName: coach.name, studentName, from: signal.period.from },
+        });
+      }
+      return { events, mails };
+    }
+    case 'sick_repeated':
+    case 'sick_long': {
+      const task = signalTask(signal, student, 'sick_pattern', asOf);
+      if (await createTask(store, task)) signalSent();
+      if (coach) {
+        await mail({
+          id: `${signal.id}:coach`,
+          template: 'sick.coach',
+          to: [coach.email],
+          data: {
+            coachName: coach.name,
+            studentName,
+            url: link(config, `students/${encodeURIComponent(student.studentId)}`),
+          },
+        });
+      }
+      return { events, mails };
+    }
+    case 'frequent': {
+      await mail({
+        id: `${signal.id}:student`,
+        template: 'frequent.student',
+        to: [student.email],
+        data: { studentName },
+      });
+      if (coach) {
+        await mail({
+          id: `${signal.id}:coach`,
+          template: 'frequent.coach',
+          to: [coach.email],
+          data: {
+            coachName: coach.name,
+            studentName,
+            url: link(config, `students/${encodeURIComponent(student.studentId)}`),
+          },
+        });
+      }
+      if (mails > 0) signalSent();
+      return { events, mails };
+    }
+  }
+}
+
+function signalTask(signal: Signal, student: StudentRecord, kind: Task['kind'], asOf: string): Task {
+  return {
+    taskId: `${signal.id}`.replace(/[^\w.-]/g, '_'),
+    kind,
+    role: 'attendance_officer',
+    studentId: student.studentId,
+    studentName: student.displayName,
+    teamId: student.teamId,
+    status: 'open',
+    createdOn: asOf,
+    explanation: '',
+    version: 1,
+  };
+}

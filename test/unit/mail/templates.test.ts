@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration } from '../../../functions/mail/format';
+import {
+  type MailRequest,
+  renderMail,
+  TEMPLATE_KIND,
+  type TemplateId,
+} from '../../../functions/mail/templates';
+import { MAIL_KINDS } from '../../../functions/mail/types';
+import { REASONS } from '../../../shared/policy/types';
+
+const url = 'https://presentie.school.example/#/reports/s1.2026-09-07';
+const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
+  'signal8.student': { studentName: 'Sanne de Boer', minutes: 485 },
+  'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485 },
+  'report16.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    minutes: 965,
+    from: '2026-09-07',
+    to: '2026-09-24',
+    dueDate: '2026-10-01',
+    url,
+  },
+  'signal4w.officer': {
+    officerName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    coachName: 'M. Jansen',
+    from: '2026-09-07',
+    url,
+  },
+  'signal4w.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', from: '2026-09-07' },
+  'sick.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
+  'frequent.student': { studentName: 'Sanne de Boer' },
+  'frequent.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
+  'outflow.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    date: '2026-11-02',
+    counsellor: true,
+    url,
+  },
+  'withdrawn.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
+  'task.assignee': { assigneeName: 'S. Bakker', studentName: 'Sanne de Boer', task: 'sick_pattern', url },
+};
+const ids = Object.keys(samples) as TemplateId[];
+
+function render(template: TemplateId, locale: 'nl' | 'en') {
+  return renderMail({
+    id: 'm1',
+    template,
+    to: ['x@school.example'],
+    locale,
+    data: samples[template],
+  } as MailRequest);
+}
+
+/** Words that would reveal why a student was absent, in both languages. */
+const REVEALING = [
+  ...REASONS.filter((r) => r !== 'unknown').map((r) => r.replaceAll('_', ' ')),
+  ...REASONS.filter((r) => r !== 'unknown'),
+  'ziek',
+  'sick',
+  'spijbel',
+  'medisch',
+  'medical',
+  'arts',
+  'doctor',
+  'zwanger',
+  'pregnan',
+  'schorsing',
+  'suspen',
+  'verlof',
+  'rijles',
+  'opticien',
+];
+
+describe('mail templates', () => {
+  it.each(ids.flatMap((id) => [[id, 'nl'] as const, [id, 'en'] as const]))(
+    '%s (%s) has a subject, a text and an HTML body',
+    (id, locale) => {
+      const mail = render(id, locale);
+      expect(mail.subject.length).toBeGreaterThan(5);
+      expect(mail.text).toContain('Sanne de Boer');
+      expect(mail.html).toContain('Sanne de Boer');
+      expect(mail.html).toMatch(/^<!doctype html>/);
+      expect(mail.html).toContain(`lang="${locale}"`);
+      expect(mail.kind).toBe(TEMPLATE_KIND[id]);
+    },
+  );
+
+  it('speaks Dutch unless asked for English', () => {
+    const mail = renderMail({
+      id: 'm',
+      template: 'signal8.student',
+      to: ['a@b.nl'],
+      data: samples['signal8.student'],
+    });
+    expect(mail.subject).toBe('Je hebt 8 uur ongeoorloofd verzuim');
+    expect(render('signal8.student', 'en').subject).toBe('You have 8 hours of unauthorized absence');
+  });
+
+  it.each(ids.flatMap((id) => [[id, 'nl'] as const, [id, 'en'] as const]))(
+    '%s (%s) names no absence reason or medical detail',
+    (id, locale) => {
+      const mail = render(id, locale);
+      const bodies = `${mail.subject}\n${mail.text}\n${mail.html}`.toLowerCase();
+      for (const word of REVEALING) expect(bodies, `contains "${word}"`).not.toContain(word.toLowerCase());
+    },
+  );
+
+  it('links the coach to the report on the dashboard, in text and HTML', () => {
+    const mail = render('report16.coach', 'nl');
+    expect(mail.text).toContain(url);
+    expect(mail.html).toContain(`href="${url}"`);
+    expect(mail.text).toContain('16 uur en 5 minuten');
+    expect(mail.text).toContain('1 oktober 2026');
+  });
+
+  it('does not link a student to a dashboard they cannot use', () => {
+    expect(render('signal8.student', 'nl').text).not.toContain('http');
+  });
+
+  it('escapes names in the HTML body', () => {
+    const mail = renderMail({
+      id: 'm',
+      template: 'frequent.student',
+      to: ['a@b.nl'],
+      data: { studentName: '<script>alert(1)</script> & Co' },
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(mail.text).toContain('<script>alert(1)</script> & Co');
+  });
+
+  it('asks for the outflow counsellor only for Entree and level 2 (by the flag)', () => {
+    const withCounsellor = render('outflow.coach', 'nl').text;
+    const without = renderMail({
+      id: 'm',
+      template: 'outflow.coach',
+      to: ['a@b.nl'],
+      data: { ...samples['outflow.coach'], counsellor: false },
+    }).text;
+    expect(withCounsellor).toContain('uitstroombegeleider');
+    expect(without).not.toContain('uitstroombegeleider');
+  });
+
+  it('tags every template with one of the agreed SES kinds', () => {
+    expect(new Set(Object.values(TEMPLATE_KIND))).toEqual(new Set(MAIL_KINDS));
+  });
+});
+
+describe('durations in mails', () => {
+  it('shows whole minutes unrounded, in both languages', () => {
+    expect(formatDuration(960, 'nl')).toBe('16 uur');
+    expect(formatDuration(961, 'nl')).toBe('16 uur en 1 minuut');
+    expect(formatDuration(545, 'en')).toBe('9 hours and 5 minutes');
+    expect(formatDuration(60, 'en')).toBe('1 hour');
+  });
+});
