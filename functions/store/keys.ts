@@ -210,3 +210,22 @@ export const kpiSnapshotKey = (orgUnitId: string, date: string): PrimaryKey => (
   pk: kpiPk(orgUnitId),
   sk: date,
 });
+
+// ── outflow cases (early school leavers) ────────────────────────────────────
+export const caseKey = (caseId: string): PrimaryKey => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+export const casesByCoachPk = (coachId: string, status: string): string => `COACHCASES#${coachId}#${status}`;
+export const caseCoachGsi1 = (
+  coachId: string,
+  status: string,
+  openedOn: string,
+  caseId: string,
+): Gsi1Key => ({
+  gsi1pk: casesByCoachPk(coachId, status),
+  gsi1sk: `${openedOn}#${caseId}`,
+});
+/** Sparse marker: a `student.left` the nightly run has not turned into a case yet (one item per student). */
+export const outflowPendingPk = (): string => 'OUTFLOW#PENDING';
+export const outflowPendingKey = (studentId: string): PrimaryKey => ({
+  pk: outflowPendingPk(),
+  sk: studentId,
+});
