@@ -19,6 +19,8 @@ export interface DemoLoadOptions {
   log?: (line: string) => void;
   /** Deliveries in flight at once once the roster is in. */
   concurrency?: number;
+  /** A smaller school, for tests. */
+  students?: number;
 }
 
 export interface DemoLoadResult {
@@ -33,7 +35,7 @@ export interface DemoLoadResult {
 export async function loadDemoSchool(options: DemoLoadOptions): Promise<DemoLoadResult> {
   const started = performance.now();
   const today = options.today ?? localDate(new Date());
-  const school = generateDemoSchool({ today });
+  const school = generateDemoSchool({ today, ...(options.students ? { students: options.students } : {}) });
   const batches = demoBatches(school);
   const rosterBatches = Math.ceil(school.roster.length / 500);
   const total = school.roster.length + school.activity.length;

@@ -42,6 +42,8 @@ export interface LocalSystemOptions {
   env?: Record<string, string>;
   /** The date the demo is generated for; default today in Amsterdam. */
   today?: string;
+  /** Use this DynamoDB endpoint instead of starting dynalite (the bench observes its own). */
+  dynamoEndpoint?: string;
 }
 
 export interface LocalSystem {
@@ -115,8 +117,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const dynamo = await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
-    cleanups.push(() => dynamo.stop());
+    const dynamo = options.dynamoEndpoint
+      ? { endpoint: options.dynamoEndpoint }
+      : await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+    if ('stop' in dynamo) cleanups.push(() => dynamo.stop());
     const ses = await startSes({ port: options.mailboxPort ?? 0 });
     cleanups.push(() => ses.stop());
 

@@ -1,0 +1,85 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoSchool } from '../../../scripts/local/demo-load';
+import { postSigned, signatureHeaders } from '../../../scripts/local/sign';
+import { type LocalSystem, startLocalSystem } from '../../../scripts/local/system';
+
+const examples = '/work/shared/contract/examples';
+const example = (name: string) => readFile(join(examples, name), 'utf8');
+
+type Answer = { received: number; results: { id: string; outcome: string }[] };
+
+describe('the local system (demo off)', () => {
+  let dataDir: string;
+  let system: LocalSystem;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'presentie-system-'));
+    system = await startLocalSystem({ dataDir, demo: false, port: 0, mailboxPort: 0 });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('accepts the contract examples, signed, over real HTTP and answers each outcome', async () => {
+    const roster = await postSigned(system.webhookUrl, system.secret, await example('roster.json'));
+    expect(roster.status).toBe(200);
+    const rosterAnswer = JSON.parse(roster.body) as Answer;
+    expect(rosterAnswer.received).toBe(7);
+    expect(rosterAnswer.results.map((r) => r.outcome)).toEqual(Array(7).fill('applied'));
+
+    const registrations = await postSigned(
+      system.webhookUrl,
+      system.secret,
+      await example('registrations.json'),
+    );
+    expect(registrations.status).toBe(200);
+    const answer = JSON.parse(registrations.body) as Answer;
+    expect(answer.results.map((r) => r.id)).toEqual(['evt-r-1', 'evt-r-2', 'evt-r-3', 'evt-n-1']);
+    const outcome = Object.fromEntries(answer.results.map((r) => [r.id, r.outcome]));
+    expect(outcome).toMatchObject({ 'evt-r-2': 'applied', 'evt-r-3': 'applied', 'evt-n-1': 'applied' });
+    // Revision 0 of a registration whose revision 1 is in the same delivery: applied first, or
+    // recognised as superseded straight away.
+    expect(['applied', 'stale']).toContain(outcome['evt-r-1']);
+
+    // The same events again, in a new delivery: nothing changes.
+    const again = await postSigned(system.webhookUrl, system.secret, await example('registrations.json'));
+    expect((JSON.parse(again.body) as Answer).results.map((r) => r.outcome)).toEqual(
+      Array(4).fill('duplicate'),
+    );
+  });
+
+  it('refuses a delivery that is not signed with the secret', async () => {
+    const body = await example('roster.json');
+    const forged = await fetch(system.webhookUrl, {
+      method: 'POST',
+      headers: signatureHeaders('whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldCEh', body),
+      body,
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('accepts every event of a (small) demo school', async () => {
+    const result = await loadDemoSchool({
+      webhookUrl: system.webhookUrl,
+      secret: system.secret,
+      today: '2026-11-28',
+      students: 24,
+    });
+    expect(result.events).toBeGreaterThan(24 * 4 * 40 * 0.9);
+    expect(result.from).toBe('2026-09-28');
+  });
+
+  it('keeps its data across a restart on the same data dir', async () => {
+    await system.stop();
+    system = await startLocalSystem({ dataDir, demo: false });
+    const again = await postSigned(system.webhookUrl, system.secret, await example('roster.json'));
+    expect((JSON.parse(again.body) as Answer).results.map((r) => r.outcome)).toEqual(
+      Array(7).fill('duplicate'),
+    );
+  });
+});
