@@ -12,7 +12,17 @@ import { fourWeekSignals } from './four-week';
 import { frequentSignals } from './frequent';
 import { hourSignals } from './hours';
 import { sicknessSignals } from './sickness';
-import type { Signal, SignalKind, StudentSignalState } from './types';
+import type {
+  FourWeekSignal,
+  FrequentAbsence,
+  Report16,
+  SickLong,
+  SickRepeated,
+  Signal,
+  Signal8,
+  SignalKind,
+  StudentSignalState,
+} from './types';
 
 export interface EvaluateInput {
   student: StudentFacts;
@@ -33,21 +43,30 @@ const KIND_ORDER: Record<SignalKind, number> = {
 };
 
 export function evaluateStudent(input: EvaluateInput): { signals: Signal[]; state: StudentSignalState } {
-  const { student, calendar, profile, asOf } = input;
+  const { student, calendar, profile, asOf, state } = input;
   const asOfDay = dayNumber(asOf);
   const days = prepareDays(input.days, asOfDay, calendar);
   const id = student.studentId;
-
-  const hours = hourSignals(student, days, input.state, asOf, calendar, profile);
-  const fourWeek = fourWeekSignals(id, days, hours.state, asOfDay, calendar, profile);
-  const sickness = sicknessSignals(id, days, fourWeek.state, asOf, calendar, profile);
-  const frequent = frequentSignals(id, days, sickness.state, asOf, calendar, profile);
-
-  const signals: Signal[] = [...hours.signals, ...fourWeek.signals, ...sickness.signals, ...frequent.signals];
-  signals.sort(
-    (a, b) =>
-      (a.period.to < b.period.to ? -1 : a.period.to > b.period.to ? 1 : 0) ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
-  );
-  return { signals, state: frequent.state };
+  const signals: Signal[] = [];
+  // A fresh copy: the caller's state is never mutated. Spelled out to keep one object shape.
+  const next: StudentSignalState = {
+    reportedThrough: state.reportedThrough,
+    signal8Through: state.signal8Through,
+    fourWeekThrough: state.fourWeekThrough,
+    sickRepeatedThrough: state.sickRepeatedThrough,
+    sickLongThrough: state.sickLongThrough,
+    frequentThrough: state.frequentThrough,
+  };
+  hourSignals(student, days, next, asOf, calendar, profile, signals as (Report16 | Signal8)[]);
+  fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
+  sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[]);
+  frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[]);
+  if (signals.length > 1) {
+    signals.sort(
+      (a, b) =>
+        (a.period.to < b.period.to ? -1 : a.period.to > b.period.to ? 1 : 0) ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+    );
+  }
+  return { signals, state: next };
 }

@@ -8,45 +8,51 @@
 import type { SchoolCalendar } from '../../calendar/calendar';
 import { fromDay } from '../../calendar/dates';
 import type { NormProfile } from '../profiles';
-import { type Day, dayNumber } from './days';
+import { type DayTable, dayNumber } from './days';
 import type { FourWeekSignal, StudentSignalState } from './types';
 
 export function fourWeekSignals(
   studentId: string,
-  days: readonly Day[],
+  t: DayTable,
+  /** Read, then updated in place. */
   state: StudentSignalState,
   asOf: number,
   calendar: SchoolCalendar,
   profile: NormProfile,
-): { signals: FourWeekSignal[]; state: StudentSignalState } {
-  const signals: FourWeekSignal[] = [];
-  let through = state.fourWeekThrough === null ? Number.NEGATIVE_INFINITY : dayNumber(state.fourWeekThrough);
-  let streak: number[] = []; // ordinals of the fully-absent school weeks in the current streak
+  signals: FourWeekSignal[],
+): void {
+  const known = state.fourWeekThrough === null ? Number.NEGATIVE_INFINITY : dayNumber(state.fourWeekThrough);
+  let through = known;
+  let streakStart = 0; // ordinal of the first fully-absent school week of the current streak
+  let streakLength = 0;
+  let weeks: number[] = []; // the streak's weeks, only while it may still need signalling
   let i = 0;
-  while (i < days.length) {
-    const week = (days[i] as Day).week;
+  while (i < t.length) {
+    const week = t.week[i] as number;
     let lessons = 0;
     let absentLessons = 0;
-    for (; i < days.length && (days[i] as Day).week === week; i++) {
-      lessons += (days[i] as Day).lessons;
-      absentLessons += (days[i] as Day).unauthorizedAbsentLessons;
+    for (; i < t.length && t.week[i] === week; i++) {
+      lessons += t.lessons[i] as number;
+      absentLessons += t.unauthorizedAbsentLessons[i] as number;
     }
     if (calendar.lastSchoolDayOfWeek(week) > asOf) break;
     if (lessons === 0) continue;
-    const monday = calendar.schoolWeekMonday(week);
-    // Weeks between two weeks with data that hold no data are skipped as well.
     if (absentLessons < lessons) {
-      streak = [];
+      streakLength = 0;
       continue;
     }
-    streak.push(week);
-    const start = calendar.schoolWeekMonday(streak[0] as number);
+    if (streakLength === 0) {
+      streakStart = week;
+      weeks = [];
+    }
+    streakLength++;
+    if (weeks.length < profile.fourWeekWeeks) weeks.push(week);
+    const monday = calendar.schoolWeekMonday(week);
     if (monday <= through) continue; // judged before
-    if (start <= through) {
+    if (calendar.schoolWeekMonday(streakStart) <= through) {
       through = monday; // the signalled streak goes on
-    } else if (streak.length >= profile.fourWeekWeeks) {
-      const weeks = streak.slice(0, profile.fourWeekWeeks);
-      const from = fromDay(start);
+    } else if (streakLength >= profile.fourWeekWeeks) {
+      const from = fromDay(calendar.schoolWeekMonday(streakStart));
       signals.push({
         kind: 'signal4w',
         id: `${studentId}:signal4w:${from}`,
@@ -59,6 +65,5 @@ export function fourWeekSignals(
       through = monday;
     }
   }
-  const fourWeekThrough = Number.isFinite(through) ? fromDay(through) : null;
-  return { signals, state: { ...state, fourWeekThrough } };
+  if (through !== known) state.fourWeekThrough = fromDay(through);
 }

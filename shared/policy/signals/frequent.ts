@@ -8,68 +8,74 @@
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
-import { afterDay, type Day, windowStart } from './days';
+import { afterDay, type DayTable, windowStart } from './days';
 import type { FrequentAbsence, StudentSignalState } from './types';
 
-function fullyAbsent(d: Day): boolean {
-  return d.lessons > 0 && d.unauthorizedAbsentLessons >= d.lessons;
+function fullyAbsent(t: DayTable, i: number): boolean {
+  return (
+    (t.lessons[i] as number) > 0 && (t.unauthorizedAbsentLessons[i] as number) >= (t.lessons[i] as number)
+  );
 }
 
-/** Occurrences per day with lessons, in the order of `days`. */
-export function occurrences(days: readonly Day[]): { day: Day; count: number }[] {
-  const out: { day: Day; count: number }[] = [];
-  let previous: Day | null = null;
-  for (const d of days) {
-    if (d.lessons === 0) continue;
-    const newAbsence = d.unauthorizedAbsentLessons > 0 && !(previous !== null && fullyAbsent(previous));
-    const count = (newAbsence ? 1 : 0) + d.unauthorizedLateOrEarly;
-    if (count > 0) out.push({ day: d, count });
-    previous = d;
+/** Occurrences per row with lessons: rows and counts, oldest first. */
+function occurrences(t: DayTable): { row: number; count: number }[] {
+  const out: { row: number; count: number }[] = [];
+  let previous = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (t.lessons[i] === 0) continue;
+    const newAbsence =
+      (t.unauthorizedAbsentLessons[i] as number) > 0 && !(previous >= 0 && fullyAbsent(t, previous));
+    const count = (newAbsence ? 1 : 0) + (t.unauthorizedLateOrEarly[i] as number);
+    if (count > 0) out.push({ row: i, count });
+    previous = i;
   }
   return out;
 }
 
 export function frequentSignals(
   studentId: string,
-  days: readonly Day[],
+  t: DayTable,
+  /** Read, then updated in place. */
   state: StudentSignalState,
   asOf: string,
   calendar: SchoolCalendar,
   profile: NormProfile,
-): { signals: FrequentAbsence[]; state: StudentSignalState } {
-  const signals: FrequentAbsence[] = [];
-  const events = occurrences(days);
-  let after = afterDay(state.frequentThrough);
+  signals: FrequentAbsence[],
+): void {
   let frequentThrough = state.frequentThrough;
+  const events = occurrences(t);
+  if (events.length === 0) return;
+  let after = afterDay(frequentThrough);
   let first = 0;
-  let count = 0; // occurrences of events[first..i]
+  let count = 0; // occurrences of events[first..i] on or after `after`
   for (let i = 0; i < events.length; i++) {
-    const { day: d, count: n } = events[i] as { day: Day; count: number };
-    if (d.day < after) continue;
+    const { row, count: n } = events[i] as { row: number; count: number };
+    const day = t.day[row] as number;
+    if (day < after) continue;
     count += n;
-    const start = Math.max(windowStart(calendar, d.week, profile.frequentWindowWeeks), after);
-    for (let e = events[first]; e !== undefined && e.day.day < start; e = events[++first]) {
-      if (e.day.day >= after) count -= e.count;
+    const start = Math.max(windowStart(calendar, t.week[row] as number, profile.frequentWindowWeeks), after);
+    for (let e = events[first]; e !== undefined && (t.day[e.row] as number) < start; e = events[++first]) {
+      if ((t.day[e.row] as number) >= after) count -= e.count;
     }
     if (count < profile.frequentCount) continue;
     const dates: string[] = [];
     for (let k = first; k <= i; k++) {
-      const e = events[k] as { day: Day; count: number };
-      for (let c = e.count; c > 0; c--) dates.push(e.day.date);
+      const e = events[k] as { row: number; count: number };
+      for (let c = e.count; c > 0; c--) dates.push(t.date[e.row] as string);
     }
     const from = dates[0] as string;
     signals.push({
       kind: 'frequent',
       id: `${studentId}:frequent:${from}`,
       studentId,
-      period: { from, to: d.date },
+      period: { from, to: t.date[row] as string },
       detectedOn: asOf,
       occurrences: dates,
     });
-    frequentThrough = d.date;
-    after = d.day + 1;
+    frequentThrough = t.date[row] as string;
+    after = day + 1;
     first = i + 1;
     count = 0;
   }
-  return { signals, state: { ...state, frequentThrough } };
+  state.frequentThrough = frequentThrough;
 }

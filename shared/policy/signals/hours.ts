@@ -15,87 +15,99 @@ import { fromDay } from '../../calendar/dates';
 import { legalStatus } from '../age';
 import type { NormProfile } from '../profiles';
 import type { StudentFacts } from '../types';
-import { afterDay, type Day, windowStart } from './days';
+import { afterDay, type DayTable, windowStart } from './days';
 import type { DayMinutes, Report16, Signal8, StudentSignalState } from './types';
+
+let absent = new Int32Array(64); // row numbers of days with unauthorized minutes
+let prefix = new Float64Array(65); // prefix[k] = minutes of absent[0..k-1]
 
 export function hourSignals(
   student: StudentFacts,
-  days: readonly Day[],
+  t: DayTable,
+  /** Read, then updated in place. */
   state: StudentSignalState,
   asOf: string,
   calendar: SchoolCalendar,
   profile: NormProfile,
-): { signals: (Report16 | Signal8)[]; state: StudentSignalState } {
-  const absent = days.filter((d) => d.unauthorizedMinutes > 0);
-  const signals: (Report16 | Signal8)[] = [];
-  if (absent.length === 0) return { signals, state };
-  // prefix[i] = minutes of absent[0..i-1]
-  const prefix = new Float64Array(absent.length + 1);
-  for (let i = 0; i < absent.length; i++)
-    prefix[i + 1] = (prefix[i] as number) + (absent[i] as Day).unauthorizedMinutes;
-
+  signals: (Report16 | Signal8)[],
+): void {
+  if (absent.length < t.length) {
+    absent = new Int32Array(t.length * 2);
+    prefix = new Float64Array(t.length * 2 + 1);
+  }
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const m = t.unauthorizedMinutes[i] as number;
+    if (m > 0) {
+      absent[n] = i;
+      prefix[n + 1] = (prefix[n] as number) + m;
+      n++;
+    }
+  }
   let reportedThrough = state.reportedThrough;
   let signal8Through = state.signal8Through;
+  if (n === 0) return;
+
   let reportAfter = afterDay(reportedThrough);
   let signal8After = afterDay(signal8Through);
-  let r = 0; // first index counted for the report
+  let r = 0; // first of `absent` counted
 
-  for (let i = 0; i < absent.length; i++) {
-    const d = absent[i] as Day;
-    if (d.day < reportAfter) continue;
-    const start = Math.max(windowStart(calendar, d.week, profile.windowWeeks), reportAfter);
-    while ((absent[r] as Day).day < start) r++;
+  for (let k = 0; k < n; k++) {
+    const row = absent[k] as number;
+    const day = t.day[row] as number;
+    if (day < reportAfter) continue;
+    const start = Math.max(windowStart(calendar, t.week[row] as number, profile.windowWeeks), reportAfter);
+    while ((t.day[absent[r] as number] as number) < start) r++;
+    const total = (prefix[k + 1] as number) - (prefix[r] as number);
 
     // 8-hour signal: once per counting period, i.e. only when the last one lies before the count's start.
-    if (signal8After <= start && r <= i) {
-      const total = (prefix[i + 1] as number) - (prefix[r] as number);
-      if (total >= profile.signalMinutes) {
-        const from = (absent[r] as Day).date;
-        signals.push({
-          kind: 'signal8',
-          id: `${student.studentId}:signal8:${from}`,
-          studentId: student.studentId,
-          period: { from, to: d.date },
-          detectedOn: asOf,
-          minutesByDay: minutesByDay(absent, r, i),
-          totalMinutes: total,
-        });
-        signal8Through = d.date;
-        signal8After = d.day + 1;
-      }
+    if (signal8After <= start && total >= profile.signalMinutes) {
+      const from = t.date[absent[r] as number] as string;
+      const to = t.date[row] as string;
+      signals.push({
+        kind: 'signal8',
+        id: `${student.studentId}:signal8:${from}`,
+        studentId: student.studentId,
+        period: { from, to },
+        detectedOn: asOf,
+        minutesByDay: minutesByDay(t, r, k),
+        totalMinutes: total,
+      });
+      signal8Through = to;
+      signal8After = day + 1;
     }
 
-    // 16-hour report.
-    if (r > i) continue;
-    const total = (prefix[i + 1] as number) - (prefix[r] as number);
+    // 16-hour report, at most one per `minDaysBetweenReports` calendar days.
     if (total < profile.reportMinutes) continue;
-    if (reportedThrough !== null && d.day < reportAfter - 1 + profile.minDaysBetweenReports) continue;
-    const from = (absent[r] as Day).date;
-    const recipient = legalStatus(student, d.date).duoRecipient;
+    if (reportedThrough !== null && day < reportAfter - 1 + profile.minDaysBetweenReports) continue;
+    const from = t.date[absent[r] as number] as string;
+    const to = t.date[row] as string;
     signals.push({
       kind: 'report16',
       id: `${student.studentId}:report16:${from}`,
       studentId: student.studentId,
-      period: { from, to: d.date },
+      period: { from, to },
       detectedOn: asOf,
       profileId: profile.id,
-      minutesByDay: minutesByDay(absent, r, i),
+      minutesByDay: minutesByDay(t, r, k),
       totalMinutes: total,
-      dueDate: fromDay(calendar.addWorkingDaysNumber(d.day, profile.reportDueWorkingDays)),
+      dueDate: fromDay(calendar.addWorkingDaysNumber(day, profile.reportDueWorkingDays)),
       reportToDuo: profile.reportToDuo,
-      duoRecipient: profile.reportToDuo ? recipient : null,
+      duoRecipient: profile.reportToDuo ? legalStatus(student, to).duoRecipient : null,
     });
-    reportedThrough = d.date;
-    reportAfter = d.day + 1;
+    reportedThrough = to;
+    reportAfter = day + 1;
+    r = k + 1;
   }
-  return { signals, state: { ...state, reportedThrough, signal8Through } };
+  state.reportedThrough = reportedThrough;
+  state.signal8Through = signal8Through;
 }
 
-function minutesByDay(absent: readonly Day[], from: number, to: number): DayMinutes[] {
+function minutesByDay(t: DayTable, from: number, to: number): DayMinutes[] {
   const out: DayMinutes[] = [];
   for (let k = from; k <= to; k++) {
-    const d = absent[k] as Day;
-    out.push({ date: d.date, minutes: d.unauthorizedMinutes });
+    const row = absent[k] as number;
+    out.push({ date: t.date[row] as string, minutes: t.unauthorizedMinutes[row] as number });
   }
   return out;
 }

@@ -8,93 +8,104 @@
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
-import { afterDay, type Day, windowStart } from './days';
+import { afterDay, type DayTable, windowStart } from './days';
 import type { SickLong, SickRepeated, StudentSignalState } from './types';
 
 export const MAX_BRIDGED_SCHOOL_DAYS = 2;
 
-interface Run {
-  start: Day;
-  days: Day[];
-}
+/** A sick report: rows of the day table, oldest first. */
+type Run = number[];
 
-function sickRuns(days: readonly Day[], calendar: SchoolCalendar): Run[] {
+function sickRuns(t: DayTable, calendar: SchoolCalendar): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
-  for (const d of days) {
-    if (d.lessons === 0) continue;
-    if (!d.sick) {
+  for (let i = 0; i < t.length; i++) {
+    if (t.lessons[i] === 0) continue;
+    if (t.sick[i] === 0) {
       current = null;
       continue;
     }
-    const previous = current?.days[current.days.length - 1];
+    const previous = current?.[current.length - 1];
     if (
       previous !== undefined &&
-      calendar.schoolDaysUpToNumber(d.day - 1) - calendar.schoolDaysUpToNumber(previous.day) >
+      calendar.schoolDaysUpToNumber((t.day[i] as number) - 1) -
+        calendar.schoolDaysUpToNumber(t.day[previous] as number) >
         MAX_BRIDGED_SCHOOL_DAYS
     ) {
       current = null;
     }
     if (current === null) {
-      current = { start: d, days: [] };
+      current = [];
       runs.push(current);
     }
-    current.days.push(d);
+    current.push(i);
   }
   return runs;
 }
 
 export function sicknessSignals(
   studentId: string,
-  days: readonly Day[],
+  t: DayTable,
+  /** Read, then updated in place. */
   state: StudentSignalState,
   asOf: string,
   calendar: SchoolCalendar,
   profile: NormProfile,
-): { signals: (SickRepeated | SickLong)[]; state: StudentSignalState } {
-  const signals: (SickRepeated | SickLong)[] = [];
-  const runs = sickRuns(days, calendar);
+  signals: (SickRepeated | SickLong)[],
+): void {
+  let sickLongThrough = state.sickLongThrough;
+  let sickRepeatedThrough = state.sickRepeatedThrough;
+  let any = false;
+  for (let i = 0; i < t.length && !any; i++) any = t.sick[i] === 1;
+  if (!any) return;
+  const runs = sickRuns(t, calendar);
 
   // Sick from the Nth consecutive school day: once per run; the state follows the run while it lasts.
-  let longAfter = afterDay(state.sickLongThrough);
-  let sickLongThrough = state.sickLongThrough;
+  let longAfter = afterDay(sickLongThrough);
   for (const run of runs) {
-    const last = run.days[run.days.length - 1] as Day;
-    if (run.start.day < longAfter) {
-      if (last.day >= longAfter) {
-        sickLongThrough = last.date; // the signalled sickness goes on
-        longAfter = last.day + 1;
+    const first = run[0] as number;
+    const last = run[run.length - 1] as number;
+    const startDay = t.day[first] as number;
+    const lastDay = t.day[last] as number;
+    if (startDay < longAfter) {
+      if (lastDay >= longAfter) {
+        sickLongThrough = t.date[last] as string; // the signalled sickness goes on
+        longAfter = lastDay + 1;
       }
       continue;
     }
-    const before = calendar.schoolDaysUpToNumber(run.start.day - 1);
-    const reached = run.days.find(
-      (d) => calendar.schoolDaysUpToNumber(d.day) - before >= profile.sickLongDays,
+    const before = calendar.schoolDaysUpToNumber(startDay - 1);
+    const reached = run.find(
+      (row) => calendar.schoolDaysUpToNumber(t.day[row] as number) - before >= profile.sickLongDays,
     );
     if (reached === undefined) continue;
+    const from = t.date[first] as string;
     signals.push({
       kind: 'sick_long',
-      id: `${studentId}:sick_long:${run.start.date}`,
+      id: `${studentId}:sick_long:${from}`,
       studentId,
-      period: { from: run.start.date, to: reached.date },
+      period: { from, to: t.date[reached] as string },
       detectedOn: asOf,
       schoolDays: profile.sickLongDays,
     });
-    sickLongThrough = last.date;
-    longAfter = last.day + 1;
+    sickLongThrough = t.date[last] as string;
+    longAfter = lastDay + 1;
   }
 
   // Sick reported N times within M school weeks; a report counts in one signal at most.
-  let repeatedAfter = afterDay(state.sickRepeatedThrough);
-  let sickRepeatedThrough = state.sickRepeatedThrough;
+  let repeatedAfter = afterDay(sickRepeatedThrough);
   for (let i = 0; i < runs.length; i++) {
-    const end = (runs[i] as Run).start;
-    if (end.day < repeatedAfter) continue;
-    const start = Math.max(windowStart(calendar, end.week, profile.sickRepeatedWindowWeeks), repeatedAfter);
+    const end = (runs[i] as Run)[0] as number;
+    const endDay = t.day[end] as number;
+    if (endDay < repeatedAfter) continue;
+    const start = Math.max(
+      windowStart(calendar, t.week[end] as number, profile.sickRepeatedWindowWeeks),
+      repeatedAfter,
+    );
     const counted: string[] = [];
     for (let k = 0; k <= i; k++) {
-      const s = (runs[k] as Run).start;
-      if (s.day >= start) counted.push(s.date);
+      const s = (runs[k] as Run)[0] as number;
+      if ((t.day[s] as number) >= start) counted.push(t.date[s] as string);
     }
     if (counted.length < profile.sickRepeatedCount) continue;
     const from = counted[0] as string;
@@ -102,12 +113,13 @@ export function sicknessSignals(
       kind: 'sick_repeated',
       id: `${studentId}:sick_repeated:${from}`,
       studentId,
-      period: { from, to: end.date },
+      period: { from, to: t.date[end] as string },
       detectedOn: asOf,
       sickReports: counted,
     });
-    sickRepeatedThrough = end.date;
-    repeatedAfter = end.day + 1;
+    sickRepeatedThrough = t.date[end] as string;
+    repeatedAfter = endDay + 1;
   }
-  return { signals, state: { ...state, sickLongThrough, sickRepeatedThrough } };
+  state.sickLongThrough = sickLongThrough;
+  state.sickRepeatedThrough = sickRepeatedThrough;
 }
