@@ -7,8 +7,9 @@ import { issueLocalToken } from '../auth/local-issuer';
 import { isRole, type Principal } from '../auth/principal';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
+import { statusOfDomainError } from './domain-errors';
 import { HttpError } from './errors';
-import { type ApiData, ConflictError, NotFoundError, type OrgUnitRecord } from './ports';
+import type { ApiData, OrgUnitRecord } from './ports';
 import { matchRoute } from './router';
 import { admin } from './routes/admin';
 import { coachPage } from './routes/coach';
@@ -100,7 +101,8 @@ export function createApi(deps: ApiDeps) {
     const { staffId } = parseBody(LocalSignInBody, body);
     const who = staff.find((s) => s.staffId === staffId);
     if (!who) throw new HttpError(404, 'unknown staff member');
-    return { json: { token: await issueLocalToken(deps.localSigningKey, who, now()) } };
+    // Token lifetimes follow the wall clock that `jwtVerify` checks, not the injected business date.
+    return { json: { token: await issueLocalToken(deps.localSigningKey, who, new Date()) } };
   }
 
   return async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -163,8 +165,8 @@ export function createApi(deps: ApiDeps) {
           ...(error.issues ? { issues: error.issues } : {}),
         });
       }
-      if (error instanceof NotFoundError) return reply(404, { error: error.message });
-      if (error instanceof ConflictError) return reply(409, { error: error.message });
+      const status = statusOfDomainError(error);
+      if (status) return reply(status, { error: (error as Error).message });
       throw error;
     }
   };

@@ -16,3 +16,9 @@ export type RouteResult = { json: unknown } | { csv: string; filename: string };
 export type RouteHandler = (ctx: RouteContext) => Promise<RouteResult>;
 
 export const json = (value: unknown): RouteResult => ({ json: value });
+
+export const actorOf = (ctx: RouteContext) => ({
+  staffId: ctx.principal.staffId,
+  name: ctx.principal.name,
+  email: ctx.principal.email,
+});

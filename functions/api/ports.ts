@@ -53,6 +53,12 @@ export interface AuditEntry {
   studentId?: string;
 }
 
+export interface Actor {
+  staffId: string;
+  name: string;
+  email: string;
+}
+
 export interface ApiData {
   findStaffByEmail(email: string): Promise<StaffRecord | null>;
   listStaff(): Promise<StaffRecord[]>;
@@ -61,32 +67,37 @@ export interface ApiData {
   listStudentsOfCoach(coachId: string): Promise<StudentRecord[]>;
 
   /** Open (not yet handled) 16-hour reports, oldest first. */
-  listOpenReports(filter: ReportFilter, cursor: string | null, limit: number): Promise<Page<ReportSummary>>;
-  getReport(reportId: string): Promise<ReportDetail | null>;
+  listOpenReports(
+    filter: ReportFilter,
+    cursor: string | null,
+    limit: number,
+    now: Date,
+  ): Promise<Page<ReportSummary>>;
+  getReport(reportId: string, now: Date): Promise<ReportDetail | null>;
   applyReportAction(input: {
     reportId: string;
     action: ReportAction;
     explanation: string;
-    staffId: string;
+    actor: Actor;
     now: Date;
   }): Promise<void>;
-  completeConversation(input: { reportId: string; staffId: string; now: Date }): Promise<void>;
+  completeConversation(input: { reportId: string; actor: Actor; now: Date }): Promise<void>;
   createReferral(input: {
     studentId: string;
     category: ReferralCategory;
     explanation: string;
-    staffId: string;
+    actor: Actor;
     now: Date;
   }): Promise<{ taskId: string }>;
 
   getTask(taskId: string): Promise<Task | null>;
   listTasks(kinds: readonly TaskKind[], cursor: string | null, limit: number): Promise<Page<Task>>;
-  updateTaskStatus(input: { taskId: string; status: TaskStatus; staffId: string; now: Date }): Promise<void>;
+  updateTaskStatus(input: { taskId: string; status: TaskStatus; actor: Actor; now: Date }): Promise<void>;
   recordDuoStatus(input: {
     taskId: string;
     status: DuoStatus;
     reason?: string;
-    staffId: string;
+    actor: Actor;
     now: Date;
   }): Promise<void>;
   exportDuoCsv(now: Date): Promise<string>;
@@ -98,6 +109,7 @@ export interface ApiData {
     filter: { teamIds: string[] | 'all'; from?: string; to?: string },
     cursor: string | null,
     limit: number,
+    now: Date,
   ): Promise<Page<OverviewRow>>;
   admin(): Promise<AdminPage>;
 

@@ -32,7 +32,7 @@ export const coachPage: RouteHandler = async (ctx) => {
   if (isCoach && !hasRole(p, 'manager', 'admin')) filter.coachId = p.staffId;
   if (teamId) filter.teamIds = [teamId];
   else if (!filter.coachId && !seesWholeInstitution(p)) filter.teamIds = [...teamIds];
-  const page = await ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE);
+  const page = await ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   const refs = students
     .map((s) => ({
       studentId: s.studentId,

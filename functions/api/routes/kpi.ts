@@ -17,6 +17,6 @@ export const unitReports: RouteHandler = async (ctx) => {
   const units = await ctx.units();
   if (!canSeeUnit(ctx.principal, unitId, units)) throw forbidden();
   const teamIds = [...unitsBelow(units, [unitId])];
-  const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE);
+  const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   return json(page);
 };

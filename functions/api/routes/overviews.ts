@@ -24,7 +24,7 @@ async function filterOf(ctx: RouteContext) {
 
 export const overview: RouteHandler = async (ctx) => {
   const { kind, filter } = await filterOf(ctx);
-  const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE);
+  const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   await ctx.data.audit({
     at: ctx.now.toISOString(),
     staffId: ctx.principal.staffId,
@@ -39,7 +39,7 @@ export const overviewCsv: RouteHandler = async (ctx) => {
   const rows = [];
   let cursor: string | null = null;
   do {
-    const page = await ctx.data.overview(kind, filter, cursor, 500);
+    const page = await ctx.data.overview(kind, filter, cursor, 500, ctx.now);
     rows.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -1,7 +1,7 @@
 import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
 import { hasRole } from '../../auth/principal';
-import { json, type RouteContext, type RouteHandler } from '../context';
-import { forbidden, HttpError, notFound } from '../errors';
+import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
+import { forbidden, notFound } from '../errors';
 import type { StudentRecord } from '../ports';
 import { canSeeStudent } from '../scope';
 import { parseBody } from '../validate';
@@ -14,7 +14,7 @@ async function studentInScope(ctx: RouteContext, studentId: string): Promise<Stu
 }
 
 async function reportInScope(ctx: RouteContext) {
-  const report = await ctx.data.getReport(ctx.params.reportId as string);
+  const report = await ctx.data.getReport(ctx.params.reportId as string, ctx.now);
   if (!report) throw notFound('report not found');
   await studentInScope(ctx, report.student.studentId);
   return report;
@@ -42,29 +42,25 @@ export const applyAction: RouteHandler = async (ctx) => {
   const body = parseBody(ApplyActionBody, ctx.body);
   const report = await reportInScope(ctx);
   mustBeOwnCoach(ctx, report.student.coachId);
-  if (report.status === 'handled') throw new HttpError(409, 'report already handled');
   await ctx.data.applyReportAction({
     reportId: report.reportId,
     action: body.action,
     explanation: body.explanation,
-    staffId: ctx.principal.staffId,
+    actor: actorOf(ctx),
     now: ctx.now,
   });
-  return json(await ctx.data.getReport(report.reportId));
+  return json(await ctx.data.getReport(report.reportId, ctx.now));
 };
 
 export const completeConversation: RouteHandler = async (ctx) => {
   const report = await reportInScope(ctx);
   mustBeOwnCoach(ctx, report.student.coachId);
-  if (report.action !== 'coach_conversation' || report.status === 'handled') {
-    throw new HttpError(409, 'no open conversation by the coach on this report');
-  }
   await ctx.data.completeConversation({
     reportId: report.reportId,
-    staffId: ctx.principal.staffId,
+    actor: actorOf(ctx),
     now: ctx.now,
   });
-  return json(await ctx.data.getReport(report.reportId));
+  return json(await ctx.data.getReport(report.reportId, ctx.now));
 };
 
 export const referral: RouteHandler = async (ctx) => {
@@ -75,7 +71,7 @@ export const referral: RouteHandler = async (ctx) => {
     studentId: student.studentId,
     category: body.category,
     explanation: body.explanation,
-    staffId: ctx.principal.staffId,
+    actor: actorOf(ctx),
     now: ctx.now,
   });
   return json(result);

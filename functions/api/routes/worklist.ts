@@ -1,6 +1,6 @@
 import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../../shared/api/worklist';
 import { hasRole } from '../../auth/principal';
-import { json, type RouteHandler } from '../context';
+import { actorOf, json, type RouteHandler } from '../context';
 import { forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
@@ -28,7 +28,7 @@ export const taskStatus: RouteHandler = async (ctx) => {
   await ctx.data.updateTaskStatus({
     taskId: ctx.params.taskId as string,
     status: body.status,
-    staffId: ctx.principal.staffId,
+    actor: actorOf(ctx),
     now: ctx.now,
   });
   return json({ ok: true });
@@ -40,7 +40,7 @@ export const duoStatus: RouteHandler = async (ctx) => {
     taskId: ctx.params.taskId as string,
     status: body.status,
     ...(body.reason ? { reason: body.reason } : {}),
-    staffId: ctx.principal.staffId,
+    actor: actorOf(ctx),
     now: ctx.now,
   });
   return json({ ok: true });

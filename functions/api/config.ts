@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { commonEnv } from '../config';
+
+export const apiEnv = commonEnv
+  .extend({
+    AUTH_MODE: z.enum(['cognito', 'local']),
+    COGNITO_USER_POOL_ID: z.string().optional(),
+    COGNITO_CLIENT_ID: z.string().optional(),
+    /** Local only: the signing key as a private JWK (JSON); otherwise a key file is used. */
+    LOCAL_AUTH_PRIVATE_JWK: z.string().optional(),
+    /** Local only: where the generated key is kept; defaults to `<DATA_DIR>/local-auth-key.json`. */
+    LOCAL_AUTH_KEY_FILE: z.string().optional(),
+    DATA_DIR: z.string().default('.data'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AUTH_MODE === 'cognito' && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['COGNITO_USER_POOL_ID'],
+        message: 'AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID',
+      });
+    }
+  });
+export type ApiEnv = z.infer<typeof apiEnv>;
+
+export function localKeyFile(env: ApiEnv): string {
+  return env.LOCAL_AUTH_KEY_FILE ?? join(env.DATA_DIR, 'local-auth-key.json');
+}

@@ -1,0 +1,27 @@
+import { StaleWriteError } from '../store/errors';
+import {
+  ConcurrentModification,
+  ExplanationRequired,
+  InvalidTransition,
+  ReportAlreadyHandled,
+  ReportNotFound,
+  TaskNotFound,
+} from '../usecases/reports/errors';
+import { ConflictError, NotFoundError } from './ports';
+
+/** The HTTP status of a named domain error, or undefined for anything unexpected (a 500). */
+export function statusOfDomainError(error: unknown): number | undefined {
+  if (error instanceof NotFoundError || error instanceof ReportNotFound || error instanceof TaskNotFound)
+    return 404;
+  if (
+    error instanceof ConflictError ||
+    error instanceof ReportAlreadyHandled ||
+    error instanceof InvalidTransition ||
+    error instanceof ConcurrentModification ||
+    error instanceof StaleWriteError
+  ) {
+    return 409;
+  }
+  if (error instanceof ExplanationRequired) return 422;
+  return undefined;
+}

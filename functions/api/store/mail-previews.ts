@@ -1,0 +1,59 @@
+import { type MailRequest, renderMail, type TemplateData, type TemplateId } from '../../mail/templates';
+
+const url = 'https://presentie.example/#/';
+
+/** Sample data for every template, so the administrator sees each mail as it goes out. */
+const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
+  'signal8.student': { studentName: 'Sanne de Vries', minutes: 480 },
+  'signal8.guardian': { guardianOf: 'Sanne de Vries', minutes: 480 },
+  'report16.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    minutes: 965,
+    from: '2026-10-05',
+    to: '2026-10-29',
+    dueDate: '2026-11-05',
+    url,
+  },
+  'signal4w.officer': {
+    officerName: 'Fatima El Amrani',
+    studentName: 'Sanne de Vries',
+    coachName: 'Mark Janssen',
+    from: '2026-10-05',
+    url,
+  },
+  'signal4w.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', from: '2026-10-05' },
+  'sick.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
+  'frequent.student': { studentName: 'Sanne de Vries' },
+  'frequent.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
+  'outflow.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    date: '2026-11-02',
+    counsellor: true,
+    url,
+  },
+  'withdrawn.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
+  'task.assignee': {
+    assigneeName: 'Fatima El Amrani',
+    studentName: 'Sanne de Vries',
+    task: 'duo_report',
+    dueDate: '2026-11-05',
+    url,
+  },
+};
+
+export function mailPreviews(): { id: string; lang: string; subject: string; text: string }[] {
+  return (Object.keys(SAMPLES) as TemplateId[]).flatMap((template) =>
+    (['nl', 'en'] as const).map((locale) => {
+      const mail = renderMail({
+        id: 'preview',
+        template,
+        to: ['preview@school.example'],
+        locale,
+        data: SAMPLES[template],
+      } as MailRequest);
+      return { id: template, lang: locale, subject: mail.subject, text: mail.text };
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
+import type { Task as ApiTask } from '../../../shared/api/worklist';
+import type { LiveDayEntry } from '../../store/day-summaries';
+import type { Report, Task } from '../../usecases/reports/model';
+
+export function reportSummary(report: Report, today: string): ReportSummary {
+  const last = report.actions.at(-1);
+  const open = report.status === 'open' || report.status === 'conversation';
+  return {
+    reportId: report.reportId,
+    kind: 'sixteen_hour',
+    student: {
+      studentId: report.studentId,
+      displayName: report.studentName,
+      teamId: report.teamId,
+      coachId: report.coachId,
+    },
+    from: report.from,
+    to: report.to,
+    unauthorizedMinutes: report.unauthorizedMinutes,
+    createdOn: report.createdOn,
+    status: report.status,
+    action: last?.action ?? null,
+    overdue: report.status === 'open' && open && report.dueDate < today,
+  };
+}
+
+export function reportDetail(
+  report: Report,
+  today: string,
+  days: { date: string; registrations: LiveDayEntry[] }[],
+): ReportDetail {
+  const lessons = days.flatMap((day) =>
+    day.registrations
+      .filter((r) => r.classification.kind === 'unauthorized')
+      .map((r) => ({
+        date: day.date,
+        start: r.start,
+        end: r.end,
+        minutesMissed: r.classification.minutesMissed,
+        ruleId: r.classification.ruleId,
+      })),
+  );
+  const history = report.actions.flatMap((a) => [
+    { at: a.at, by: a.by, what: 'action', action: a.action, explanation: a.explanation },
+    ...(a.completedAt ? [{ at: a.completedAt, by: a.by, what: 'completed', action: a.action }] : []),
+  ]);
+  return { ...reportSummary(report, today), lessons, history };
+}
+
+export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
+  const last = task.duoRecord?.history.at(-1);
+  return {
+    taskId: task.taskId,
+    kind: task.kind,
+    status: task.status,
+    student,
+    createdOn: task.createdOn,
+    dueOn: task.dueDate ?? task.remindOn ?? null,
+    explanation: task.explanation || null,
+    reportId: task.reportId ?? null,
+    duoStatus: task.kind === 'duo_report' ? (task.duoRecord?.status ?? last?.status ?? null) : null,
+  };
+}

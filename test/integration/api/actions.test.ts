@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTask, listTasksForRole } from '../../../functions/store/tasks-repository';
+import { startTestTable, type TestTable } from '../../support/dynalite';
+import { apiClient, type Client, seed } from './fixture';
+
+let table: TestTable;
+let api: Client;
+
+beforeAll(async () => {
+  table = await startTestTable();
+  await seed(table);
+  api = await apiClient(table);
+});
+afterAll(async () => {
+  await table?.stop();
+});
+
+describe('a coach handling a 16-hour report through the API', () => {
+  it('shows the lessons behind the report with the rule that made each unauthorized', async () => {
+    const res = await api.call('coachA', 'GET', '/api/reports/r-a-03');
+    expect(res.status).toBe(200);
+    expect(res.json.lessons).toEqual([
+      { date: '2026-11-02', start: '08:30', end: '10:00', minutesMissed: 90, ruleId: 'truancy' },
+    ]);
+  });
+
+  it('refuses an action without an explanation and leaves the report open', async () => {
+    const res = await api.call('coachA', 'POST', '/api/reports/r-a-04/action', {
+      action: 'duo',
+      explanation: ' ',
+    });
+    expect(res.status).toBe(400);
+    expect((await api.call('coachA', 'GET', '/api/reports/r-a-04')).json.status).toBe('open');
+  });
+
+  it('keeps a coach conversation open until "actie afgerond", then it leaves the open list', async () => {
+    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-05/action', {
+      action: 'coach_conversation',
+      explanation: 'Gesprek op maandag.',
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.json.status).toBe('conversation');
+    const open = async () => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await api.call(
+          'coachA',
+          'GET',
+          `/api/coach${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        ids.push(...page.json.reports.map((r: { reportId: string }) => r.reportId));
+        cursor = page.json.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await open()).toContain('r-a-05');
+    const done = await api.call('coachA', 'POST', '/api/reports/r-a-05/complete');
+    expect(done.json.status).toBe('handled');
+    expect(await open()).not.toContain('r-a-05');
+    expect(done.json.history.map((h: { what: string }) => h.what)).toEqual(['action', 'completed']);
+  });
+
+  it("sends a DUO report to the attendance officer, who records DUO's status and exports it", async () => {
+    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
+      action: 'duo',
+      explanation: 'Geen reactie op uitnodigingen.',
+    });
+    expect(applied.json.status).toBe('handled');
+    const tasks = await listTasksForRole(table, 'attendance_officer', 'open');
+    const duo = tasks.find((t) => t.reportId === 'r-a-06');
+    expect(duo?.kind).toBe('duo_report');
+    const recorded = await api.call('officer', 'POST', `/api/tasks/${duo?.taskId}/duo`, {
+      status: 'registered',
+    });
+    expect(recorded.status).toBe(200);
+    expect((await getTask(table, duo?.taskId as string))?.duoRecord?.status).toBe('registered');
+    const csv = await api.call('officer', 'GET', '/api/duo/export.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('Sam Aalders');
+    expect(csv.text.split('\n')[0]).toContain('studentnummer');
+    expect(
+      (await api.call('front', 'POST', `/api/tasks/${duo?.taskId}/duo`, { status: 'closed' })).status,
+    ).toBe(403);
+  });
+
+  it('answers 409 when a handled report is acted on again', async () => {
+    const again = await api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
+      action: 'officer_question',
+      explanation: 'Nog een vraag.',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('lets a coach refer their own student to the attendance officer', async () => {
+    const res = await api.call('coachA', 'POST', '/api/students/s-a/referrals', {
+      category: 'officer_conversation',
+      explanation: 'Student lijkt vast te lopen.',
+    });
+    expect(res.status).toBe(200);
+    const list = await api.call('officer', 'GET', '/api/worklist?kind=officer_conversation');
+    expect(
+      list.json.items.some((t: { taskId: string; explanation: string }) => t.taskId === res.json.taskId),
+    ).toBe(true);
+  });
+
+  it('lets front office close a correction task, and nothing else', async () => {
+    expect(
+      (await api.call('front', 'POST', '/api/tasks/t-correction/status', { status: 'done' })).status,
+    ).toBe(200);
+    expect((await api.call('front', 'POST', '/api/tasks/t-question/status', { status: 'done' })).status).toBe(
+      403,
+    );
+  });
+});
+
+describe('local sign-in', () => {
+  it('lists the staff and issues a token that the API accepts', async () => {
+    const list = await api.call(null, 'GET', '/api/auth/local/staff');
+    expect(list.json.staff.map((s: { staffId: string }) => s.staffId)).toContain('coach-a');
+    const issued = await api.call(null, 'POST', '/api/auth/local/token', { staffId: 'coach-a' });
+    expect(issued.status).toBe(200);
+    const me = await (api as Awaited<ReturnType<typeof apiClient>>).raw({
+      rawPath: '/api/me',
+      headers: { authorization: `Bearer ${issued.json.token}` },
+      requestContext: { http: { method: 'GET' } },
+    } as never);
+    expect(JSON.parse(String(me.body))).toMatchObject({ staffId: 'coach-a', roles: ['coach'] });
+  });
+});

@@ -1,0 +1,239 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createApi } from '../../../functions/api/app';
+import { storeApiData } from '../../../functions/api/store/api-data';
+import { storeWrites } from '../../../functions/api/store/writes';
+import { issueLocalToken } from '../../../functions/auth/local-issuer';
+import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
+import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import type { Store } from '../../../functions/store/client';
+import { writeDayEntry } from '../../../functions/store/day-summaries';
+import { putKpiSnapshot } from '../../../functions/store/kpi-snapshots-repository';
+import { putOrgUnit } from '../../../functions/store/org-units';
+import { createReport } from '../../../functions/store/reports-repository';
+import { putStaff } from '../../../functions/store/staff';
+import { putStudent } from '../../../functions/store/students';
+import { createTask } from '../../../functions/store/tasks-repository';
+import type { Report, Task } from '../../../functions/usecases/reports/model';
+
+export const NOW = new Date('2026-11-20T10:00:00Z');
+const meta = (id: string) => ({ version: 1, eventId: `evt-${id}`, expiresAt: 4_102_444_800 });
+
+export const STAFF = {
+  coachA: {
+    staffId: 'coach-a',
+    name: 'Anna Coach',
+    email: 'anna@school.example',
+    roles: ['coach'],
+    orgUnitIds: ['team-a'],
+  },
+  coachB: {
+    staffId: 'coach-b',
+    name: 'Bram Coach',
+    email: 'bram@school.example',
+    roles: ['coach'],
+    orgUnitIds: ['team-b'],
+  },
+  manager: {
+    staffId: 'om-tech',
+    name: 'Mila Manager',
+    email: 'mila@school.example',
+    roles: ['manager'],
+    orgUnitIds: ['dep-tech'],
+  },
+  officer: {
+    staffId: 'vb-1',
+    name: 'Olaf Officer',
+    email: 'olaf@school.example',
+    roles: ['attendance_officer'],
+    orgUnitIds: [],
+  },
+  front: {
+    staffId: 'fo-1',
+    name: 'Fenna Front',
+    email: 'fenna@school.example',
+    roles: ['front_office'],
+    orgUnitIds: [],
+  },
+  admin: {
+    staffId: 'adm-1',
+    name: 'Ada Admin',
+    email: 'ada@school.example',
+    roles: ['admin'],
+    orgUnitIds: [],
+  },
+} as const;
+export type Who = keyof typeof STAFF;
+
+function report(id: string, studentId: string, teamId: string, coachId: string, createdOn: string): Report {
+  return {
+    reportId: id,
+    signalId: `${studentId}:report16:${createdOn}`,
+    studentId,
+    studentName: studentId === 's-a' ? 'Sam Aalders' : 'Bo Bakker',
+    teamId,
+    coachId,
+    routeX: false,
+    addressee: 'lpa',
+    from: '2026-10-26',
+    to: '2026-11-13',
+    unauthorizedMinutes: 960,
+    absentDays: 6,
+    allLessonsMissed: false,
+    createdOn,
+    dueDate: id === 'r-a-00' ? '2026-11-19' : '2026-11-20',
+    status: 'open',
+    actions: [],
+    version: 1,
+  };
+}
+
+/** A small school: two departments, two teams, a coach each, one student each, 55 open reports in team A. */
+export async function seed(store: Store): Promise<void> {
+  const units = [
+    { orgUnitId: 'inst', name: 'De Leijgraaf', kind: 'institution', parentId: null },
+    { orgUnitId: 'dep-tech', name: 'Techniek', kind: 'department', parentId: 'inst' },
+    { orgUnitId: 'dep-zorg', name: 'Zorg', kind: 'department', parentId: 'inst' },
+    { orgUnitId: 'team-a', name: 'Techniek A', kind: 'team', parentId: 'dep-tech' },
+    { orgUnitId: 'team-b', name: 'Zorg B', kind: 'team', parentId: 'dep-zorg' },
+  ] as const;
+  for (const u of units) await putOrgUnit(store, u, meta(u.orgUnitId));
+  for (const s of Object.values(STAFF))
+    await putStaff(store, { ...s, roles: [...s.roles], orgUnitIds: [...s.orgUnitIds] }, meta(s.staffId));
+  const student = (studentId: string, displayName: string, teamId: string, coachId: string) => ({
+    studentId,
+    displayName,
+    email: `${studentId}@student.example`,
+    birthDate: '2009-03-01',
+    teamId,
+    coachId,
+    level: '2' as const,
+    pathway: 'BOL' as const,
+    routeX: false,
+    startQualification: false,
+    enrolledFrom: '2025-08-18',
+  });
+  await putStudent(store, student('s-a', 'Sam Aalders', 'team-a', 'coach-a'), meta('s-a'));
+  await putStudent(store, student('s-b', 'Bo Bakker', 'team-b', 'coach-b'), meta('s-b'));
+  for (let i = 0; i < 55; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    await createReport(
+      store,
+      report(`r-a-${String(i).padStart(2, '0')}`, 's-a', 'team-a', 'coach-a', `2026-10-${day}`),
+    );
+  }
+  await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', '2026-11-16'));
+  await writeDayEntry(store, {
+    studentId: 's-a',
+    date: '2026-11-02',
+    registrationId: 'reg-1',
+    expiresAt: 4_102_444_800,
+    entry: {
+      revision: 1,
+      deleted: false,
+      status: 'absent',
+      start: '08:30',
+      end: '10:00',
+      reason: 'truancy',
+      classification: {
+        kind: 'unauthorized',
+        minutesMissed: 90,
+        lessonMinutes: 90,
+        ruleId: 'truancy',
+        sick: false,
+      },
+    },
+  });
+  for (const [orgUnitId, norm, realisation] of [
+    ['inst', 56, 0],
+    ['dep-tech', 55, 0],
+    ['team-a', 55, 0],
+    ['dep-zorg', 1, 0],
+    ['team-b', 1, 0],
+  ] as const) {
+    await putKpiSnapshot(store, {
+      orgUnitId,
+      date: '2026-11-19',
+      norm,
+      realisation,
+      percentage: (realisation / norm) * 100,
+      colour: 'red',
+      unhandled: [],
+    });
+  }
+  const task = (taskId: string, kind: Task['kind'], role: Task['role']): Task => ({
+    taskId,
+    kind,
+    role,
+    studentId: 's-b',
+    studentName: 'Bo Bakker',
+    teamId: 'team-b',
+    status: 'open',
+    createdOn: '2026-11-18',
+    dueDate: '2026-11-25',
+    explanation: 'Rooster klopte niet',
+    version: 1,
+  });
+  await createTask(store, task('t-correction', 'correction', 'front_office'));
+  await createTask(store, task('t-question', 'officer_question', 'attendance_officer'));
+}
+
+export interface Client {
+  call(
+    who: Who | null,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: any; text: string; headers: Record<string, unknown> }>;
+  token(who: Who): Promise<string>;
+}
+
+export async function apiClient(
+  store: Store,
+): Promise<Client & { raw: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> }> {
+  const key = await loadOrCreateLocalKey({});
+  const handle = createApi({
+    data: storeApiData(store, storeWrites(store)),
+    verifier: localTokenVerifier([key.publicJwk]),
+    localSigningKey: key.privateJwk,
+    now: () => NOW,
+  });
+  const token = (who: Who) => {
+    const s = STAFF[who];
+    return issueLocalToken(
+      key.privateJwk,
+      { staffId: s.staffId, email: s.email, roles: s.roles },
+      new Date(),
+    );
+  };
+  return {
+    raw: handle,
+    token,
+    async call(who, method, path, body) {
+      const [rawPath = '', rawQuery = ''] = path.split('?');
+      const query = Object.fromEntries(new URLSearchParams(rawQuery));
+      const event = {
+        version: '2.0',
+        routeKey: 'ANY /api/{proxy+}',
+        rawPath,
+        rawQueryString: rawQuery,
+        headers: {
+          ...(who ? { authorization: `Bearer ${await token(who)}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(rawQuery ? { queryStringParameters: query } : {}),
+        requestContext: { http: { method, path: rawPath } },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        isBase64Encoded: false,
+      } as unknown as APIGatewayProxyEventV2;
+      const res = await handle(event);
+      const text = String(res.body ?? '');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      return { status: res.statusCode ?? 0, json, text, headers: res.headers ?? {} };
+    },
+  };
+}
