@@ -66,6 +66,7 @@ export class SchoolCalendar {
   private readonly publicHolidays: ReadonlySet<DayNumber>;
 
   constructor(data: CalendarData) {
+    assertValid(data);
     const years = data.years.map((y) => ({
       first: toDay(y.firstDay),
       last: toDay(y.lastDay),
@@ -160,6 +161,12 @@ export class SchoolCalendar {
     return fromDay(this.addWorkingDaysNumber(toDay(d), n));
   }
 
+  /** The school day before d (d itself excluded), or null before the calendar's data. */
+  previousSchoolDay(d: IsoDate): IsoDate | null {
+    const before = this.schoolDaysUpToNumber(toDay(d) - 1);
+    return before === 0 ? null : fromDay(this.schoolDays[before - 1] as number);
+  }
+
   isPublicHoliday(d: IsoDate): boolean {
     return this.publicHolidays.has(toDay(d));
   }
@@ -220,4 +227,17 @@ export class SchoolCalendar {
     }
     return d;
   }
+}
+
+/** A school edits the data by hand: reject what would silently miscount (invalid or reversed dates). */
+function assertValid(data: CalendarData): void {
+  for (const y of data.years) {
+    if (toDay(y.firstDay) > toDay(y.lastDay))
+      throw new RangeError(`School year ${y.id}: firstDay after lastDay`);
+    for (const h of y.holidays) {
+      if (toDay(h.from) > toDay(h.to))
+        throw new RangeError(`School year ${y.id}: holiday ${h.name} ends before it starts`);
+    }
+  }
+  for (const d of [...data.publicHolidays, ...data.extraDaysOff]) toDay(d.date);
 }

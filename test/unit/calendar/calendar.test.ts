@@ -157,3 +157,34 @@ describe('A calendar the school edits', () => {
     expect(own.schoolWeeksEndingOn('2030-09-10', 4).weeks).toEqual(['2030-09-02', '2030-09-09']);
   });
 });
+
+describe('Calendar data checks', () => {
+  const year = { id: 'x', firstDay: '2030-09-02', lastDay: '2030-09-27', holidays: [] };
+  it('rejects dates that do not exist and reversed periods', () => {
+    expect(
+      () =>
+        new SchoolCalendar({
+          years: [{ ...year, firstDay: '2030-09-31' }],
+          publicHolidays: [],
+          extraDaysOff: [],
+        }),
+    ).toThrow(RangeError);
+    expect(
+      () =>
+        new SchoolCalendar({
+          years: [{ ...year, lastDay: '2030-08-01' }],
+          publicHolidays: [],
+          extraDaysOff: [],
+        }),
+    ).toThrow(/firstDay after lastDay/);
+    const reversed = { ...year, holidays: [{ name: 'Herfst', from: '2030-09-20', to: '2030-09-16' }] };
+    expect(() => new SchoolCalendar({ years: [reversed], publicHolidays: [], extraDaysOff: [] })).toThrow(
+      /Herfst/,
+    );
+  });
+
+  it('finds the school day before a date, across weekends and holidays', () => {
+    expect(calendar.previousSchoolDay('2026-10-26')).toBe('2026-10-16');
+    expect(calendar.previousSchoolDay('2025-08-18')).toBeNull();
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../../../shared/calendar';
 import {
   type ClassifyContext,
   classify,
+  dayOfStretch,
   type Notice,
   type RegistrationFacts,
   RULES,
@@ -304,5 +306,24 @@ describe('Rule texts', () => {
     const { ruleId } = classify(reg({ reason: 'optician' }), ctx());
     expect(ruleText(ruleId, 'en')).toMatch(/optician/i);
     expect(ruleText(ruleId, 'nl')).toMatch(/opticien/i);
+  });
+});
+
+describe('H3 – Schorsing en bijzonder verlof: counting the stretch', () => {
+  it('counts school days of a suspension across a weekend and the autumn holiday', () => {
+    const dates = new Set(['2026-10-14', '2026-10-15', '2026-10-16', '2026-10-26', '2026-10-27']);
+    expect(dayOfStretch(defaultCalendar, dates, '2026-10-14')).toBe(1);
+    expect(dayOfStretch(defaultCalendar, dates, '2026-10-26')).toBe(4);
+    expect(dayOfStretch(defaultCalendar, dates, '2026-10-28')).toBe(6);
+    const sixth = classify(
+      reg({ date: '2026-10-28', reason: 'suspension' }),
+      ctx(minor, { suspensionDay: dayOfStretch(defaultCalendar, dates, '2026-10-28') }),
+    );
+    expect(sixth.ruleId).toBe('suspension.beyond_5_days');
+  });
+
+  it('starts again after a school day without the reason', () => {
+    const dates = new Set(['2026-11-02', '2026-11-04']);
+    expect(dayOfStretch(defaultCalendar, dates, '2026-11-05')).toBe(2);
   });
 });
