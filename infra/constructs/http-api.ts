@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   CorsHttpMethod,
   HttpApi,
@@ -31,6 +31,7 @@ export class PresentieHttpApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly url: string;
+  readonly webhookUrl: string;
 
   constructor(scope: Construct, id: string, props: PresentieHttpApiProps) {
     super(scope, id);
@@ -105,9 +106,7 @@ export class PresentieHttpApi extends Construct {
       openApiRoute,
       'GET /api/openapi.json serves the public OpenAPI description of the API; it contains no data and every data route is JWT-authorized.',
     );
-
-    new CfnOutput(this, 'ApiUrl', { value: this.url });
-    new CfnOutput(this, 'WebhookUrl', { value: `${this.url}webhooks/presence` });
+    this.webhookUrl = `${this.url}webhooks/presence`;
   }
 }
 

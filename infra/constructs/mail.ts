@@ -1,4 +1,4 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { Effect, type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   ConfigurationSet,
@@ -37,11 +37,6 @@ export class Mail extends Construct {
     this.identity = new EmailIdentity(this, 'Domain', {
       identity: Identity.domain(props.domain),
       configurationSet: this.configurationSet,
-    });
-
-    // The three CNAME records that verify the domain (docs/deploy.md, "Verify the SES identity").
-    this.identity.dkimRecords.forEach((record, index) => {
-      new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}` });
     });
   }
 

@@ -135,6 +135,13 @@ export class AppStack extends Stack {
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
 
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'WebhookUrl', { value: this.api.webhookUrl });
+    new CfnOutput(this, 'WebhookFunctionName', { value: webhook.functionName });
+    // The three CNAME records that verify the mail domain (docs/deploy.md, "Verifying the SES identity").
+    mail.identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}` });
+    });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'NightlyFunctionName', { value: nightly.functionName });
   }

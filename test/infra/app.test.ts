@@ -204,6 +204,27 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('the outputs docs/deploy.md refers to', () => {
+  it('name the API, the webhook URL, the function names and the DKIM records', () => {
+    const outputs = Object.keys(app.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'ApiUrl',
+        'WebhookUrl',
+        'WebhookFunctionName',
+        'NightlyFunctionName',
+        'EventBusName',
+        'DkimRecord1',
+        'DkimRecord2',
+        'DkimRecord3',
+      ]),
+    );
+    app.hasOutput('WebhookUrl', {
+      Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/webhooks/presence$')])] },
+    });
+  });
+});
+
 describe('mail and events', () => {
   it('sends through a verified domain identity with a configuration set that tracks reputation', () => {
     app.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'presentie.example.nl' });
