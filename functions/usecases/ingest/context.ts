@@ -1,0 +1,48 @@
+import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import type { IsoDate } from '../../../shared/policy/types';
+import type { Store } from '../../store/client';
+import type { StoredRegistration } from '../../store/registrations';
+import type { StudentRecord } from '../../store/students';
+
+export type Outcome = 'applied' | 'duplicate' | 'stale' | 'pending';
+export interface EventResult {
+  id: string;
+  outcome: Outcome;
+}
+
+export interface IngestDeps {
+  store: Store;
+  retentionYears: number;
+  now: () => Date;
+}
+
+/**
+ * What one batch knows while it runs: the students and registrations read up front (and
+ * kept current as the batch writes), the severe-weather dates, and each event's outcome.
+ */
+export interface BatchState {
+  deps: IngestDeps;
+  students: Map<string, StudentRecord>;
+  registrations: Map<string, StoredRegistration>;
+  severeWeatherDates: Set<IsoDate>;
+  /** Outcome per index in the batch; internal (pending) events have none. */
+  outcomes: Map<number, Outcome>;
+  /** Pending events taken up in this batch, deleted once the batch is stored. */
+  consumedPending: Array<{ studentId: string; eventId: string }>;
+}
+
+/** An event being processed: from the batch (with its index) or a pending one taken up (no index). */
+export interface Work<E extends PresenceEvent = PresenceEvent> {
+  event: E;
+  index?: number;
+}
+
+export type RegistrationWork = Work<EventOf<'registration.upserted'> | EventOf<'registration.deleted'>>;
+
+export const decide = (state: BatchState, work: Work, outcome: Outcome): void => {
+  if (work.index !== undefined) state.outcomes.set(work.index, outcome);
+};
+
+export const versionOf = (event: PresenceEvent): number => Date.parse(event.occurredAt);
+
+export const today = (deps: IngestDeps): IsoDate => deps.now().toISOString().slice(0, 10);

@@ -1,0 +1,166 @@
+import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import { mapLimit } from '../../store/dynamo';
+import { getIdempotencyRecord, putIdempotencyRecord } from '../../store/idempotency';
+import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../../store/pending-events';
+import { severeWeatherDates } from '../../store/portal-notices';
+import { batchGetRegistrations } from '../../store/registrations';
+import { expiryAfterDays } from '../../store/retention';
+import { batchGetStudents } from '../../store/students';
+import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
+import { decide } from './context';
+import { applyMasterData } from './master-data';
+import { applyRegistrations } from './registrations';
+import { applyStudentLeft, applyStudentUpserts } from './students';
+
+export const DELIVERY_SCOPE = 'delivery';
+const DELIVERY_RECORD_DAYS = 30;
+const PENDING_DAYS = 365;
+
+export interface IngestInput {
+  /** The `webhook-id` of the delivery. */
+  deliveryId: string;
+  events: PresenceEvent[];
+}
+
+export interface IngestOutput {
+  received: number;
+  results: EventResult[];
+}
+
+const isType =
+  <T extends PresenceEvent['type']>(type: T) =>
+  (w: Work): w is Work<EventOf<T>> =>
+    w.event.type === type;
+
+/** The student an event is about, when it needs one to be applied. */
+const studentOf = (event: PresenceEvent): string | undefined =>
+  event.type === 'registration.upserted' || event.type === 'student.left' ? event.data.studentId : undefined;
+
+/**
+ * Stores one verified, valid batch. Every write is a single-item write safe to repeat, so if
+ * anything fails the caller answers 5xx and the sender's retry converges to the same state.
+ * The delivery record is written last: its presence means the whole batch is stored.
+ */
+export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise<IngestOutput> {
+  const { store } = deps;
+  const { events } = input;
+  const duplicateAll = (): IngestOutput => ({
+    received: events.length,
+    results: events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
+  });
+  if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
+
+  const state: BatchState = {
+    deps,
+    students: new Map(),
+    registrations: new Map(),
+    severeWeatherDates: new Set(),
+    outcomes: new Map(),
+    consumedPending: [],
+  };
+
+  // The same event id twice in one batch: the first one counts.
+  const seen = new Set<string>();
+  const work: Work[] = [];
+  events.forEach((event, index) => {
+    if (seen.has(event.id)) state.outcomes.set(index, 'duplicate');
+    else {
+      seen.add(event.id);
+      work.push({ event, index });
+    }
+  });
+
+  const studentIds = work.flatMap((w) =>
+    w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
+  );
+  const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
+  const [students, registrations, dates] = await Promise.all([
+    batchGetStudents(store, studentIds),
+    batchGetRegistrations(store, registrationIds),
+    severeWeatherDates(store),
+  ]);
+  state.students = students;
+  state.registrations = registrations;
+  state.severeWeatherDates = dates;
+
+  // Phase 1: master data, so that registrations in this batch find their student and notices.
+  await applyMasterData(state, [
+    ...work.filter(isType('orgunit.upserted')),
+    ...work.filter(isType('staff.upserted')),
+    ...work.filter(isType('portal.notice')),
+  ]);
+  const taken = (await applyStudentUpserts(state, work.filter(isType('student.upserted')))).filter(
+    (w) => !seen.has(w.event.id),
+  );
+
+  // Phase 2: events about students (from the batch, and pending ones taken up).
+  const all = [...work, ...taken];
+  const unknownStudent = all.filter((w) => {
+    const studentId = studentOf(w.event);
+    return studentId !== undefined && !state.students.has(studentId);
+  });
+  await keepPending(state, unknownStudent);
+  const ready = all.filter((w) => !unknownStudent.includes(w));
+
+  const readyRegistrations = ready.filter(isRegistrationWork);
+  const missing = readyRegistrations
+    .map((w) => w.event.data.registrationId)
+    .filter((id) => !state.registrations.has(id));
+  for (const [id, reg] of await batchGetRegistrations(store, missing)) state.registrations.set(id, reg);
+  const tombstoneStudents = [...state.registrations.values()]
+    .map((r) => r.studentId)
+    .filter((id): id is string => id !== undefined && !state.students.has(id));
+  for (const [id, s] of await batchGetStudents(store, tombstoneStudents)) state.students.set(id, s);
+
+  await applyRegistrations(state, readyRegistrations);
+  await applyStudentLeft(state, ready.filter(isType('student.left')));
+
+  // Phase 3: bookkeeping, only once everything above is stored.
+  await deletePendingEvents(store, state.consumedPending);
+  const results: EventResult[] = events.map((e, index) => ({
+    id: e.id,
+    outcome: state.outcomes.get(index) ?? fail(e.id),
+  }));
+  await putIdempotencyRecord(
+    store,
+    {
+      scope: DELIVERY_SCOPE,
+      key: input.deliveryId,
+      result: { received: events.length },
+      completedAt: deps.now().toISOString(),
+    },
+    expiryAfterDays(deps.now(), DELIVERY_RECORD_DAYS),
+  );
+  return { received: events.length, results };
+}
+
+function isRegistrationWork(w: Work): w is RegistrationWork {
+  return w.event.type === 'registration.upserted' || w.event.type === 'registration.deleted';
+}
+
+function fail(eventId: string): Outcome {
+  throw new Error(`no outcome decided for event ${eventId}`);
+}
+
+/** Events about students we do not know yet: kept (or recognised as kept before). */
+async function keepPending(state: BatchState, work: Work[]): Promise<void> {
+  const fromBatch = work.filter((w) => w.index !== undefined);
+  if (fromBatch.length === 0) return;
+  const { store, now } = state.deps;
+  const pairs = fromBatch.map((w) => ({ studentId: studentOf(w.event) as string, eventId: w.event.id }));
+  const known = await existingPendingEvents(store, pairs);
+  const receivedAt = now().toISOString();
+  const expiresAt = expiryAfterDays(now(), PENDING_DAYS);
+  await mapLimit(fromBatch, 16, async (w) => {
+    if (known.has(w.event.id)) {
+      decide(state, w, 'duplicate');
+      return;
+    }
+    await putPendingEvent(
+      store,
+      { studentId: studentOf(w.event) as string, event: w.event, receivedAt },
+      expiresAt,
+    );
+    decide(state, w, 'pending');
+  });
+}

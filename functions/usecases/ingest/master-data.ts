@@ -1,0 +1,83 @@
+import type { EventOf } from '../../../shared/contract/events';
+import { batchGet, keyId } from '../../store/dynamo';
+import { StaleWriteError } from '../../store/errors';
+import * as keys from '../../store/keys';
+import { putOrgUnit } from '../../store/org-units';
+import { putPortalNotice } from '../../store/portal-notices';
+import { dateItemExpiry } from '../../store/retention';
+import { putStaff } from '../../store/staff';
+import { addEventId } from '../../store/versioned';
+import { type BatchState, decide, versionOf, type Work } from './context';
+import { forEachGroup } from './group';
+import { reclassifySevereWeather } from './severe-weather';
+
+type MasterEvent = EventOf<'orgunit.upserted'> | EventOf<'staff.upserted'> | EventOf<'portal.notice'>;
+
+const keyOf = (event: MasterEvent): keys.PrimaryKey => {
+  switch (event.type) {
+    case 'orgunit.upserted':
+      return keys.orgUnitKey(event.data.orgUnitId);
+    case 'staff.upserted':
+      return keys.staffKey(event.data.staffId);
+    case 'portal.notice':
+      return keys.noticeKey(event.data.date, event.data.kind);
+  }
+};
+
+/**
+ * Org units, staff and portal notices: ordered by `occurredAt`, duplicates recognised by
+ * the event ids kept on the item. A new severe-weather notice first reclassifies that
+ * date's stored registrations, then is stored (the notice item is the commit record).
+ */
+export async function applyMasterData(state: BatchState, work: Array<Work<MasterEvent>>): Promise<void> {
+  if (work.length === 0) return;
+  const { store } = state.deps;
+  const stored = await batchGet(
+    store,
+    work.map((w) => keyOf(w.event)),
+  );
+  await forEachGroup(
+    work,
+    (w) => keyId(keyOf(w.event)),
+    async (group) => {
+      for (const w of group) {
+        const key = keyOf(w.event);
+        const item = stored.get(keyId(key));
+        if ((item?.eventIds as Set<string> | undefined)?.has(w.event.id)) {
+          decide(state, w, 'duplicate');
+          continue;
+        }
+        const meta = { version: versionOf(w.event), eventId: w.event.id };
+        try {
+          await applyOne(state, w.event, meta);
+          decide(state, w, 'applied');
+          stored.set(keyId(key), { ...item, version: meta.version, eventIds: new Set([w.event.id]) });
+        } catch (error) {
+          if (!(error instanceof StaleWriteError)) throw error;
+          await addEventId(store, key, w.event.id);
+          decide(state, w, 'stale');
+        }
+      }
+    },
+  );
+}
+
+async function applyOne(state: BatchState, event: MasterEvent, meta: { version: number; eventId: string }) {
+  const { store, retentionYears } = state.deps;
+  switch (event.type) {
+    case 'orgunit.upserted':
+      return putOrgUnit(store, event.data, meta);
+    case 'staff.upserted':
+      return putStaff(store, event.data, meta);
+    case 'portal.notice': {
+      const expiresAt = dateItemExpiry(event.data.date, retentionYears);
+      const dates = new Set([...state.severeWeatherDates, event.data.date]);
+      await reclassifySevereWeather(state, event.data.date, dates);
+      await putPortalNotice(store, event.data, { ...meta, expiresAt });
+      state.severeWeatherDates.add(event.data.date);
+      // A registration classified concurrently, before the notice was visible, is caught here.
+      await reclassifySevereWeather(state, event.data.date, dates);
+      return;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import { markOutflowPending } from '../../store/cases-repository';
+import { StaleWriteError } from '../../store/errors';
+import { listPendingEvents } from '../../store/pending-events';
+import { studentItemExpiry } from '../../store/retention';
+import { addStudentEventId, markStudentLeft, putStudent, type StudentRecord } from '../../store/students';
+import { type BatchState, decide, today, versionOf, type Work } from './context';
+import { forEachGroup } from './group';
+import { rewriteRetentionIfChanged } from './retention';
+
+/**
+ * `student.upserted`, ordered by `occurredAt`. Returns the pending events of the students
+ * upserted (whatever the outcome, so a take-up that failed before is retried), for the
+ * later phases of this batch to apply.
+ */
+export async function applyStudentUpserts(
+  state: BatchState,
+  work: Array<Work<EventOf<'student.upserted'>>>,
+): Promise<Array<Work<PresenceEvent>>> {
+  const { store, retentionYears } = state.deps;
+  const taken: Array<Work<PresenceEvent>> = [];
+  await forEachGroup(
+    work,
+    (w) => w.event.data.studentId,
+    async (group) => {
+      for (const w of group) {
+        const { data } = w.event;
+        const before = state.students.get(data.studentId);
+        if (before?.eventIds.includes(w.event.id)) {
+          decide(state, w, 'duplicate');
+          continue;
+        }
+        const version = versionOf(w.event);
+        const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
+        const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
+        try {
+          if (!before || version >= before.version) {
+            await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
+          }
+          await putStudent(store, data, { version, eventId: w.event.id, expiresAt });
+          const record: StudentRecord = {
+            ...before,
+            ...data,
+            enrolledUntil: data.enrolledUntil ?? undefined,
+            version,
+            eventIds: [...(before?.eventIds ?? []), w.event.id],
+            expiresAt,
+          };
+          state.students.set(data.studentId, record);
+          decide(state, w, 'applied');
+        } catch (error) {
+          if (!(error instanceof StaleWriteError)) throw error;
+          await addStudentEventId(store, data.studentId, w.event.id);
+          decide(state, w, 'stale');
+        }
+      }
+      const studentId = group[0]?.event.data.studentId;
+      if (studentId === undefined) return;
+      for (const pending of await listPendingEvents(store, studentId)) {
+        taken.push({ event: pending.event });
+        state.consumedPending.push({ studentId, eventId: pending.event.id });
+      }
+    },
+  );
+  return taken;
+}
+
+/** `student.left`: the student must be known (else the caller keeps it pending). */
+export async function applyStudentLeft(
+  state: BatchState,
+  work: Array<Work<EventOf<'student.left'>>>,
+): Promise<void> {
+  const { store, retentionYears } = state.deps;
+  await forEachGroup(
+    work,
+    (w) => w.event.data.studentId,
+    async (group) => {
+      for (const w of group) {
+        const { data } = w.event;
+        const before = state.students.get(data.studentId);
+        if (!before) throw new Error(`student ${data.studentId} unknown: pending expected`);
+        if (before.eventIds.includes(w.event.id)) {
+          decide(state, w, 'duplicate');
+          continue;
+        }
+        const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
+        const expiresAt = studentItemExpiry(after, data.date, retentionYears);
+        await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
+        // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
+        await markOutflowPending(store, data.studentId, data.date);
+        await markStudentLeft(store, data.studentId, {
+          leftOn: data.date,
+          diplomaObtained: data.diplomaObtained,
+          leftReason: data.reason,
+          eventId: w.event.id,
+          expiresAt,
+        });
+        state.students.set(data.studentId, {
+          ...before,
+          leftOn: data.date,
+          diplomaObtained: data.diplomaObtained,
+          leftReason: data.reason,
+          eventIds: [...before.eventIds, w.event.id],
+          expiresAt,
+        });
+        decide(state, w, 'applied');
+      }
+    },
+  );
+}
