@@ -7,7 +7,10 @@ export {}; // a module, so the top-level await below type-checks
 
 type Section = { name: string; load: () => Promise<{ run: () => Promise<void> }> };
 
-const sections: Section[] = [{ name: 'domain', load: () => import('./bench/domain') }];
+const sections: Section[] = [
+  { name: 'domain', load: () => import('./bench/domain') },
+  { name: 'ingestion', load: () => import('./bench/ingestion') },
+];
 
 const wanted = new Set(process.argv.slice(2));
 for (const section of sections) {

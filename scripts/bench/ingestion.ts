@@ -1,0 +1,185 @@
+/**
+ * `npm run bench -- ingestion`: how fast the webhook ingests, end to end over HTTP, against what
+ * the same dynalite can take raw. Starts its own local system (no demo, temp dir) on a dynalite
+ * it observes, loads the demo roster, then posts demo registrations in deliveries of 500.
+ *
+ * Prints events/s and per-delivery latency (p50/p99), the raw BatchWriteItem rate of the same
+ * dynalite and the ratio (target at least 50 %), and DynamoDB item writes per registration
+ * (target at most 2 on average). Size with BENCH_INGESTION_EVENTS (default 20000).
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { demoBatches, generateDemoSchool } from '../local/demo-school';
+import { postSigned } from '../local/sign';
+import { startLocalSystem } from '../local/system';
+
+const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+
+interface ObservedDynalite {
+  endpoint: string;
+  /** Item writes since the last reset: one per Put/Update/Delete, one per item of a batch write. */
+  writes(): number;
+  requests(): Map<string, number>;
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+type DynaliteServer = import('node:http').Server;
+
+/** dynalite on disk, with every request it receives counted. */
+async function observedDynalite(path: string): Promise<ObservedDynalite> {
+  const dynalite = createRequire(import.meta.url)('dynalite') as (options: object) => DynaliteServer;
+  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  let writes = 0;
+  const requests = new Map<string, number>();
+  server.on('request', (req: IncomingMessage) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? 'unknown';
+    requests.set(operation, (requests.get(operation) ?? 0) + 1);
+    if (!WRITE_OPERATIONS.has(operation)) return;
+    if (operation !== 'BatchWriteItem') {
+      writes++;
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        RequestItems: Record<string, unknown[]>;
+      };
+      for (const items of Object.values(body.RequestItems)) writes += items.length;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    writes: () => writes,
+    requests: () => new Map(requests),
+    reset: () => {
+      writes = 0;
+      requests.clear();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+/** Raw BatchWriteItem throughput: items of a registration's size, 25 a request, 4 requests in flight. */
+async function rawBatchWriteRate(endpoint: string, tableName: string, items: number): Promise<number> {
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+    }),
+  );
+  const payload = 'x'.repeat(250);
+  const requests: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items; i += 25) {
+    requests.push(
+      Array.from({ length: Math.min(25, items - i) }, (_, k) => ({
+        pk: `BENCH#${Math.floor((i + k) / 40)}`,
+        sk: `REG#${i + k}`,
+        gsi1pk: `BENCHDAY#${(i + k) % 40}`,
+        gsi1sk: `REG#${i + k}`,
+        payload,
+      })),
+    );
+  }
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < requests.length) {
+        const batch = requests[next++] ?? [];
+        let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length > 0) {
+          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+          pending = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  doc.destroy();
+  return items / seconds;
+}
+
+export async function run(): Promise<void> {
+  const wanted = Number(process.env.BENCH_INGESTION_EVENTS ?? 20_000);
+  const dir = await mkdtemp(join(tmpdir(), 'presentie-bench-'));
+  const dynamo = await observedDynalite(join(dir, 'dynamodb'));
+  const system = await startLocalSystem({ dataDir: dir, demo: false, dynamoEndpoint: dynamo.endpoint });
+  try {
+    if (system.handlers.webhook.state !== 'ready') {
+      console.log(`webhook handler ${system.handlers.webhook.state}: nothing to measure`);
+      return;
+    }
+    const school = generateDemoSchool({ today: '2026-11-28' });
+    const batches = demoBatches(school);
+    const rosterBatches = Math.ceil(school.roster.length / 500);
+    for (const batch of batches.slice(0, rosterBatches)) {
+      const answer = await postSigned(system.webhookUrl, system.secret, JSON.stringify({ events: batch }));
+      if (answer.status !== 200) throw new Error(`roster refused: ${answer.status} ${answer.body}`);
+    }
+
+    const registrationBatches = batches.slice(rosterBatches, rosterBatches + Math.ceil(wanted / 500));
+    const bodies = registrationBatches.map((events) => JSON.stringify({ events }));
+    const registrations = registrationBatches.reduce(
+      (n, b) => n + b.filter((e) => e.type === 'registration.upserted').length,
+      0,
+    );
+    const events = registrationBatches.reduce((n, b) => n + b.length, 0);
+    dynamo.reset();
+    const latencies: number[] = [];
+    const started = performance.now();
+    for (const body of bodies) {
+      const answer = await postSigned(system.webhookUrl, system.secret, body);
+      if (answer.status !== 200)
+        throw new Error(`delivery refused: ${answer.status} ${answer.body.slice(0, 300)}`);
+      latencies.push(answer.ms);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const writes = dynamo.writes();
+    const requests = [...dynamo.requests().entries()].map(([op, n]) => `${op} ${n}`).join(', ');
+    const rate = events / seconds;
+    latencies.sort((a, b) => a - b);
+
+    const raw = await rawBatchWriteRate(dynamo.endpoint, system.tableName, Math.min(events, 20_000));
+    const ratio = rate / raw;
+    const perRegistration = writes / registrations;
+    console.log(
+      `webhook over HTTP: ${events} events (${registrations} registrations) in ${bodies.length} deliveries of 500, ${seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `  ${rate.toFixed(0)} events/s; per delivery p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
+    console.log(
+      `raw BatchWriteItem on the same dynalite: ${raw.toFixed(0)} items/s (25 per request, 4 in flight)`,
+    );
+    console.log(
+      `  ratio webhook/raw: ${(ratio * 100).toFixed(0)} % (target >= 50 %) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `DynamoDB item writes per registration: ${perRegistration.toFixed(3)} (target <= 2) ${perRegistration <= 2 ? 'OK' : 'ABOVE TARGET'}`,
+    );
+    console.log(`  requests to DynamoDB during the run: ${requests}`);
+  } finally {
+    await system.stop();
+    await dynamo.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
