@@ -5,7 +5,8 @@
  * cleanly inside one process, as many times as wanted.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -72,7 +73,8 @@ export function handlerEnvironment(settings: {
   dynamoEndpoint: string;
   sesEndpoint: string;
   baseUrl: string;
-  dataDir?: string | undefined;
+  /** Where the local sign-in key is kept. */
+  keyDir: string;
 }): Record<string, string> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -90,10 +92,14 @@ export function handlerEnvironment(settings: {
     AWS_DEFAULT_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    MAIL_FROM: 'Presentie <presentie@school.example>',
+    MAIL_FROM: 'presentie@school.example',
     DASHBOARD_URL: settings.baseUrl,
     AUTH_MODE: 'local',
-    ...(settings.dataDir ? { LOCAL_AUTH_KEY_FILE: join(settings.dataDir, 'local-auth-key.json') } : {}),
+    // The local sign-in key lives with the data, so tokens survive a restart.
+    DATA_DIR: settings.keyDir,
+    LOCAL_AUTH_KEY_FILE: join(settings.keyDir, 'local-auth-key.json'),
+    // aws-ses-v2-local has no sending quota; the AWS default pacing would only slow the demo.
+    SES_MAX_PER_SECOND: '500',
     POWERTOOLS_SERVICE_NAME: 'presentie',
     POWERTOOLS_METRICS_NAMESPACE: 'Presentie',
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -117,6 +123,9 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
+    // Without a data dir nothing may land in the working tree: the sign-in key goes to a temp dir.
+    const keyDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'presentie-local-')));
+    if (!dataDir) cleanups.push(() => rm(keyDir, { recursive: true, force: true }));
     const dynamo = options.dynamoEndpoint
       ? { endpoint: options.dynamoEndpoint }
       : await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
@@ -151,7 +160,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         dynamoEndpoint: dynamo.endpoint,
         sesEndpoint: ses.endpoint,
         baseUrl,
-        dataDir,
+        keyDir,
       }),
       ...options.env,
     });
