@@ -24,3 +24,15 @@ export function addWorkingDays(
   }
   return current;
 }
+
+const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The school's local date of an instant. */
+export function localDate(instant: Date): string {
+  return AMSTERDAM.format(instant);
+}

@@ -1,0 +1,314 @@
+import { stringify } from 'csv-stringify/sync';
+import type { EventBus } from '../../events/types';
+import type { Outbox } from '../../mail/outbox';
+import type { TaskLabel } from '../../mail/templates';
+import { appendAudit } from '../../store/audit-repository';
+import type { Store } from '../../store/client';
+import { getReport, listTeamReports, saveReport } from '../../store/reports-repository';
+import { listStaff } from '../../store/staff';
+import {
+  createTask,
+  getTask,
+  listTasksByKind,
+  listTasksForRole,
+  saveTask,
+} from '../../store/tasks-repository';
+import { localDate } from './dates';
+import { ConcurrentModification, ReportAlreadyHandled, ReportNotFound, TaskNotFound } from './errors';
+import {
+  type ActionInput,
+  type Actor,
+  applyAction,
+  completeConversation,
+  moveTask,
+  recordDuo,
+} from './lifecycle';
+import type { DuoStatus, Report, ReportAction, Task, TaskRole, TaskStatus } from './model';
+
+/**
+ * The report's life as the dashboard drives it. Each command reads one record, applies the pure
+ * life-cycle function, writes it back conditionally on its version, then creates the task it
+ * implies (deterministic id, conditional put), mails the task's role, appends an audit entry and
+ * publishes `report.handled` once the report counts as handled.
+ */
+export interface ReportDeps {
+  store: Store;
+  bus: EventBus;
+  /** Task mails are recorded here; the nightly run (or `flush`) sends them. */
+  outbox?: Outbox;
+  dashboardUrl: string;
+  /** Send recorded mails straight away (the API does; tests may not). */
+  flushMails?: boolean;
+}
+
+export interface ApplyActionCommand {
+  reportId: string;
+  action: ReportAction;
+  explanation: string;
+  actor: Actor;
+  now: Date;
+  suspectedReason?: string;
+  period?: { from: string; to: string };
+}
+
+const TASK_MAIL: Record<Task['kind'], TaskLabel> = {
+  duo_report: 'duo_report',
+  correction: 'correction',
+  officer_conversation: 'officer_conversation',
+  officer_question: 'officer_question',
+  conversation_reminder: 'conversation_reminder',
+  signal4w: 'signal4w',
+  sick_pattern: 'sick_pattern',
+};
+
+async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
+  if (!deps.outbox) return;
+  const staff = await listStaff(deps.store);
+  const role: TaskRole = task.role;
+  const url = `${deps.dashboardUrl.replace(/\/$/, '')}/#/tasks/${encodeURIComponent(task.taskId)}`;
+  for (const person of staff.filter((s) => (s.roles as string[]).includes(role))) {
+    await deps.outbox.enqueue({
+      id: `${task.taskId}:${person.staffId}`,
+      template: 'task.assignee',
+      to: [person.email],
+      data: {
+        assigneeName: person.name,
+        studentName: task.studentName,
+        task: TASK_MAIL[task.kind],
+        ...(task.dueDate ? { dueDate: task.dueDate } : {}),
+        url,
+      },
+    });
+  }
+  if (deps.flushMails) await deps.outbox.flush();
+}
+
+/** A retry of the command that was applied already (same action, same words, same coach). */
+function sameAsLast(report: Report, command: ApplyActionCommand): boolean {
+  const last = report.actions.at(-1);
+  return (
+    last !== undefined &&
+    last.action === command.action &&
+    last.by === command.actor.staffId &&
+    last.explanation === command.explanation.trim()
+  );
+}
+
+export async function applyReportAction(
+  deps: ReportDeps,
+  command: ApplyActionCommand,
+): Promise<{ report: Report; task?: Task }> {
+  const report = await getReport(deps.store, command.reportId);
+  if (!report) throw new ReportNotFound(command.reportId);
+  const at = command.now.toISOString();
+  const input: ActionInput = {
+    action: command.action,
+    explanation: command.explanation,
+    by: command.actor,
+    at,
+    today: localDate(command.now),
+    ...(command.suspectedReason ? { suspectedReason: command.suspectedReason } : {}),
+    ...(command.period ? { period: command.period } : {}),
+  };
+  let result: { report: Report; task?: Task };
+  try {
+    result = applyAction(report, input);
+  } catch (error) {
+    // A retry after a crash between the report and its task: finish the task, nothing else.
+    const taskId = report.actions.at(-1)?.taskId;
+    if (error instanceof ReportAlreadyHandled && sameAsLast(report, command) && taskId) {
+      const task = await getTask(deps.store, taskId);
+      if (task) return { report, task };
+      const previous = {
+        ...report,
+        actions: report.actions.slice(0, -1),
+        status: 'open' as const,
+        version: report.version - 1,
+      };
+      const redo = applyAction(previous, { ...input, at: report.actions.at(-1)?.at ?? at });
+      if (redo.task) {
+        await createTask(deps.store, redo.task);
+        await mailTask(deps, redo.task);
+      }
+      return { report, ...(redo.task ? { task: redo.task } : {}) };
+    }
+    throw error;
+  }
+  try {
+    await saveReport(deps.store, result.report, report.version);
+  } catch (error) {
+    if (error instanceof ConcurrentModification) {
+      const now = await getReport(deps.store, report.reportId);
+      if (now && now.status === 'handled') throw new ReportAlreadyHandled(report.reportId);
+    }
+    throw error;
+  }
+  if (result.task && (await createTask(deps.store, result.task))) await mailTask(deps, result.task);
+  await appendAudit(
+    deps.store,
+    {
+      entity: 'report',
+      entityId: report.reportId,
+      at,
+      by: command.actor.staffId,
+      what: `action ${command.action}`,
+      before: report,
+      after: result.report,
+    },
+    report.studentId,
+  );
+  if (result.report.status === 'handled')
+    await publishHandled(deps, result.report, command.action, command.actor, at);
+  return result;
+}
+
+async function publishHandled(deps: ReportDeps, report: Report, action: string, actor: Actor, at: string) {
+  await deps.bus.publish([
+    {
+      type: 'report.handled',
+      reportId: report.reportId,
+      studentId: report.studentId,
+      teamId: report.teamId,
+      action,
+      by: actor.staffId,
+      at,
+    },
+  ]);
+}
+
+export async function completeReportConversation(
+  deps: ReportDeps,
+  command: { reportId: string; actor: Actor; now: Date },
+): Promise<Report> {
+  const report = await getReport(deps.store, command.reportId);
+  if (!report) throw new ReportNotFound(command.reportId);
+  const at = command.now.toISOString();
+  const next = completeConversation(report, command.actor, at);
+  await saveReport(deps.store, next, report.version);
+  await appendAudit(
+    deps.store,
+    {
+      entity: 'report',
+      entityId: report.reportId,
+      at,
+      by: command.actor.staffId,
+      what: 'conversation completed',
+      before: report,
+      after: next,
+    },
+    report.studentId,
+  );
+  await publishHandled(deps, next, 'coach_conversation', command.actor, at);
+  return next;
+}
+
+export async function updateTaskStatus(
+  deps: ReportDeps,
+  command: { taskId: string; status: TaskStatus; actor: Actor; now: Date },
+): Promise<Task> {
+  const task = await getTask(deps.store, command.taskId);
+  if (!task) throw new TaskNotFound(command.taskId);
+  const next = moveTask(task, command.status);
+  await saveTask(deps.store, next, task.version);
+  await appendAudit(
+    deps.store,
+    {
+      entity: 'task',
+      entityId: task.taskId,
+      at: command.now.toISOString(),
+      by: command.actor.staffId,
+      what: `status ${command.status}`,
+      before: task,
+      after: next,
+    },
+    task.studentId,
+  );
+  return next;
+}
+
+export async function recordDuoStatus(
+  deps: ReportDeps,
+  command: { taskId: string; status: DuoStatus; reason?: string; actor: Actor; now: Date },
+): Promise<Task> {
+  const task = await getTask(deps.store, command.taskId);
+  if (!task) throw new TaskNotFound(command.taskId);
+  const at = command.now.toISOString();
+  const next = recordDuo(task, command.status, command.actor.staffId, at, command.reason);
+  await saveTask(deps.store, next, task.version);
+  await appendAudit(
+    deps.store,
+    {
+      entity: 'task',
+      entityId: task.taskId,
+      at,
+      by: command.actor.staffId,
+      what: `DUO ${command.status}`,
+      before: task,
+      after: next,
+    },
+    task.studentId,
+  );
+  return next;
+}
+
+/** DUO tasks not yet registered by DUO: what the attendance officer still has to submit. */
+export async function duoTasksToSubmit(store: Store): Promise<Task[]> {
+  const tasks = (
+    await Promise.all((['open', 'in_progress'] as const).map((s) => listTasksByKind(store, 'duo_report', s)))
+  ).flat();
+  return tasks
+    .filter((t) => t.duo && !t.duoRecord?.status)
+    .sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.taskId.localeCompare(b.taskId));
+}
+
+const CSV_COLUMNS = [
+  { key: 'taskId', header: 'taak' },
+  { key: 'studentId', header: 'studentnummer' },
+  { key: 'studentName', header: 'naam' },
+  { key: 'type', header: 'soort_melding' },
+  { key: 'addressee', header: 'ontvanger' },
+  { key: 'from', header: 'begindatum' },
+  { key: 'to', header: 'einddatum' },
+  { key: 'absentDays', header: 'verzuimde_dagen' },
+  { key: 'absentHours', header: 'verzuimde_uren' },
+  { key: 'allLessonsMissed', header: 'alle_lessen_verzuimd' },
+  { key: 'suspectedReason', header: 'vermoedelijke_reden' },
+  { key: 'actionTaken', header: 'ondernomen_acties' },
+  { key: 'reporterName', header: 'melder_naam' },
+  { key: 'reporterRole', header: 'melder_functie' },
+  { key: 'reporterEmail', header: 'melder_email' },
+];
+
+/** The reports to submit to DUO, one row each, with the fields of the Besluit verzuimmelding. */
+export async function exportDuoCsv(store: Store): Promise<string> {
+  const rows = (await duoTasksToSubmit(store)).map((t) => {
+    const d = t.duo as NonNullable<Task['duo']>;
+    return {
+      taskId: t.taskId,
+      studentId: d.studentId,
+      studentName: d.studentName,
+      type: d.type,
+      addressee: d.addressee === 'rmc' ? 'RMC' : 'LPA',
+      from: d.from,
+      to: d.to,
+      absentDays: d.absentDays,
+      absentHours: d.absentHours,
+      allLessonsMissed: d.allLessonsMissed ? 'ja' : 'nee',
+      suspectedReason: d.suspectedReason,
+      actionTaken: d.actionTaken,
+      reporterName: d.reporter.name,
+      reporterRole: d.reporter.role,
+      reporterEmail: d.reporter.email,
+    };
+  });
+  return stringify(rows, { header: true, columns: CSV_COLUMNS });
+}
+
+/** The team's open list: reports not yet handled (a coach's conversation keeps them there), oldest first. */
+export function listOpenReports(store: Store, teamId: string): Promise<Report[]> {
+  return listTeamReports(store, teamId, 'open');
+}
+
+export function listRoleTasks(store: Store, role: TaskRole, status: TaskStatus): Promise<Task[]> {
+  return listTasksForRole(store, role, status);
+}

@@ -1,0 +1,186 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Context } from 'aws-lambda';
+import { createLocalBus, type LocalEventBus } from '../../../functions/events/local-bus';
+import { createWebhookHandler } from '../../../functions/handlers/webhook';
+import { createOutbox, type Outbox } from '../../../functions/mail/outbox';
+import { createSesMailer, type Mailer } from '../../../functions/mail/ses-mailer';
+import type { OutgoingMail } from '../../../functions/mail/types';
+import { loadDirectory } from '../../../functions/usecases/nightly/directory';
+import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
+import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
+import type { ReportDeps } from '../../../functions/usecases/reports/actions';
+import { startSes } from '../../../scripts/local/ses';
+import { defaultCalendar } from '../../../shared/calendar';
+import { startTestTable, type TestTable } from '../../support/dynalite';
+import { batch, lambdaContext, newSecret, reply, signedDelivery, studentEvent } from '../../support/webhook';
+
+export const DASHBOARD = 'https://presentie.school.example';
+const COACH = 'c-jansen';
+
+export interface SentMail {
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text: string; html: string };
+}
+
+type Json = Record<string, unknown>;
+
+/** Org units, a coach, an attendance officer and a front-office employee, as the roster delivers them. */
+function roster(): Json[] {
+  const at = '2026-08-20T07:00:00+02:00';
+  const unit = (orgUnitId: string, kind: string, parentId: string | null) => ({
+    id: `evt-ou-${orgUnitId}`,
+    type: 'orgunit.upserted',
+    occurredAt: at,
+    data: { orgUnitId, name: orgUnitId, kind, parentId },
+  });
+  const staff = (staffId: string, name: string, roles: string[]) => ({
+    id: `evt-staff-${staffId}`,
+    type: 'staff.upserted',
+    occurredAt: at,
+    data: { staffId, name, email: `${staffId}@school.example`, roles, orgUnitIds: ['inst'] },
+  });
+  return [
+    unit('inst', 'institution', null),
+    unit('dep-tech', 'department', 'inst'),
+    unit('team-ict', 'team', 'dep-tech'),
+    staff(COACH, 'M. Jansen', ['coach']),
+    staff('vb-bakker', 'S. Bakker', ['attendance_officer']),
+    staff('fo-smit', 'K. Smit', ['front_office']),
+  ];
+}
+
+let registrationSequence = 0;
+
+/** A school day with four lessons of two hours (480 minutes), each registered with `status`. */
+export function day(
+  studentId: string,
+  date: string,
+  options: {
+    status?: 'absent' | 'present';
+    reason?: string;
+    revision?: number;
+    lessons?: number;
+    notice?: Json;
+  } = {},
+): Json[] {
+  const slots = [
+    ['08:30', '10:30'],
+    ['10:30', '12:30'],
+    ['13:00', '15:00'],
+    ['15:00', '17:00'],
+  ].slice(0, options.lessons ?? 4);
+  return slots.map(([start, end], i) => ({
+    id: `evt-reg-${++registrationSequence}`,
+    type: 'registration.upserted',
+    occurredAt: `${date}T18:00:00+02:00`,
+    data: {
+      registrationId: `${studentId}-${date}-${i}`,
+      revision: options.revision ?? 0,
+      studentId,
+      date,
+      start,
+      end,
+      status: options.status ?? 'absent',
+      ...(options.reason ? { reason: options.reason } : {}),
+      ...(options.notice ? { notice: options.notice } : {}),
+    },
+  }));
+}
+
+export interface Harness {
+  table: TestTable;
+  bus: LocalEventBus;
+  outbox: Outbox;
+  /** Mail to these addresses fails until `sesRecovers()`. */
+  sesFailsFor(addresses: string[]): void;
+  sesRecovers(): void;
+  deliver(...events: Json[]): Promise<void>;
+  student(studentId: string, data?: Json): Promise<void>;
+  nightly(date: string, options?: { mailGuardians?: boolean }): ReturnType<typeof runNightly>;
+  mails(): Promise<SentMail[]>;
+  mailsTo(address: string): Promise<SentMail[]>;
+  reportDeps(): ReportDeps;
+  stop(): Promise<void>;
+}
+
+/** dynalite and aws-ses-v2-local on free ports, the real webhook handler, the nightly use case. */
+export async function startHarness(): Promise<Harness> {
+  const table = await startTestTable();
+  const ses = await startSes({ port: 0 });
+  await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
+  const secret = newSecret();
+  const webhook = createWebhookHandler(async () => ({
+    ingest: { store: table, retentionYears: 5, now: () => new Date() },
+    secrets: [secret],
+  }));
+  const client = new SESv2Client({
+    endpoint: ses.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const ses2 = createSesMailer({ client, from: 'Presentie <presentie@school.example>', maxPerSecond: 500 });
+  let failing = new Set<string>();
+  const mailer: Mailer = {
+    send: (mail: OutgoingMail) =>
+      mail.to.some((a) => failing.has(a))
+        ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
+        : ses2.send(mail),
+  };
+  const outbox = createOutbox({ store: table, mailer });
+  const bus = createLocalBus();
+
+  const deliver = async (...events: Json[]) => {
+    const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext() as Context);
+    const answer = reply(result as never);
+    if (answer.status !== 200)
+      throw new Error(`webhook answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  };
+  await deliver(...roster());
+
+  const mails = async (): Promise<SentMail[]> => {
+    const res = await fetch(`${ses.endpoint}/store`);
+    return ((await res.json()) as { emails: SentMail[] }).emails;
+  };
+
+  return {
+    table,
+    bus,
+    outbox,
+    sesFailsFor: (addresses) => {
+      failing = new Set(addresses);
+    },
+    sesRecovers: () => {
+      failing = new Set();
+    },
+    deliver,
+    student: (studentId, data = {}) => deliver(studentEvent(studentId, { coachId: COACH, ...data })),
+    nightly: (date, options = {}) => {
+      const deps: NightlyDeps = {
+        store: table,
+        outbox,
+        bus,
+        calendar: defaultCalendar,
+        loadDirectory: () => loadDirectory(table),
+        config: { dashboardUrl: DASHBOARD, mailGuardians: options.mailGuardians ?? false },
+      };
+      return runNightly(deps, date);
+    },
+    mails,
+    mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
+    reportDeps: () => ({ store: table, bus, outbox, dashboardUrl: DASHBOARD, flushMails: true }),
+    stop: async () => {
+      client.destroy();
+      await ses.stop();
+      await table.stop();
+    },
+  };
+}
+
+export const coachEmail = `${COACH}@school.example`;
+export const officerEmail = 'vb-bakker@school.example';
+export const frontOfficeEmail = 'fo-smit@school.example';
+export const studentEmail = (studentId: string) => `${studentId}@student.school.example`;
+export const coach = { staffId: COACH, name: 'M. Jansen', email: coachEmail };
+export const officer = { staffId: 'vb-bakker', name: 'S. Bakker', email: officerEmail };
