@@ -64,7 +64,20 @@ export const STAFF = {
 } as const;
 export type Who = keyof typeof STAFF;
 
-function report(id: string, studentId: string, teamId: string, coachId: string, createdOn: string): Report {
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function report(
+  id: string,
+  studentId: string,
+  teamId: string,
+  coachId: string,
+  createdOn: string,
+  today: string,
+): Report {
   return {
     reportId: id,
     signalId: `${studentId}:report16:${createdOn}`,
@@ -74,21 +87,24 @@ function report(id: string, studentId: string, teamId: string, coachId: string, 
     coachId,
     routeX: false,
     addressee: 'lpa',
-    from: '2026-10-26',
-    to: '2026-11-13',
+    from: addDays(today, -25),
+    to: addDays(today, -7),
     unauthorizedMinutes: 960,
     absentDays: 6,
     allLessonsMissed: false,
     createdOn,
-    dueDate: id === 'r-a-00' ? '2026-11-19' : '2026-11-20',
+    dueDate: id === 'r-a-27' ? addDays(today, -1) : today,
     status: 'open',
     actions: [],
     version: 1,
   };
 }
 
-/** A small school: two departments, two teams, a coach each, one student each, 55 open reports in team A. */
-export async function seed(store: Store): Promise<void> {
+/**
+ * A small school: two departments, two teams, a coach each, one student each, 55 open reports
+ * in team A created over the 28 days before `today`, and last night's KPI.
+ */
+export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
   const units = [
     { orgUnitId: 'inst', name: 'De Leijgraaf', kind: 'institution', parentId: null },
     { orgUnitId: 'dep-tech', name: 'Techniek', kind: 'department', parentId: 'inst' },
@@ -115,16 +131,16 @@ export async function seed(store: Store): Promise<void> {
   await putStudent(store, student('s-a', 'Sam Aalders', 'team-a', 'coach-a'), meta('s-a'));
   await putStudent(store, student('s-b', 'Bo Bakker', 'team-b', 'coach-b'), meta('s-b'));
   for (let i = 0; i < 55; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
+    const createdOn = addDays(today, -1 - (i % 28));
     await createReport(
       store,
-      report(`r-a-${String(i).padStart(2, '0')}`, 's-a', 'team-a', 'coach-a', `2026-10-${day}`),
+      report(`r-a-${String(i).padStart(2, '0')}`, 's-a', 'team-a', 'coach-a', createdOn, today),
     );
   }
-  await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', '2026-11-16'));
+  await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', addDays(today, -4), today));
   await writeDayEntry(store, {
     studentId: 's-a',
-    date: '2026-11-02',
+    date: addDays(today, -18),
     registrationId: 'reg-1',
     expiresAt: 4_102_444_800,
     entry: {
@@ -152,7 +168,7 @@ export async function seed(store: Store): Promise<void> {
   ] as const) {
     await putKpiSnapshot(store, {
       orgUnitId,
-      date: '2026-11-19',
+      date: addDays(today, -1),
       norm,
       realisation,
       percentage: (realisation / norm) * 100,

@@ -126,8 +126,8 @@ describe('pagination', () => {
     const byId = new Map(
       res.json.reports.map((r: { reportId: string; overdue: boolean }) => [r.reportId, r.overdue]),
     );
-    expect(byId.get('r-a-00')).toBe(true); // due 2026-11-19, today 2026-11-20
-    expect(byId.get('r-a-01')).toBe(false); // due today
+    expect(byId.get('r-a-27')).toBe(true); // due 2026-11-19, today 2026-11-20
+    expect(byId.get('r-a-26')).toBe(false); // due today
   });
 });
 
