@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listCoachCases } from '../../../functions/store/cases-repository';
+import { listTasksForRole } from '../../../functions/store/tasks-repository';
+import {
+  applyReportAction,
+  exportDuoCsv,
+  listOpenReports,
+} from '../../../functions/usecases/reports/actions';
+import { InvalidTransition } from '../../../functions/usecases/reports/errors';
+import { REASONS } from '../../../shared/policy/types';
+import { leftEvent } from '../../support/webhook';
+import { coach, coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const sickByPhone = { reason: 'sick', notice: { channel: 'phone', reportedBy: 'parent', proof: false } };
+
+describe('the nightly run: patterns beyond the hour counts', () => {
+  it('signals 4 weeks away to the attendance officer (task and mail) with a note to the coach, once the fourth week is over', async () => {
+    await h.student('s-joep');
+    await h.deliver(
+      ...day('s-joep', '2026-09-07'),
+      ...day('s-joep', '2026-09-14'),
+      ...day('s-joep', '2026-09-21'),
+      ...day('s-joep', '2026-09-28'),
+    );
+    await h.nightly('2026-09-28');
+    expect(await h.mailsTo(officerEmail)).toHaveLength(0);
+
+    // No new data: the open window brings the student back when the week is over.
+    const friday = await h.nightly('2026-10-02');
+    expect(friday.candidates).toBe(1);
+    const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
+    expect(tasks.filter((t) => t.kind === 'signal4w').map((t) => t.studentId)).toEqual(['s-joep']);
+    const toOfficer = await h.mailsTo(officerEmail);
+    expect(toOfficer.map((m) => m.subject)).toEqual(['4-wekensignaal: Student s-joep']);
+    expect(toOfficer[0]?.body.text).toContain('/#/tasks/');
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toContain(
+      'Ter informatie: 4-wekensignaal Student s-joep',
+    );
+  });
+
+  it('signals sickness reported 4 times in 12 school weeks to the coach (mail) and the attendance officer (task), naming no sickness', async () => {
+    await h.student('s-kim');
+    for (const date of ['2026-09-07', '2026-09-15', '2026-09-23', '2026-10-01']) {
+      await h.deliver(...day('s-kim', date, sickByPhone));
+    }
+    await h.nightly('2026-10-01');
+    const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
+    expect(tasks.filter((t) => t.kind === 'sick_pattern').map((t) => t.studentId)).toEqual(['s-kim']);
+    const toCoach = await h.mailsTo(coachEmail);
+    expect(toCoach.map((m) => m.subject)).toEqual(['Verzuimpatroon: Student s-kim']);
+    // Sickness is authorized: no hour signals for it.
+    expect(await h.mailsTo(studentEmail('s-kim'))).toHaveLength(0);
+  });
+
+  it('reports a Route-X student to the coach by the school norm, and never to DUO', async () => {
+    await h.student('s-lot', { routeX: true });
+    await h.deliver(...day('s-lot', '2026-09-10'));
+    await h.nightly('2026-09-10');
+    const [report] = await listOpenReports(h.table, 'team-ict');
+    expect(report).toMatchObject({ studentId: 's-lot', routeX: true, unauthorizedMinutes: 480 });
+    await expect(
+      applyReportAction(h.reportDeps(), {
+        reportId: report?.reportId ?? '',
+        action: 'duo',
+        explanation: 'Melden',
+        actor: coach,
+        now: new Date('2026-09-11T09:00:00Z'),
+      }),
+    ).rejects.toBeInstanceOf(InvalidTransition);
+    expect((await exportDuoCsv(h.table)).trim().split('\n')).toHaveLength(1); // the header only
+  });
+
+  it('opens an outflow case for the coach when a student under 23 leaves without a starting qualification', async () => {
+    await h.student('s-mo', { level: '2' });
+    await h.student('s-noor', { level: '4' });
+    await h.deliver(
+      leftEvent('s-mo', '2026-10-01', {
+        data: { studentId: 's-mo', date: '2026-10-01', diplomaObtained: false },
+      }),
+      leftEvent('s-noor', '2026-10-01'), // with a diploma: no case
+    );
+    await h.nightly('2026-10-01');
+    const cases = await listCoachCases(h.table, coach.staffId, 'open');
+    expect(cases.map((c) => [c.studentId, c.involveCounsellor])).toEqual([['s-mo', true]]);
+    const mails = (await h.mailsTo(coachEmail)).map((m) => m.subject);
+    expect(mails).toEqual(['Uitstroom zonder startkwalificatie: Student s-mo']);
+    await h.nightly('2026-10-02');
+    expect(await h.mailsTo(coachEmail)).toHaveLength(1);
+  });
+
+  it('delivers each mail exactly once when SES fails for some mails and recovers later', async () => {
+    await h.student('s-olaf');
+    await h.deliver(...day('s-olaf', '2026-09-10'), ...day('s-olaf', '2026-09-11'));
+    h.sesFailsFor([coachEmail]);
+    const failing = await h.nightly('2026-09-11');
+    expect(failing.flush.failed).toBe(1);
+    expect(await h.mailsTo(studentEmail('s-olaf'))).toHaveLength(1);
+    expect(await h.mailsTo(coachEmail)).toHaveLength(0);
+
+    h.sesRecovers();
+    const recovered = await h.nightly('2026-09-14');
+    expect(recovered.flush.sent).toBe(1);
+    await h.nightly('2026-09-14');
+    expect(await h.mailsTo(coachEmail)).toHaveLength(1);
+    expect(await h.mailsTo(studentEmail('s-olaf'))).toHaveLength(1);
+  });
+
+  it('never puts an absence reason in a mail, whatever the reasons registered', async () => {
+    await h.student('s-pien');
+    const reasons = REASONS.filter((r) => r !== 'unknown');
+    const dates = ['2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-14', '2026-09-15'];
+    for (const [i, date] of dates.entries()) {
+      await h.deliver(...day('s-pien', date, { reason: reasons[i % reasons.length] as string }));
+    }
+    for (const date of ['2026-09-15', '2026-09-16', '2026-09-17']) {
+      await h.deliver(...day('s-pien', date, { ...sickByPhone, revision: 1 }));
+    }
+    await h.nightly('2026-09-18');
+    const mails = await h.mails();
+    expect(mails.length).toBeGreaterThan(0);
+    const words = [
+      ...reasons,
+      ...reasons.map((r) => r.replaceAll('_', ' ')),
+      'ziek',
+      'spijbel',
+      'medisch',
+      'arts',
+    ];
+    for (const mail of mails) {
+      const all = `${mail.subject}\n${mail.body.text}\n${mail.body.html}`.toLowerCase();
+      for (const word of words) expect(all, `${mail.subject} mentions "${word}"`).not.toContain(word);
+    }
+  });
+});
