@@ -33,6 +33,8 @@ export interface LocalSystemOptions {
   dataDir?: string;
   /** Load the demo school when the data dir holds none yet. Default false. */
   demo?: boolean;
+  /** A smaller demo school (default 600 students), e.g. for browser tests. */
+  demoStudents?: number;
   /** `whsec_...`, several space separated; default the documented local secret. */
   secret?: string;
   log?: (line: string) => void;
@@ -219,6 +221,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
           nightly,
           log,
           ...(options.today ? { today: options.today } : {}),
+          ...(options.demoStudents ? { students: options.demoStudents } : {}),
           ...(options.progress ? { progress: options.progress } : {}),
         });
         // Written last: an interrupted load is simply repeated (every delivery is idempotent).
