@@ -6,7 +6,10 @@ import { auditKey, auditPk, auditStudentGsi1 } from './keys';
 
 /** Appends one entry: who, when, what, the record before and after. Never updated. */
 export async function appendAudit(store: Store, entry: AuditEntry, studentId?: string): Promise<void> {
-  const auditId = randomUUID();
+  // Two changes within one millisecond still sort in order: by the record's version, when it has one.
+  const version = (entry.after as { version?: unknown } | null)?.version;
+  const sequence = String(typeof version === 'number' ? version : 0).padStart(8, '0');
+  const auditId = `${sequence}-${randomUUID()}`;
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
