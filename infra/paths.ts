@@ -13,6 +13,6 @@ export function handlerEntry(name: string): string {
 }
 
 /** The dashboard is only uploaded when it has been built (`npm run build:web`). */
-export function webBuildExists(): boolean {
-  return existsSync(join(WEB_DIST_DIR, 'index.html'));
+export function dashboardBuildExists(dir: string = WEB_DIST_DIR): boolean {
+  return existsSync(join(dir, 'index.html'));
 }

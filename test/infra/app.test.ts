@@ -181,6 +181,17 @@ describe('the HTTP API', () => {
     ]);
   });
 
+  it('hands both handlers the HTTP API payload format 2.0', () => {
+    const integrations = Object.values(app.findResources('AWS::ApiGatewayV2::Integration')) as Resource[];
+    expect(integrations.length).toBeGreaterThanOrEqual(2);
+    for (const integration of integrations) {
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+      });
+    }
+  });
+
   it('checks the tokens against the staff user pool and the dashboard client', () => {
     app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',

@@ -1,8 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template, type Template as TemplateType } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/content-security-policy';
 import { AuthStack, ROLE_GROUPS } from '../../infra/stacks/auth-stack';
+import { SiteStack } from '../../infra/stacks/site-stack';
+import { WebStack } from '../../infra/stacks/web-stack';
 import { cdkJsonContext, type Synthesized, synthesizePresentie } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -128,22 +133,76 @@ describe('the security headers', () => {
 });
 
 describe('the dashboard files', () => {
-  it('are uploaded with a runtime config.json and the cache is invalidated', () => {
-    site.hasResourceProperties('Custom::CDKBucketDeployment', {
-      DestinationBucketName: {
-        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^presentie-dashboard-')])],
+  let builtDashboard: string;
+  beforeAll(() => {
+    builtDashboard = mkdtempSync(join(tmpdir(), 'presentie-dist-'));
+    mkdirSync(join(builtDashboard, 'assets'));
+    writeFileSync(
+      join(builtDashboard, 'index.html'),
+      '<!doctype html><script src="/assets/app-1a2b.js"></script>',
+    );
+    writeFileSync(join(builtDashboard, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  });
+  afterAll(() => rmSync(builtDashboard, { recursive: true, force: true }));
+
+  const deploymentsOf = (template: TemplateType) =>
+    Object.values(template.findResources('Custom::CDKBucketDeployment')) as Resource[];
+  /** A site stack on its own, fed placeholder values, with the dashboard build taken from `dir`. */
+  const siteTemplate = (dir: string) => {
+    const app = new App({ context: cdkJsonContext() });
+    const distribution = new WebStack(app, 'Web', { stackPrefix: 'Presentie', authDomainPrefix: 'school' })
+      .distribution;
+    const stack = new SiteStack(app, 'Site', {
+      stackPrefix: 'Presentie',
+      distribution,
+      dashboardDir: dir,
+      config: {
+        apiUrl: 'https://api.example.nl/',
+        region: 'eu-central-1',
+        authMode: 'cognito',
+        cognito: { userPoolId: 'pool', clientId: 'client', domain: 'https://school.auth.example' },
       },
-      DistributionPaths: ['/*'],
-      Prune: true,
     });
-    const deployment = Object.values(site.findResources('Custom::CDKBucketDeployment'))[0] as Resource;
-    // config.json is one source; the built dashboard is a second one only when web/dist exists.
-    const sources = deployment.Properties.SourceObjectKeys as string[];
-    expect(sources).toHaveLength(synth.stacks.site.includesDashboardBuild ? 2 : 1);
-    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    return Template.fromStack(stack);
+  };
+  const entry = () => {
+    const found = deploymentsOf(site).filter(
+      (d) => JSON.stringify(d.Properties.Include) === '["index.html","config.json"]',
+    );
+    expect(found).toHaveLength(1);
+    return found[0]?.Properties ?? {};
+  };
+
+  it('upload index.html and a runtime config.json that browsers always revalidate, then invalidate the cache', () => {
+    expect(entry()).toMatchObject({
+      Exclude: ['*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionPaths: ['/*'],
+      DestinationBucketName: { 'Fn::Join': ['', expect.arrayContaining(['presentie-dashboard-'])] },
+    });
+    const markers = JSON.stringify(entry().SourceMarkers);
     // The API id and the user pool and client ids are filled in at deploy time.
     expect(markers).toMatch(/PublishOutputRefHttpApi/);
     expect(markers).toMatch(/PublishOutputRefStaffPool/);
+  });
+
+  it('upload the hashed build assets for a year, and only when the dashboard was built', () => {
+    const withBuild = siteTemplate(builtDashboard);
+    const assets = deploymentsOf(withBuild).filter(
+      (d) => JSON.stringify(d.Properties.Exclude) === '["index.html","config.json"]',
+    );
+    expect(assets).toHaveLength(1);
+    expect(assets[0]?.Properties).toMatchObject({
+      Prune: true,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(deploymentsOf(withBuild)).toHaveLength(2);
+
+    // Without `npm run build:web` only config.json goes up (CI synthesizes without a web build).
+    const configOnly = deploymentsOf(siteTemplate(join(builtDashboard, 'missing')));
+    expect(configOnly).toHaveLength(1);
+    expect(configOnly[0]?.Properties.SourceObjectKeys).toHaveLength(1);
   });
 });
 

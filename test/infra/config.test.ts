@@ -1,0 +1,39 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { entraConfig, readDeployConfig } from '../../infra/config';
+import { cdkJsonContext } from './synth';
+
+const configWith = (overrides: Record<string, unknown>) =>
+  readDeployConfig(new App({ context: { ...cdkJsonContext(), ...overrides } }).node);
+
+describe('the deployment context', () => {
+  it('is complete in cdk.json, so CI can synthesize without arguments', () => {
+    const config = configWith({});
+    expect(config).toMatchObject({ stackPrefix: 'Presentie', domain: 'presentie.example.nl' });
+    // Blank optional values mean "not configured".
+    expect(config.alarmEmail).toBeUndefined();
+    expect(entraConfig(config)).toBeUndefined();
+  });
+
+  it('refuses a sender address outside the SES domain', () => {
+    expect(() => configWith({ senderAddress: 'noreply@elders.nl' })).toThrow(/senderAddress/);
+  });
+
+  it('refuses a hosted sign-in prefix Cognito would reject', () => {
+    expect(() => configWith({ authDomainPrefix: 'Leijgraaf_Presentie' })).toThrow(/authDomainPrefix/);
+  });
+
+  it('takes Entra ID federation only with tenant, client and secret together', () => {
+    expect(() => configWith({ entraTenantId: 'tenant', entraClientId: 'client' })).toThrow(/Entra ID/);
+    const config = configWith({
+      entraTenantId: 'tenant',
+      entraClientId: 'client',
+      entraClientSecretArn: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:entra-AbCdEf',
+    });
+    expect(entraConfig(config)).toEqual({
+      tenantId: 'tenant',
+      clientId: 'client',
+      clientSecretArn: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:entra-AbCdEf',
+    });
+  });
+});
