@@ -81,52 +81,66 @@ interface TeamPlan {
   coachIds: string[];
 }
 
+// Ids differ from the contract's examples (`inst`, `dep-tech`, ...), so that sending those to
+// a system with the demo school adds to it instead of renaming or re-parenting its units.
 const DEPARTMENTS = [
-  { id: 'dep-tech', name: 'Techniek' },
-  { id: 'dep-zorg', name: 'Zorg en Welzijn' },
-  { id: 'dep-eco', name: 'Economie en Ondernemen' },
+  { id: 'afd-techniek', name: 'Techniek' },
+  { id: 'afd-zorg', name: 'Zorg en Welzijn' },
+  { id: 'afd-economie', name: 'Economie en Ondernemen' },
 ] as const;
 
 const TEAMS: Omit<TeamPlan, 'coachIds'>[] = [
-  { id: 'team-ict-4', name: 'ICT niveau 4', departmentId: 'dep-tech', level: '4', pathway: 'BOL' },
-  { id: 'team-mech-3', name: 'Mechatronica niveau 3', departmentId: 'dep-tech', level: '3', pathway: 'BOL' },
-  { id: 'team-bouw-2', name: 'Bouw niveau 2 (BBL)', departmentId: 'dep-tech', level: '2', pathway: 'BBL' },
+  { id: 'team-ict-4', name: 'ICT niveau 4', departmentId: 'afd-techniek', level: '4', pathway: 'BOL' },
+  {
+    id: 'team-mech-3',
+    name: 'Mechatronica niveau 3',
+    departmentId: 'afd-techniek',
+    level: '3',
+    pathway: 'BOL',
+  },
+  {
+    id: 'team-bouw-2',
+    name: 'Bouw niveau 2 (BBL)',
+    departmentId: 'afd-techniek',
+    level: '2',
+    pathway: 'BBL',
+  },
   {
     id: 'team-entree-tech',
     name: 'Entree Techniek',
-    departmentId: 'dep-tech',
+    departmentId: 'afd-techniek',
     level: 'entree',
     pathway: 'BOL',
   },
-  { id: 'team-vig-3', name: 'Verzorgende IG niveau 3', departmentId: 'dep-zorg', level: '3', pathway: 'BOL' },
+  { id: 'team-vig-3', name: 'Verzorgende IG niveau 3', departmentId: 'afd-zorg', level: '3', pathway: 'BOL' },
   {
     id: 'team-pw-4',
     name: 'Pedagogisch werk niveau 4',
-    departmentId: 'dep-zorg',
+    departmentId: 'afd-zorg',
     level: '4',
     pathway: 'BOL',
   },
   {
     id: 'team-hzw-2',
     name: 'Helpende Zorg en Welzijn niveau 2',
-    departmentId: 'dep-zorg',
+    departmentId: 'afd-zorg',
     level: '2',
     pathway: 'BOL',
   },
   {
     id: 'team-sport-4',
     name: 'Sport en bewegen niveau 4',
-    departmentId: 'dep-zorg',
+    departmentId: 'afd-zorg',
     level: '4',
     pathway: 'BOL',
   },
-  { id: 'team-com-4', name: 'Commercie niveau 4', departmentId: 'dep-eco', level: '4', pathway: 'BOL' },
-  { id: 'team-log-2', name: 'Logistiek niveau 2', departmentId: 'dep-eco', level: '2', pathway: 'BOL' },
-  { id: 'team-retail-3', name: 'Retail niveau 3', departmentId: 'dep-eco', level: '3', pathway: 'BOL' },
+  { id: 'team-com-4', name: 'Commercie niveau 4', departmentId: 'afd-economie', level: '4', pathway: 'BOL' },
+  { id: 'team-log-2', name: 'Logistiek niveau 2', departmentId: 'afd-economie', level: '2', pathway: 'BOL' },
+  { id: 'team-retail-3', name: 'Retail niveau 3', departmentId: 'afd-economie', level: '3', pathway: 'BOL' },
   {
     id: 'team-entree-eco',
     name: 'Entree Economie',
-    departmentId: 'dep-eco',
+    departmentId: 'afd-economie',
     level: 'entree',
     pathway: 'BOL',
   },
@@ -272,7 +286,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
 
   roster.push(
     envelope('orgunit.upserted', rosterAt, {
-      orgUnitId: 'inst',
+      orgUnitId: 'roc',
       name: 'ROC De Leijgraaf (demo)',
       kind: 'institution',
       parentId: null,
@@ -284,7 +298,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
         orgUnitId: dep.id,
         name: dep.name,
         kind: 'department',
-        parentId: 'inst',
+        parentId: 'roc',
       }),
     );
   }
@@ -305,10 +319,10 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   }
   for (const team of teams) for (const coachId of team.coachIds) addStaff(coachId, ['coach'], [team.id]);
   for (const dep of DEPARTMENTS) addStaff(`om-${dep.id.slice(4)}`, ['manager'], [dep.id]);
-  addStaff('vb-1', ['attendance_officer'], ['inst']);
-  addStaff('fo-1', ['front_office'], ['inst']);
-  addStaff('fo-2', ['front_office'], ['inst']);
-  addStaff('admin-1', ['admin'], ['inst']);
+  addStaff('vb-1', ['attendance_officer'], ['roc']);
+  addStaff('fo-1', ['front_office'], ['roc']);
+  addStaff('fo-2', ['front_office'], ['roc']);
+  addStaff('admin-1', ['admin'], ['roc']);
 
   // ---- students ----
   const people = root.fork('students');

@@ -55,7 +55,11 @@ describe('the demo school', () => {
     const withRole = (role: string) => staff.filter((s) => s.roles.includes(role as never));
     expect(withRole('coach').length).toBeGreaterThanOrEqual(12);
     expect(withRole('coach').length).toBeLessThanOrEqual(24);
-    expect(withRole('manager').map((s) => s.orgUnitIds)).toEqual([['dep-tech'], ['dep-zorg'], ['dep-eco']]);
+    expect(withRole('manager').map((s) => s.orgUnitIds)).toEqual([
+      ['afd-techniek'],
+      ['afd-zorg'],
+      ['afd-economie'],
+    ]);
     expect(withRole('attendance_officer')).toHaveLength(1);
     expect(withRole('front_office').length).toBeGreaterThanOrEqual(1);
     expect(withRole('admin')).toHaveLength(1);
