@@ -51,6 +51,7 @@ export function evaluateStudent(input: EvaluateInput): { signals: Signal[]; stat
   // A fresh copy: the caller's state is never mutated. Spelled out to keep one object shape.
   const next: StudentSignalState = {
     reportedThrough: state.reportedThrough,
+    reportMadeOn: state.reportMadeOn ?? state.reportedThrough,
     signal8Through: state.signal8Through,
     fourWeekThrough: state.fourWeekThrough,
     sickRepeatedThrough: state.sickRepeatedThrough,

@@ -3,8 +3,10 @@
  * policy chapter 1 and appendix 2): unauthorized minutes within a window of consecutive school
  * weeks ending with the week of the day being looked at. A report runs from the first day of
  * absence counted to the day the threshold was reached; counting restarts the day after. For
- * continuous absence DUO accepts at most one report per 7 calendar days, so a report is held
- * back until 7 days after the previous one's end date (its period then simply runs longer).
+ * continuous absence DUO accepts at most one report per 7 calendar days: a report that reaches
+ * the threshold sooner waits until 7 days after the previous report was made, and absence up to
+ * that day joins it (its period runs longer). It is made even if the absence stops meanwhile,
+ * so no 16 hours ever go unreported.
  *
  * The 8-hour signal is sent once per counting period: again only after a report restarted the
  * count, or after the previous signal's days slid out of the window without reaching 16 hours.
@@ -15,7 +17,7 @@ import { fromDay } from '../../calendar/dates';
 import { legalStatus } from '../age';
 import type { NormProfile } from '../profiles';
 import type { StudentFacts } from '../types';
-import { afterDay, type DayTable, windowStart } from './days';
+import { afterDay, type DayTable, dayNumber, windowStart } from './days';
 import type { DayMinutes, Report16, Signal8, StudentSignalState } from './types';
 
 let absent = new Int32Array(64); // row numbers of days with unauthorized minutes
@@ -45,16 +47,55 @@ export function hourSignals(
     }
   }
   let reportedThrough = state.reportedThrough;
+  let reportMadeOn = state.reportMadeOn ?? state.reportedThrough; // states stored before the field existed
   let signal8Through = state.signal8Through;
   if (n === 0) return;
 
+  const asOfDay = dayNumber(asOf);
   let reportAfter = afterDay(reportedThrough);
+  let madeAfter = afterDay(reportMadeOn); // the day after the last report was made
   let signal8After = afterDay(signal8Through);
   let r = 0; // first of `absent` counted
+  // A report that reached the threshold but waits for the 7-day limit: its first and last row, and when it is made.
+  let pendingLast = -1;
+  let pendingMadeOn = 0;
+
+  const emit = (last: number, madeOn: number): void => {
+    const row = absent[last] as number;
+    const from = t.date[absent[r] as number] as string;
+    const to = t.date[row] as string;
+    signals.push({
+      kind: 'report16',
+      id: `${student.studentId}:report16:${from}`,
+      studentId: student.studentId,
+      period: { from, to },
+      detectedOn: asOf,
+      profileId: profile.id,
+      minutesByDay: minutesByDay(t, r, last),
+      totalMinutes: (prefix[last + 1] as number) - (prefix[r] as number),
+      dueDate: fromDay(calendar.addWorkingDaysNumber(t.day[row] as number, profile.reportDueWorkingDays)),
+      reportToDuo: profile.reportToDuo,
+      duoRecipient: profile.reportToDuo ? legalStatus(student, to).duoRecipient : null,
+    });
+    reportedThrough = to;
+    reportAfter = (t.day[row] as number) + 1;
+    reportMadeOn = fromDay(madeOn);
+    madeAfter = madeOn + 1;
+    r = last + 1;
+  };
 
   for (let k = 0; k < n; k++) {
     const row = absent[k] as number;
     const day = t.day[row] as number;
+    if (pendingLast >= 0) {
+      // Absence until the waiting report is made joins it: continuous absence, one report.
+      if (day <= pendingMadeOn) {
+        pendingLast = k;
+        continue;
+      }
+      emit(pendingLast, pendingMadeOn);
+      pendingLast = -1;
+    }
     if (day < reportAfter) continue;
     const start = Math.max(windowStart(calendar, t.week[row] as number, profile.windowWeeks), reportAfter);
     while ((t.day[absent[r] as number] as number) < start) r++;
@@ -77,29 +118,20 @@ export function hourSignals(
       signal8After = day + 1;
     }
 
-    // 16-hour report, at most one per `minDaysBetweenReports` calendar days.
+    // 16-hour report, made at most once per `minDaysBetweenReports` calendar days.
     if (total < profile.reportMinutes) continue;
-    if (reportedThrough !== null && day < reportAfter - 1 + profile.minDaysBetweenReports) continue;
-    const from = t.date[absent[r] as number] as string;
-    const to = t.date[row] as string;
-    signals.push({
-      kind: 'report16',
-      id: `${student.studentId}:report16:${from}`,
-      studentId: student.studentId,
-      period: { from, to },
-      detectedOn: asOf,
-      profileId: profile.id,
-      minutesByDay: minutesByDay(t, r, k),
-      totalMinutes: total,
-      dueDate: fromDay(calendar.addWorkingDaysNumber(day, profile.reportDueWorkingDays)),
-      reportToDuo: profile.reportToDuo,
-      duoRecipient: profile.reportToDuo ? legalStatus(student, to).duoRecipient : null,
-    });
-    reportedThrough = to;
-    reportAfter = day + 1;
-    r = k + 1;
+    const earliest = madeAfter - 1 + profile.minDaysBetweenReports;
+    if (day >= earliest) {
+      emit(k, day);
+    } else {
+      pendingLast = k;
+      pendingMadeOn = earliest;
+    }
   }
+  // A waiting report is made once its day has come; until then the next evaluation finds it again.
+  if (pendingLast >= 0 && pendingMadeOn <= asOfDay) emit(pendingLast, pendingMadeOn);
   state.reportedThrough = reportedThrough;
+  state.reportMadeOn = reportMadeOn;
   state.signal8Through = signal8Through;
 }
 

@@ -80,6 +80,11 @@ export type SignalKind = Signal['kind'];
 export interface StudentSignalState {
   /** `to` of the last 16-hour report: DUO counting restarts the day after it. */
   reportedThrough: IsoDate | null;
+  /**
+   * The day the last 16-hour report was made (its `to`, or later when it waited for the 7-day
+   * limit). Optional only for states stored before it existed.
+   */
+  reportMadeOn?: IsoDate | null;
   /** `to` of the last 8-hour signal. */
   signal8Through: IsoDate | null;
   /** Monday of the last school week of a 4-week streak already signalled. */
@@ -94,6 +99,7 @@ export interface StudentSignalState {
 
 export const initialSignalState: StudentSignalState = Object.freeze({
   reportedThrough: null,
+  reportMadeOn: null,
   signal8Through: null,
   fourWeekThrough: null,
   sickRepeatedThrough: null,

@@ -72,6 +72,25 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
     expect(reports[1]?.totalMinutes).toBe(5 * 480);
   });
 
+  it('still makes a report that waited for the 7-day limit when the absence stops meanwhile', () => {
+    // Mon-Thu absent: 16 hours on Tuesday (report), 16 more on Thursday: made the next Tuesday.
+    const days = schoolDays('2026-11-02', '2026-11-05').map((d) => truant(d, 480));
+    const first = evaluate(days, '2026-11-06');
+    expect(ofKind(first.signals, 'report16').map((r) => r.period)).toEqual([
+      { from: '2026-11-02', to: '2026-11-03' },
+    ]);
+    expect(evaluate(days, '2026-11-09', { state: first.state }).signals).toEqual([]);
+    const later = evaluate(days, '2026-11-10', { state: first.state });
+    expect(ofKind(later.signals, 'report16')).toMatchObject([
+      {
+        period: { from: '2026-11-04', to: '2026-11-05' },
+        totalMinutes: 960,
+        dueDate: '2026-11-12',
+        detectedOn: '2026-11-10',
+      },
+    ]);
+  });
+
   it('ignores days after the evaluation date', () => {
     const { signals } = evaluate([truant('2026-11-02', 480), truant('2026-11-03', 480)], '2026-11-02');
     expect(ofKind(signals, 'report16')).toEqual([]);
