@@ -210,6 +210,18 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       invoke: (name, event) => lambdas.invoke(name, event),
       stop: stopAll,
     };
+    if (dataDir) {
+      // Tells `npm run recompute` (another process) where the running stores listen.
+      const endpointsFile = join(dataDir, 'endpoints.json');
+      const endpoints = {
+        dynamoEndpoint: dynamo.endpoint,
+        sesEndpoint: ses.endpoint,
+        tableName: LOCAL_TABLE_NAME,
+        baseUrl,
+      };
+      await writeFile(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
+      cleanups.push(() => rm(endpointsFile, { force: true }));
+    }
 
     if (options.demo && !(dataDir && existsSync(join(dataDir, DEMO_MARKER)))) {
       if (!routes.webhook) {
