@@ -57,6 +57,7 @@ export function createWebhookHandler(loadDeps: () => Promise<WebhookDeps>) {
     .use(jsonErrors(logger))
     .handler(async (event) => {
       const { deps, verifiers } = await prepare();
+      metrics.addMetric('deliveries', MetricUnit.Count, 1);
       const body = rawBody(event);
       if (body.length > MAX_BODY_BYTES) {
         throw new HttpProblem(413, { error: `body over ${MAX_BODY_BYTES} bytes` });
