@@ -6,8 +6,8 @@ import { loadDemoSchool } from '../../../scripts/local/demo-load';
 import { postSigned, signatureHeaders } from '../../../scripts/local/sign';
 import { type LocalSystem, startLocalSystem } from '../../../scripts/local/system';
 
-const examples = '/work/shared/contract/examples';
-const example = (name: string) => readFile(join(examples, name), 'utf8');
+/** Copies of the contract's published examples, so the test runs on any clone. */
+const example = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 
 type Answer = { received: number; results: { id: string; outcome: string }[] };
 
