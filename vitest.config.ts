@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Builds web/dist for the browser tests when it is out of date.
+    globalSetup: ['test/browser/global-setup.ts'],
   },
 });

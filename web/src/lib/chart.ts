@@ -1,42 +1,24 @@
-import {
-  ArcElement,
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  type ChartConfiguration,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PieController,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 
-// Only what the dashboard draws: the KPI trend (line), weeks (bar), the year's breakdown (pie).
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  BarController,
-  BarElement,
-  PieController,
-  ArcElement,
-  CategoryScale,
-  LinearScale,
-  Legend,
-  Tooltip,
-);
-
-/** A Svelte attachment: `<canvas {@attach chart(config)}>`; redrawn when the config changes. */
+/**
+ * A Svelte attachment: `<canvas {@attach chart(config)}>`. chart.js is loaded on first use,
+ * so pages without a chart never download it; redrawn when the config changes.
+ */
 export function chart(config: ChartConfiguration) {
   return (canvas: HTMLCanvasElement) => {
-    const instance = new Chart(canvas, {
-      ...config,
-      options: { animation: false, maintainAspectRatio: false, ...config.options },
+    let destroyed = false;
+    let instance: { destroy(): void } | undefined;
+    void import('./chart-setup').then(({ Chart }) => {
+      if (destroyed) return;
+      instance = new Chart(canvas, {
+        ...config,
+        options: { animation: false, maintainAspectRatio: false, ...config.options },
+      });
     });
-    return () => instance.destroy();
+    return () => {
+      destroyed = true;
+      instance?.destroy();
+    };
   };
 }
 

@@ -6,9 +6,11 @@ export class Resource<T> {
   data = $state<T | undefined>(undefined);
   error = $state<unknown>(undefined);
   loading = $state(false);
+  /** Settles when the first load has (the page may wait on it, e.g. to go on after sign-in). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly load: () => Promise<T>) {
-    void this.reload();
+    this.ready = this.reload();
   }
 
   async reload(): Promise<void> {

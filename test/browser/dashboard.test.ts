@@ -1,0 +1,142 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalSystem } from '../../scripts/local/system';
+import { addDays } from '../integration/api/fixture';
+import { axe, launchBrowser } from './browser';
+import { startSeededSystem } from './system';
+
+let system: LocalSystem;
+let today: string;
+let stopSystem: () => Promise<void>;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const seeded = await startSeededSystem();
+  ({ system, today } = seeded);
+  stopSystem = seeded.stop;
+  // Last night's run, so the KPI page has figures from the nightly job itself.
+  await system.invoke('nightly', { date: addDays(today, -1) });
+  ({ browser, close: closeBrowser } = await launchBrowser());
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await closeBrowser?.();
+  await stopSystem?.();
+});
+
+/** A fresh tab (own session storage) signed in through the local sign-in page. */
+async function signIn(staffId: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(system.baseUrl);
+  await page.getByLabel('Zoek medewerker').fill(name);
+  await page.locator(`button[data-staff="${staffId}"]`).click();
+  await page.waitForURL(/#\/(coach|kpi|werklijst)/);
+  await page.locator('nav').waitFor();
+  return page;
+}
+
+async function realisedOf(page: Page, unitId: string): Promise<number> {
+  await page.goto(`${system.baseUrl}/#/kpi`);
+  await page.reload(); // the figures of now, not those the page loaded before
+
+  const cell = page.locator(`tr[data-unit="${unitId}"] [data-testid="realised"]`);
+  await cell.waitFor();
+  return Number(await cell.textContent());
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const violations = await axe(page);
+  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe('the dashboard in a browser', () => {
+  it('lets a coach handle a report, and the KPI counts it after the nightly run', async () => {
+    const admin = await signIn('adm-1', 'Ada');
+    const before = await realisedOf(admin, 'team-a');
+
+    const coach = await signIn('coach-a', 'Anna');
+    await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    const row = coach.locator('tr[data-report="r-a-27"]');
+    await row.waitFor();
+    await expect(row.locator('.overdue').count()).resolves.toBe(1);
+    await row.locator('a').click();
+    await coach.locator('h1', { hasText: '16-uursmelding Sam Aalders' }).waitFor();
+    await expect(coach.locator('table').first().textContent()).resolves.toContain('Spijbelen');
+
+    // Apply without an explanation: refused in the form, nothing sent.
+    await coach.getByLabel('Melden: nee, presentiegegevens laten corrigeren (frontoffice)').check();
+    await coach.getByRole('button', { name: 'Toepassen' }).click();
+    await coach.getByText('Vul een toelichting in.').waitFor();
+
+    await coach.getByLabel('Toelichting (verplicht)').fill('Rooster klopte niet; graag corrigeren.');
+    await coach.getByRole('button', { name: 'Toepassen' }).click();
+    await coach.getByRole('status').filter({ hasText: 'Actie toegepast.' }).waitFor();
+    await expect(coach.getByTestId('report-status').textContent()).resolves.toBe('afgehandeld');
+
+    await system.invoke('nightly', { date: today });
+    expect(await realisedOf(admin, 'team-a')).toBe(before + 1);
+  });
+
+  it("shows the no-access page when a coach opens another coach's student", async () => {
+    const coach = await signIn('coach-a', 'Anna');
+    await coach.goto(`${system.baseUrl}/#/studenten/s-b`);
+    await coach.getByTestId('forbidden').waitFor();
+    await expect(coach.locator('h1').textContent()).resolves.toBe('Geen toegang');
+    await expectNoAxeViolations(coach, 'no-access page');
+  });
+
+  it('switches between Dutch and English, including the lang attribute', async () => {
+    const coach = await signIn('coach-a', 'Anna');
+    await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    expect(await coach.locator('html').getAttribute('lang')).toBe('nl');
+    await coach.getByTestId('lang').click();
+    await coach.locator('h1', { hasText: 'Open 16-hour reports' }).waitFor();
+    expect(await coach.locator('html').getAttribute('lang')).toBe('en');
+    await coach.getByTestId('lang').click();
+    await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    expect(await coach.locator('html').getAttribute('lang')).toBe('nl');
+  });
+
+  it('can be used by keyboard: the skip link moves focus to the content', async () => {
+    const coach = await signIn('coach-a', 'Anna');
+    await coach.locator('h1').first().waitFor();
+    await coach.keyboard.press('Tab');
+    expect(await coach.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Naar de inhoud');
+    await coach.keyboard.press('Enter');
+    expect(await coach.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('has no axe-core (WCAG 2.1 AA) violation on any page', async () => {
+    const anonymous = await browser.newContext();
+    contexts.push(anonymous);
+    const signInPage = await anonymous.newPage();
+    await signInPage.goto(system.baseUrl);
+    await signInPage.locator('button[data-staff]').first().waitFor();
+    await expectNoAxeViolations(signInPage, 'sign-in');
+
+    const pages: [string, string, string, string][] = [
+      ['coach-a', 'Anna', '#/coach', 'h1'],
+      ['coach-a', 'Anna', '#/meldingen/r-a-26', '#lessons-title'],
+      ['coach-a', 'Anna', '#/studenten/s-a', '#weeks-title'],
+      ['adm-1', 'Ada', '#/kpi', 'tr[data-unit]'],
+      ['adm-1', 'Ada', '#/kpi/team-a', 'tr[data-report]'],
+      ['adm-1', 'Ada', '#/rapportages', 'h1'],
+      ['adm-1', 'Ada', '#/beheer', '#mails-title'],
+      ['vb-1', 'Olaf', '#/werklijst', 'tr[data-task]'],
+      ['fo-1', 'Fenna', '#/werklijst', 'tr[data-task]'],
+    ];
+    for (const [staffId, name, hash, ready] of pages) {
+      const page = await signIn(staffId, name);
+      await page.goto(`${system.baseUrl}/${hash}`);
+      await page.locator(ready).first().waitFor();
+      await expectNoAxeViolations(page, `${staffId} ${hash}`);
+      await page.getByTestId('lang').click();
+      await expectNoAxeViolations(page, `${staffId} ${hash} (English)`);
+    }
+  });
+});
