@@ -16,7 +16,7 @@ export {
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
 export { NORM_PROFILES, type NormProfile, profileFor } from './profiles';
 export { isRuleId, RULES, type Rule, type RuleId, ruleText } from './rules';
-export { type EvaluateInput, evaluateStudent } from './signals/evaluate';
+export { type EvaluateInput, type EvaluateResult, evaluateStudent } from './signals/evaluate';
 export { reportStillStands } from './signals/still-stands';
 export * from './signals/types';
 export { summarizeDay } from './summarize';

@@ -120,6 +120,19 @@ describe('Signal evaluation (properties)', () => {
     );
   });
 
+  it('names the date a waiting report will be made, and makes it then without new data', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+        const first = run(summaries, to, profile);
+        if (first.recheckOn === null) return;
+        expect(first.recheckOn > to).toBe(true);
+        const then = run(summaries, first.recheckOn, profile, first.state);
+        expect(then.signals.filter((s) => s.kind === 'report16')).toHaveLength(1);
+      }),
+      settings,
+    );
+  });
+
   it('finds the same signals stepping day by day as in one evaluation, and never one twice', () => {
     fc.assert(
       fc.property(history, profileArb, ({ summaries, from, to }, profile) => {

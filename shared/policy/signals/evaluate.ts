@@ -42,7 +42,18 @@ const KIND_ORDER: Record<SignalKind, number> = {
   frequent: 5,
 };
 
-export function evaluateStudent(input: EvaluateInput): { signals: Signal[]; state: StudentSignalState } {
+export interface EvaluateResult {
+  signals: Signal[];
+  state: StudentSignalState;
+  /**
+   * A later date on which evaluating again will signal something even without new data (a
+   * 16-hour report waiting for the 7-day limit), or null. Students without new registrations
+   * must still be evaluated on that date.
+   */
+  recheckOn: IsoDate | null;
+}
+
+export function evaluateStudent(input: EvaluateInput): EvaluateResult {
   const { student, calendar, profile, asOf, state } = input;
   const asOfDay = dayNumber(asOf);
   const days = prepareDays(input.days, asOfDay, calendar);
@@ -58,7 +69,15 @@ export function evaluateStudent(input: EvaluateInput): { signals: Signal[]; stat
     sickLongThrough: state.sickLongThrough,
     frequentThrough: state.frequentThrough,
   };
-  hourSignals(student, days, next, asOf, calendar, profile, signals as (Report16 | Signal8)[]);
+  const recheckOn = hourSignals(
+    student,
+    days,
+    next,
+    asOf,
+    calendar,
+    profile,
+    signals as (Report16 | Signal8)[],
+  );
   fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
   sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[]);
   frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[]);
@@ -69,5 +88,5 @@ export function evaluateStudent(input: EvaluateInput): { signals: Signal[]; stat
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
     );
   }
-  return { signals, state: next };
+  return { signals, state: next, recheckOn };
 }

@@ -16,13 +16,14 @@ import type { SchoolCalendar } from '../../calendar/calendar';
 import { fromDay } from '../../calendar/dates';
 import { legalStatus } from '../age';
 import type { NormProfile } from '../profiles';
-import type { StudentFacts } from '../types';
+import type { IsoDate, StudentFacts } from '../types';
 import { afterDay, type DayTable, dayNumber, windowStart } from './days';
 import type { DayMinutes, Report16, Signal8, StudentSignalState } from './types';
 
 let absent = new Int32Array(64); // row numbers of days with unauthorized minutes
 let prefix = new Float64Array(65); // prefix[k] = minutes of absent[0..k-1]
 
+/** Finds the hour signals, updates `state`; returns the day a waiting report will be made, if any. */
 export function hourSignals(
   student: StudentFacts,
   t: DayTable,
@@ -32,7 +33,7 @@ export function hourSignals(
   calendar: SchoolCalendar,
   profile: NormProfile,
   signals: (Report16 | Signal8)[],
-): void {
+): IsoDate | null {
   if (absent.length < t.length) {
     absent = new Int32Array(t.length * 2);
     prefix = new Float64Array(t.length * 2 + 1);
@@ -49,7 +50,7 @@ export function hourSignals(
   let reportedThrough = state.reportedThrough;
   let reportMadeOn = state.reportMadeOn ?? state.reportedThrough; // states stored before the field existed
   let signal8Through = state.signal8Through;
-  if (n === 0) return;
+  if (n === 0) return null;
 
   const asOfDay = dayNumber(asOf);
   let reportAfter = afterDay(reportedThrough);
@@ -129,10 +130,15 @@ export function hourSignals(
     }
   }
   // A waiting report is made once its day has come; until then the next evaluation finds it again.
-  if (pendingLast >= 0 && pendingMadeOn <= asOfDay) emit(pendingLast, pendingMadeOn);
+  let waiting: IsoDate | null = null;
+  if (pendingLast >= 0) {
+    if (pendingMadeOn <= asOfDay) emit(pendingLast, pendingMadeOn);
+    else waiting = fromDay(pendingMadeOn);
+  }
   state.reportedThrough = reportedThrough;
   state.reportMadeOn = reportMadeOn;
   state.signal8Through = signal8Through;
+  return waiting;
 }
 
 function minutesByDay(t: DayTable, from: number, to: number): DayMinutes[] {

@@ -2,6 +2,7 @@
 import { defaultCalendar } from '../../../shared/calendar';
 import {
   type DaySummary,
+  type EvaluateResult,
   evaluateStudent,
   type IsoDate,
   initialSignalState,
@@ -74,7 +75,7 @@ export function evaluate(
   days: readonly DaySummary[],
   asOf: IsoDate,
   options: { state?: StudentSignalState; student?: StudentFacts; profile?: NormProfile } = {},
-): { signals: Signal[]; state: StudentSignalState } {
+): EvaluateResult {
   const s = options.student ?? student();
   return evaluateStudent({
     student: s,

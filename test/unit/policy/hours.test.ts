@@ -79,8 +79,10 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
     expect(ofKind(first.signals, 'report16').map((r) => r.period)).toEqual([
       { from: '2026-11-02', to: '2026-11-03' },
     ]);
+    expect(first.recheckOn).toBe('2026-11-10');
     expect(evaluate(days, '2026-11-09', { state: first.state }).signals).toEqual([]);
     const later = evaluate(days, '2026-11-10', { state: first.state });
+    expect(later.recheckOn).toBeNull();
     expect(ofKind(later.signals, 'report16')).toMatchObject([
       {
         period: { from: '2026-11-04', to: '2026-11-05' },
