@@ -15,6 +15,15 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 
+/** The methods the dashboard API answers under /api; each route is JWT-authorized. */
+export const DASHBOARD_METHODS = [
+  HttpMethod.GET,
+  HttpMethod.POST,
+  HttpMethod.PUT,
+  HttpMethod.PATCH,
+  HttpMethod.DELETE,
+] as const;
+
 export interface PresentieHttpApiProps {
   webhook: IFunction;
   api: IFunction;
@@ -91,9 +100,12 @@ export class PresentieHttpApi extends Construct {
       // The published contract of the API; it holds no data.
       authorizer: new HttpNoneAuthorizer(),
     });
+    // Named methods rather than ANY: an ANY route would also catch the browser's CORS preflight
+    // (OPTIONS, sent without a token) and answer 401. With no OPTIONS route, API Gateway answers
+    // the preflight itself from the CORS configuration above.
     this.httpApi.addRoutes({
       path: '/api/{proxy+}',
-      methods: [HttpMethod.ANY],
+      methods: [...DASHBOARD_METHODS],
       integration: apiIntegration,
       authorizer: staffAuthorizer,
     });

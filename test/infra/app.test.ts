@@ -166,19 +166,37 @@ describe('the HTTP API', () => {
   });
 
   it('requires a Cognito JWT for every /api route except the OpenAPI document', () => {
-    const api = route('ANY /api/{proxy+}');
-    expect(api.AuthorizationType).toBe('JWT');
-    const authorizer = (api.AuthorizerId as { Ref: string }).Ref;
-    expect((app.toJSON().Resources[authorizer] as Resource).Properties.AuthorizerType).toBe('JWT');
+    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+    for (const method of methods) {
+      const api = route(`${method} /api/{proxy+}`);
+      expect(api.AuthorizationType).toBe('JWT');
+      const authorizer = (api.AuthorizerId as { Ref: string }).Ref;
+      expect((app.toJSON().Resources[authorizer] as Resource).Properties.AuthorizerType).toBe('JWT');
+    }
     expect(route('GET /api/openapi.json').AuthorizationType).toBe('NONE');
     const routeKeys = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as Resource).Properties.RouteKey as string,
     );
-    expect(routeKeys.sort()).toEqual([
-      'ANY /api/{proxy+}',
-      'GET /api/openapi.json',
-      'POST /webhooks/presence',
-    ]);
+    expect(routeKeys.sort()).toEqual(
+      [
+        ...methods.map((m) => `${m} /api/{proxy+}`),
+        'GET /api/openapi.json',
+        'POST /webhooks/presence',
+      ].sort(),
+    );
+  });
+
+  it('leaves CORS preflight to API Gateway: no ANY or OPTIONS route that would demand a token', () => {
+    const routeKeys = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => (r as Resource).Properties.RouteKey as string,
+    );
+    expect(routeKeys.filter((key) => /^(ANY|OPTIONS) /.test(key))).toEqual([]);
+    app.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+        AllowMethods: Match.arrayWith(['GET', 'POST']),
+      }),
+    });
   });
 
   it('hands both handlers the HTTP API payload format 2.0', () => {
