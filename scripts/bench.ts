@@ -10,6 +10,7 @@ type Section = { name: string; load: () => Promise<{ run: () => Promise<void> }>
 const sections: Section[] = [
   { name: 'domain', load: () => import('./bench/domain') },
   { name: 'ingestion', load: () => import('./bench/ingestion') },
+  { name: 'nightly', load: () => import('./bench/nightly') },
 ];
 
 const wanted = new Set(process.argv.slice(2));
