@@ -75,8 +75,8 @@ function verdict(reg: RegistrationFacts, ctx: ClassifyContext): { kind: AbsenceK
         ? { kind: 'unauthorized', rule: 'suspension.beyond_5_days' }
         : { kind: 'authorized', rule: 'suspension' };
     case 'driving_exam':
-      // The CBR invitation is the proof; from 23 no proof is asked.
-      return notice?.proof || age(ctx.birthDate, reg.date) >= 23
+      // "Altijd de oproep van het CBR": the exam's own rule asks the invitation at any age.
+      return notice?.proof
         ? { kind: 'authorized', rule: 'driving.exam' }
         : { kind: 'unauthorized', rule: 'driving.exam_no_invitation' };
     case 'driving_lesson':

@@ -218,6 +218,10 @@ describe('Bijlage 1 – Theorie- of rijexamen', () => {
     expect(classify(reg({ reason: 'driving_exam', notice: phone('student') }), ctx()).ruleId).toBe(
       'driving.exam_no_invitation',
     );
+    // "Altijd": also from 23, unlike other appointments.
+    expect(classify(reg({ reason: 'driving_exam', notice: phone('student') }), ctx(adult)).kind).toBe(
+      'unauthorized',
+    );
   });
 
   it('allows only the driving lesson right before the exam', () => {

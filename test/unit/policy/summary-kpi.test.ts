@@ -106,6 +106,21 @@ describe('Bijlage 3 – KPI', () => {
     expect(kpi.get('team-c')).toEqual({ norm: 0, realisation: 0, percentage: null, colour: 'none' });
   });
 
+  it('ignores reports of unknown teams and survives a cycle in the unit data', () => {
+    const cyclic = [
+      { id: 'x', parentId: 'y', kind: 'department' as const, name: 'X' },
+      { id: 'y', parentId: 'x', kind: 'department' as const, name: 'Y' },
+    ];
+    const reports = [
+      { id: 'a', teamId: 'x', createdOn: '2026-11-20', handled: true },
+      { id: 'b', teamId: 'nowhere', createdOn: '2026-11-20', handled: true },
+    ];
+    const kpi = computeKpi({ units: cyclic, reports, calendar: defaultCalendar, asOf });
+    expect(kpi.get('x')?.norm).toBe(1);
+    expect(kpi.get('y')?.norm).toBe(1);
+    expect(kpi.has('nowhere')).toBe(false);
+  });
+
   it('counts only reports created in the last 28 school days, across the autumn holiday', () => {
     // 28 school days up to 27 Nov 2026 start on 14 Oct (the autumn holiday week is skipped).
     expect(defaultCalendar.lastSchoolDays(asOf, 28)[0]).toBe('2026-10-14');
