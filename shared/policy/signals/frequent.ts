@@ -4,7 +4,9 @@
  * A day with unauthorized absence counts once however many lessons were missed, and not at all
  * when it continues an absence (the previous day with lessons was missed entirely): continuous
  * truancy is one absence, for the 16-hour and 4-week rules to handle. Each late arrival or early
- * departure counts on its own. Days without registered lessons are skipped.
+ * departure counts on its own. Days without registered lessons are skipped. An absence on the
+ * first day read is not counted: the nightly run reads a trailing window, and that absence may
+ * continue one that lies before it.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
@@ -23,8 +25,9 @@ function occurrences(t: DayTable): { row: number; count: number }[] {
   let previous = -1;
   for (let i = 0; i < t.length; i++) {
     if (t.lessons[i] === 0) continue;
+    // On the first day read, an absence may continue one from before the days read: not counted.
     const newAbsence =
-      (t.unauthorizedAbsentLessons[i] as number) > 0 && !(previous >= 0 && fullyAbsent(t, previous));
+      (t.unauthorizedAbsentLessons[i] as number) > 0 && previous >= 0 && !fullyAbsent(t, previous);
     const count = (newAbsence ? 1 : 0) + (t.unauthorizedLateOrEarly[i] as number);
     if (count > 0) out.push({ row: i, count });
     previous = i;

@@ -130,6 +130,13 @@ describe('Hoofdstuk 6 – Veelvuldig verzuim (default: 4 times within 4 school w
     expect(ofKind(evaluate(days, '2026-11-06').signals, 'frequent')).toEqual([]);
   });
 
+  it('does not count an absence on the first day read, which may continue an earlier one', () => {
+    const days = [truant('2026-11-02', 120), late('2026-11-03'), late('2026-11-04'), late('2026-11-05')];
+    expect(ofKind(evaluate(days, '2026-11-20').signals, 'frequent')).toEqual([]);
+    const withDayBefore = [day('2026-10-30'), ...days];
+    expect(ofKind(evaluate(withDayBefore, '2026-11-20').signals, 'frequent')).toHaveLength(1);
+  });
+
   it('reads its numbers from the norm profile', () => {
     const strict: NormProfile = { ...(NORM_PROFILES.standard as NormProfile), frequentCount: 2 };
     const days = [late('2026-11-02'), late('2026-11-03')];
