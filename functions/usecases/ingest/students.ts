@@ -6,6 +6,7 @@ import { studentItemExpiry } from '../../store/retention';
 import { addStudentEventId, markStudentLeft, putStudent, type StudentRecord } from '../../store/students';
 import { type BatchState, decide, today, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
+import { reclassifyStudent } from './reclassify-student';
 import { rewriteRetentionIfChanged } from './retention';
 
 /**
@@ -34,8 +35,11 @@ export async function applyStudentUpserts(
         const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
         const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
         try {
-          if (!before || version >= before.version) {
+          if (before && version >= before.version) {
             await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
+            if (before.birthDate !== data.birthDate) {
+              await reclassifyStudent(store, data.studentId, data.birthDate, state.severeWeatherDates);
+            }
           }
           await putStudent(store, data, { version, eventId: w.event.id, expiresAt });
           const record: StudentRecord = {

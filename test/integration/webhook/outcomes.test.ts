@@ -184,6 +184,36 @@ describe('unknown students', () => {
   });
 });
 
+describe('student corrections', () => {
+  it('classifies stored registrations again when the birth date is corrected', async () => {
+    await h.send(batch(studentEvent('s-age', { birthDate: '2009-03-14' })));
+    const appointment = {
+      registrationId: 'r-age',
+      studentId: 's-age',
+      reason: 'medical_appointment',
+      notice: { channel: 'email', reportedBy: 'student', proof: false },
+    };
+    await h.send(batch(registrationEvent(appointment)));
+    expect((await day('s-age', '2026-10-05'))?.summary.unauthorizedMinutes).toBe(90);
+    const corrected = studentEvent(
+      's-age',
+      { birthDate: '2000-01-01' },
+      { occurredAt: '2026-10-06T07:00:00+02:00' },
+    );
+    expect(outcomes(await h.send(batch(corrected)))).toEqual(['applied']);
+    const after = await day('s-age', '2026-10-05');
+    expect(after?.summary.unauthorizedMinutes).toBe(0);
+    expect(after?.summary.authorizedMinutes).toBe(90);
+    const older = studentEvent(
+      's-age',
+      { birthDate: '2009-03-14' },
+      { occurredAt: '2026-09-01T07:00:00+02:00' },
+    );
+    expect(outcomes(await h.send(batch(older)))).toEqual(['stale']);
+    expect((await getStudent(h.table, 's-age'))?.birthDate).toBe('2000-01-01');
+  });
+});
+
 describe('portal notices', () => {
   it('authorizes stored and later severe-weather absences on the notice date', async () => {
     await h.send(batch(studentEvent('s-storm')));

@@ -1,0 +1,29 @@
+import { classify } from '../../../shared/policy';
+import type { IsoDate } from '../../../shared/policy/types';
+import type { Store } from '../../store/client';
+import { reclassifyDayEntry } from '../../store/day-summaries';
+import { mapLimit } from '../../store/dynamo';
+import { listRegistrations } from '../../store/registrations';
+
+/**
+ * A corrected birth date changes the age-dependent rules: every stored registration of the
+ * student is classified again. Runs before the student item records the new birth date, so
+ * a failure halfway is redone by the retry.
+ */
+export async function reclassifyStudent(
+  store: Store,
+  studentId: string,
+  birthDate: IsoDate,
+  severeWeatherDates: ReadonlySet<IsoDate>,
+): Promise<void> {
+  const registrations = await listRegistrations(store, studentId, '0000-00-00', '9999-99-99');
+  await mapLimit(registrations, 8, (reg) =>
+    reclassifyDayEntry(store, {
+      studentId,
+      date: reg.date,
+      registrationId: reg.registrationId,
+      revision: reg.revision,
+      classification: classify(reg, { birthDate, severeWeatherDates }),
+    }),
+  );
+}
