@@ -22,3 +22,13 @@ export const actorOf = (ctx: RouteContext) => ({
   name: ctx.principal.name,
   email: ctx.principal.email,
 });
+
+/** A list of students' data was read: one audit entry for the request, filed under the reader. */
+export function auditList(ctx: RouteContext, subject: string): Promise<void> {
+  return ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject,
+  });
+}

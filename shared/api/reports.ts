@@ -48,7 +48,12 @@ export const ReportDetail = ReportSummary.extend({
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
-export const ReportList = z.object({ items: z.array(ReportSummary), nextCursor: Cursor });
+export const ReportList = z.object({
+  items: z.array(ReportSummary),
+  nextCursor: Cursor,
+  /** The unit listed, for the heading (unit drill-down only). */
+  unitName: z.string().optional(),
+});
 export type ReportList = z.infer<typeof ReportList>;
 
 export const CoachPage = z.object({

@@ -131,6 +131,7 @@ export const en: Record<DashboardKey, string> = {
   'student.noWindow': 'No open window.',
   'student.reports': 'Reports',
   'student.signals': 'Signals',
+  'student.through': 'up to {date}',
   'student.none': 'None.',
   'overviews.title': 'Overviews',
   'overviews.kind': 'Overview',
@@ -159,5 +160,10 @@ export const en: Record<DashboardKey, string> = {
   'common.team': 'Team',
   'common.from': 'From',
   'common.to': 'To',
+  'signal.signal8': '8-hour signal',
+  'signal.signal4w': '4-week signal (absent from all lessons)',
+  'signal.sick_repeated': 'Repeatedly reported sick',
+  'signal.sick_long': 'Long-term sick',
+  'signal.frequent': 'Frequent absence',
   'units.hours': '{h} h {m} min',
 };

@@ -131,6 +131,7 @@ export const nl = {
   'student.noWindow': 'Geen open periode.',
   'student.reports': 'Meldingen',
   'student.signals': 'Signalen',
+  'student.through': 't/m {date}',
   'student.none': 'Geen.',
   'overviews.title': 'Rapportages',
   'overviews.kind': 'Rapportage',
@@ -159,6 +160,11 @@ export const nl = {
   'common.team': 'Team',
   'common.from': 'Van',
   'common.to': 'Tot',
+  'signal.signal8': '8-uurssignaal',
+  'signal.signal4w': '4-weken signaal (verzuim alle lessen)',
+  'signal.sick_repeated': 'Herhaald ziek gemeld',
+  'signal.sick_long': 'Langdurig ziek',
+  'signal.frequent': 'Veelvuldig verzuim',
   'units.hours': '{h} u {m} min',
 } as const;
 

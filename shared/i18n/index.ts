@@ -24,3 +24,8 @@ export function formatMinutes(lang: Lang, minutes: number): string {
   const m = minutes % 60;
   return translate(lang, 'units.hours', { h, m });
 }
+
+/** A text for a key built at run time (a signal kind, a status), or the raw value when there is none. */
+export function translateOr(lang: Lang, key: string, fallback: string): string {
+  return key in TEXTS[lang] ? TEXTS[lang][key as DashboardKey] : fallback;
+}

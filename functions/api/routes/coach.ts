@@ -1,5 +1,5 @@
 import { hasRole } from '../../auth/principal';
-import { json, type RouteHandler } from '../context';
+import { auditList, json, type RouteHandler } from '../context';
 import { forbidden } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import type { ReportFilter } from '../ports';
@@ -41,5 +41,6 @@ export const coachPage: RouteHandler = async (ctx) => {
       coachId: s.coachId,
     }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  await auditList(ctx, `coach-page:${teamId ?? 'all'}`);
   return json({ teams, teamId, reports: page.items, nextCursor: page.nextCursor, students: refs });
 };

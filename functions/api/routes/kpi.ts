@@ -1,4 +1,4 @@
-import { json, type RouteHandler } from '../context';
+import { auditList, json, type RouteHandler } from '../context';
 import { forbidden } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { canSeeUnit, unitsBelow, visibleUnitIds } from '../scope';
@@ -18,5 +18,7 @@ export const unitReports: RouteHandler = async (ctx) => {
   if (!canSeeUnit(ctx.principal, unitId, units)) throw forbidden();
   const teamIds = [...unitsBelow(units, [unitId])];
   const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
-  return json(page);
+  await auditList(ctx, `unit-reports:${unitId}`);
+  const unitName = units.find((u) => u.orgUnitId === unitId)?.name;
+  return json(unitName ? { ...page, unitName } : page);
 };

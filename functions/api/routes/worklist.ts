@@ -1,6 +1,6 @@
 import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../../shared/api/worklist';
 import { hasRole } from '../../auth/principal';
-import { actorOf, json, type RouteHandler } from '../context';
+import { actorOf, auditList, json, type RouteHandler } from '../context';
 import { forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
@@ -16,7 +16,9 @@ export const worklist: RouteHandler = async (ctx) => {
   const asked = ctx.query.kind;
   if (asked && !allowed.includes(asked as TaskKind)) throw forbidden();
   const kinds = asked ? [asked as TaskKind] : allowed;
-  return json(await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE));
+  const page = await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE);
+  await auditList(ctx, `worklist:${asked ?? 'all'}`);
+  return json(page);
 };
 
 export const taskStatus: RouteHandler = async (ctx) => {

@@ -1,4 +1,4 @@
-import { type DashboardKey, formatMinutes, type Lang, translate } from '../../../shared/i18n';
+import { type DashboardKey, formatMinutes, type Lang, translate, translateOr } from '../../../shared/i18n';
 
 const KEY = 'presentie.lang';
 
@@ -21,6 +21,9 @@ class I18n {
   t = (key: DashboardKey, values?: Record<string, string | number>): string =>
     translate(this.lang, key, values);
   hours = (minutes: number): string => formatMinutes(this.lang, minutes);
+  /** A signal kind or status from the API in words; unknown values are shown as they are. */
+  term = (value: string): string =>
+    translateOr(this.lang, `signal.${value}`, translateOr(this.lang, `status.${value}`, value));
   date = (iso: string | null | undefined): string => {
     if (!iso) return '–';
     const [y, m, d] = iso.slice(0, 10).split('-');

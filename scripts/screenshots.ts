@@ -1,0 +1,114 @@
+/**
+ * Screenshots of the dashboard's main pages with the demo school, for the README:
+ * `npx tsx scripts/screenshots.ts` writes PNGs to docs/screenshots/.
+ *
+ * Uses its own data dir (`SCREENSHOTS_DATA_DIR`, default `.data/screenshots`) so it never
+ * fights a running `npm start` over dynalite's files; the demo is loaded there once (slow the
+ * first time) and reused afterwards. Builds web/dist when it is out of date.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../test/browser/browser';
+import buildWeb from '../test/browser/global-setup';
+import { startLocalSystem } from './local/system';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'docs', 'screenshots');
+const dataDir = process.env.SCREENSHOTS_DATA_DIR ?? join(root, '.data', 'screenshots');
+
+interface Staff {
+  staffId: string;
+  name: string;
+  roles: string[];
+}
+
+process.argv.splice(2); // global-setup reads argv to decide; here it must always check
+buildWeb();
+mkdirSync(out, { recursive: true });
+console.log(`Starting the local system with the demo school in ${dataDir} (the first load takes minutes)…`);
+const system = await startLocalSystem({
+  port: 0,
+  dataDir,
+  demo: true,
+  log: (line) => console.log(line),
+  progress: (phase, done, total) => {
+    if (done === total || done % 1000 < 500) process.stdout.write(`\r  ${phase}: ${done}/${total}   `);
+  },
+});
+const { browser, close } = await launchBrowser();
+
+async function api<T>(path: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${system.apiUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+const tokenOf = async (staffId: string) =>
+  (await api<{ token: string }>('/auth/local/token', undefined, { staffId })).token;
+
+try {
+  const { staff } = await api<{ staff: Staff[] }>('/auth/local/staff');
+  const byRole = (role: string) => staff.filter((s) => s.roles.includes(role));
+  // The coach with the most open reports makes the fullest start page.
+  let coach = byRole('coach')[0] as Staff;
+  let reports: { reportId: string; student: { studentId: string } }[] = [];
+  for (const c of byRole('coach')) {
+    const page = await api<{ reports: typeof reports }>('/coach', await tokenOf(c.staffId));
+    if (page.reports.length > reports.length) [coach, reports] = [c, page.reports];
+  }
+  const officer = byRole('attendance_officer')[0] as Staff;
+  const admin = byRole('admin')[0] as Staff;
+
+  const shots: { file: string; who: Staff | null; hash: string; ready: string; lang?: 'en' }[] = [
+    { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
+    { file: 'coach.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p' },
+    { file: 'coach-en.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p', lang: 'en' },
+    ...(reports[0]
+      ? [
+          {
+            file: 'report.png',
+            who: coach,
+            hash: `#/meldingen/${reports[0].reportId}`,
+            ready: '#lessons-title',
+          },
+          {
+            file: 'student.png',
+            who: coach,
+            hash: `#/studenten/${reports[0].student.studentId}`,
+            ready: '#weeks-title',
+          },
+        ]
+      : []),
+    { file: 'kpi.png', who: admin, hash: '#/kpi', ready: 'tr[data-unit]' },
+    { file: 'worklist.png', who: officer, hash: '#/werklijst', ready: 'tr[data-task], main p' },
+    { file: 'overviews.png', who: admin, hash: '#/rapportages', ready: 'table, main p' },
+    { file: 'admin.png', who: admin, hash: '#/beheer', ready: '#mails-title' },
+  ];
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(system.baseUrl);
+    if (shot.lang === 'en') await page.getByTestId('lang').click();
+    if (shot.who) {
+      await page.locator(`button[data-staff="${shot.who.staffId}"]`).click();
+      await page.locator('nav').waitFor();
+      await page.waitForURL(/#\/(coach|kpi|werklijst)/);
+    }
+    await page.goto(`${system.baseUrl}/${shot.hash}`);
+    await page.locator(shot.ready).first().waitFor();
+    await page.waitForTimeout(300); // charts draw after their module loads
+    await page.screenshot({ path: join(out, shot.file), fullPage: true });
+    console.log(`\n  docs/screenshots/${shot.file}`);
+    await context.close();
+  }
+} finally {
+  await close();
+  await system.stop();
+}
