@@ -153,7 +153,7 @@ export async function evaluateOne(
   }
 
   for (const signal of signals) {
-    const effect = await applySignal(deps, directory, student, signal, asOf);
+    const effect = await applySignal(deps, directory, student, signal, asOf, input.days);
     outcome.signals++;
     outcome.mails += effect.mails;
     outcome.events.push(...effect.events);

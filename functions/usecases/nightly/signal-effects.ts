@@ -1,4 +1,4 @@
-import { ageOn, type Signal } from '../../../shared/policy';
+import { ageOn, type DaySummary, type Signal } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
 import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
@@ -27,6 +27,7 @@ export async function applySignal(
   student: StudentRecord,
   signal: Signal,
   asOf: string,
+  days: readonly DaySummary[] = [],
 ): Promise<SignalOutcome> {
   const { outbox, config, store } = deps;
   const coach = directory.staff(student.coachId);
@@ -80,7 +81,7 @@ export async function applySignal(
         to: signal.period.to,
         unauthorizedMinutes: signal.totalMinutes,
         absentDays: signal.minutesByDay.filter((d) => d.minutes > 0).length,
-        allLessonsMissed: false,
+        allLessonsMissed: allLessonsMissed(days, signal.period.from, signal.period.to),
         createdOn: asOf,
         dueDate: signal.dueDate,
         status: 'open',
@@ -209,4 +210,10 @@ function signalTask(signal: Signal, student: StudentRecord, kind: Task['kind'], 
     explanation: '',
     version: 1,
   };
+}
+
+/** For DUO: did the student miss every registered lesson on every school day of the period? */
+function allLessonsMissed(days: readonly DaySummary[], from: string, to: string): boolean {
+  const inPeriod = days.filter((d) => d.date >= from && d.date <= to && d.lessons > 0);
+  return inPeriod.length > 0 && inPeriod.every((d) => d.unauthorizedAbsentLessons === d.lessons);
 }

@@ -37,6 +37,8 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
       status: 'open',
       createdOn: '2026-09-21',
       dueDate: '2026-09-28',
+      absentDays: 2,
+      allLessonsMissed: true,
     });
     const toCoach = await h.mailsTo(coachEmail);
     expect(toCoach).toHaveLength(1);
