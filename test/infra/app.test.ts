@@ -1,5 +1,9 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Alarms } from '../../infra/constructs/alarms';
 import { type Synthesized, synthesizePresentie } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -265,6 +269,30 @@ describe('mail and events', () => {
 });
 
 describe('alarms', () => {
+  it('mail the operator when an alarm e-mail is configured, and only then', () => {
+    const build = (email?: string) => {
+      const stack = new Stack(new App(), 'Alarms');
+      const fn = new LambdaFunction(stack, 'Fn', {
+        runtime: Runtime.NODEJS_22_X,
+        handler: 'index.handler',
+        code: Code.fromInline('export const handler = async () => {};'),
+      });
+      const queue = new Queue(stack, 'Dlq');
+      new Alarms(stack, 'Alarms', {
+        functions: { Fn: fn },
+        nightly: fn,
+        deadLetterQueue: queue,
+        ...(email ? { email } : {}),
+      });
+      return Template.fromStack(stack);
+    };
+    build('beheer@school.nl').hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'beheer@school.nl',
+    });
+    build().resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
   it('fire when a handler fails or a nightly run is parked in the dead-letter queue', () => {
     const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
     expect(Object.keys(errorAlarms)).toHaveLength(3);
