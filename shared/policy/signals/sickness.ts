@@ -92,10 +92,14 @@ export function sicknessSignals(
     longAfter = lastDay + 1;
   }
 
-  // Sick reported N times within M school weeks; a report counts in one signal at most.
+  // Sick reported N times within M school weeks; a report counts in one signal at most. A run on
+  // the first day read may continue a sickness from before the days read: it is no new report.
   let repeatedAfter = afterDay(sickRepeatedThrough);
-  for (let i = 0; i < runs.length; i++) {
-    const end = (runs[i] as Run)[0] as number;
+  let firstRead = 0;
+  while (firstRead < t.length && t.lessons[firstRead] === 0) firstRead++;
+  const reports = runs[0]?.[0] === firstRead ? runs.slice(1) : runs;
+  for (let i = 0; i < reports.length; i++) {
+    const end = (reports[i] as Run)[0] as number;
     const endDay = t.day[end] as number;
     if (endDay < repeatedAfter) continue;
     const start = Math.max(
@@ -104,7 +108,7 @@ export function sicknessSignals(
     );
     const counted: string[] = [];
     for (let k = 0; k <= i; k++) {
-      const s = (runs[k] as Run)[0] as number;
+      const s = (reports[k] as Run)[0] as number;
       if ((t.day[s] as number) >= start) counted.push(t.date[s] as string);
     }
     if (counted.length < profile.sickRepeatedCount) continue;

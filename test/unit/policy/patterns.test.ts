@@ -97,19 +97,34 @@ describe('Hoofdstuk 6 – Meerdere ziekmeldingen', () => {
   const reports = ['2026-09-08', '2026-09-29', '2026-10-27', '2026-11-24'];
 
   it('signals the 4th sick report within 12 school weeks', () => {
-    const days = reports.map(sickDay);
+    const days = [day('2026-09-07'), ...reports.map(sickDay)];
     const [signal] = ofKind(evaluate(days, '2026-11-24').signals, 'sick_repeated');
     expect(signal).toMatchObject({ period: { from: '2026-09-08', to: '2026-11-24' }, sickReports: reports });
-    expect(ofKind(evaluate(days.slice(0, 3), '2026-11-24').signals, 'sick_repeated')).toEqual([]);
+    expect(ofKind(evaluate(days.slice(0, 4), '2026-11-24').signals, 'sick_repeated')).toEqual([]);
+  });
+
+  it('does not count a sickness on the first day read as a new report', () => {
+    const days = reports.map(sickDay);
+    expect(ofKind(evaluate(days.slice(1), '2026-11-24').signals, 'sick_repeated')).toEqual([]);
+    const withDayBefore = [day('2026-09-07'), ...days];
+    expect(ofKind(evaluate(withDayBefore, '2026-11-24').signals, 'sick_repeated')).toHaveLength(1);
   });
 
   it('counts a sickness of several days as one report', () => {
-    const days = [...schoolDays('2026-09-07', '2026-09-10').map(sickDay), sickDay('2026-10-27')];
+    const days = [
+      day('2026-09-04'),
+      ...schoolDays('2026-09-07', '2026-09-10').map(sickDay),
+      sickDay('2026-10-27'),
+      sickDay('2026-11-10'),
+    ];
     expect(ofKind(evaluate(days, '2026-11-24').signals, 'sick_repeated')).toEqual([]);
   });
 
   it('does not count reports more than 12 school weeks apart', () => {
-    const days = ['2026-09-01', '2026-09-29', '2026-10-27', '2026-12-01'].map(sickDay);
+    const days = [
+      day('2026-08-31'),
+      ...['2026-09-01', '2026-09-29', '2026-10-27', '2026-12-01'].map(sickDay),
+    ];
     expect(ofKind(evaluate(days, '2026-12-01').signals, 'sick_repeated')).toEqual([]);
   });
 });
