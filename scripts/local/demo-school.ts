@@ -379,16 +379,17 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
     }
     return chosen;
   };
-  const scale = Math.max(1, Math.round(studentCount / 600));
-  cast.towardEight = choose(12 * scale, 'towardEight').map((s) => s.data.studentId);
-  cast.towardSixteen = choose(8 * scale, 'towardSixteen').map((s) => s.data.studentId);
+  // The cast grows with the school (numbers for 600 students), at least one of each.
+  const share = (n: number) => Math.max(1, Math.round((n * studentCount) / 600));
+  cast.towardEight = choose(share(12), 'towardEight').map((s) => s.data.studentId);
+  cast.towardSixteen = choose(share(8), 'towardSixteen').map((s) => s.data.studentId);
   cast.longAbsent = choose(2, 'longAbsent', (s) => s.adult).map((s) => s.data.studentId);
   const entreeOrTwo = (s: StudentPlan) => s.data.level === 'entree' || s.data.level === '2';
-  const routeX = [...choose(1, 'routeXAbsent', entreeOrTwo), ...choose(4, 'regular', entreeOrTwo)];
+  const routeX = [...choose(1, 'routeXAbsent', entreeOrTwo), ...choose(share(4), 'regular', entreeOrTwo)];
   for (const s of routeX) s.data.routeX = true;
   cast.routeX = routeX.map((s) => s.data.studentId);
-  cast.sickByPhone = choose(4 * scale, 'sickByPhone').map((s) => s.data.studentId);
-  cast.sickByEmail = choose(4 * scale, 'sickByEmail', (s) => s.adult).map((s) => s.data.studentId);
+  cast.sickByPhone = choose(share(4), 'sickByPhone').map((s) => s.data.studentId);
+  cast.sickByEmail = choose(share(4), 'sickByEmail', (s) => s.adult).map((s) => s.data.studentId);
   cast.longSick = choose(1, 'longSick').map((s) => s.data.studentId);
   // One of the long absentees stops coming and is written out in the last week.
   const leaver = students.find((s) => s.data.studentId === cast.longAbsent[1]);
