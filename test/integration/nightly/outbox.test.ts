@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
+import type { MailRequest } from '../../../functions/mail/templates';
 import type { OutgoingMail } from '../../../functions/mail/types';
 import { getMail } from '../../../functions/store/outbox-repository';
 import { startTestTable, type TestTable } from '../../support/dynalite';
@@ -13,13 +14,12 @@ afterAll(async () => {
   await table.stop();
 });
 
-const request = (id: string) =>
-  ({
-    id,
-    template: 'frequent.student',
-    to: [`${id}@student.school.example`],
-    data: { studentName: `Student ${id}` },
-  }) as const;
+const request = (id: string): MailRequest<'frequent.student'> => ({
+  id,
+  template: 'frequent.student',
+  to: [`${id}@student.school.example`],
+  data: { studentName: `Student ${id}` },
+});
 
 /** A mailer that records what it sent and can be told to throttle every send. */
 function recordingMailer() {
