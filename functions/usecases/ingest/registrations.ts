@@ -3,6 +3,7 @@ import { writeDayEntry } from '../../store/day-summaries';
 import { StaleWriteError } from '../../store/errors';
 import {
   addRegistrationEventIds,
+  batchGetRegistrations,
   putRegistration,
   putRegistrationTombstone,
   type StoredRegistration,
@@ -117,7 +118,12 @@ async function applyWinner(
       },
       expiresAt,
     });
-    await putRegistration(store, reg, { eventIds, expiresAt });
+    try {
+      await putRegistration(store, reg, { eventIds, expiresAt });
+    } catch (error) {
+      if (error instanceof StaleWriteError) await clearLostEntry(state, reg, expiresAt);
+      throw error;
+    }
     state.registrations.set(reg.registrationId, {
       ...reg,
       deleted: false,
@@ -128,4 +134,29 @@ async function applyWinner(
     if (error instanceof StaleWriteError) return false;
     throw error;
   }
+}
+
+/**
+ * A concurrent delivery stored a newer revision between our day-entry write and our
+ * registration write. If that revision lives on another day (or student), our entry is a
+ * leftover: a tombstone at the newer revision removes it, and cannot hide a later upsert.
+ */
+async function clearLostEntry(
+  state: BatchState,
+  reg: { registrationId: string; studentId: string; date: string },
+  expiresAt: number,
+): Promise<void> {
+  const { store } = state.deps;
+  const current = (await batchGetRegistrations(store, [reg.registrationId])).get(reg.registrationId);
+  if (!current) return;
+  if (!current.deleted && current.studentId === reg.studentId && current.date === reg.date) return;
+  await writeDayEntry(store, {
+    studentId: reg.studentId,
+    date: reg.date,
+    registrationId: reg.registrationId,
+    entry: { revision: current.revision, deleted: true },
+    expiresAt,
+  }).catch((error) => {
+    if (!(error instanceof StaleWriteError)) throw error;
+  });
 }
