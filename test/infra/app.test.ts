@@ -4,7 +4,7 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alarms } from '../../infra/constructs/alarms';
-import { type Synthesized, synthesizePresentie } from './synth';
+import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -15,7 +15,7 @@ let app: Template;
 beforeAll(() => {
   synth = synthesizePresentie();
   app = synth.template(synth.stacks.app);
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synth.cleanup());
 
 function functionsByEnv(variable: string): Array<[string, Resource]> {

@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/store/table-definition';
-import { type Synthesized, synthesizePresentie } from './synth';
+import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
 let synth: Synthesized;
 let data: Template;
@@ -9,7 +9,7 @@ let data: Template;
 beforeAll(() => {
   synth = synthesizePresentie();
   data = synth.template(synth.stacks.data);
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synth.cleanup());
 
 describe('the table', () => {

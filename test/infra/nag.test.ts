@@ -1,13 +1,13 @@
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Synthesized, synthesizePresentie } from './synth';
+import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
 let synth: Synthesized;
 
 beforeAll(() => {
   synth = synthesizePresentie();
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synth.cleanup());
 
 describe('cdk-nag AwsSolutions', () => {

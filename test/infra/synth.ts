@@ -15,6 +15,12 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context;
 }
 
+/**
+ * Synthesis bundles three handlers and builds five stacks: seconds on an idle machine, but CI
+ * shares two cores with every other test file, so the hook gets more room than the default.
+ */
+export const SYNTH_TIMEOUT_MS = 300_000;
+
 export interface Synthesized {
   app: App;
   stacks: PresentieStacks;

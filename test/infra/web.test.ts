@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from '../../infra/content-security-policy';
 import { AuthStack, ROLE_GROUPS } from '../../infra/stacks/auth-stack';
 import { SiteStack } from '../../infra/stacks/site-stack';
 import { WebStack } from '../../infra/stacks/web-stack';
-import { cdkJsonContext, type Synthesized, synthesizePresentie } from './synth';
+import { cdkJsonContext, SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 
@@ -22,7 +22,7 @@ beforeAll(() => {
   web = synth.template(synth.stacks.web);
   auth = synth.template(synth.stacks.auth);
   site = synth.template(synth.stacks.site);
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synth.cleanup());
 
 describe('the dashboard bucket', () => {
