@@ -7,6 +7,7 @@ import calendarData from '../../../shared/calendar/data/regio-zuid.json';
 import { NORM_PROFILES } from '../../../shared/policy/profiles';
 import { isRole } from '../../auth/principal';
 import { appendAudit } from '../../store/audit-repository';
+import { listCoachCases } from '../../store/cases-repository';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
@@ -18,12 +19,12 @@ import { loadEvaluationInput } from '../../store/signal-state-repository';
 import { getStaffByEmail, listStaff } from '../../store/staff';
 import { batchGetStudents, getStudent, listStudentsByCoach, listStudentsByTeam } from '../../store/students';
 import { getTask, listTasksForRole } from '../../store/tasks-repository';
-import type { Report, Task } from '../../usecases/reports/model';
+import type { OutflowCase, Report, Task } from '../../usecases/reports/model';
 import type { ApiData, OrgUnitRecord, StaffRecord, StudentRecord } from '../ports';
 import { decodeCursor, encodeCursor, pageOf } from './cursor';
 import { addDays, localDate, mondayOf } from './dates';
 import { mailPreviews } from './mail-previews';
-import { apiTask, reportDetail, reportSummary } from './mapping';
+import { apiTask, outflowTask, reportDetail, reportSummary } from './mapping';
 import type { ApiWrites } from './writes';
 
 const TREND_WEEKS = 8;
@@ -129,14 +130,32 @@ export function storeApiData(store: Store, writes: ApiWrites): ApiData {
           (['open', 'in_progress'] as const).map((s) => listTasksForRole(store, role, s)),
         ),
       );
-      const key = (t: Task) => `${t.dueDate ?? t.remindOn ?? t.createdOn}#${t.taskId}`;
-      const tasks = lists
-        .flat()
-        .filter((t) => (kinds as readonly string[]).includes(t.kind))
-        .sort((a, b) => key(a).localeCompare(key(b)));
-      const page = pageOf(tasks, key, cursor, limit);
+      const key = (t: Task | OutflowCase) =>
+        'caseId' in t
+          ? `${t.createdOn}#${t.caseId}`
+          : `${t.dueDate ?? t.remindOn ?? t.createdOn}#${t.taskId}`;
+      // Outflow cases live per coach; the worklist gathers the open ones of every coach.
+      const cases = kinds.includes('outflow')
+        ? (
+            await mapLimit(
+              (await listStaff(store)).filter((s) => s.roles.includes('coach')),
+              8,
+              (coach) => listCoachCases(store, coach.staffId, 'open'),
+            )
+          ).flat()
+        : [];
+      const items = [
+        ...lists.flat().filter((t) => (kinds as readonly string[]).includes(t.kind)),
+        ...cases,
+      ].sort((a, b) => key(a).localeCompare(key(b)));
+      const page = pageOf(items, key, cursor, limit);
       const ref = await studentRef(page.items.map((t) => t.studentId));
-      return { items: page.items.map((t) => apiTask(t, ref(t.studentId))), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map((t) =>
+          'caseId' in t ? outflowTask(t, ref(t.studentId)) : apiTask(t, ref(t.studentId)),
+        ),
+        nextCursor: page.nextCursor,
+      };
     },
 
     async kpi(now) {

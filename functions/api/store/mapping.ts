@@ -1,7 +1,7 @@
 import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
 import type { Task as ApiTask } from '../../../shared/api/worklist';
 import type { LiveDayEntry } from '../../store/day-summaries';
-import type { Report, Task } from '../../usecases/reports/model';
+import type { OutflowCase, Report, Task } from '../../usecases/reports/model';
 
 export function reportSummary(report: Report, today: string): ReportSummary {
   const last = report.actions.at(-1);
@@ -60,5 +60,20 @@ export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
     explanation: task.explanation || null,
     reportId: task.reportId ?? null,
     duoStatus: task.kind === 'duo_report' ? (task.duoRecord?.status ?? last?.status ?? null) : null,
+  };
+}
+
+/** An outflow case shown among the tasks (read-only there: the case has its own life cycle). */
+export function outflowTask(c: OutflowCase, student: ApiTask['student']): ApiTask {
+  return {
+    taskId: c.caseId,
+    kind: 'outflow',
+    status: c.status === 'done' ? 'done' : 'open',
+    student,
+    createdOn: c.createdOn,
+    dueOn: null,
+    explanation: null,
+    reportId: null,
+    duoStatus: null,
   };
 }

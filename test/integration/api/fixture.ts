@@ -5,6 +5,7 @@ import { storeWrites } from '../../../functions/api/store/writes';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
 import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
 import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import { createCase } from '../../../functions/store/cases-repository';
 import type { Store } from '../../../functions/store/client';
 import { writeDayEntry } from '../../../functions/store/day-summaries';
 import { putKpiSnapshot } from '../../../functions/store/kpi-snapshots-repository';
@@ -191,6 +192,18 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
   });
   await createTask(store, task('t-correction', 'correction', 'front_office'));
   await createTask(store, task('t-question', 'officer_question', 'attendance_officer'));
+  await createCase(store, {
+    caseId: 'case-b',
+    studentId: 's-b',
+    studentName: 'Bo Bakker',
+    teamId: 'team-b',
+    coachId: 'coach-b',
+    leftOn: addDays(today, -3),
+    involveCounsellor: true,
+    status: 'open',
+    createdOn: addDays(today, -2),
+    version: 1,
+  });
 }
 
 export interface Client {

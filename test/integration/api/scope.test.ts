@@ -96,8 +96,13 @@ describe('scope: every role sees only its own', () => {
     expect(res.json.items.map((t: { taskId: string }) => t.taskId)).toEqual(['t-correction']);
     const officer = await api.call('officer', 'GET', '/api/worklist');
     expect(officer.json.items.map((t: { taskId: string }) => t.taskId).sort()).toEqual([
+      'case-b',
       't-correction',
       't-question',
+    ]);
+    const outflow = await api.call('officer', 'GET', '/api/worklist?kind=outflow');
+    expect(outflow.json.items).toMatchObject([
+      { taskId: 'case-b', kind: 'outflow', student: { studentId: 's-b' } },
     ]);
   });
 });

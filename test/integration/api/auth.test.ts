@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importJWK, SignJWT } from 'jose';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cognitoTokenVerifier } from '../../../functions/auth/cognito-verifier';
+import { issueLocalToken } from '../../../functions/auth/local-issuer';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
+import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import { InvalidTokenError } from '../../../functions/auth/token-verifier';
+
+const dir = mkdtempSync(join(tmpdir(), 'presentie-auth-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const who = { staffId: 'coach-a', email: 'Anna@School.example', roles: ['coach'] };
+
+describe('local sign-in tokens', () => {
+  it('are verified by the same interface as Cognito tokens, giving e-mail and groups', async () => {
+    const key = await loadOrCreateLocalKey({});
+    const token = await issueLocalToken(key.privateJwk, who, new Date());
+    const identity = await localTokenVerifier([key.publicJwk]).verify(token);
+    expect(identity).toEqual({ subject: 'coach-a', email: 'anna@school.example', groups: ['coach'] });
+  });
+
+  it('keep working after a restart: the key is generated once per data dir', async () => {
+    const keyFile = join(dir, 'local-auth-key.json');
+    const first = await loadOrCreateLocalKey({ keyFile });
+    const token = await issueLocalToken(first.privateJwk, who, new Date());
+    const again = await loadOrCreateLocalKey({ keyFile });
+    await expect(localTokenVerifier([again.publicJwk]).verify(token)).resolves.toMatchObject({
+      subject: 'coach-a',
+    });
+    expect(again.publicJwk).not.toHaveProperty('d');
+  });
+
+  it('are refused when expired, signed by another key, or meant for another audience', async () => {
+    const key = await loadOrCreateLocalKey({});
+    const verifier = localTokenVerifier([key.publicJwk]);
+    const expired = await issueLocalToken(key.privateJwk, who, new Date(Date.now() - 13 * 3600_000));
+    await expect(verifier.verify(expired)).rejects.toBeInstanceOf(InvalidTokenError);
+    const other = await loadOrCreateLocalKey({});
+    await expect(
+      verifier.verify(await issueLocalToken(other.privateJwk, who, new Date())),
+    ).rejects.toBeInstanceOf(InvalidTokenError);
+    const wrongAudience = await new SignJWT({ email: who.email, 'cognito:groups': who.roles })
+      .setProtectedHeader({ alg: 'ES256', kid: key.privateJwk.kid ?? 'local' })
+      .setSubject(who.staffId)
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(`${LOCAL_AUDIENCE}-other`)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(key.privateJwk, 'ES256'));
+    await expect(verifier.verify(wrongAudience)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('are refused by the Cognito verifier: there is no way around Cognito in AWS', async () => {
+    const key = await loadOrCreateLocalKey({});
+    const token = await issueLocalToken(key.privateJwk, who, new Date());
+    const cognito = cognitoTokenVerifier('eu-west-1_abcdefghi', 'client123');
+    await expect(cognito.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});
