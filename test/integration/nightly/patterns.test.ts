@@ -60,6 +60,35 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     expect(await h.mailsTo(studentEmail('s-kim'))).toHaveLength(0);
   });
 
+  it('mails the student and the coach about frequent absence: late four times within four school weeks', async () => {
+    await h.student('s-quinn');
+    for (const date of ['2026-09-07', '2026-09-09', '2026-09-14', '2026-09-16']) {
+      await h.deliver({
+        id: `evt-late-${date}`,
+        type: 'registration.upserted',
+        occurredAt: `${date}T09:00:00+02:00`,
+        data: {
+          registrationId: `s-quinn-${date}-late`,
+          revision: 0,
+          studentId: 's-quinn',
+          date,
+          start: '08:30',
+          end: '10:30',
+          status: 'late',
+          minutesMissed: 15,
+          reason: 'late_transport',
+        },
+      });
+    }
+    await h.nightly('2026-09-16');
+    expect((await h.mailsTo(studentEmail('s-quinn'))).map((m) => m.subject)).toEqual([
+      'Je bent vaak afwezig',
+    ]);
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual([
+      'Frequent verzuim: Student s-quinn',
+    ]);
+  });
+
   it('reports a Route-X student to the coach by the school norm, and never to DUO', async () => {
     await h.student('s-lot', { routeX: true });
     await h.deliver(...day('s-lot', '2026-09-10'));
