@@ -222,6 +222,12 @@ export class SchoolCalendar {
     return this.schoolWeekLastDays[ordinal] as number;
   }
 
+  /** The first school day on or after `day`, or null after the calendar's data. */
+  firstSchoolDayFromNumber(day: DayNumber): DayNumber | null {
+    const next = this.schoolDays[this.schoolDaysUpToNumber(day - 1)];
+    return next === undefined ? null : next;
+  }
+
   addWorkingDaysNumber(day: DayNumber, n: number): DayNumber {
     let d = day;
     let left = n;

@@ -7,7 +7,7 @@
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
 import type { DaySummary, IsoDate, StudentFacts } from '../types';
-import { dayNumber, prepareDays } from './days';
+import { type DayTable, dayNumber, prepareDays } from './days';
 import { fourWeekSignals } from './four-week';
 import { frequentSignals } from './frequent';
 import { hourSignals } from './hours';
@@ -31,6 +31,12 @@ export interface EvaluateInput {
   asOf: IsoDate;
   calendar: SchoolCalendar;
   profile: NormProfile;
+  /**
+   * Set when `days` is a trailing window read from this date rather than the whole history: an
+   * absence or sickness on its first school day may continue one from before, so the frequent
+   * and sick-4-times rules do not count it as new. Leave it out for the whole history.
+   */
+  daysFrom?: IsoDate;
 }
 
 const KIND_ORDER: Record<SignalKind, number> = {
@@ -51,6 +57,15 @@ export interface EvaluateResult {
    * must still be evaluated on that date.
    */
   recheckOn: IsoDate | null;
+}
+
+/** The first row with lessons, if it lies on the first school day of a trailing window; else -1. */
+function suspectRow(t: DayTable, daysFrom: IsoDate | undefined, calendar: SchoolCalendar): number {
+  if (daysFrom === undefined) return -1;
+  const first = calendar.firstSchoolDayFromNumber(dayNumber(daysFrom));
+  let row = 0;
+  while (row < t.length && t.lessons[row] === 0) row++;
+  return row < t.length && first !== null && (t.day[row] as number) <= first ? row : -1;
 }
 
 export function evaluateStudent(input: EvaluateInput): EvaluateResult {
@@ -79,8 +94,9 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     signals as (Report16 | Signal8)[],
   );
   fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
-  sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[]);
-  frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[]);
+  const suspect = suspectRow(days, input.daysFrom, calendar);
+  sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[], suspect);
+  frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[], suspect);
   if (signals.length > 1) {
     signals.sort(
       (a, b) =>

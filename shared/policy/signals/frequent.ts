@@ -4,9 +4,9 @@
  * A day with unauthorized absence counts once however many lessons were missed, and not at all
  * when it continues an absence (the previous day with lessons was missed entirely): continuous
  * truancy is one absence, for the 16-hour and 4-week rules to handle. Each late arrival or early
- * departure counts on its own. Days without registered lessons are skipped. An absence on the
- * first day read is not counted: the nightly run reads a trailing window, and that absence may
- * continue one that lies before it.
+ * departure counts on its own. Days without registered lessons are skipped. When the caller read
+ * a trailing window (`daysFrom`), an absence on its first school day may continue one from
+ * before it, and is not counted.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import type { NormProfile } from '../profiles';
@@ -20,14 +20,15 @@ function fullyAbsent(t: DayTable, i: number): boolean {
 }
 
 /** Occurrences per row with lessons: rows and counts, oldest first. */
-function occurrences(t: DayTable): { row: number; count: number }[] {
+function occurrences(t: DayTable, suspectRow: number): { row: number; count: number }[] {
   const out: { row: number; count: number }[] = [];
   let previous = -1;
   for (let i = 0; i < t.length; i++) {
     if (t.lessons[i] === 0) continue;
-    // On the first day read, an absence may continue one from before the days read: not counted.
     const newAbsence =
-      (t.unauthorizedAbsentLessons[i] as number) > 0 && previous >= 0 && !fullyAbsent(t, previous);
+      (t.unauthorizedAbsentLessons[i] as number) > 0 &&
+      i !== suspectRow &&
+      !(previous >= 0 && fullyAbsent(t, previous));
     const count = (newAbsence ? 1 : 0) + (t.unauthorizedLateOrEarly[i] as number);
     if (count > 0) out.push({ row: i, count });
     previous = i;
@@ -44,9 +45,11 @@ export function frequentSignals(
   calendar: SchoolCalendar,
   profile: NormProfile,
   signals: FrequentAbsence[],
+  /** A row whose absence may continue one from before the days read (-1: none). */
+  suspectRow = -1,
 ): void {
   let frequentThrough = state.frequentThrough;
-  const events = occurrences(t);
+  const events = occurrences(t, suspectRow);
   if (events.length === 0) return;
   let after = afterDay(frequentThrough);
   let first = 0;

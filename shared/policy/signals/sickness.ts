@@ -52,6 +52,8 @@ export function sicknessSignals(
   calendar: SchoolCalendar,
   profile: NormProfile,
   signals: (SickRepeated | SickLong)[],
+  /** A row whose sickness may continue one from before the days read (-1: none). */
+  suspectRow = -1,
 ): void {
   let sickLongThrough = state.sickLongThrough;
   let sickRepeatedThrough = state.sickRepeatedThrough;
@@ -92,12 +94,10 @@ export function sicknessSignals(
     longAfter = lastDay + 1;
   }
 
-  // Sick reported N times within M school weeks; a report counts in one signal at most. A run on
-  // the first day read may continue a sickness from before the days read: it is no new report.
+  // Sick reported N times within M school weeks; a report counts in one signal at most. A run that
+  // may continue a sickness from before the days read is no new report.
   let repeatedAfter = afterDay(sickRepeatedThrough);
-  let firstRead = 0;
-  while (firstRead < t.length && t.lessons[firstRead] === 0) firstRead++;
-  const reports = runs[0]?.[0] === firstRead ? runs.slice(1) : runs;
+  const reports = suspectRow >= 0 && runs[0]?.[0] === suspectRow ? runs.slice(1) : runs;
   for (let i = 0; i < reports.length; i++) {
     const end = (reports[i] as Run)[0] as number;
     const endDay = t.day[end] as number;

@@ -74,7 +74,12 @@ function nextDate(d: IsoDate): IsoDate {
 export function evaluate(
   days: readonly DaySummary[],
   asOf: IsoDate,
-  options: { state?: StudentSignalState; student?: StudentFacts; profile?: NormProfile } = {},
+  options: {
+    state?: StudentSignalState;
+    student?: StudentFacts;
+    profile?: NormProfile;
+    daysFrom?: IsoDate;
+  } = {},
 ): EvaluateResult {
   const s = options.student ?? student();
   return evaluateStudent({
@@ -84,6 +89,7 @@ export function evaluate(
     asOf,
     calendar: defaultCalendar,
     profile: options.profile ?? profileFor(s),
+    ...(options.daysFrom ? { daysFrom: options.daysFrom } : {}),
   });
 }
 

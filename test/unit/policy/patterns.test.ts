@@ -103,11 +103,17 @@ describe('Hoofdstuk 6 – Meerdere ziekmeldingen', () => {
     expect(ofKind(evaluate(days.slice(0, 4), '2026-11-24').signals, 'sick_repeated')).toEqual([]);
   });
 
-  it('does not count a sickness on the first day read as a new report', () => {
-    const days = reports.map(sickDay);
-    expect(ofKind(evaluate(days.slice(1), '2026-11-24').signals, 'sick_repeated')).toEqual([]);
-    const withDayBefore = [day('2026-09-07'), ...days];
-    expect(ofKind(evaluate(withDayBefore, '2026-11-24').signals, 'sick_repeated')).toHaveLength(1);
+  it('counts a sickness on the first day of the whole history, not on the first day of a trailing window', () => {
+    const days = reports.slice(1).map(sickDay);
+    const whole = [sickDay('2026-09-01'), ...days];
+    expect(ofKind(evaluate(whole, '2026-11-24').signals, 'sick_repeated')).toHaveLength(1);
+    expect(
+      ofKind(evaluate(whole, '2026-11-24', { daysFrom: '2026-09-01' }).signals, 'sick_repeated'),
+    ).toEqual([]);
+    // A trailing window whose first school day had no sickness: the sickness after it is new.
+    expect(
+      ofKind(evaluate(whole, '2026-11-24', { daysFrom: '2026-08-31' }).signals, 'sick_repeated'),
+    ).toHaveLength(1);
   });
 
   it('counts a sickness of several days as one report', () => {
@@ -145,11 +151,10 @@ describe('Hoofdstuk 6 – Veelvuldig verzuim (default: 4 times within 4 school w
     expect(ofKind(evaluate(days, '2026-11-06').signals, 'frequent')).toEqual([]);
   });
 
-  it('does not count an absence on the first day read, which may continue an earlier one', () => {
+  it('does not count an absence on the first school day of a trailing window, which may continue an earlier one', () => {
     const days = [truant('2026-11-02', 120), late('2026-11-03'), late('2026-11-04'), late('2026-11-05')];
-    expect(ofKind(evaluate(days, '2026-11-20').signals, 'frequent')).toEqual([]);
-    const withDayBefore = [day('2026-10-30'), ...days];
-    expect(ofKind(evaluate(withDayBefore, '2026-11-20').signals, 'frequent')).toHaveLength(1);
+    expect(ofKind(evaluate(days, '2026-11-20').signals, 'frequent')).toHaveLength(1);
+    expect(ofKind(evaluate(days, '2026-11-20', { daysFrom: '2026-10-31' }).signals, 'frequent')).toEqual([]);
   });
 
   it('reads its numbers from the norm profile', () => {
