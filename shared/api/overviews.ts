@@ -22,5 +22,11 @@ export const OverviewRow = z.object({
 });
 export type OverviewRow = z.infer<typeof OverviewRow>;
 
-export const Overview = z.object({ kind: OverviewKind, rows: z.array(OverviewRow), nextCursor: Cursor });
+export const Overview = z.object({
+  kind: OverviewKind,
+  rows: z.array(OverviewRow),
+  nextCursor: Cursor,
+  /** The units one may filter on (those in scope), for the filter's list. */
+  units: z.array(z.object({ orgUnitId: z.string(), name: z.string(), kind: z.string() })),
+});
 export type Overview = z.infer<typeof Overview>;

@@ -3,7 +3,7 @@ import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
 import { json, type RouteContext, type RouteHandler } from '../context';
 import { forbidden, HttpError } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
-import { canSeeUnit, seesWholeInstitution, unitsBelow } from '../scope';
+import { canSeeUnit, seesWholeInstitution, unitsBelow, visibleUnitIds } from '../scope';
 
 async function filterOf(ctx: RouteContext) {
   const kind = OverviewKind.safeParse(ctx.params.kind);
@@ -19,11 +19,16 @@ async function filterOf(ctx: RouteContext) {
   } else {
     teamIds = seesWholeInstitution(ctx.principal) ? 'all' : [...unitsBelow(units, ctx.principal.orgUnitIds)];
   }
-  return { kind: kind.data, filter: { teamIds, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+  const visible = visibleUnitIds(ctx.principal, units);
+  const choices = units
+    .filter((u) => visible === null || visible.has(u.orgUnitId))
+    .map((u) => ({ orgUnitId: u.orgUnitId, name: u.name, kind: u.kind }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { kind: kind.data, choices, filter: { teamIds, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
 }
 
 export const overview: RouteHandler = async (ctx) => {
-  const { kind, filter } = await filterOf(ctx);
+  const { kind, filter, choices } = await filterOf(ctx);
   const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   await ctx.data.audit({
     at: ctx.now.toISOString(),
@@ -31,7 +36,7 @@ export const overview: RouteHandler = async (ctx) => {
     action: 'read',
     subject: `overview:${kind}`,
   });
-  return json({ kind, rows: page.items, nextCursor: page.nextCursor });
+  return json({ kind, rows: page.items, nextCursor: page.nextCursor, units: choices });
 };
 
 export const overviewCsv: RouteHandler = async (ctx) => {
