@@ -20,8 +20,8 @@ export interface DashboardRuntimeConfig {
   };
 }
 
-/** Files whose name stays the same across builds. */
-const ENTRY_FILES = ['index.html', 'config.json'] as const;
+/** Where Vite puts the files it names by content hash. */
+const HASHED_ASSETS = 'assets/*';
 
 export interface SiteStackProps extends StackProps {
   stackPrefix: string;
@@ -45,20 +45,22 @@ export class SiteStack extends Stack {
     this.includesDashboardBuild = dashboardBuildExists(dashboardDir);
     const bucket = Bucket.fromBucketName(this, 'DashboardBucket', dashboardBucketName(props.stackPrefix));
 
-    // Vite names the built assets by content hash: browsers may keep them for a year. The
-    // entry page and config.json change meaning with every deploy, so they are always revalidated.
+    // Vite names what it puts in assets/ by content hash: browsers may keep those for a year.
+    // Everything else (index.html, config.json, public files) keeps its name across deploys,
+    // so browsers must revalidate it. Each sync prunes only its own files: excluded paths are
+    // exempt from deletion.
     let assets: BucketDeployment | undefined;
     if (this.includesDashboardBuild) {
       assets = new BucketDeployment(this, 'DashboardAssets', {
         destinationBucket: bucket,
         sources: [Source.asset(dashboardDir)],
-        exclude: [...ENTRY_FILES],
+        exclude: ['*'],
+        include: [HASHED_ASSETS],
         cacheControl: [
           CacheControl.setPublic(),
           CacheControl.maxAge(Duration.days(365)),
           CacheControl.immutable(),
         ],
-        // Excluded files are also exempt from pruning, so the entry files survive this sync.
         prune: true,
         memoryLimit: 512,
       });
@@ -68,10 +70,9 @@ export class SiteStack extends Stack {
     const entry = new BucketDeployment(this, 'DashboardEntry', {
       destinationBucket: bucket,
       sources: entrySources,
-      exclude: ['*'],
-      include: [...ENTRY_FILES],
+      exclude: [HASHED_ASSETS],
       cacheControl: [CacheControl.noCache()],
-      prune: false,
+      prune: true,
       distribution: props.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 512,

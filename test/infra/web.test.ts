@@ -166,17 +166,14 @@ describe('the dashboard files', () => {
     return Template.fromStack(stack);
   };
   const entry = () => {
-    const found = deploymentsOf(site).filter(
-      (d) => JSON.stringify(d.Properties.Include) === '["index.html","config.json"]',
-    );
+    const found = deploymentsOf(site).filter((d) => JSON.stringify(d.Properties.Exclude) === '["assets/*"]');
     expect(found).toHaveLength(1);
     return found[0]?.Properties ?? {};
   };
 
-  it('upload index.html and a runtime config.json that browsers always revalidate, then invalidate the cache', () => {
+  it('upload index.html, the unhashed files and a runtime config.json that browsers always revalidate, then invalidate the cache', () => {
     expect(entry()).toMatchObject({
-      Exclude: ['*'],
-      Prune: false,
+      Prune: true,
       SystemMetadata: { 'cache-control': 'no-cache' },
       DistributionPaths: ['/*'],
       DestinationBucketName: { 'Fn::Join': ['', expect.arrayContaining(['presentie-dashboard-'])] },
@@ -190,13 +187,19 @@ describe('the dashboard files', () => {
   it('upload the hashed build assets for a year, and only when the dashboard was built', () => {
     const withBuild = siteTemplate(builtDashboard);
     const assets = deploymentsOf(withBuild).filter(
-      (d) => JSON.stringify(d.Properties.Exclude) === '["index.html","config.json"]',
+      (d) => JSON.stringify(d.Properties.Include) === '["assets/*"]',
     );
     expect(assets).toHaveLength(1);
     expect(assets[0]?.Properties).toMatchObject({
+      Exclude: ['*'],
       Prune: true,
       SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
     });
+    const entryWithBuild = deploymentsOf(withBuild).filter(
+      (d) => JSON.stringify(d.Properties.Exclude) === '["assets/*"]',
+    );
+    // index.html and the other unhashed files of the build, plus config.json.
+    expect(entryWithBuild[0]?.Properties.SourceObjectKeys).toHaveLength(2);
     expect(deploymentsOf(withBuild)).toHaveLength(2);
 
     // Without `npm run build:web` only config.json goes up (CI synthesizes without a web build).
