@@ -16,7 +16,7 @@ import {
 import type { StudentRecord } from '../../store/students';
 import { isOpen, withdraw } from '../reports/lifecycle';
 import { type Directory, link, type NightlyDeps } from './ports';
-import { applySignal } from './signal-effects';
+import { applySignal, audit } from './signal-effects';
 
 export interface StudentOutcome {
   signals: number;
@@ -127,7 +127,9 @@ export async function evaluateOne(
     }
     const report = await getReport(deps.store, w.reportId);
     if (!report || !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
-    await saveReport(deps.store, withdraw(report, asOf), report.version);
+    const withdrawn = withdraw(report, asOf);
+    await saveReport(deps.store, withdrawn, report.version);
+    await audit(deps, 'report', report.reportId, 'withdrawn', withdrawn, asOf, studentId, report);
     outcome.withdrawn++;
     outcome.events.push({
       type: 'report.withdrawn',

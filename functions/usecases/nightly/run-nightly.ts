@@ -14,6 +14,7 @@ import type { OutflowCase, Task } from '../reports/model';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { type Directory, link, type NightlyDeps } from './ports';
+import { audit } from './signal-effects';
 
 export interface NightlyResult {
   asOf: string;
@@ -112,6 +113,7 @@ async function createReminders(
         version: 1,
       };
       if (!(await createTask(deps.store, reminder))) continue;
+      await audit(deps, 'task', reminder.taskId, 'created', reminder, asOf, reminder.studentId);
       created++;
       let n = 0;
       for (const officer of directory.withRole('attendance_officer')) {
@@ -165,7 +167,10 @@ async function createOutflowCases(
         createdOn: asOf,
         version: 1,
       };
-      if (await createCase(deps.store, outflow)) created++;
+      if (await createCase(deps.store, outflow)) {
+        await audit(deps, 'case', outflow.caseId, 'created', outflow, asOf, outflow.studentId);
+        created++;
+      }
       const coach = directory.staff(student.coachId);
       if (coach) {
         const sent = await deps.outbox.enqueue({

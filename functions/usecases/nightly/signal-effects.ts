@@ -1,5 +1,6 @@
 import { ageOn, type DaySummary, type Signal } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
+import { appendAudit } from '../../store/audit-repository';
 import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
@@ -89,6 +90,7 @@ export async function applySignal(
         version: 1,
       };
       if (await createReport(store, report)) {
+        await audit(deps, 'report', reportId, 'created', report, asOf, student.studentId);
         events.push({
           type: 'report.created',
           reportId,
@@ -128,7 +130,10 @@ export async function applySignal(
     }
     case 'signal4w': {
       const task = signalTask(signal, student, 'signal4w', asOf);
-      if (await createTask(store, task)) signalSent();
+      if (await createTask(store, task)) {
+        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId);
+        signalSent();
+      }
       const url = link(config, `tasks/${encodeURIComponent(task.taskId)}`);
       for (const officer of officers) {
         await mail({
@@ -157,7 +162,10 @@ export async function applySignal(
     case 'sick_repeated':
     case 'sick_long': {
       const task = signalTask(signal, student, 'sick_pattern', asOf);
-      if (await createTask(store, task)) signalSent();
+      if (await createTask(store, task)) {
+        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId);
+        signalSent();
+      }
       if (coach) {
         await mail({
           id: `${signal.id}:coach`,
@@ -216,4 +224,30 @@ function signalTask(signal: Signal, student: StudentRecord, kind: Task['kind'], 
 function allLessonsMissed(days: readonly DaySummary[], from: string, to: string): boolean {
   const inPeriod = days.filter((d) => d.date >= from && d.date <= to && d.lessons > 0);
   return inPeriod.length > 0 && inPeriod.every((d) => d.unauthorizedAbsentLessons === d.lessons);
+}
+
+/** The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's date. */
+export function audit(
+  deps: NightlyDeps,
+  entity: 'report' | 'task' | 'case',
+  entityId: string,
+  what: string,
+  after: unknown,
+  asOf: string,
+  studentId: string,
+  before: unknown = null,
+): Promise<void> {
+  return appendAudit(
+    deps.store,
+    {
+      entity,
+      entityId,
+      at: new Date().toISOString(),
+      by: 'nightly',
+      what: `${what} (as of ${asOf})`,
+      before,
+      after,
+    },
+    studentId,
+  );
 }
