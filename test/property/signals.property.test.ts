@@ -108,6 +108,34 @@ describe('Signal evaluation (properties)', () => {
     );
   });
 
+  it('ignores every day after the evaluation date', () => {
+    fc.assert(
+      fc.property(history, profileArb, fc.nat(), ({ summaries }, profile, pick) => {
+        const picked = summaries[pick % Math.max(1, summaries.length)];
+        if (picked === undefined) return;
+        const asOf = picked.date;
+        const upTo = summaries.filter((d) => d.date <= asOf);
+        expect(run(summaries, asOf, profile)).toEqual(run(upTo, asOf, profile));
+      }),
+      settings,
+    );
+  });
+
+  it('gives the same result whichever copy of a corrected day comes first', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+        const stale = summaries.map((d) => ({
+          ...d,
+          unauthorizedMinutes: Math.floor(d.unauthorizedMinutes / 2),
+        }));
+        expect(run([...stale, ...summaries], to, profile)).toEqual(
+          run([...summaries, ...stale], to, profile),
+        );
+      }),
+      settings,
+    );
+  });
+
   it('signals nothing new when evaluated again on the same date with the state it returned', () => {
     fc.assert(
       fc.property(history, profileArb, ({ summaries, to }, profile) => {
