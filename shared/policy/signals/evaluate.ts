@@ -74,15 +74,16 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
   const days = prepareDays(input.days, asOfDay, calendar);
   const id = student.studentId;
   const signals: Signal[] = [];
-  // A fresh copy: the caller's state is never mutated. Spelled out to keep one object shape.
+  // A fresh copy: the caller's state is never mutated. Spelled out to keep one object shape, and
+  // tolerant of stored states that lack a field added later.
   const next: StudentSignalState = {
-    reportedThrough: state.reportedThrough,
-    reportMadeOn: state.reportMadeOn ?? state.reportedThrough,
-    signal8Through: state.signal8Through,
-    fourWeekThrough: state.fourWeekThrough,
-    sickRepeatedThrough: state.sickRepeatedThrough,
-    sickLongThrough: state.sickLongThrough,
-    frequentThrough: state.frequentThrough,
+    reportedThrough: state.reportedThrough ?? null,
+    reportMadeOn: state.reportMadeOn ?? state.reportedThrough ?? null,
+    signal8Through: state.signal8Through ?? null,
+    fourWeekThrough: state.fourWeekThrough ?? null,
+    sickRepeatedThrough: state.sickRepeatedThrough ?? null,
+    sickLongThrough: state.sickLongThrough ?? null,
+    frequentThrough: state.frequentThrough ?? null,
   };
   const recheckOn = hourSignals(
     student,

@@ -93,6 +93,15 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
     ]);
   });
 
+  it('accepts a state stored before reportMadeOn existed', () => {
+    const days = [truant('2026-11-02', 480), truant('2026-11-03', 480), truant('2026-11-16', 960)];
+    const { reportMadeOn: _dropped, ...older } = evaluate(days.slice(0, 2), '2026-11-03').state;
+    const later = evaluate(days, '2026-11-16', { state: older });
+    expect(ofKind(later.signals, 'report16').map((r) => r.period)).toEqual([
+      { from: '2026-11-16', to: '2026-11-16' },
+    ]);
+  });
+
   it('ignores days after the evaluation date', () => {
     const { signals } = evaluate([truant('2026-11-02', 480), truant('2026-11-03', 480)], '2026-11-02');
     expect(ofKind(signals, 'report16')).toEqual([]);
