@@ -54,6 +54,9 @@ export function toStoredDay(item: Item): StoredDay {
   };
 }
 
+/** At most this many entries per UpdateItem, well inside the 4 KB expression limit. */
+export const MAX_ENTRIES_PER_WRITE = 10;
+
 /**
  * Sets one registration's entry in a student's day, unless a later revision is stored there:
  * then StaleWriteError. Same revision passes (the retry of this write), except an upsert
@@ -63,41 +66,68 @@ export async function writeDayEntry(
   store: Store,
   input: { studentId: string; date: IsoDate; registrationId: string; entry: DayEntry; expiresAt: number },
 ): Promise<void> {
-  const condition = input.entry.deleted
-    ? 'attribute_not_exists(#e) OR #e.revision <= :rev'
-    : 'attribute_not_exists(#e) OR #e.revision < :rev OR (#e.revision = :rev AND #e.deleted = :false)';
+  await writeDayEntries(store, {
+    studentId: input.studentId,
+    date: input.date,
+    entries: [{ registrationId: input.registrationId, entry: input.entry }],
+    expiresAt: input.expiresAt,
+  });
+}
+
+/**
+ * Several entries of one day in one write (up to MAX_ENTRIES_PER_WRITE): all or nothing.
+ * If any entry is beaten by a stored later revision, nothing is written and StaleWriteError
+ * is thrown; the caller then writes the entries one by one to learn which.
+ */
+export async function writeDayEntries(
+  store: Store,
+  input: {
+    studentId: string;
+    date: IsoDate;
+    entries: ReadonlyArray<{ registrationId: string; entry: DayEntry }>;
+    expiresAt: number;
+  },
+): Promise<void> {
+  const names: Record<string, string> = { '#type': 'type', '#date': 'date' };
+  const marker = keys.dirtyGsi2(input.studentId, input.date);
+  const values: Record<string, unknown> = {
+    ':type': 'day',
+    ':sid': input.studentId,
+    ':date': input.date,
+    ':exp': input.expiresAt,
+    ':one': 1,
+    ':dpk': marker.gsi2pk,
+    ':dsk': marker.gsi2sk,
+  };
+  const sets: string[] = [];
+  const conditions: string[] = [];
+  input.entries.forEach(({ registrationId, entry }, i) => {
+    names[`#e${i}`] = keys.dayEntryAttribute(registrationId);
+    values[`:e${i}`] = entry;
+    values[`:r${i}`] = entry.revision;
+    sets.push(`#e${i} = :e${i}`);
+    if (entry.deleted) conditions.push(`(attribute_not_exists(#e${i}) OR #e${i}.revision <= :r${i})`);
+    else {
+      values[':false'] = false;
+      conditions.push(
+        `(attribute_not_exists(#e${i}) OR #e${i}.revision < :r${i} OR (#e${i}.revision = :r${i} AND #e${i}.deleted = :false))`,
+      );
+    }
+  });
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.daySummaryKey(input.studentId, input.date),
-        UpdateExpression:
-          'SET #e = :entry, #type = :type, studentId = :sid, #date = :date, expiresAt = :exp, gsi2pk = :dpk, gsi2sk = :dsk ADD dirtyVersion :one',
-        ConditionExpression: condition,
-        ExpressionAttributeNames: {
-          '#e': keys.dayEntryAttribute(input.registrationId),
-          '#type': 'type',
-          '#date': 'date',
-        },
-        ExpressionAttributeValues: {
-          ':entry': input.entry,
-          ':type': 'day',
-          ':sid': input.studentId,
-          ':date': input.date,
-          ':exp': input.expiresAt,
-          ':rev': input.entry.revision,
-          ':one': 1,
-          ...(input.entry.deleted ? {} : { ':false': false }),
-          ...(() => {
-            const marker = keys.dirtyGsi2(input.studentId, input.date);
-            return { ':dpk': marker.gsi2pk, ':dsk': marker.gsi2sk };
-          })(),
-        },
+        UpdateExpression: `SET ${sets.join(', ')}, #type = :type, studentId = :sid, #date = :date, expiresAt = :exp, gsi2pk = :dpk, gsi2sk = :dsk ADD dirtyVersion :one`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       }),
     );
   } catch (error) {
     if (isConditionFailed(error))
-      throw new StaleWriteError(`registration ${input.registrationId} on ${input.date}`);
+      throw new StaleWriteError(`an entry of ${input.studentId} on ${input.date}`);
     throw error;
   }
 }

@@ -1,5 +1,11 @@
 import { classify } from '../../../shared/policy';
-import { writeDayEntry } from '../../store/day-summaries';
+import {
+  type DayEntry,
+  MAX_ENTRIES_PER_WRITE,
+  writeDayEntries,
+  writeDayEntry,
+} from '../../store/day-summaries';
+import { mapLimit } from '../../store/dynamo';
 import { StaleWriteError } from '../../store/errors';
 import {
   addRegistrationEventIds,
@@ -10,125 +16,212 @@ import {
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, decide, type RegistrationWork, today } from './context';
-import { forEachGroup } from './group';
 
 /** Order of versions of one registration: revision, and at the same revision a deletion wins. */
 const rank = (revision: number, deleted: boolean): number => revision * 2 + (deleted ? 1 : 0);
 const rankOfWork = (w: RegistrationWork): number =>
   rank(w.event.data.revision, w.event.type === 'registration.deleted');
 
+const CONCURRENCY = 32;
+
+/** One registration's part of the batch: its events and, if it changes anything, the winner. */
+interface Plan {
+  registrationId: string;
+  stored: StoredRegistration | undefined;
+  candidates: RegistrationWork[];
+  winner: RegistrationWork;
+  /** Day entries to write first; `required` ones decide the outcome, others only clean up. */
+  dayWrites: DayWrite[];
+  /** Still in the running after the day writes. */
+  alive: boolean;
+}
+
+interface DayWrite {
+  plan: Plan;
+  studentId: string;
+  date: string;
+  entry: DayEntry;
+  expiresAt: number;
+  required: boolean;
+}
+
 /**
  * `registration.upserted` / `registration.deleted` whose student is known (or that need no
  * student). Per registration only the highest version in the batch can change anything; it
- * is applied if it beats what is stored: the day-summary entry first, the registration item
- * last (the commit record holding the event ids). Everything else is stale or duplicate.
+ * is applied if it beats what is stored: the day-summary entries first (one write per
+ * student-day, entries grouped), the registration item last (the commit record holding the
+ * event ids). Everything else is stale or duplicate.
  */
 export async function applyRegistrations(state: BatchState, work: RegistrationWork[]): Promise<void> {
-  await forEachGroup(
-    work,
-    (w) => w.event.data.registrationId,
-    (group) => applyGroup(state, group),
-  );
-}
-
-async function applyGroup(state: BatchState, group: RegistrationWork[]): Promise<void> {
-  const { store } = state.deps;
-  const registrationId = group[0]?.event.data.registrationId as string;
-  const stored = state.registrations.get(registrationId);
-  const candidates: RegistrationWork[] = [];
-  for (const w of group) {
-    if (stored?.eventIds.has(w.event.id)) decide(state, w, 'duplicate');
-    else candidates.push(w);
+  const groups = new Map<string, RegistrationWork[]>();
+  for (const w of work) {
+    const id = w.event.data.registrationId;
+    groups.set(id, [...(groups.get(id) ?? []), w]);
   }
-  if (candidates.length === 0) return;
-  let winner = candidates[0] as RegistrationWork;
-  for (const w of candidates) if (rankOfWork(w) > rankOfWork(winner)) winner = w;
-  const ids = candidates.map((w) => w.event.id);
-  const beats = stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
-  const applied = beats && (await applyWinner(state, winner, stored, ids));
-  if (!applied) await addRegistrationEventIds(store, registrationId, ids);
-  for (const w of candidates) decide(state, w, applied && w === winner ? 'applied' : 'stale');
+  const plans: Plan[] = [];
+  const settled: Plan[] = [];
+  for (const [registrationId, group] of groups) {
+    const stored = state.registrations.get(registrationId);
+    const candidates: RegistrationWork[] = [];
+    for (const w of group) {
+      if (stored?.eventIds.has(w.event.id)) decide(state, w, 'duplicate');
+      else candidates.push(w);
+    }
+    if (candidates.length === 0) continue;
+    let winner = candidates[0] as RegistrationWork;
+    for (const w of candidates) if (rankOfWork(w) > rankOfWork(winner)) winner = w;
+    const plan: Plan = { registrationId, stored, candidates, winner, dayWrites: [], alive: true };
+    const beats = stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
+    if (beats) {
+      plan.dayWrites = dayWritesOf(state, plan);
+      plans.push(plan);
+    } else {
+      plan.alive = false;
+      settled.push(plan);
+    }
+  }
+
+  await writeDays(
+    state,
+    plans.flatMap((p) => p.dayWrites),
+  );
+  await mapLimit(plans, CONCURRENCY, async (plan) => {
+    if (plan.alive) plan.alive = await commit(state, plan);
+  });
+  await mapLimit([...settled, ...plans.filter((p) => !p.alive)], CONCURRENCY, (plan) =>
+    addRegistrationEventIds(
+      state.deps.store,
+      plan.registrationId,
+      plan.candidates.map((w) => w.event.id),
+    ),
+  );
+  for (const plan of [...plans, ...settled]) {
+    for (const w of plan.candidates) decide(state, w, plan.alive && w === plan.winner ? 'applied' : 'stale');
+  }
 }
 
-/** Returns false when a newer version turned out to be stored (a concurrent delivery). */
-async function applyWinner(
-  state: BatchState,
-  winner: RegistrationWork,
-  stored: StoredRegistration | undefined,
-  eventIds: string[],
-): Promise<boolean> {
-  const { store, retentionYears } = state.deps;
-  const expiryFor = (studentId: string | undefined, date: string) =>
-    studentItemExpiry(studentId ? state.students.get(studentId) : undefined, date, retentionYears);
+function expiryFor(state: BatchState, studentId: string | undefined, date: string): number {
+  const student = studentId ? state.students.get(studentId) : undefined;
+  return studentItemExpiry(student, date, state.deps.retentionYears);
+}
+
+/** The day entries a winning version needs: its own, and a tombstone where it was before. */
+function dayWritesOf(state: BatchState, plan: Plan): DayWrite[] {
+  const { stored, winner } = plan;
   const old = stored && !stored.deleted && stored.studentId && stored.date ? stored : undefined;
+  const revision = winner.event.data.revision;
+  const tombstoneAt = (studentId: string, date: string, required: boolean): DayWrite => ({
+    plan,
+    studentId,
+    date,
+    entry: { revision, deleted: true },
+    expiresAt: expiryFor(state, studentId, date),
+    required,
+  });
+  if (winner.event.type === 'registration.deleted') {
+    return old?.studentId && old.date ? [tombstoneAt(old.studentId, old.date, true)] : [];
+  }
+  const reg = winner.event.data;
+  const student = state.students.get(reg.studentId);
+  if (!student) throw new Error(`student ${reg.studentId} unknown: pending expected`);
+  const writes: DayWrite[] = [];
+  if (old?.studentId && old.date && (old.studentId !== reg.studentId || old.date !== reg.date)) {
+    // A correction moved the lesson: its old day no longer counts it.
+    writes.push(tombstoneAt(old.studentId, old.date, false));
+  }
+  const classification = classify(reg, {
+    birthDate: student.birthDate,
+    severeWeatherDates: state.severeWeatherDates,
+  });
+  writes.push({
+    plan,
+    studentId: reg.studentId,
+    date: reg.date,
+    entry: {
+      revision: reg.revision,
+      deleted: false,
+      status: reg.status,
+      start: reg.start,
+      end: reg.end,
+      ...(reg.reason ? { reason: reg.reason } : {}),
+      classification,
+    },
+    expiresAt: expiryFor(state, reg.studentId, reg.date),
+    required: true,
+  });
+  return writes;
+}
+
+/**
+ * One write per student-day for all its entries; if a stored later revision beats one of
+ * them, the entries of that day are written one by one and the beaten plans drop out.
+ */
+async function writeDays(state: BatchState, writes: DayWrite[]): Promise<void> {
+  const { store } = state.deps;
+  const days = new Map<string, DayWrite[]>();
+  for (const w of writes) {
+    const key = `${w.studentId}\u0000${w.date}`;
+    const list = days.get(key) ?? [];
+    if (list.length === 0) days.set(key, list);
+    list.push(w);
+  }
+  const chunks = [...days.values()].flatMap((list) => {
+    const out: DayWrite[][] = [];
+    for (let i = 0; i < list.length; i += MAX_ENTRIES_PER_WRITE)
+      out.push(list.slice(i, i + MAX_ENTRIES_PER_WRITE));
+    return out;
+  });
+  await mapLimit(chunks, CONCURRENCY, async (chunk) => {
+    const first = chunk[0] as DayWrite;
+    try {
+      await writeDayEntries(store, {
+        studentId: first.studentId,
+        date: first.date,
+        entries: chunk.map((w) => ({ registrationId: w.plan.registrationId, entry: w.entry })),
+        expiresAt: Math.max(...chunk.map((w) => w.expiresAt)),
+      });
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      for (const w of chunk) {
+        try {
+          await writeDayEntry(store, { ...w, registrationId: w.plan.registrationId });
+        } catch (single) {
+          if (!(single instanceof StaleWriteError)) throw single;
+          if (w.required) w.plan.alive = false;
+        }
+      }
+    }
+  });
+}
+
+/** Writes the registration item; false when a newer version was stored meanwhile. */
+async function commit(state: BatchState, plan: Plan): Promise<boolean> {
+  const { store } = state.deps;
+  const { winner, stored } = plan;
+  const eventIds = plan.candidates.map((w) => w.event.id);
+  const known = new Set([...(stored?.eventIds ?? []), ...eventIds]);
   try {
     if (winner.event.type === 'registration.deleted') {
       const { registrationId, revision } = winner.event.data;
-      if (old?.studentId && old.date) {
-        await writeDayEntry(store, {
-          studentId: old.studentId,
-          date: old.date,
-          registrationId,
-          entry: { revision, deleted: true },
-          expiresAt: expiryFor(old.studentId, old.date),
-        });
-      }
-      const expiresAt = expiryFor(stored?.studentId, stored?.date ?? today(state.deps));
+      const expiresAt = expiryFor(state, stored?.studentId, stored?.date ?? today(state.deps));
       await putRegistrationTombstone(store, registrationId, revision, { eventIds, expiresAt });
       state.registrations.set(registrationId, {
         ...(stored ?? { registrationId }),
         revision,
         deleted: true,
-        eventIds: new Set([...(stored?.eventIds ?? []), ...eventIds]),
+        eventIds: known,
       });
       return true;
     }
     const reg = winner.event.data;
-    const student = state.students.get(reg.studentId);
-    if (!student) throw new Error(`student ${reg.studentId} unknown: pending expected`);
-    if (old?.studentId && old.date && (old.studentId !== reg.studentId || old.date !== reg.date)) {
-      // A correction moved the lesson: its old day no longer counts it.
-      await writeDayEntry(store, {
-        studentId: old.studentId,
-        date: old.date,
-        registrationId: reg.registrationId,
-        entry: { revision: reg.revision, deleted: true },
-        expiresAt: expiryFor(old.studentId, old.date),
-      }).catch((error) => {
-        if (!(error instanceof StaleWriteError)) throw error;
-      });
-    }
-    const classification = classify(reg, {
-      birthDate: student.birthDate,
-      severeWeatherDates: state.severeWeatherDates,
-    });
-    const expiresAt = expiryFor(reg.studentId, reg.date);
-    await writeDayEntry(store, {
-      studentId: reg.studentId,
-      date: reg.date,
-      registrationId: reg.registrationId,
-      entry: {
-        revision: reg.revision,
-        deleted: false,
-        status: reg.status,
-        start: reg.start,
-        end: reg.end,
-        ...(reg.reason ? { reason: reg.reason } : {}),
-        classification,
-      },
-      expiresAt,
-    });
+    const expiresAt = expiryFor(state, reg.studentId, reg.date);
     try {
       await putRegistration(store, reg, { eventIds, expiresAt });
     } catch (error) {
       if (error instanceof StaleWriteError) await clearLostEntry(state, reg, expiresAt);
       throw error;
     }
-    state.registrations.set(reg.registrationId, {
-      ...reg,
-      deleted: false,
-      eventIds: new Set([...(stored?.eventIds ?? []), ...eventIds]),
-    });
+    state.registrations.set(reg.registrationId, { ...reg, deleted: false, eventIds: known });
     return true;
   } catch (error) {
     if (error instanceof StaleWriteError) return false;
