@@ -82,11 +82,9 @@ const system = await startLocalSystem({
 });
 
 const loaded = system.demo ?? (await loadedDemo(settings.dataDir));
-const demo = system.demo
-  ? `demo school loaded: ${system.demo.events} events, ${system.demo.from} to ${system.demo.to}, ${(system.demo.ms / 1000).toFixed(0)}s`
-  : loaded
-    ? `demo school of ${loaded.from} to ${loaded.to}; delete the folder to start over`
-    : 'no demo school';
+const demo = !loaded
+  ? 'no demo school'
+  : `demo school: ${loaded.events} events, ${loaded.from} to ${loaded.to}, ${loaded.nightlyRuns} of ${loaded.schoolDays.length} nights run; delete the folder to start over`;
 console.log(banner(system, settings.dataDir, demo));
 
 let stopping = false;

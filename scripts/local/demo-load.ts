@@ -1,38 +1,44 @@
 /**
  * Loads the demo school into a running local system the way the presence system would: signed
- * webhook deliveries of at most 500 events, the roster first. Then runs the nightly job for each
- * school day of the period, so that reports, signals and KPIs exist as after weeks of operation.
+ * webhook deliveries of at most 500 events, the roster first. Then the nightly job runs for
+ * each school day of the period, so that reports, signals and KPIs exist as after weeks of use.
+ * Progress is kept in a marker file in the data dir, so an interrupted first start resumes.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { demoBatches, generateDemoSchool } from './demo-school';
 import { localDate } from './scheduler';
 import { postSigned } from './sign';
 
 export type Progress = (phase: 'webhook' | 'nightly', done: number, total: number) => void;
 
-export interface DemoLoadOptions {
+export interface DemoDelivery {
+  from: string;
+  to: string;
+  schoolDays: string[];
+  events: number;
+  deliveries: number;
+  /** How long the webhook phase took. */
+  ms: number;
+}
+
+/** What the marker file holds: the delivery, and how many nightly runs are done. */
+export interface DemoState extends DemoDelivery {
+  nightlyRuns: number;
+}
+
+export interface DeliverOptions {
   webhookUrl: string;
   secret: string;
-  /** Runs the nightly job as of a date; absent when the nightly handler is not there. */
-  nightly?: ((date: string) => Promise<void>) | undefined;
   today?: string;
   progress?: Progress;
-  log?: (line: string) => void;
   /** Deliveries in flight at once once the roster is in. */
   concurrency?: number;
   /** A smaller school, for tests. */
   students?: number;
 }
 
-export interface DemoLoadResult {
-  from: string;
-  to: string;
-  events: number;
-  deliveries: number;
-  nightlyRuns: number;
-  ms: number;
-}
-
-export async function loadDemoSchool(options: DemoLoadOptions): Promise<DemoLoadResult> {
+export async function deliverDemoSchool(options: DeliverOptions): Promise<DemoDelivery> {
   const started = performance.now();
   const today = options.today ?? localDate(new Date());
   const school = generateDemoSchool({ today, ...(options.students ? { students: options.students } : {}) });
@@ -66,23 +72,52 @@ export async function loadDemoSchool(options: DemoLoadOptions): Promise<DemoLoad
     }
   });
   await Promise.all(lanes);
-
-  let nightlyRuns = 0;
-  if (options.nightly) {
-    for (const date of school.schoolDays) {
-      await options.nightly(date);
-      nightlyRuns++;
-      options.progress?.('nightly', nightlyRuns, school.schoolDays.length);
-    }
-  } else {
-    options.log?.('No nightly handler yet (functions/handlers/nightly.ts): reports and KPIs stay empty.');
-  }
   return {
     from: school.from,
     to: school.to,
+    schoolDays: school.schoolDays,
     events: total,
     deliveries: batches.length,
-    nightlyRuns,
     ms: performance.now() - started,
   };
+}
+
+const MARKER = 'demo-loaded.json';
+
+export async function readDemoState(dataDir: string): Promise<DemoState | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dataDir, MARKER), 'utf8')) as DemoState;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeDemoState(dataDir: string, state: DemoState): Promise<void> {
+  await writeFile(join(dataDir, MARKER), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/**
+ * The nightly job as of each school day not yet done, oldest first; `onRun` after each one.
+ * Stops at the first failure (logged): the system still runs, and the next start resumes.
+ */
+export async function runDemoNights(
+  state: DemoState,
+  nightly: (date: string) => Promise<void>,
+  options: { progress?: Progress; log?: (line: string) => void; onRun?: (state: DemoState) => Promise<void> },
+): Promise<DemoState> {
+  let current = state;
+  for (const date of state.schoolDays.slice(state.nightlyRuns)) {
+    try {
+      await nightly(date);
+    } catch (error) {
+      options.log?.(
+        `The nightly run for ${date} failed; the next start continues from there.\n${String(error)}`,
+      );
+      break;
+    }
+    current = { ...current, nightlyRuns: current.nightlyRuns + 1 };
+    await options.onRun?.(current);
+    options.progress?.('nightly', current.nightlyRuns, state.schoolDays.length);
+  }
+  return current;
 }

@@ -5,7 +5,7 @@
  * cleanly inside one process, as many times as wanted.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../functions/store/table-definition';
 import { type GatewayRoutes, startGateway } from './api-gateway';
 import { DEFAULT_WEBHOOK_SECRET } from './defaults';
-import { type DemoLoadResult, loadDemoSchool, type Progress } from './demo-load';
+import {
+  type DemoState,
+  deliverDemoSchool,
+  type Progress,
+  readDemoState,
+  runDemoNights,
+  writeDemoState,
+} from './demo-load';
 import { startDynalite } from './dynalite';
 import type { LambdaName } from './lambda-worker';
 import { type LocalLambdas, startLambdas } from './lambdas';
@@ -22,7 +29,6 @@ import { startSes } from './ses';
 
 export const LOCAL_TABLE_NAME = 'presentie-local';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DEMO_MARKER = 'demo-loaded.json';
 
 export interface LocalSystemOptions {
   /** Dashboard, API and webhook; 0 (the default) picks a free port. */
@@ -62,7 +68,7 @@ export interface LocalSystem {
   /** What each handler did at start: ready, missing (not written yet) or failed (with why). */
   handlers: LocalLambdas['handlers'];
   /** The demo load, when one ran at this start. */
-  demo?: DemoLoadResult;
+  demo?: DemoState;
   /** Invokes a handler directly, e.g. `invoke('nightly', { date })`. */
   invoke(name: LambdaName, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
@@ -223,22 +229,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       cleanups.push(() => rm(endpointsFile, { force: true }));
     }
 
-    if (options.demo && !(dataDir && existsSync(join(dataDir, DEMO_MARKER)))) {
-      if (!routes.webhook) {
-        log('Note: no webhook handler yet, so no demo school.');
-      } else {
-        system.demo = await loadDemoSchool({
-          webhookUrl: system.webhookUrl,
-          secret,
-          nightly,
-          log,
-          ...(options.today ? { today: options.today } : {}),
-          ...(options.demoStudents ? { students: options.demoStudents } : {}),
-          ...(options.progress ? { progress: options.progress } : {}),
-        });
-        // Written last: an interrupted load is simply repeated (every delivery is idempotent).
-        if (dataDir) await writeFile(join(dataDir, DEMO_MARKER), `${JSON.stringify(system.demo, null, 2)}\n`);
-      }
+    if (options.demo) {
+      system.demo = await demoSchool(system, {
+        dataDir,
+        nightly,
+        log,
+        ...(options.today ? { today: options.today } : {}),
+        ...(options.demoStudents ? { students: options.demoStudents } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+      });
     }
     return system;
   } catch (error) {
@@ -247,11 +246,59 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   }
 }
 
-/** What the demo marker says was loaded, if anything. */
-export async function loadedDemo(dataDir: string): Promise<DemoLoadResult | undefined> {
-  try {
-    return JSON.parse(await readFile(join(dataDir, DEMO_MARKER), 'utf8')) as DemoLoadResult;
-  } catch {
-    return undefined;
+/**
+ * Loads the demo school unless the data dir has it, then runs the nightly job for the school
+ * days it has not yet run for. Returns the state when this start did some of that.
+ */
+async function demoSchool(
+  system: LocalSystem,
+  options: {
+    dataDir: string | undefined;
+    nightly: ((date: string) => Promise<void>) | undefined;
+    log: (line: string) => void;
+    today?: string;
+    students?: number;
+    progress?: Progress;
+  },
+): Promise<DemoState | undefined> {
+  const save = async (state: DemoState) => {
+    if (options.dataDir) await writeDemoState(options.dataDir, state);
+  };
+  let state = options.dataDir ? await readDemoState(options.dataDir) : undefined;
+  let worked = false;
+  if (!state) {
+    if (system.handlers.webhook.state !== 'ready') {
+      options.log('Note: no webhook handler, so no demo school.');
+      return undefined;
+    }
+    const delivery = await deliverDemoSchool({
+      webhookUrl: system.webhookUrl,
+      secret: system.secret,
+      ...(options.today ? { today: options.today } : {}),
+      ...(options.students ? { students: options.students } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
+    // Written once every delivery is in: an interrupted load is simply repeated (idempotent).
+    state = { ...delivery, nightlyRuns: 0 };
+    await save(state);
+    worked = true;
   }
+  if (state.nightlyRuns < state.schoolDays.length) {
+    if (!options.nightly) {
+      options.log('Note: no nightly handler, so no reports or KPIs for the demo school yet.');
+    } else {
+      state = await runDemoNights(state, options.nightly, {
+        log: options.log,
+        onRun: save,
+        ...(options.progress ? { progress: options.progress } : {}),
+      });
+      worked = true;
+    }
+  }
+  return worked ? state : undefined;
+}
+
+/** What the demo marker says was loaded, if anything. */
+export async function loadedDemo(dataDir: string): Promise<DemoState | undefined> {
+  return readDemoState(dataDir);
 }

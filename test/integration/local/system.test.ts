@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoSchool } from '../../../scripts/local/demo-load';
+import { deliverDemoSchool } from '../../../scripts/local/demo-load';
 import { postSigned, signatureHeaders } from '../../../scripts/local/sign';
 import { type LocalSystem, startLocalSystem } from '../../../scripts/local/system';
 
@@ -64,15 +64,16 @@ describe('the local system (demo off)', () => {
   });
 
   it('accepts every event of a (small) demo school', async () => {
-    const result = await loadDemoSchool({
+    const result = await deliverDemoSchool({
       webhookUrl: system.webhookUrl,
       secret: system.secret,
       today: '2026-11-28',
-      students: 24,
+      students: 12,
     });
-    expect(result.events).toBeGreaterThan(24 * 4 * 40 * 0.9);
+    expect(result.events).toBeGreaterThan(12 * 4 * 40 * 0.9);
     expect(result.from).toBe('2026-09-28');
-  });
+    // A shared, busy machine can be slow; this is no speed test (that is `npm run bench`).
+  }, 600_000);
 
   it('keeps its data across a restart on the same data dir', async () => {
     await system.stop();
