@@ -227,6 +227,44 @@ describe('Signal evaluation (properties)', () => {
     );
   });
 
+  it('raises pattern signals only on what the days show', () => {
+    fc.assert(
+      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+        const byDate = new Map(summaries.map((s) => [s.date, s]));
+        for (const signal of run(summaries, to, profile).signals) {
+          const inPeriod = summaries.filter(
+            (d) => d.date >= signal.period.from && d.date <= signal.period.to,
+          );
+          if (signal.kind === 'signal4w') {
+            expect(signal.weeks).toHaveLength(profile.fourWeekWeeks);
+            // Every registered lesson in those weeks was missed without authorization.
+            for (const d of inPeriod) expect(d.unauthorizedAbsentLessons).toBe(d.lessons);
+            expect(inPeriod.some((d) => d.lessons > 0)).toBe(true);
+          }
+          if (signal.kind === 'sick_long') {
+            for (const d of inPeriod) if (d.lessons > 0) expect(d.sick).toBe(true);
+            const schoolDaysSick = schoolDays(signal.period.from, signal.period.to).length;
+            expect(schoolDaysSick).toBe(profile.sickLongDays);
+          }
+          if (signal.kind === 'sick_repeated') {
+            expect(signal.sickReports).toHaveLength(profile.sickRepeatedCount);
+            for (const d of signal.sickReports) expect(byDate.get(d)?.sick).toBe(true);
+          }
+          if (signal.kind === 'frequent') {
+            expect(signal.occurrences.length).toBeGreaterThanOrEqual(profile.frequentCount);
+            for (const d of signal.occurrences) {
+              const day = byDate.get(d);
+              expect(
+                (day?.unauthorizedAbsentLessons ?? 0) + (day?.unauthorizedLateOrEarly ?? 0),
+              ).toBeGreaterThan(0);
+            }
+          }
+        }
+      }),
+      settings,
+    );
+  });
+
   it('never sends a Route-X report to DUO, and every standard one', () => {
     fc.assert(
       fc.property(history, ({ summaries, to }) => {
