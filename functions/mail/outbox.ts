@@ -1,7 +1,10 @@
 import type { Store } from '../store/client';
-import { listUnsent, markFailed, markSent, recordMail } from '../store/outbox-repository';
+import { claimMail, listUnsent, markFailed, markSent, recordMail } from '../store/outbox-repository';
 import { isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
+
+/** Long enough for SES's backoff on one mail; a crashed run's claims free up after it. */
+const LEASE_MS = 10 * 60 * 1000;
 
 export interface FlushResult {
   sent: number;
@@ -26,9 +29,10 @@ export interface OutboxOptions {
 }
 
 /**
- * Record first, send after, mark sent last: a crash or an SES failure leaves the mail unsent
- * in the outbox, and the next run sends it. The only window for a duplicate is a crash between
- * SES accepting a mail and the mark, which is one conditional write later.
+ * Record first, claim, send, mark sent last: a crash or an SES failure leaves the mail unsent in
+ * the outbox, and the next run sends it; the claim keeps two overlapping runs from both sending
+ * it. The only window for a duplicate is a crash between SES accepting a mail and the mark, one
+ * conditional write later (SES has no idempotency key); we prefer that to losing a mail.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
@@ -49,6 +53,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
             result.deferred++;
             continue;
           }
+          const at = now();
+          const lease = new Date(at.getTime() + LEASE_MS).toISOString();
+          if (!(await claimMail(options.store, mail.id, at.toISOString(), lease))) continue;
           try {
             const messageId = await options.mailer.send(mail);
             if (await markSent(options.store, mail.id, messageId, now().toISOString())) result.sent++;

@@ -65,6 +65,35 @@ export async function* listUnsent(store: Store): AsyncGenerator<OutboxItem> {
   } while (startKey);
 }
 
+/**
+ * Claims an unsent mail for one sender until `leaseUntil`, so that two runs at once (a retry
+ * overlapping a replay) never both send it. False when it is sent, or claimed by another run
+ * whose lease has not run out. A crashed sender's claim simply expires.
+ */
+export async function claimMail(
+  store: Store,
+  mailId: string,
+  now: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: mailKey(mailId),
+        UpdateExpression: 'SET claimUntil = :lease',
+        ConditionExpression: '#status = :unsent AND (attribute_not_exists(claimUntil) OR claimUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':unsent': 'unsent', ':now': now, ':lease': leaseUntil },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 /** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
 export async function markSent(
   store: Store,
@@ -78,7 +107,7 @@ export async function markSent(
         TableName: store.tableName,
         Key: mailKey(mailId),
         UpdateExpression:
-          'SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one REMOVE gsi1pk, gsi1sk',
+          'SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one REMOVE gsi1pk, gsi1sk, claimUntil',
         ConditionExpression: '#status = :unsent',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -102,7 +131,7 @@ export async function markFailed(store: Store, mailId: string, message: string):
     new UpdateCommand({
       TableName: store.tableName,
       Key: mailKey(mailId),
-      UpdateExpression: 'SET lastError = :error ADD attempts :one',
+      UpdateExpression: 'SET lastError = :error ADD attempts :one REMOVE claimUntil',
       ConditionExpression: '#status = :unsent',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':error': message.slice(0, 500), ':unsent': 'unsent', ':one': 1 },

@@ -65,3 +65,21 @@ describe('the mail outbox', () => {
     expect((await outbox.flush()).sent).toBe(0);
   });
 });
+
+describe('two runs flushing at once', () => {
+  it('send each mail once', async () => {
+    const { mailer, sent } = recordingMailer();
+    const a = createOutbox({ store: table, mailer, concurrency: 3 });
+    const b = createOutbox({ store: table, mailer, concurrency: 3 });
+    const ids = Array.from({ length: 12 }, (_, i) => `both-${i}`);
+    for (const id of ids) await a.enqueue(request(id));
+    const [ra, rb] = await Promise.all([a.flush(), b.flush()]);
+    expect(ra.sent + rb.sent).toBe(12);
+    expect(
+      sent
+        .filter((m) => m.id.startsWith('both-'))
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+  });
+});
