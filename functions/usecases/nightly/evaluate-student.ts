@@ -1,6 +1,7 @@
 import {
   type DaySummary,
   evaluateStudent,
+  NORM_PROFILES,
   profileFor,
   reportStillStands,
   type StudentFacts,
@@ -40,17 +41,20 @@ function facts(student: StudentRecord): StudentFacts {
   };
 }
 
-/** How far back the rules look: the longest window of the profile, plus a week of slack for late corrections. */
-function lookbackFrom(
-  deps: NightlyDeps,
-  student: { routeX: boolean },
-  asOf: string,
-  earliest: string[],
-): string {
-  const p = profileFor(student);
-  const weeks =
-    Math.max(p.windowWeeks, p.fourWeekWeeks + 1, p.sickRepeatedWindowWeeks, p.frequentWindowWeeks) + 1;
-  const from = deps.calendar.schoolWeeksEndingOn(asOf, weeks).from;
+/** How far back the rules look: the longest window of any norm profile, plus one week. */
+const LOOKBACK_WEEKS =
+  Math.max(
+    ...Object.values(NORM_PROFILES).flatMap((p) => [
+      p.windowWeeks,
+      p.fourWeekWeeks + 1,
+      p.sickRepeatedWindowWeeks,
+      p.frequentWindowWeeks,
+    ]),
+  ) + 1;
+
+/** The first day to read: the lookback, or an older day that was corrected since the last run. */
+function lookbackFrom(deps: NightlyDeps, asOf: string, earliest: string[]): string {
+  const from = deps.calendar.schoolWeeksEndingOn(asOf, LOOKBACK_WEEKS).from;
   return [from, ...earliest].sort()[0] as string;
 }
 
@@ -77,14 +81,13 @@ function isLastSchoolDay(deps: NightlyDeps, asOf: string): boolean {
   return true;
 }
 
-/** Evaluates one student as of a date: one query for profile, days and state; writes only what changed. */
+/** Evaluates one student as of a date: one query reads profile, days and state together. */
 export async function evaluateOne(
   deps: NightlyDeps,
   directory: Directory,
   studentId: string,
   asOf: string,
   dirty: readonly DirtyMark[],
-  hint: { routeX: boolean } = { routeX: false },
 ): Promise<StudentOutcome & { found: boolean }> {
   const outcome: StudentOutcome & { found: boolean } = {
     signals: 0,
@@ -93,9 +96,11 @@ export async function evaluateOne(
     events: [],
     found: false,
   };
-  const earliestDirty = dirty.map((m) => m.date);
-  // Route-X windows are not longer than the standard ones, so the hint only matters for its profile's weeks.
-  const from = lookbackFrom(deps, hint, asOf, earliestDirty);
+  const from = lookbackFrom(
+    deps,
+    asOf,
+    dirty.map((m) => m.date),
+  );
   const input = await loadEvaluationInput(deps.store, studentId, from);
   const student = input.student;
   if (!student) return outcome;
