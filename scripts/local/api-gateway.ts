@@ -174,10 +174,14 @@ function match(method: string, path: string, routes: GatewayRoutes): Match | und
       ? { invoke: routes.webhook, routeKey: 'POST /webhooks/presence', name: 'webhook' }
       : { invoke: undefined, routeKey: '$default', name: 'webhook' };
   }
-  if (path === '/api' || path.startsWith('/api/')) {
+  if (path === '/api/openapi.json' && method === 'GET') {
+    return { invoke: routes.api, routeKey: 'GET /api/openapi.json', name: 'api' };
+  }
+  if (path.startsWith('/api/')) {
+    // As infra/constructs/http-api.ts declares them: one route per method on /api/{proxy+}.
     return {
       invoke: routes.api,
-      routeKey: 'ANY /api/{proxy+}',
+      routeKey: `${method} /api/{proxy+}`,
       name: 'api',
       pathParameters: { proxy: path.slice('/api/'.length) },
     };

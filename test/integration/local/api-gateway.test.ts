@@ -111,6 +111,8 @@ describe('local API Gateway', () => {
     expect(event?.cookies).toEqual(['session=abc', 'lang=nl']);
     expect(event?.headers.cookie).toBeUndefined();
     expect(event?.requestContext.http.method).toBe('GET');
+    expect(event?.routeKey).toBe('GET /api/{proxy+}');
+    expect(event?.pathParameters).toEqual({ proxy: 'students' });
   });
 
   it('base64-encodes a binary request body and decodes a base64 response', async () => {
