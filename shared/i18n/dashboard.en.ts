@@ -21,6 +21,8 @@ export const en: Record<DashboardKey, string> = {
   'signin.intro': 'Local environment: pick a staff member of the demo school to sign in as that person.',
   'signin.as': 'Sign in as {name}',
   'signin.search': 'Find staff member',
+  'signin.cognito': 'Sign in with your school account.',
+  'signin.button': 'Sign in with school account',
   'forbidden.title': 'No access',
   'forbidden.text': 'This is outside your scope. You only see data of your own students or units.',
   'forbidden.back': 'Back to the start page',

@@ -20,6 +20,8 @@ export const nl = {
   'signin.intro': 'Lokale omgeving: kies een medewerker van de demoschool om als die persoon aan te melden.',
   'signin.as': 'Aanmelden als {name}',
   'signin.search': 'Zoek medewerker',
+  'signin.cognito': 'Meld u aan met uw schoolaccount.',
+  'signin.button': 'Aanmelden met schoolaccount',
   'forbidden.title': 'Geen toegang',
   'forbidden.text':
     'Dit valt buiten uw bevoegdheid. U ziet alleen gegevens van uw eigen studenten of eenheden.',

@@ -138,5 +138,61 @@ describe('the dashboard in a browser', () => {
       await page.getByTestId('lang').click();
       await expectNoAxeViolations(page, `${staffId} ${hash} (English)`);
     }
+    // 18 page views with axe each: generous on a busy machine (a time-out, not a speed claim)
+  }, 300_000);
+});
+
+describe('signing in through Cognito (as deployed)', () => {
+  it('uses the hosted sign-in with PKCE, and the ID token it returns opens the dashboard', async () => {
+    const domain = 'https://auth.presentie.example';
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // config.json as the site stack deploys it; the API stays this local system.
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          apiUrl: `${system.baseUrl}/`,
+          region: 'eu-west-1',
+          authMode: 'cognito',
+          cognito: { userPoolId: 'eu-west-1_test', clientId: 'dashboard-client', domain },
+        }),
+      }),
+    );
+    let authorize: URL | undefined;
+    await page.route(`${domain}/oauth2/authorize**`, (route) => {
+      authorize = new URL(route.request().url());
+      const back = new URL(authorize.searchParams.get('redirect_uri') as string);
+      back.searchParams.set('code', 'the-code');
+      back.searchParams.set('state', authorize.searchParams.get('state') as string);
+      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    let tokenRequest: URLSearchParams | undefined;
+    const { token } = (await (
+      await fetch(`${system.apiUrl}/auth/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId: 'coach-a' }),
+      })
+    ).json()) as { token: string };
+    await page.route(`${domain}/oauth2/token`, (route) => {
+      tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+      return route.fulfill({
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ id_token: token, access_token: 'x', token_type: 'Bearer' }),
+      });
+    });
+
+    await page.goto(system.baseUrl);
+    await page.getByRole('button', { name: 'Aanmelden met schoolaccount' }).click();
+    await page.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    expect(authorize?.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize?.searchParams.get('client_id')).toBe('dashboard-client');
+    expect(tokenRequest?.get('grant_type')).toBe('authorization_code');
+    expect(tokenRequest?.get('code')).toBe('the-code');
+    expect(tokenRequest?.get('code_verifier')?.length).toBeGreaterThan(40);
+    expect(page.url()).not.toContain('code=');
   });
 });

@@ -39,10 +39,8 @@ export default function setup(): void {
       '--logLevel',
       'warn',
     ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+    // vitest sets NODE_ENV=test, which would make a development build (Svelte's dev mode).
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) throw new Error('building web/dist failed');
 }

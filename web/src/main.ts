@@ -1,6 +1,18 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { completeCognitoSignIn } from './lib/cognito';
+import { config, loadConfig } from './lib/config';
+import { session } from './lib/session.svelte';
 
-const target = document.getElementById('app');
-if (!target) throw new Error('#app missing');
-mount(App, { target });
+async function start() {
+  await loadConfig();
+  if (config.auth.mode === 'cognito') {
+    const signedIn = await completeCognitoSignIn(config.auth);
+    if (signedIn) session.signIn(signedIn.idToken);
+  }
+  const target = document.getElementById('app');
+  if (!target) throw new Error('#app missing');
+  mount(App, { target });
+}
+
+void start();

@@ -1,3 +1,4 @@
+import { config } from './config';
 import { session } from './session.svelte';
 
 /** An API answer other than 2xx; `status` 403 shows the "no access" page. */
@@ -14,7 +15,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   const headers = new Headers(init.headers);
   if (session.token) headers.set('authorization', `Bearer ${session.token}`);
   if (init.body) headers.set('content-type', 'application/json');
-  const response = await fetch(path, { ...init, headers });
+  const response = await fetch(`${config.apiBase}${path}`, { ...init, headers });
   if (response.status === 401) session.signOut();
   if (!response.ok) {
     let message = response.statusText;

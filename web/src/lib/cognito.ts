@@ -1,0 +1,63 @@
+import type { AuthConfig } from './config';
+
+type Cognito = Extract<AuthConfig, { mode: 'cognito' }>;
+const VERIFIER = 'presentie.pkce';
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** Sends the browser to Cognito's hosted sign-in (authorization code with PKCE; no secret). */
+export async function startCognitoSignIn(auth: Cognito): Promise<void> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
+  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state, hash: location.hash }));
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: auth.clientId,
+    redirect_uri: auth.redirectUri,
+    scope: 'openid email profile',
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  });
+  location.assign(`${auth.domain}/oauth2/authorize?${q}`);
+}
+
+/** On return from Cognito: trades the code for tokens and gives the ID token (the API checks it). */
+export async function completeCognitoSignIn(
+  auth: Cognito,
+): Promise<{ idToken: string; hash: string } | null> {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  const saved = sessionStorage.getItem(VERIFIER);
+  if (!code || !saved) return null;
+  sessionStorage.removeItem(VERIFIER);
+  const { verifier, state, hash } = JSON.parse(saved) as { verifier: string; state: string; hash: string };
+  history.replaceState(null, '', `${location.pathname}${hash}`);
+  if (params.get('state') !== state) return null;
+  const res = await fetch(`${auth.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: auth.clientId,
+      code,
+      redirect_uri: auth.redirectUri,
+      code_verifier: verifier,
+    }),
+  });
+  if (!res.ok) return null;
+  const tokens = (await res.json()) as { id_token?: string };
+  return tokens.id_token ? { idToken: tokens.id_token, hash } : null;
+}
+
+export function cognitoSignOutUrl(auth: Cognito): string {
+  return `${auth.domain}/logout?${new URLSearchParams({ client_id: auth.clientId, logout_uri: auth.redirectUri })}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Where the API is and how to sign in. In AWS the site stack deploys `config.json` beside
+ * index.html (Cognito hosted sign-in, API on its own origin); locally there is none and the
+ * API is on the same origin with the local sign-in page.
+ */
+export type AuthConfig =
+  | { mode: 'local' }
+  | { mode: 'cognito'; domain: string; clientId: string; redirectUri: string };
+
+export interface RuntimeConfig {
+  apiBase: string;
+  auth: AuthConfig;
+}
+
+interface DeployedConfig {
+  apiUrl: string;
+  authMode: 'cognito';
+  cognito: { userPoolId: string; clientId: string; domain: string };
+}
+
+export const config: RuntimeConfig = { apiBase: '', auth: { mode: 'local' } };
+
+export async function loadConfig(): Promise<void> {
+  let deployed: DeployedConfig | undefined;
+  try {
+    const res = await fetch('./config.json', { cache: 'no-store' });
+    if (res.ok && res.headers.get('content-type')?.includes('json'))
+      deployed = (await res.json()) as DeployedConfig;
+  } catch {
+    // no config: local mode
+  }
+  if (deployed?.authMode !== 'cognito') return;
+  config.apiBase = deployed.apiUrl.replace(/\/+$/, '');
+  config.auth = {
+    mode: 'cognito',
+    domain: deployed.cognito.domain.replace(/\/+$/, ''),
+    clientId: deployed.cognito.clientId,
+    // The callback registered in Cognito is the dashboard's root.
+    redirectUri: `${location.origin}/`,
+  };
+}
