@@ -100,7 +100,10 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
     return studentId !== undefined && !state.students.has(studentId);
   });
   await keepPending(state, unknownStudent);
-  const ready = all.filter((w) => !unknownStudent.includes(w));
+  const ready = [
+    ...all.filter((w) => !unknownStudent.includes(w)),
+    ...(await arrivedMeanwhile(state, unknownStudent)),
+  ];
 
   const readyRegistrations = ready.filter(isRegistrationWork);
   const missing = readyRegistrations
@@ -163,4 +166,28 @@ async function keepPending(state: BatchState, work: Work[]): Promise<void> {
     );
     decide(state, w, 'pending');
   });
+}
+
+/**
+ * A concurrent delivery may have stored the student after we found it unknown but before
+ * its own look for pending events saw ours. Reading the students again after writing the
+ * pending items closes that gap: one of the two deliveries always sees the other.
+ */
+async function arrivedMeanwhile(state: BatchState, work: Work[]): Promise<Work[]> {
+  const fromBatch = work.filter((w) => w.index !== undefined);
+  if (fromBatch.length === 0) return [];
+  const arrived = await batchGetStudents(
+    state.deps.store,
+    fromBatch.map((w) => studentOf(w.event) as string),
+  );
+  const taken: Work[] = [];
+  for (const w of fromBatch) {
+    const studentId = studentOf(w.event) as string;
+    const student = arrived.get(studentId);
+    if (!student) continue;
+    state.students.set(studentId, student);
+    state.consumedPending.push({ studentId, eventId: w.event.id });
+    taken.push({ event: w.event });
+  }
+  return taken;
 }

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
+import { listAllPendingEvents } from '../../../functions/store/pending-events';
 import { ingestBatch } from '../../../functions/usecases/ingest/ingest-batch';
 import type { PresenceEvent } from '../../../shared/contract/events';
 import { startTestTable, type TestTable } from '../../support/dynalite';
@@ -25,12 +26,20 @@ const deps = (doc: DynamoDBDocumentClient) => ({
   now: () => new Date(),
 });
 
-/** Runs `meanwhile` just before the first write to the registration item `pk`. */
-function interleaving(doc: DynamoDBDocumentClient, pk: string, meanwhile: () => Promise<unknown>) {
+type Sent = { constructor: { name: string }; input: { Key?: { pk?: string }; Item?: { pk?: string } } };
+
+/** Runs `meanwhile` just before the first write of kind `name` to an item with this `pk`. */
+function interleaving(
+  doc: DynamoDBDocumentClient,
+  name: string,
+  pk: string,
+  meanwhile: () => Promise<unknown>,
+) {
   let done = false;
   const wrapped = Object.create(doc) as DynamoDBDocumentClient;
-  wrapped.send = (async (command: { constructor: { name: string }; input: { Key?: { pk?: string } } }) => {
-    if (!done && command.constructor.name === 'UpdateCommand' && command.input.Key?.pk === pk) {
+  wrapped.send = (async (command: Sent) => {
+    const target = command.input.Key?.pk ?? command.input.Item?.pk;
+    if (!done && command.constructor.name === name && target === pk) {
       done = true;
       await meanwhile();
     }
@@ -52,7 +61,7 @@ describe('concurrent deliveries', () => {
       date: '2026-10-06',
       revision: 1,
     });
-    const racing = interleaving(table.doc, 'REG#r-race', () =>
+    const racing = interleaving(table.doc, 'UpdateCommand', 'REG#r-race', () =>
       ingestBatch(deps(table.doc), { deliveryId: 'd-newer', events: [newer as unknown as PresenceEvent] }),
     );
     const result = await ingestBatch(deps(racing), {
@@ -65,5 +74,23 @@ describe('concurrent deliveries', () => {
       ['2026-10-05', 0],
       ['2026-10-06', 1],
     ]);
+  });
+
+  it('apply an event about a student who arrives while the event is being kept pending', async () => {
+    const lesson = registrationEvent({ registrationId: 'r-late', studentId: 's-late' });
+    const racing = interleaving(table.doc, 'PutCommand', 'PENDING#s-late', () =>
+      ingestBatch(deps(table.doc), {
+        deliveryId: 'd-late-student',
+        events: [studentEvent('s-late') as unknown as PresenceEvent],
+      }),
+    );
+    const result = await ingestBatch(deps(racing), {
+      deliveryId: 'd-late-lesson',
+      events: [lesson as unknown as PresenceEvent],
+    });
+    expect(result.results.map((r) => r.outcome)).toEqual(['pending']);
+    const [stored] = await listDaySummaries(table, 's-late', '2026-10-05', '2026-10-05');
+    expect(stored?.summary.lessons).toBe(1);
+    expect((await listAllPendingEvents(table)).filter((p) => p.studentId === 's-late')).toEqual([]);
   });
 });
