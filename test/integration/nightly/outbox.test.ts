@@ -33,7 +33,10 @@ function recordingMailer() {
       return `msg-${sent.length}`;
     },
   };
-  return { mailer, sent, throttle: (on: boolean) => void (throttling = on) };
+  const throttle = (on: boolean) => {
+    throttling = on;
+  };
+  return { mailer, sent, throttle };
 }
 
 describe('the mail outbox', () => {
