@@ -120,6 +120,33 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     expect(await listOpenReports(h.table, 'team-ict')).toEqual(reportsBefore);
   });
 
+  it('reads nothing of a student with nothing new, and one query for a student with new data', async () => {
+    await h.student('s-ivo');
+    await h.student('s-jet');
+    await h.deliver(
+      ...day('s-ivo', '2026-09-10', { status: 'present' }),
+      ...day('s-jet', '2026-09-10', { status: 'present' }),
+    );
+    await h.nightly('2026-09-11');
+    await h.deliver(...day('s-jet', '2026-09-14', { status: 'present' }));
+
+    const reads: string[] = [];
+    const send = h.table.doc.send.bind(h.table.doc) as (command: unknown) => Promise<unknown>;
+    (h.table.doc as unknown as { send: typeof send }).send = (command) => {
+      const input = (
+        command as { input: { Key?: { pk?: string }; ExpressionAttributeValues?: Record<string, unknown> } }
+      ).input;
+      const pk = input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'];
+      const name = (command as object).constructor.name;
+      if (typeof pk === 'string' && /Get|Query|Scan/.test(name)) reads.push(pk);
+      return send(command);
+    };
+    const run = await h.nightly('2026-09-14');
+    expect(run.evaluated).toBe(1);
+    expect(reads.filter((pk) => pk === 'STU#s-ivo')).toHaveLength(0);
+    expect(reads.filter((pk) => pk === 'STU#s-jet')).toHaveLength(1);
+  });
+
   it('sends the 8-hour signal to the guardian of a student under 18 only when the school turns it on', async () => {
     await h.student('s-gijs', { birthDate: '2010-05-01', guardianEmail: 'ouder.gijs@example.nl' });
     await h.student('s-hana', { birthDate: '2010-05-01', guardianEmail: 'ouder.hana@example.nl' });
