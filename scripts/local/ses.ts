@@ -34,7 +34,7 @@ export async function startSes({ port = 0 }: { port?: number } = {}): Promise<Lo
   const endpoint = `http://127.0.0.1:${actual}`;
   return {
     endpoint,
-    mailboxUrl: `${endpoint}/`,
+    mailboxUrl: `http://localhost:${actual}/`,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
