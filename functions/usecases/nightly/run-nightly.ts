@@ -74,7 +74,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     result.mailsQueued += outcome.mails;
     events.push(...outcome.events);
     // Cleared only after the student's effects are stored: a crash before this re-evaluates, harmlessly.
-    for (const marker of markers) await clearDirty(deps.store, marker);
+    await Promise.all(markers.map((marker) => clearDirty(deps.store, marker)));
   });
 
   result.reminders = await createReminders(deps, directory, asOf, (n) => (result.mailsQueued += n));
