@@ -3,7 +3,8 @@
  * loads a demo school through the webhook and runs the nightly job over its weeks.
  *
  * Environment: PORT (3000), MAILBOX_PORT (8005), DATA_DIR (.data), PRESENCE_WEBHOOK_SECRET
- * (a documented local default), DEMO=off to start with an empty school, LOG_LEVEL for the
+ * (a documented local default), DEMO=off to start with an empty school, DEMO_STUDENTS (600),
+ * LOG_LEVEL for the
  * handlers' logs (WARN).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -76,6 +77,7 @@ const system = await startLocalSystem({
   mailboxPort: settings.mailboxPort,
   dataDir: settings.dataDir,
   demo: settings.demo,
+  ...(settings.demoStudents ? { demoStudents: settings.demoStudents } : {}),
   secret: settings.secret,
   log: (line) => console.error(line),
   progress: progressBar(),

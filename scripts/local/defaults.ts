@@ -17,6 +17,8 @@ export interface LocalSettings {
   secret: string;
   /** `DEMO=off` starts with an empty school. */
   demo: boolean;
+  /** `DEMO_STUDENTS`: a smaller (or larger) demo school; default 600. */
+  demoStudents?: number;
 }
 
 function portFrom(value: string | undefined, fallback: number, name: string): number {
@@ -25,6 +27,14 @@ function portFrom(value: string | undefined, fallback: number, name: string): nu
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`${name} must be a port number, got "${value}"`);
   return port;
+}
+
+function studentsFrom(value: string): number {
+  const students = Number(value);
+  if (!Number.isInteger(students) || students < 12 || students > 100_000) {
+    throw new Error(`DEMO_STUDENTS must be a whole number from 12, got "${value}"`);
+  }
+  return students;
 }
 
 export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettings {
@@ -40,5 +50,6 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env): LocalSettin
     dataDir: env.DATA_DIR?.trim() || '.data',
     secret,
     demo: !['off', 'false', '0', 'no'].includes((env.DEMO ?? '').trim().toLowerCase()),
+    ...(env.DEMO_STUDENTS?.trim() ? { demoStudents: studentsFrom(env.DEMO_STUDENTS) } : {}),
   };
 }

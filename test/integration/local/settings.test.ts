@@ -21,6 +21,7 @@ describe('local settings and signing', () => {
       DATA_DIR: '/tmp/x',
       PRESENCE_WEBHOOK_SECRET: 'whsec_c2VjcmV0 whsec_b2xk',
       DEMO: 'off',
+      DEMO_STUDENTS: '120',
     });
     expect(settings).toEqual({
       port: 4000,
@@ -28,12 +29,14 @@ describe('local settings and signing', () => {
       dataDir: '/tmp/x',
       secret: 'whsec_c2VjcmV0 whsec_b2xk',
       demo: false,
+      demoStudents: 120,
     });
   });
 
   it('refuses a secret that is not whsec_ base64, and a port that is not a number', () => {
     expect(() => localSettings({ PRESENCE_WEBHOOK_SECRET: 'hunter2' })).toThrow(/whsec_/);
     expect(() => localSettings({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => localSettings({ DEMO_STUDENTS: 'many' })).toThrow(/DEMO_STUDENTS/);
   });
 
   it('signs so that a Standard Webhooks receiver verifies it, with the first of several secrets', () => {
