@@ -3,9 +3,8 @@
  * loads a demo school through the webhook and runs the nightly job over its weeks.
  *
  * Environment: PORT (3000), MAILBOX_PORT (8005), DATA_DIR (.data), PRESENCE_WEBHOOK_SECRET
- * (a documented local default), DEMO=off to start with an empty school, DEMO_STUDENTS (600),
- * LOG_LEVEL for the
- * handlers' logs (WARN).
+ * (a documented local default), DEMO=off to start with an empty school, DEMO_STUDENTS (600)
+ * to size the demo, LOG_LEVEL for the handlers' logs (WARN).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
