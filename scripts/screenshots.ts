@@ -3,9 +3,12 @@
  * `npx tsx scripts/screenshots.ts` writes PNGs to docs/screenshots/.
  *
  * Uses its own data dir (`SCREENSHOTS_DATA_DIR`, default `.data/screenshots`) so it never
- * fights a running `npm start` over dynalite's files; the demo is loaded there once (slow the
- * first time) and reused afterwards. Builds web/dist when it is out of date.
+ * fights a running `npm start` over dynalite's files; the demo is loaded there once and reused
+ * afterwards. `SCREENSHOTS_STUDENTS` (default 120) sizes the demo school: the full 600 take a
+ * long time to load on a small machine, and the pages look the same. Builds web/dist when it
+ * is out of date.
  */
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +19,7 @@ import { startLocalSystem } from './local/system';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs', 'screenshots');
 const dataDir = process.env.SCREENSHOTS_DATA_DIR ?? join(root, '.data', 'screenshots');
+const students = Number(process.env.SCREENSHOTS_STUDENTS ?? 120);
 
 interface Staff {
   staffId: string;
@@ -26,15 +30,15 @@ interface Staff {
 process.argv.splice(2); // global-setup reads argv to decide; here it must always check
 buildWeb();
 mkdirSync(out, { recursive: true });
-console.log(`Starting the local system with the demo school in ${dataDir} (the first load takes minutes)…`);
+console.log(`Starting the local system with a demo school of ${students} students in ${dataDir}…`);
+// The demo is loaded once per data dir (and resumed if a load was interrupted).
 const system = await startLocalSystem({
   port: 0,
   dataDir,
   demo: true,
+  demoStudents: students,
   log: (line) => console.log(line),
-  progress: (phase, done, total) => {
-    if (done === total || done % 1000 < 500) process.stdout.write(`\r  ${phase}: ${done}/${total}   `);
-  },
+  progress: (phase, done, total) => process.stdout.write(`\r  ${phase}: ${done}/${total}   `),
 });
 const { browser, close } = await launchBrowser();
 
