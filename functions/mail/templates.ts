@@ -8,7 +8,8 @@ import type { Locale, MailKind } from './types';
  * on the dashboard, behind a login, where the reader has something to do.
  */
 export interface TemplateData {
-  'signal8.student': { studentName: string; minutes: number };
+  /** `reportAtMinutes`: the student's threshold for the coach's report (960; less for Route-X). */
+  'signal8.student': { studentName: string; minutes: number; reportAtMinutes?: number };
   'signal8.guardian': { guardianOf: string; minutes: number };
   'report16.coach': {
     coachName: string;
@@ -88,19 +89,19 @@ const dashboard = { nl: 'Open in Presentie', en: 'Open in Presentie' };
 const templates: Templates = {
   'signal8.student': {
     nl: (d) => ({
-      subject: 'Je hebt 8 uur ongeoorloofd verzuim',
+      subject: `Je hebt ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim`,
       greeting: `Beste ${d.studentName},`,
       paragraphs: [
         `Volgens onze registratie ben je ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de afgelopen vier lesweken.`,
-        'Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij 16 uur ongeoorloofd verzuim krijgt je coach een melding, en kan de school verplicht zijn je te melden bij DUO.',
+        `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding, en kan de school verplicht zijn je te melden bij DUO.`,
       ],
     }),
     en: (d) => ({
-      subject: 'You have 8 hours of unauthorized absence',
+      subject: `You have ${formatDuration(d.minutes, 'en')} of unauthorized absence`,
       greeting: `Dear ${d.studentName},`,
       paragraphs: [
         `According to our records you have been absent without authorization for ${formatDuration(d.minutes, 'en')} in the last four school weeks.`,
-        'If this is not right, or if something is going on, please contact your coach this week. At 16 hours of unauthorized absence your coach is notified, and the school may be required to report you to DUO.',
+        `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified, and the school may be required to report you to DUO.`,
       ],
     }),
   },
@@ -261,7 +262,7 @@ const templates: Templates = {
       subject: `16-uursmelding ingetrokken: ${d.studentName}`,
       greeting: `Beste ${d.coachName},`,
       paragraphs: [
-        `De 16-uursmelding van ${d.studentName} is ingetrokken: na correctie van de registraties is de grens van 16 uur niet meer bereikt. Je hoeft niets meer te doen.`,
+        `De 16-uursmelding van ${d.studentName} is ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft niets meer te doen.`,
       ],
       action: { label: dashboard.nl, url: d.url },
     }),
@@ -269,7 +270,7 @@ const templates: Templates = {
       subject: `16-hour report withdrawn: ${d.studentName}`,
       greeting: `Dear ${d.coachName},`,
       paragraphs: [
-        `The 16-hour report of ${d.studentName} has been withdrawn: after the registrations were corrected, the 16-hour threshold is no longer reached. No action is needed.`,
+        `The 16-hour report of ${d.studentName} has been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.`,
       ],
       action: { label: dashboard.en, url: d.url },
     }),

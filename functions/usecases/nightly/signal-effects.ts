@@ -1,4 +1,4 @@
-import { ageOn, type DaySummary, type Signal } from '../../../shared/policy';
+import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
 import { appendAudit } from '../../store/audit-repository';
 import { createReport } from '../../store/reports-repository';
@@ -54,7 +54,11 @@ export async function applySignal(
         id: `${signal.id}:student`,
         template: 'signal8.student',
         to: [student.email],
-        data: { studentName, minutes: signal.totalMinutes },
+        data: {
+          studentName,
+          minutes: signal.totalMinutes,
+          reportAtMinutes: profileFor(student).reportMinutes,
+        },
       });
       if (config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, asOf) < 18) {
         await mail({

@@ -96,8 +96,10 @@ describe('mail templates', () => {
       to: ['a@b.nl'],
       data: samples['signal8.student'],
     });
-    expect(mail.subject).toBe('Je hebt 8 uur ongeoorloofd verzuim');
-    expect(render('signal8.student', 'en').subject).toBe('You have 8 hours of unauthorized absence');
+    expect(mail.subject).toBe('Je hebt 8 uur en 5 minuten ongeoorloofd verzuim');
+    expect(render('signal8.student', 'en').subject).toBe(
+      'You have 8 hours and 5 minutes of unauthorized absence',
+    );
   });
 
   it.each(ids.flatMap((id) => [[id, 'nl'] as const, [id, 'en'] as const]))(
@@ -115,6 +117,18 @@ describe('mail templates', () => {
     expect(mail.html).toContain(`href="${url}"`);
     expect(mail.text).toContain('16 uur en 5 minuten');
     expect(mail.text).toContain('1 oktober 2026');
+  });
+
+  it('tells the student the hours so far and their own threshold (Route-X reports earlier)', () => {
+    const routeX = renderMail({
+      id: 'm',
+      template: 'signal8.student',
+      to: ['a@b.nl'],
+      data: { studentName: 'Sanne', minutes: 245, reportAtMinutes: 480 },
+    });
+    expect(routeX.subject).toBe('Je hebt 4 uur en 5 minuten ongeoorloofd verzuim');
+    expect(routeX.text).toContain('Bij 8 uur ongeoorloofd verzuim krijgt je coach een melding');
+    expect(render('signal8.student', 'nl').text).toContain('Bij 16 uur ongeoorloofd verzuim');
   });
 
   it('does not link a student to a dashboard they cannot use', () => {
