@@ -1,3 +1,4 @@
+import { dashboardPath } from '../../../shared/links';
 import {
   type DaySummary,
   evaluateStudent,
@@ -152,7 +153,7 @@ export async function evaluateOne(
         data: {
           coachName: coach.name,
           studentName: report.studentName,
-          url: link(deps.config, `reports/${encodeURIComponent(report.reportId)}`),
+          url: link(deps.config, dashboardPath.report(report.reportId)),
         },
       });
       if (sent) outcome.mails++;

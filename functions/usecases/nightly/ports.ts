@@ -1,4 +1,5 @@
 import type { SchoolCalendar } from '../../../shared/calendar';
+import { dashboardLink } from '../../../shared/links';
 import type { KpiUnit } from '../../../shared/policy';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
@@ -35,5 +36,4 @@ export interface NightlyDeps {
   log?: (message: string, data?: Record<string, unknown>) => void;
 }
 
-export const link = (config: NightlyConfig, path: string): string =>
-  `${config.dashboardUrl.replace(/\/$/, '')}/#/${path}`;
+export const link = (config: NightlyConfig, path: string): string => dashboardLink(config.dashboardUrl, path);

@@ -1,3 +1,4 @@
+import { dashboardPath } from '../../../shared/links';
 import { ageOn, computeKpi, type KpiReport } from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
 import type { DomainEvent } from '../../events/types';
@@ -126,7 +127,7 @@ async function createReminders(
             studentName: task.studentName,
             task: 'conversation_reminder',
             ...(task.followUntil ? { dueDate: task.followUntil } : {}),
-            url: link(deps.config, `tasks/${encodeURIComponent(reminder.taskId)}`),
+            url: link(deps.config, dashboardPath.worklist()),
           },
         });
         if (sent) n++;
@@ -182,7 +183,7 @@ async function createOutflowCases(
             studentName: student.displayName,
             date: leftOn,
             counsellor: outflow.involveCounsellor,
-            url: link(deps.config, `cases/${encodeURIComponent(outflow.caseId)}`),
+            url: link(deps.config, dashboardPath.student(student.studentId)),
           },
         });
         if (sent) mailed(1);

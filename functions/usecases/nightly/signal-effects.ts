@@ -1,3 +1,4 @@
+import { dashboardPath } from '../../../shared/links';
 import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
 import { appendAudit } from '../../store/audit-repository';
@@ -117,7 +118,7 @@ export async function applySignal(
             from: signal.period.from,
             to: signal.period.to,
             dueDate: signal.dueDate,
-            url: link(config, `reports/${encodeURIComponent(reportId)}`),
+            url: link(config, dashboardPath.report(reportId)),
           },
         });
       }
@@ -138,7 +139,7 @@ export async function applySignal(
         await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId);
         signalSent();
       }
-      const url = link(config, `tasks/${encodeURIComponent(task.taskId)}`);
+      const url = link(config, dashboardPath.worklist());
       for (const officer of officers) {
         await mail({
           id: `${signal.id}:officer:${officer.staffId}`,
@@ -178,7 +179,7 @@ export async function applySignal(
           data: {
             coachName: coach.name,
             studentName,
-            url: link(config, `students/${encodeURIComponent(student.studentId)}`),
+            url: link(config, dashboardPath.student(student.studentId)),
           },
         });
       }
@@ -199,7 +200,7 @@ export async function applySignal(
           data: {
             coachName: coach.name,
             studentName,
-            url: link(config, `students/${encodeURIComponent(student.studentId)}`),
+            url: link(config, dashboardPath.student(student.studentId)),
           },
         });
       }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { dashboardLink, dashboardPath } from '../../../shared/links';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { TaskLabel } from '../../mail/templates';
@@ -65,7 +66,7 @@ async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
   const staff = await listStaff(deps.store);
   const role: TaskRole = task.role;
-  const url = `${deps.dashboardUrl.replace(/\/$/, '')}/#/tasks/${encodeURIComponent(task.taskId)}`;
+  const url = dashboardLink(deps.dashboardUrl, dashboardPath.worklist());
   for (const person of staff.filter((s) => (s.roles as string[]).includes(role))) {
     await deps.outbox.enqueue({
       id: `${task.taskId}:${person.staffId}`,
