@@ -80,6 +80,14 @@ const system = await startLocalSystem({
   secret: settings.secret,
   log: (line) => console.error(line),
   progress: progressBar(),
+}).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(
+      `A port is in use (${error.message}). Another \`npm start\`? Choose others with PORT=... MAILBOX_PORT=...`,
+    );
+    process.exit(1);
+  }
+  throw error;
 });
 
 const loaded = system.demo ?? (await loadedDemo(settings.dataDir));

@@ -27,11 +27,15 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
 }
 
-export async function startLambdas(env: Record<string, string>): Promise<LocalLambdas> {
+export async function startLambdas(
+  env: Record<string, string>,
+  log: (line: string) => void = () => {},
+): Promise<LocalLambdas> {
   const worker = new Worker(bootstrap(), { eval: true, env, stdout: false, stderr: false });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let exited: Error | undefined;
+  let stopping = false;
 
   const handlers = await new Promise<Record<LambdaName, HandlerStatus>>((resolve, reject) => {
     worker.on('message', (reply: WorkerReply) => {
@@ -50,6 +54,8 @@ export async function startLambdas(env: Record<string, string>): Promise<LocalLa
       }
     });
     const fail = (error: Error) => {
+      if (!exited && !stopping)
+        log(`The handlers stopped: ${error.stack ?? error.message}; restart to recover.`);
       exited = error;
       reject(error);
       for (const waiter of pending.values()) waiter.reject(error);
@@ -73,6 +79,7 @@ export async function startLambdas(env: Record<string, string>): Promise<LocalLa
         worker.postMessage({ id, name, event } satisfies WorkerRequest);
       }),
     stop: async () => {
+      stopping = true;
       await worker.terminate();
     },
   };

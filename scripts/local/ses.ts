@@ -4,7 +4,7 @@
  * the process: two instances in one process share `GET /store`.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
 export interface LocalSes {
   /** Point the SDK here: `AWS_ENDPOINT_URL_SESV2`. */
@@ -26,9 +26,22 @@ async function loadServer(): Promise<StartServer> {
   return typeof candidate === 'function' ? candidate : candidate.default;
 }
 
+/**
+ * aws-ses-v2-local leaves its server's `error` event unhandled, so a taken port would crash
+ * the process: find out first, and fail as a normal EADDRINUSE error instead.
+ */
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /** Starts aws-ses-v2-local on `port` (0 picks a free one), bound to loopback. */
 export async function startSes({ port = 0 }: { port?: number } = {}): Promise<LocalSes> {
   const start = await loadServer();
+  if (port !== 0) await assertPortFree(port, '127.0.0.1');
   const server = await start({ host: '127.0.0.1', port });
   const { port: actual } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${actual}`;

@@ -161,17 +161,20 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     cleanups.push(() => gateway.stop());
     const baseUrl = `http://localhost:${gateway.port}`;
 
-    const lambdas = await startLambdas({
-      ...handlerEnvironment({
-        tableName: LOCAL_TABLE_NAME,
-        secret,
-        dynamoEndpoint: dynamo.endpoint,
-        sesEndpoint: ses.endpoint,
-        baseUrl,
-        keyDir,
-      }),
-      ...options.env,
-    });
+    const lambdas = await startLambdas(
+      {
+        ...handlerEnvironment({
+          tableName: LOCAL_TABLE_NAME,
+          secret,
+          dynamoEndpoint: dynamo.endpoint,
+          sesEndpoint: ses.endpoint,
+          baseUrl,
+          keyDir,
+        }),
+        ...options.env,
+      },
+      log,
+    );
     cleanups.push(() => lambdas.stop());
     for (const [name, status] of Object.entries(lambdas.handlers)) {
       if (status.state === 'missing') {

@@ -44,3 +44,12 @@ describe('local SES', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
   });
 });
+
+describe('local SES on a taken port', () => {
+  it('fails with EADDRINUSE instead of crashing the process', async () => {
+    const first = await startSes({ port: 0 });
+    const port = Number(new URL(first.endpoint).port);
+    await expect(startSes({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await first.stop();
+  });
+});
