@@ -40,7 +40,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     expect(tasks.filter((t) => t.kind === 'signal4w').map((t) => t.studentId)).toEqual(['s-joep']);
     const toOfficer = await h.mailsTo(officerEmail);
     expect(toOfficer.map((m) => m.subject)).toEqual(['4-wekensignaal: Student s-joep']);
-    expect(toOfficer[0]?.body.text).toContain('/#/tasks/');
+    expect(toOfficer[0]?.body.text).toContain('/#/werklijst');
     expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toContain(
       'Ter informatie: 4-wekensignaal Student s-joep',
     );

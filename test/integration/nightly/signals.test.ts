@@ -43,7 +43,7 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     const toCoach = await h.mailsTo(coachEmail);
     expect(toCoach).toHaveLength(1);
     expect(toCoach[0]?.subject).toBe('16-uursmelding: Student s-anna');
-    expect(toCoach[0]?.body.text).toContain(`${DASHBOARD}/#/reports/${open[0]?.reportId}`);
+    expect(toCoach[0]?.body.text).toContain(`${DASHBOARD}/#/meldingen/${open[0]?.reportId}`);
     expect(h.bus.published.map((e) => e.type)).toEqual(['signal.sent', 'report.created', 'signal.sent']);
   });
 

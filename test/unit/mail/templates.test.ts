@@ -9,7 +9,7 @@ import {
 import { MAIL_KINDS } from '../../../functions/mail/types';
 import { REASONS } from '../../../shared/policy/types';
 
-const url = 'https://presentie.school.example/#/reports/s1.2026-09-07';
+const url = 'https://presentie.school.example/#/meldingen/s1.2026-09-07';
 const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
   'signal8.student': { studentName: 'Sanne de Boer', minutes: 485 },
   'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485 },
