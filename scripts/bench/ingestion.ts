@@ -128,7 +128,12 @@ export async function run(): Promise<void> {
       console.log(`webhook handler ${system.handlers.webhook.state}: nothing to measure`);
       return;
     }
+    const generating = performance.now();
     const school = generateDemoSchool({ today: '2026-11-28' });
+    const generated = performance.now() - generating;
+    console.log(
+      `demo school generated: ${school.roster.length + school.activity.length} events in ${generated.toFixed(0)} ms`,
+    );
     const batches = demoBatches(school);
     const rosterBatches = Math.ceil(school.roster.length / 500);
     for (const batch of batches.slice(0, rosterBatches)) {
