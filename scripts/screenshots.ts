@@ -72,8 +72,14 @@ try {
 
   const shots: { file: string; who: Staff | null; hash: string; ready: string; lang?: 'en' }[] = [
     { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
-    { file: 'coach.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p' },
-    { file: 'coach-en.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p', lang: 'en' },
+    { file: 'coach.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p:not([aria-live])' },
+    {
+      file: 'coach-en.png',
+      who: coach,
+      hash: '#/coach',
+      ready: 'tr[data-report], main p:not([aria-live])',
+      lang: 'en',
+    },
     ...(reports[0]
       ? [
           {
@@ -91,8 +97,18 @@ try {
         ]
       : []),
     { file: 'kpi.png', who: admin, hash: '#/kpi', ready: 'tr[data-unit]' },
-    { file: 'worklist.png', who: officer, hash: '#/werklijst', ready: 'tr[data-task], main p' },
-    { file: 'overviews.png', who: admin, hash: '#/rapportages', ready: 'table, main p' },
+    {
+      file: 'worklist.png',
+      who: officer,
+      hash: '#/werklijst',
+      ready: 'tr[data-task], main p:not([aria-live])',
+    },
+    {
+      file: 'overviews.png',
+      who: admin,
+      hash: '#/rapportages',
+      ready: 'main table, main p:not([aria-live])',
+    },
     { file: 'admin.png', who: admin, hash: '#/beheer', ready: '#mails-title' },
   ];
   for (const shot of shots) {
