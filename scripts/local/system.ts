@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ensureTable } from '../../functions/store/table-definition';
-import { type GatewayRoutes, startGateway } from './api-gateway';
+import { type GatewayRoutes, type Invoke, startGateway } from './api-gateway';
 import { DEFAULT_WEBHOOK_SECRET } from './defaults';
 import {
   type DemoState,
@@ -154,10 +155,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
     // The gateway first, for its port; its routes are filled in once the handlers are up.
     const routes: GatewayRoutes = {};
-    const gateway = await startGateway(
-      { routes, webRoot: options.webRoot ?? join(REPO_ROOT, 'web', 'dist'), log },
-      options.port ?? 0,
-    );
+    const webRoot = options.webRoot ?? join(REPO_ROOT, 'web', 'dist');
+    const gateway = await startGateway({ routes, webRoot, log }, options.port ?? 0);
     cleanups.push(() => gateway.stop());
     const baseUrl = `http://localhost:${gateway.port}`;
 
@@ -185,14 +184,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       if (status.state === 'failed')
         log(`Note: the ${name} handler failed to load; its route is off.\n${status.message}`);
     }
-    const http = (name: 'webhook' | 'api') =>
+    const http = (name: 'webhook' | 'api'): Invoke | undefined =>
       lambdas.available(name)
-        ? (event: Parameters<NonNullable<GatewayRoutes['webhook']>>[0]) =>
-            lambdas.invoke(name, event) as ReturnType<NonNullable<GatewayRoutes['webhook']>>
+        ? (event) => lambdas.invoke(name, event) as Promise<APIGatewayProxyResultV2>
         : undefined;
     routes.webhook = http('webhook');
     routes.api = http('api');
-    if (!existsSync(join(options.webRoot ?? join(REPO_ROOT, 'web', 'dist'), 'index.html'))) {
+    if (!existsSync(join(webRoot, 'index.html'))) {
       log('Note: the dashboard is not built (web/dist); run `npm run build:web`.');
     }
 
