@@ -103,6 +103,15 @@ export const openWindowGsi1 = (studentId: string): Gsi1Key => ({
   gsi1pk: openWindowPk(shardOf(studentId)),
   gsi1sk: studentId,
 });
+/**
+ * Sparse, on the signal state: a held-back 16-hour report will be made on `recheckOn` even
+ * without new data, so the nightly run reads `gsi2sk <= <asOf>#~` to find the students due.
+ */
+export const recheckPk = (shard: number): string => `RECHECK#${shard}`;
+export const recheckGsi2 = (studentId: string, recheckOn: string): Gsi2Key => ({
+  gsi2pk: recheckPk(shardOf(studentId)),
+  gsi2sk: `${recheckOn}#${studentId}`,
+});
 
 // ── registrations ───────────────────────────────────────────────────────────
 export const registrationKey = (registrationId: string): PrimaryKey => ({

@@ -6,9 +6,12 @@ import {
   allShards,
   DAY_PREFIX,
   daySummaryRange,
+  HIGH,
   INDEX,
   openWindowGsi1,
   openWindowPk,
+  recheckGsi2,
+  recheckPk,
   signalStateKey,
   studentKey,
   studentPk,
@@ -28,6 +31,8 @@ export interface SignalStateRecord {
   state: StudentSignalState;
   watchedReports: WatchedReport[];
   evaluatedOn: string | null;
+  /** A held-back 16-hour report is due on this date even without new data (see `recheckGsi2`). */
+  recheckOn: string | null;
 }
 
 export interface EvaluationInput {
@@ -36,7 +41,12 @@ export interface EvaluationInput {
   signals: SignalStateRecord;
 }
 
-const EMPTY: SignalStateRecord = { state: initialSignalState, watchedReports: [], evaluatedOn: null };
+const EMPTY: SignalStateRecord = {
+  state: initialSignalState,
+  watchedReports: [],
+  evaluatedOn: null,
+  recheckOn: null,
+};
 
 /**
  * Everything the rules need about one student in ONE query: the student's partition holds the
@@ -74,6 +84,7 @@ export async function loadEvaluationInput(
           state: { ...initialSignalState, ...(item.state as Partial<StudentSignalState>) },
           watchedReports: (item.watchedReports as WatchedReport[] | undefined) ?? [],
           evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
+          recheckOn: (item.recheckOn as string | undefined) ?? null,
         };
       }
     }
@@ -82,7 +93,10 @@ export async function loadEvaluationInput(
   return result;
 }
 
-/** Stores the signal state; while `openWindow`, the student stays in the open-window index and is evaluated nightly. */
+/**
+ * Stores the signal state; while `openWindow`, the student stays in the open-window index and is
+ * evaluated nightly; with a `recheckOn` date, the student is in the recheck index until then.
+ */
 export async function saveSignalState(
   store: Store,
   studentId: string,
@@ -95,6 +109,7 @@ export async function saveSignalState(
       Item: {
         ...signalStateKey(studentId),
         ...(openWindow ? openWindowGsi1(studentId) : {}),
+        ...(record.recheckOn ? recheckGsi2(studentId, record.recheckOn) : {}),
         type: 'signals',
         studentId,
         ...record,
@@ -103,7 +118,14 @@ export async function saveSignalState(
   );
 }
 
-async function queryShards(store: Store, index: string, attribute: string, pkOf: (shard: number) => string) {
+async function queryShards(
+  store: Store,
+  index: string,
+  attribute: string,
+  pkOf: (shard: number) => string,
+  /** Optional upper bound on the index's sort key. */
+  sortUpTo?: { attribute: string; value: string },
+) {
   const items: Record<string, unknown>[] = [];
   await Promise.all(
     allShards().map(async (shard) => {
@@ -113,8 +135,13 @@ async function queryShards(store: Store, index: string, attribute: string, pkOf:
           new QueryCommand({
             TableName: store.tableName,
             IndexName: index,
-            KeyConditionExpression: `${attribute} = :pk`,
-            ExpressionAttributeValues: { ':pk': pkOf(shard) },
+            KeyConditionExpression: sortUpTo
+              ? `${attribute} = :pk AND ${sortUpTo.attribute} <= :upTo`
+              : `${attribute} = :pk`,
+            ExpressionAttributeValues: {
+              ':pk': pkOf(shard),
+              ...(sortUpTo ? { ':upTo': sortUpTo.value } : {}),
+            },
             ExclusiveStartKey: startKey,
           }),
         );
@@ -129,5 +156,14 @@ async function queryShards(store: Store, index: string, attribute: string, pkOf:
 /** Students whose signal state says a window is still open. */
 export async function listOpenWindowStudents(store: Store): Promise<string[]> {
   const items = await queryShards(store, INDEX.gsi1, 'gsi1pk', openWindowPk);
+  return items.map((item) => String(item.studentId));
+}
+
+/** Students whose held-back 16-hour report is due on or before `asOf`. */
+export async function listRecheckStudents(store: Store, asOf: string): Promise<string[]> {
+  const items = await queryShards(store, INDEX.gsi2, 'gsi2pk', recheckPk, {
+    attribute: 'gsi2sk',
+    value: `${asOf}#${HIGH}`,
+  });
   return items.map((item) => String(item.studentId));
 }

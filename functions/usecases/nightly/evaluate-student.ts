@@ -108,13 +108,15 @@ export async function evaluateOne(
   outcome.found = true;
 
   const profile = profileFor(student);
-  const { signals, state } = evaluateStudent({
+  const { signals, state, recheckOn } = evaluateStudent({
     student: facts(student),
     days: input.days,
     state: input.signals.state,
     asOf,
     calendar: deps.calendar,
     profile,
+    // The days read start here: an absence on this first day may continue one from before.
+    daysFrom: from,
   });
 
   const watched: WatchedReport[] = [];
@@ -171,6 +173,11 @@ export async function evaluateOne(
 
   const open = windowOpen(deps, input.days, asOf);
   // Always written: it also moves the student in or out of the open-window index.
-  await saveSignalState(deps.store, studentId, { state, watchedReports: watched, evaluatedOn: asOf }, open);
+  await saveSignalState(
+    deps.store,
+    studentId,
+    { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
+    open,
+  );
   return outcome;
 }

@@ -7,7 +7,7 @@ import { clearOutflowPending, createCase, listOutflowPending } from '../../store
 import { clearDirty, type DirtyMark, listDirtyDays } from '../../store/day-summaries';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
-import { listOpenWindowStudents } from '../../store/signal-state-repository';
+import { listOpenWindowStudents, listRecheckStudents } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { addDays } from '../reports/dates';
@@ -31,16 +31,17 @@ export interface NightlyResult {
 }
 
 /**
- * The nightly run as of a date. Only students with changed day summaries (dirty marker) or an
- * open window are read; everything is written with deterministic ids and conditional puts, so
+ * The nightly run as of a date. Only students with changed day summaries (dirty marker), an
+ * open window, or a held-back 16-hour report due by then (recheck index) are read; everything is written with deterministic ids and conditional puts, so
  * running again for the same date changes nothing and sends nothing new.
  */
 export async function runNightly(deps: NightlyDeps, asOf: string): Promise<NightlyResult> {
   const log = deps.log ?? (() => {});
   const directory = await deps.loadDirectory();
-  const [dirty, openWindow] = await Promise.all([
+  const [dirty, openWindow, recheck] = await Promise.all([
     listDirtyDays(deps.store),
     listOpenWindowStudents(deps.store),
+    listRecheckStudents(deps.store, asOf),
   ]);
 
   // Days after asOf stay dirty: a replay of an earlier date must not swallow tomorrow's changes.
@@ -51,7 +52,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     list.push(marker);
     dirtyByStudent.set(marker.studentId, list);
   }
-  const candidates = [...new Set([...dirtyByStudent.keys(), ...openWindow])].sort();
+  const candidates = [...new Set([...dirtyByStudent.keys(), ...openWindow, ...recheck])].sort();
   const result: NightlyResult = {
     asOf,
     candidates: candidates.length,
