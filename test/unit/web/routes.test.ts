@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, href, parseHash } from '../../../web/src/lib/routes';
+import { dashboardPath } from '../../../shared/links';
+import { homeFor, href, parseHash, type Route } from '../../../web/src/lib/routes';
 
 describe('hash routes of the dashboard', () => {
   it('round-trips every link the dashboard makes', () => {
@@ -13,6 +14,24 @@ describe('hash routes of the dashboard', () => {
     expect(parseHash(href.overviews())).toEqual({ name: 'overviews' });
     expect(parseHash(href.admin())).toEqual({ name: 'admin' });
     expect(parseHash(href.signin())).toEqual({ name: 'signin' });
+  });
+
+  it('opens the intended page for every link the mails build', () => {
+    // Typed by dashboardPath's keys: a new mail route fails to compile until it is listed here.
+    const expected: Record<keyof typeof dashboardPath, [string, Route]> = {
+      signin: [dashboardPath.signin(), { name: 'signin' }],
+      kpi: [dashboardPath.kpi(), { name: 'kpi' }],
+      unit: [dashboardPath.unit('MBO Zorg & Welzijn'), { name: 'unit', unitId: 'MBO Zorg & Welzijn' }],
+      coach: [dashboardPath.coach('team?a=1'), { name: 'coach', teamId: 'team?a=1' }],
+      report: [dashboardPath.report('R#2026/07'), { name: 'report', reportId: 'R#2026/07' }],
+      student: [dashboardPath.student('S 100/ä'), { name: 'student', studentId: 'S 100/ä' }],
+      worklist: [dashboardPath.worklist(), { name: 'worklist' }],
+      overviews: [dashboardPath.overviews(), { name: 'overviews' }],
+      admin: [dashboardPath.admin(), { name: 'admin' }],
+    };
+    for (const [link, route] of Object.values(expected)) expect(parseHash(link)).toEqual(route);
+    expect(parseHash(dashboardPath.coach())).toEqual({ name: 'coach', teamId: null });
+    expect(href).toBe(dashboardPath);
   });
 
   it('treats an empty hash as home and anything unknown as not found', () => {

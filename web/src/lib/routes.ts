@@ -1,3 +1,5 @@
+import { dashboardPath } from '../../../shared/links';
+
 /** The hash routes of the dashboard, parsed without side effects (tested). */
 export type Route =
   | { name: 'home' }
@@ -41,17 +43,8 @@ export function parseHash(hash: string): Route {
   }
 }
 
-export const href = {
-  kpi: () => '#/kpi',
-  unit: (unitId: string) => `#/kpi/${encodeURIComponent(unitId)}`,
-  coach: (teamId?: string | null) => (teamId ? `#/coach?team=${encodeURIComponent(teamId)}` : '#/coach'),
-  report: (reportId: string) => `#/meldingen/${encodeURIComponent(reportId)}`,
-  student: (studentId: string) => `#/studenten/${encodeURIComponent(studentId)}`,
-  worklist: () => '#/werklijst',
-  overviews: () => '#/rapportages',
-  admin: () => '#/beheer',
-  signin: () => '#/aanmelden',
-};
+/** The same builders the mails use (shared/links), so a mail link and a dashboard link cannot drift. */
+export const href = dashboardPath;
 
 /** Where someone lands after signing in, by role. */
 export function homeFor(roles: readonly string[]): string {
