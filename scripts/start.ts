@@ -8,27 +8,20 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import buildDashboardIfStale from '../test/browser/global-setup';
 import { localSettings } from './local/defaults';
 import { type LocalSystem, loadedDemo, startLocalSystem } from './local/system';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** The dashboard is not in git: build it on a fresh clone, as CloudFront would serve the build. */
-async function ensureDashboardBuilt(): Promise<void> {
-  if (existsSync(`${root}web/dist/index.html`) || !existsSync(`${root}web/vite.config.ts`)) return;
-  console.error('Building the dashboard (web/dist), once...');
-  const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
-      { cwd: root, stdio: 'inherit' },
-    );
-    child.on('exit', resolve);
-  });
-  if (code !== 0) console.error('The dashboard build failed; API and webhook still start.');
+/**
+ * The dashboard is not in git: build web/dist when it is missing or older than its sources
+ * (the same check the browser tests use), as CloudFront would serve the latest build.
+ */
+function ensureDashboardBuilt(): void {
+  try {
+    buildDashboardIfStale();
+  } catch (error) {
+    console.error(`The dashboard build failed (${String(error)}); API and webhook start anyway.`);
+  }
 }
 
 function progressBar(): (phase: 'webhook' | 'nightly', done: number, total: number) => void {
@@ -70,7 +63,7 @@ function banner(system: LocalSystem, dataDir: string, demo: string): string {
 }
 
 const settings = localSettings();
-await ensureDashboardBuilt();
+ensureDashboardBuilt();
 const system = await startLocalSystem({
   port: settings.port,
   mailboxPort: settings.mailboxPort,
