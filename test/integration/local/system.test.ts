@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDemoSchool } from '../../../scripts/local/demo-load';
 import { postSigned, signatureHeaders } from '../../../scripts/local/sign';
@@ -8,6 +11,8 @@ import { type LocalSystem, startLocalSystem } from '../../../scripts/local/syste
 
 /** Copies of the contract's published examples, so the test runs on any clone. */
 const example = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+
+const run = promisify(execFile);
 
 type Answer = { received: number; results: { id: string; outcome: string }[] };
 
@@ -51,6 +56,16 @@ describe('the local system (demo off)', () => {
     expect((JSON.parse(again.body) as Answer).results.map((r) => r.outcome)).toEqual(
       Array(4).fill('duplicate'),
     );
+  });
+
+  it('lets `npm run send` post a contract example with the same settings as npm start', async () => {
+    const script = fileURLToPath(new URL('../../../scripts/send.ts', import.meta.url));
+    const fixture = fileURLToPath(new URL('fixtures/roster.json', import.meta.url));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, fixture], {
+      env: { ...process.env, PORT: new URL(system.baseUrl).port, PRESENCE_WEBHOOK_SECRET: system.secret },
+    });
+    expect(stdout).toContain('roster.json: 200');
+    expect(stdout).toContain('"received": 7');
   });
 
   it('refuses a delivery that is not signed with the secret', async () => {
