@@ -12,6 +12,10 @@ export const apiEnv = commonEnv
     /** Local only: where the generated key is kept; defaults to `<DATA_DIR>/local-auth-key.json`. */
     LOCAL_AUTH_KEY_FILE: z.string().optional(),
     DATA_DIR: z.string().default('.data'),
+    /** Task mails link into the dashboard here. */
+    DASHBOARD_URL: z.url('DASHBOARD_URL must be the dashboard base URL'),
+    /** Domain events go to this EventBridge bus; without it, to the in-process bus. */
+    EVENT_BUS_NAME: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'cognito' && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {

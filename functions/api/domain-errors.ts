@@ -5,13 +5,19 @@ import {
   InvalidTransition,
   ReportAlreadyHandled,
   ReportNotFound,
+  StudentNotFound,
   TaskNotFound,
 } from '../usecases/reports/errors';
 import { ConflictError, NotFoundError } from './ports';
 
 /** The HTTP status of a named domain error, or undefined for anything unexpected (a 500). */
 export function statusOfDomainError(error: unknown): number | undefined {
-  if (error instanceof NotFoundError || error instanceof ReportNotFound || error instanceof TaskNotFound)
+  if (
+    error instanceof NotFoundError ||
+    error instanceof ReportNotFound ||
+    error instanceof StudentNotFound ||
+    error instanceof TaskNotFound
+  )
     return 404;
   if (
     error instanceof ConflictError ||

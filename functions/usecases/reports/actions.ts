@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { dashboardLink, dashboardPath } from '../../../shared/links';
 import type { EventBus } from '../../events/types';
@@ -7,6 +8,7 @@ import { appendAudit } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
 import { getReport, listTeamReports, saveReport } from '../../store/reports-repository';
 import { listStaff } from '../../store/staff';
+import { getStudent } from '../../store/students';
 import {
   createTask,
   getTask,
@@ -15,7 +17,13 @@ import {
   saveTask,
 } from '../../store/tasks-repository';
 import { localDate } from './dates';
-import { ConcurrentModification, ReportAlreadyHandled, ReportNotFound, TaskNotFound } from './errors';
+import {
+  ConcurrentModification,
+  ReportAlreadyHandled,
+  ReportNotFound,
+  StudentNotFound,
+  TaskNotFound,
+} from './errors';
 import {
   type ActionInput,
   type Actor,
@@ -24,7 +32,7 @@ import {
   moveTask,
   recordDuo,
 } from './lifecycle';
-import type { DuoStatus, Report, ReportAction, Task, TaskRole, TaskStatus } from './model';
+import type { DuoStatus, Report, ReportAction, Task, TaskKind, TaskRole, TaskStatus } from './model';
 
 /**
  * The report's life as the dashboard drives it. Each command reads one record, applies the pure
@@ -201,6 +209,50 @@ export async function completeReportConversation(
   );
   await publishHandled(deps, next, 'coach_conversation', command.actor, at);
   return next;
+}
+
+export type ReferralCategory = 'duo' | 'officer_conversation' | 'officer_question';
+
+const REFERRAL_TASK: Record<ReferralCategory, TaskKind> = {
+  duo: 'duo_report',
+  officer_conversation: 'officer_conversation',
+  officer_question: 'officer_question',
+};
+
+/** A coach hands a student to the attendance officer without a report: a task, its mail, an audit entry. */
+export async function createReferral(
+  deps: ReportDeps,
+  command: { studentId: string; category: ReferralCategory; explanation: string; actor: Actor; now: Date },
+): Promise<Task> {
+  const student = await getStudent(deps.store, command.studentId);
+  if (!student) throw new StudentNotFound(command.studentId);
+  const task: Task = {
+    taskId: `referral-${randomUUID()}`,
+    kind: REFERRAL_TASK[command.category],
+    role: 'attendance_officer',
+    studentId: command.studentId,
+    studentName: student.displayName,
+    teamId: student.teamId,
+    status: 'open',
+    createdOn: localDate(command.now),
+    explanation: command.explanation.trim(),
+    version: 1,
+  };
+  if (await createTask(deps.store, task)) await mailTask(deps, task);
+  await appendAudit(
+    deps.store,
+    {
+      entity: 'task',
+      entityId: task.taskId,
+      at: command.now.toISOString(),
+      by: command.actor.staffId,
+      what: `referral ${command.category}`,
+      before: null,
+      after: task,
+    },
+    command.studentId,
+  );
+  return task;
 }
 
 export async function updateTaskStatus(

@@ -20,6 +20,13 @@ export class TaskNotFound extends Error {
   }
 }
 
+export class StudentNotFound extends Error {
+  override readonly name = 'StudentNotFound';
+  constructor(readonly studentId: string) {
+    super(`Student ${studentId} does not exist`);
+  }
+}
+
 export class InvalidTransition extends Error {
   override readonly name = 'InvalidTransition';
   constructor(

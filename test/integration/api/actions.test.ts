@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getMail } from '../../../functions/store/outbox-repository';
 import { getTask, listTasksForRole } from '../../../functions/store/tasks-repository';
 import { startTestTable, type TestTable } from '../../support/dynalite';
-import { apiClient, type Client, seed } from './fixture';
+import { apiClient, type Client, DASHBOARD_URL, STAFF, seed } from './fixture';
 
 let table: TestTable;
 let api: Client;
@@ -70,18 +71,59 @@ describe('a coach handling a 16-hour report through the API', () => {
     const tasks = await listTasksForRole(table, 'attendance_officer', 'open');
     const duo = tasks.find((t) => t.reportId === 'r-a-06');
     expect(duo?.kind).toBe('duo_report');
+    const csv = await api.call('officer', 'GET', '/api/duo/export.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('Sam Aalders');
+    expect(csv.text.split('\n')[0]).toContain('studentnummer');
     const recorded = await api.call('officer', 'POST', `/api/tasks/${duo?.taskId}/duo`, {
       status: 'registered',
     });
     expect(recorded.status).toBe(200);
     expect((await getTask(table, duo?.taskId as string))?.duoRecord?.status).toBe('registered');
-    const csv = await api.call('officer', 'GET', '/api/duo/export.csv');
-    expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text).toContain('Sam Aalders');
-    expect(csv.text.split('\n')[0]).toContain('studentnummer');
+    // Once DUO registered it, there is nothing left to submit.
+    expect((await api.call('officer', 'GET', '/api/duo/export.csv')).text).not.toContain('Sam Aalders');
     expect(
       (await api.call('front', 'POST', `/api/tasks/${duo?.taskId}/duo`, { status: 'closed' })).status,
     ).toBe(403);
+  });
+
+  it("publishes report.handled and mails the attendance officer's task when a coach chooses DUO", async () => {
+    const before = api.bus.published.length;
+    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-07/action', {
+      action: 'duo',
+      explanation: 'Ouders niet bereikbaar.',
+    });
+    expect(applied.status).toBe(200);
+    expect(api.bus.published.slice(before)).toEqual([
+      expect.objectContaining({
+        type: 'report.handled',
+        reportId: 'r-a-07',
+        studentId: 's-a',
+        teamId: 'team-a',
+        action: 'duo',
+        by: STAFF.coachA.staffId,
+      }),
+    ]);
+    const task = (await listTasksForRole(table, 'attendance_officer', 'open')).find(
+      (t) => t.reportId === 'r-a-07',
+    );
+    const mail = await getMail(table, `${task?.taskId}:${STAFF.officer.staffId}`);
+    expect(mail?.to).toEqual([STAFF.officer.email]);
+    expect(mail?.status).toBe('unsent'); // the nightly run sends it
+    expect(mail?.subject).toContain('DUO');
+    expect(mail?.text).toContain(`${DASHBOARD_URL}/#/werklijst`);
+  });
+
+  it('publishes report.handled when a coach completes the conversation', async () => {
+    await api.call('coachA', 'POST', '/api/reports/r-a-08/action', {
+      action: 'coach_conversation',
+      explanation: 'Gesprek gepland.',
+    });
+    expect(api.bus.published.some((e) => e.type === 'report.handled' && e.reportId === 'r-a-08')).toBe(false);
+    await api.call('coachA', 'POST', '/api/reports/r-a-08/complete');
+    expect(
+      api.bus.published.filter((e) => e.type === 'report.handled' && e.reportId === 'r-a-08'),
+    ).toHaveLength(1);
   });
 
   it('answers 409 when a handled report is acted on again', async () => {
@@ -98,6 +140,9 @@ describe('a coach handling a 16-hour report through the API', () => {
       explanation: 'Student lijkt vast te lopen.',
     });
     expect(res.status).toBe(200);
+    expect((await getMail(table, `${res.json.taskId}:${STAFF.officer.staffId}`))?.to).toEqual([
+      STAFF.officer.email,
+    ]);
     const list = await api.call('officer', 'GET', '/api/worklist?kind=officer_conversation');
     expect(
       list.json.items.some((t: { taskId: string; explanation: string }) => t.taskId === res.json.taskId),

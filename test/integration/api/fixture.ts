@@ -1,10 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createApi } from '../../../functions/api/app';
 import { storeApiData } from '../../../functions/api/store/api-data';
-import { storeWrites } from '../../../functions/api/store/writes';
+import { reportCommands } from '../../../functions/api/store/writes';
+import { apiReportDeps } from '../../../functions/api/wiring';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
 import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
 import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import { createLocalBus, type LocalEventBus } from '../../../functions/events/local-bus';
 import { createCase } from '../../../functions/store/cases-repository';
 import type { Store } from '../../../functions/store/client';
 import { writeDayEntry } from '../../../functions/store/day-summaries';
@@ -214,14 +216,20 @@ export interface Client {
     body?: unknown,
   ): Promise<{ status: number; json: any; text: string; headers: Record<string, unknown> }>;
   token(who: Who): Promise<string>;
+  /** Domain events the API published, oldest first. */
+  bus: LocalEventBus;
 }
+
+export const DASHBOARD_URL = 'https://presentie.school.example';
 
 export async function apiClient(
   store: Store,
 ): Promise<Client & { raw: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> }> {
   const key = await loadOrCreateLocalKey({});
+  const bus = createLocalBus();
   const handle = createApi({
-    data: storeApiData(store, storeWrites(store)),
+    // The API's own wiring, with a bus the tests can read.
+    data: storeApiData(store, reportCommands({ ...apiReportDeps({ DASHBOARD_URL }, store), bus })),
     verifier: localTokenVerifier([key.publicJwk]),
     localSigningKey: key.privateJwk,
     now: () => NOW,
@@ -237,6 +245,7 @@ export async function apiClient(
   return {
     raw: handle,
     token,
+    bus,
     async call(who, method, path, body) {
       const [rawPath = '', rawQuery = ''] = path.split('?');
       const query = Object.fromEntries(new URLSearchParams(rawQuery));
