@@ -1,3 +1,4 @@
+import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
@@ -14,7 +15,11 @@ export interface IngestDeps {
   store: Store;
   retentionYears: number;
   now: () => Date;
+  /** School days, for the suspension and special-leave limits; the school's calendar by default. */
+  calendar?: SchoolCalendar;
 }
+
+export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ?? defaultCalendar;
 
 /**
  * What one batch knows while it runs: the students and registrations read up front (and

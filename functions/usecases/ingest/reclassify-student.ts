@@ -1,9 +1,11 @@
+import type { SchoolCalendar } from '../../../shared/calendar';
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
 import { reclassifyDayEntry } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { listRegistrations } from '../../store/registrations';
+import { stretchContext, stretchDatesOf } from './stretches';
 
 /**
  * A corrected birth date changes the age-dependent rules: every stored registration of the
@@ -15,15 +17,21 @@ export async function reclassifyStudent(
   studentId: string,
   birthDate: IsoDate,
   severeWeatherDates: ReadonlySet<IsoDate>,
+  calendar: SchoolCalendar,
 ): Promise<void> {
   const registrations = await listRegistrations(store, studentId, '0000-00-00', '9999-99-99');
+  const stretches = stretchDatesOf(registrations);
   await mapLimit(registrations, 8, (reg) =>
     reclassifyDayEntry(store, {
       studentId,
       date: reg.date,
       registrationId: reg.registrationId,
       revision: reg.revision,
-      classification: classify(reg, { birthDate, severeWeatherDates }),
+      classification: classify(reg, {
+        birthDate,
+        severeWeatherDates,
+        ...stretchContext(calendar, stretches, reg),
+      }),
     }),
   );
 }

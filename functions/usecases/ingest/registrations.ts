@@ -1,7 +1,10 @@
+import type { RegistrationData } from '../../../shared/contract/events';
 import { classify } from '../../../shared/policy';
+import type { IsoDate } from '../../../shared/policy/types';
 import {
   type DayEntry,
   MAX_ENTRIES_PER_WRITE,
+  reclassifyDayEntry,
   writeDayEntries,
   writeDayEntry,
 } from '../../store/day-summaries';
@@ -10,12 +13,14 @@ import { StaleWriteError } from '../../store/errors';
 import {
   addRegistrationEventIds,
   batchGetRegistrations,
+  listRegistrations,
   putRegistration,
   putRegistrationTombstone,
   type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
-import { type BatchState, decide, type RegistrationWork, today } from './context';
+import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
+import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
 
 /** Order of versions of one registration: revision, and at the same revision a deletion wins. */
 const rank = (revision: number, deleted: boolean): number => revision * 2 + (deleted ? 1 : 0);
@@ -60,6 +65,7 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
   }
   const plans: Plan[] = [];
   const settled: Plan[] = [];
+  const beating: Plan[] = [];
   for (const [registrationId, group] of groups) {
     const stored = state.registrations.get(registrationId);
     const candidates: RegistrationWork[] = [];
@@ -73,12 +79,17 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     const plan: Plan = { registrationId, stored, candidates, winner, dayWrites: [], alive: true };
     const beats = stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
     if (beats) {
-      plan.dayWrites = dayWritesOf(state, plan);
-      plans.push(plan);
+      beating.push(plan);
     } else {
       plan.alive = false;
       settled.push(plan);
     }
+  }
+
+  const stretches = await loadStretches(state, beating);
+  for (const plan of beating) {
+    plan.dayWrites = dayWritesOf(state, plan, stretches);
+    plans.push(plan);
   }
 
   await writeDays(
@@ -88,6 +99,7 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
   await mapLimit(plans, CONCURRENCY, async (plan) => {
     if (plan.alive) plan.alive = await commit(state, plan);
   });
+  await reclassifyLaterDays(state, stretches, plans);
   await mapLimit([...settled, ...plans.filter((p) => !p.alive)], CONCURRENCY, (plan) =>
     addRegistrationEventIds(
       state.deps.store,
@@ -106,7 +118,7 @@ function expiryFor(state: BatchState, studentId: string | undefined, date: strin
 }
 
 /** The day entries a winning version needs: its own, and a tombstone where it was before. */
-function dayWritesOf(state: BatchState, plan: Plan): DayWrite[] {
+function dayWritesOf(state: BatchState, plan: Plan, stretches: Map<string, StudentStretches>): DayWrite[] {
   const { stored, winner } = plan;
   const old = stored && !stored.deleted && stored.studentId && stored.date ? stored : undefined;
   const revision = winner.event.data.revision;
@@ -132,6 +144,7 @@ function dayWritesOf(state: BatchState, plan: Plan): DayWrite[] {
   const classification = classify(reg, {
     birthDate: student.birthDate,
     severeWeatherDates: state.severeWeatherDates,
+    ...stretchContext(calendarOf(state.deps), stretches.get(reg.studentId)?.dates ?? new Map(), reg),
   });
   writes.push({
     plan,
@@ -150,6 +163,89 @@ function dayWritesOf(state: BatchState, plan: Plan): DayWrite[] {
     required: true,
   });
   return writes;
+}
+
+/** A student's suspension / special-leave days around the ones this batch changes. */
+interface StudentStretches {
+  dates: StretchDates;
+  /** The student's registrations in `to`'s reach, as they are once this batch is stored. */
+  registrations: RegistrationData[];
+  /** The first date this batch changes a stretch on: only days after it can shift. */
+  firstChanged: IsoDate;
+}
+
+/**
+ * For students whose suspension or special-leave days this batch adds, changes or removes: one
+ * query for their registrations around those dates, overlaid with the batch's winning versions.
+ */
+async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<string, StudentStretches>> {
+  const changed = new Map<string, IsoDate[]>();
+  const note = (studentId: string, date: IsoDate) =>
+    changed.set(studentId, [...(changed.get(studentId) ?? []), date]);
+  const winners = new Map<string, RegistrationWork>();
+  for (const plan of plans) {
+    const { stored, winner } = plan;
+    winners.set(plan.registrationId, winner);
+    if (stored && !stored.deleted && stored.studentId && stored.date && stretchKindOf(stored.reason))
+      note(stored.studentId, stored.date);
+    if (winner.event.type === 'registration.upserted' && stretchKindOf(winner.event.data.reason))
+      note(winner.event.data.studentId, winner.event.data.date);
+  }
+  const out = new Map<string, StudentStretches>();
+  if (changed.size === 0) return out;
+  const calendar = calendarOf(state.deps);
+  await mapLimit([...changed], CONCURRENCY, async ([studentId, dates]) => {
+    dates.sort();
+    const first = dates[0] as IsoDate;
+    const { from, to } = stretchWindow(calendar, first, dates[dates.length - 1] as IsoDate);
+    const effective = new Map<string, RegistrationData>();
+    for (const reg of await listRegistrations(state.deps.store, studentId, from, to)) {
+      if (!winners.has(reg.registrationId)) effective.set(reg.registrationId, reg);
+    }
+    for (const [id, w] of winners) {
+      if (w.event.type !== 'registration.upserted') continue;
+      const reg = w.event.data;
+      if (reg.studentId === studentId && reg.date >= from && reg.date <= to) effective.set(id, reg);
+    }
+    const registrations = [...effective.values()];
+    out.set(studentId, { dates: stretchDatesOf(registrations), registrations, firstChanged: first });
+  });
+  return out;
+}
+
+/**
+ * A day added to (or taken from) a stretch shifts the count of the stored days after it: those
+ * are classified again. Days this batch wrote itself were classified with the shifted count.
+ */
+async function reclassifyLaterDays(
+  state: BatchState,
+  stretches: Map<string, StudentStretches>,
+  plans: Plan[],
+): Promise<void> {
+  const written = new Set(plans.map((p) => p.registrationId));
+  const calendar = calendarOf(state.deps);
+  const work = [...stretches].flatMap(([studentId, s]) =>
+    s.registrations
+      .filter(
+        (reg) => reg.date > s.firstChanged && stretchKindOf(reg.reason) && !written.has(reg.registrationId),
+      )
+      .map((reg) => ({ studentId, reg, dates: s.dates })),
+  );
+  await mapLimit(work, CONCURRENCY, async ({ studentId, reg, dates }) => {
+    const student = state.students.get(studentId);
+    if (!student) return;
+    await reclassifyDayEntry(state.deps.store, {
+      studentId,
+      date: reg.date,
+      registrationId: reg.registrationId,
+      revision: reg.revision,
+      classification: classify(reg, {
+        birthDate: student.birthDate,
+        severeWeatherDates: state.severeWeatherDates,
+        ...stretchContext(calendar, dates, reg),
+      }),
+    });
+  });
 }
 
 /**

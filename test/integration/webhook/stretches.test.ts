@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDaySummaries } from '../../../functions/store/day-summaries';
+import { batch, deletionEvent, registrationEvent, studentEvent } from '../../support/webhook';
+import { type Harness, startHarness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+
+/** Monday 28 Sep to Friday 9 Oct 2026: ten school days, a weekend in between. */
+const SCHOOL_DAYS = [
+  '2026-09-28',
+  '2026-09-29',
+  '2026-09-30',
+  '2026-10-01',
+  '2026-10-02',
+  '2026-10-05',
+  '2026-10-06',
+  '2026-10-07',
+  '2026-10-08',
+  '2026-10-09',
+];
+
+const absence = (studentId: string, date: string, reason: string, extra: Record<string, unknown> = {}) =>
+  registrationEvent({
+    registrationId: `${studentId}-${date}`,
+    studentId,
+    date,
+    start: '08:30',
+    end: '10:30',
+    reason,
+    ...extra,
+  });
+
+const send = async (...events: Record<string, unknown>[]) => {
+  const r = await h.send(batch(...events));
+  expect(r.status).toBe(200);
+};
+
+/** The deciding rule per date, as the day summaries hold it. */
+const rules = async (studentId: string) => {
+  const days = await listDaySummaries(h.table, studentId, '2026-09-01', '2026-10-31');
+  return Object.fromEntries(days.map((d) => [d.date, d.registrations.map((r) => r.classification.ruleId)]));
+};
+
+describe('suspension: authorized up to 5 school days', () => {
+  it('counts the 6th consecutive school day of suspension as unauthorized, across the weekend', async () => {
+    await send(studentEvent('s-sus'));
+    await send(...SCHOOL_DAYS.slice(0, 6).map((d) => absence('s-sus', d, 'suspension')));
+    const byDate = await rules('s-sus');
+    expect(SCHOOL_DAYS.slice(0, 5).map((d) => byDate[d])).toEqual(Array(5).fill(['suspension']));
+    expect(byDate['2026-10-05']).toEqual(['suspension.beyond_5_days']);
+    const [sixth] = await listDaySummaries(h.table, 's-sus', '2026-10-05', '2026-10-05');
+    expect(sixth?.summary.unauthorizedMinutes).toBe(120);
+  });
+
+  it('counts the same when the days arrive one delivery at a time', async () => {
+    await send(studentEvent('s-daily'));
+    for (const date of SCHOOL_DAYS.slice(0, 6)) await send(absence('s-daily', date, 'suspension'));
+    const byDate = await rules('s-daily');
+    expect(byDate['2026-10-02']).toEqual(['suspension']);
+    expect(byDate['2026-10-05']).toEqual(['suspension.beyond_5_days']);
+  });
+
+  it('reclassifies later days when an earlier day of the stretch arrives late, and again when it is deleted', async () => {
+    await send(studentEvent('s-late'));
+    await send(...SCHOOL_DAYS.slice(1, 6).map((d) => absence('s-late', d, 'suspension')));
+    expect((await rules('s-late'))['2026-10-05']).toEqual(['suspension']);
+
+    // The first day of the suspension is registered afterwards: the last day becomes the 6th.
+    await send(absence('s-late', '2026-09-28', 'suspension'));
+    const after = await rules('s-late');
+    expect(after['2026-09-28']).toEqual(['suspension']);
+    expect(after['2026-10-05']).toEqual(['suspension.beyond_5_days']);
+
+    // And the correction is withdrawn: five days again, all authorized.
+    await send(deletionEvent('s-late-2026-09-28', 1));
+    const withdrawn = await rules('s-late');
+    expect(withdrawn['2026-09-28'] ?? []).toEqual([]);
+    expect(withdrawn['2026-10-05']).toEqual(['suspension']);
+  });
+
+  it('starts counting again after a school day without suspension', async () => {
+    await send(studentEvent('s-gap'));
+    const days = SCHOOL_DAYS.filter((d) => d !== '2026-10-01');
+    await send(...days.slice(0, 6).map((d) => absence('s-gap', d, 'suspension')));
+    const byDate = await rules('s-gap');
+    expect(days.slice(0, 6).map((d) => byDate[d]?.[0])).toEqual(Array(6).fill('suspension'));
+  });
+});
+
+describe('special leave: under 10 school days with the manager’s approval', () => {
+  it('counts the 10th consecutive school day of approved special leave as unauthorized', async () => {
+    await send(studentEvent('s-leave'));
+    const approved = {
+      notice: { channel: 'email', reportedBy: 'parent', proof: true, approvedBy: 'manager' },
+    };
+    await send(...SCHOOL_DAYS.map((d) => absence('s-leave', d, 'special_leave', approved)));
+    const byDate = await rules('s-leave');
+    expect(SCHOOL_DAYS.slice(0, 9).map((d) => byDate[d])).toEqual(Array(9).fill(['special_leave.manager']));
+    expect(byDate['2026-10-09']).toEqual(['special_leave.too_long']);
+  });
+
+  it('counts a wedding or funeral as part of the same leave', async () => {
+    await send(studentEvent('s-wed'));
+    const approved = {
+      notice: { channel: 'email', reportedBy: 'parent', proof: true, approvedBy: 'manager' },
+    };
+    await send(
+      ...SCHOOL_DAYS.slice(0, 9).map((d) => absence('s-wed', d, 'special_leave', approved)),
+      absence('s-wed', '2026-10-09', 'wedding_or_funeral', approved),
+    );
+    expect((await rules('s-wed'))['2026-10-09']).toEqual(['special_leave.too_long']);
+  });
+});
