@@ -84,6 +84,17 @@ describe('suspension: authorized up to 5 school days', () => {
     expect(withdrawn['2026-10-05']).toEqual(['suspension']);
   });
 
+  it('keeps the count when a corrected birth date classifies all of the student’s days again', async () => {
+    await send(studentEvent('s-born'));
+    await send(...SCHOOL_DAYS.slice(0, 6).map((d) => absence('s-born', d, 'suspension')));
+    await send(
+      studentEvent('s-born', { birthDate: '2008-01-01' }, { occurredAt: '2026-10-10T07:00:00+02:00' }),
+    );
+    const byDate = await rules('s-born');
+    expect(byDate['2026-10-02']).toEqual(['suspension']);
+    expect(byDate['2026-10-05']).toEqual(['suspension.beyond_5_days']);
+  });
+
   it('starts counting again after a school day without suspension', async () => {
     await send(studentEvent('s-gap'));
     const days = SCHOOL_DAYS.filter((d) => d !== '2026-10-01');
