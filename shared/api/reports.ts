@@ -38,6 +38,8 @@ export const ReportSummary = z.object({
   createdOn: IsoDate,
   status: ReportStatus,
   action: ReportAction.nullable(),
+  /** Handle by this date (5 working days after `to`); past it, and still open, the report is overdue. */
+  dueDate: IsoDate,
   overdue: z.boolean(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;

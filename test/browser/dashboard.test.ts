@@ -64,8 +64,11 @@ describe('the dashboard in a browser', () => {
     const row = coach.locator('tr[data-report="r-a-27"]');
     await row.waitFor();
     await expect(row.locator('.overdue').count()).resolves.toBe(1);
+    await expect(coach.locator('th', { hasText: 'Uiterlijk behandelen' }).count()).resolves.toBe(1);
+    await expect(row.getByTestId('due-date').textContent()).resolves.toMatch(/\d/);
     await row.locator('a').click();
     await coach.locator('h1', { hasText: '16-uursmelding Sam Aalders' }).waitFor();
+    await expect(coach.getByTestId('report-due').textContent()).resolves.toMatch(/^Uiterlijk behandelen \S/);
     await expect(coach.locator('table').first().textContent()).resolves.toContain('Spijbelen');
 
     // Apply without an explanation: refused in the form, nothing sent.

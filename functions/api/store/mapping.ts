@@ -21,6 +21,7 @@ export function reportSummary(report: Report, today: string): ReportSummary {
     createdOn: report.createdOn,
     status: report.status,
     action: last?.action ?? null,
+    dueDate: report.dueDate,
     overdue: report.status === 'open' && open && report.dueDate < today,
   };
 }

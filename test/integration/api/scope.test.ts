@@ -134,6 +134,19 @@ describe('pagination', () => {
     expect(byId.get('r-a-27')).toBe(true); // due 2026-11-19, today 2026-11-20
     expect(byId.get('r-a-26')).toBe(false); // due today
   });
+
+  it("shows each report's stored due date in the coach's list and on the report", async () => {
+    const res = await api.call('coachA', 'GET', '/api/coach');
+    const due = new Map(
+      res.json.reports.map((r: { reportId: string; dueDate: string }) => [r.reportId, r.dueDate]),
+    );
+    expect(due.get('r-a-27')).toBe('2026-11-19');
+    expect(due.get('r-a-26')).toBe('2026-11-20');
+    expect((await api.call('coachA', 'GET', '/api/reports/r-a-27')).json).toMatchObject({
+      dueDate: '2026-11-19',
+      overdue: true,
+    });
+  });
 });
 
 describe('audit trail', () => {

@@ -18,6 +18,7 @@ const report = (over: Partial<ReportDetail> = {}): ReportDetail => ({
   createdOn: '2026-10-21',
   status: 'open',
   action: null,
+  dueDate: '2026-10-27',
   overdue: false,
   lessons: [],
   history: [],
