@@ -79,7 +79,7 @@ export async function startOutside(): Promise<Outside> {
 
 /** The contract's own example roster: one institution, department, team, coach, manager, officer and Sanne. */
 export function exampleRoster(): unknown[] {
-  const file = new URL('../../../shared/contract/examples/roster.json', import.meta.url);
+  const file = new URL('../fixtures/contract/roster.json', import.meta.url);
   return (JSON.parse(readFileSync(file, 'utf8')) as { events: unknown[] }).events;
 }
 

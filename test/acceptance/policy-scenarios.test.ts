@@ -50,7 +50,7 @@ describe('Contract: the published examples go through', () => {
   afterAll(() => outside.stop());
 
   it('accepts the roster and registrations examples, then answers duplicate for a repeated delivery', async () => {
-    const examples = new URL('../../../shared/contract/examples/', import.meta.url);
+    const examples = new URL('../fixtures/contract/', import.meta.url);
     const read = (name: string) =>
       (JSON.parse(readFileSync(new URL(name, examples), 'utf8')) as { events: unknown[] }).events;
 

@@ -10,7 +10,8 @@ import { postSigned, signatureHeaders } from '../../../scripts/local/sign';
 import { type LocalSystem, startLocalSystem } from '../../../scripts/local/system';
 
 /** Copies of the contract's published examples, so the test runs on any clone. */
-const example = (name: string) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const example = (name: string) =>
+  readFile(new URL(`../../fixtures/contract/${name}`, import.meta.url), 'utf8');
 
 const run = promisify(execFile);
 
@@ -60,7 +61,7 @@ describe('the local system (demo off)', () => {
 
   it('lets `npm run send` post a contract example with the same settings as npm start', async () => {
     const script = fileURLToPath(new URL('../../../scripts/send.ts', import.meta.url));
-    const fixture = fileURLToPath(new URL('fixtures/roster.json', import.meta.url));
+    const fixture = fileURLToPath(new URL('../../fixtures/contract/roster.json', import.meta.url));
     const { stdout } = await run(process.execPath, ['--import', 'tsx', script, fixture], {
       env: { ...process.env, PORT: new URL(system.baseUrl).port, PRESENCE_WEBHOOK_SECRET: system.secret },
     });

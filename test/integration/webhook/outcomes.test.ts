@@ -18,9 +18,7 @@ import {
 import { type Harness, startHarness } from './harness';
 
 const example = (name: string) =>
-  JSON.parse(
-    readFileSync(new URL(`../../../../shared/contract/examples/${name}.json`, import.meta.url), 'utf8'),
-  );
+  JSON.parse(readFileSync(new URL(`../../fixtures/contract/${name}.json`, import.meta.url), 'utf8'));
 
 let h: Harness;
 beforeAll(async () => {
