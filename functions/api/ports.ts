@@ -8,7 +8,8 @@ import type { Role } from '../auth/principal';
 
 /**
  * What the API needs from the store and the use cases, in the API's own terms. The routes
- * depend only on this; `store-adapter.ts` implements it over the repositories and use cases.
+ * depend only on this; `store/api-data.ts` implements the reads over the repositories, and
+ * `store/writes.ts` the commands through the report use cases (functions/usecases/reports).
  */
 export interface StaffRecord {
   staffId: string;
