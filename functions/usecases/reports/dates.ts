@@ -1,13 +1,19 @@
-/** Calendar arithmetic on local `YYYY-MM-DD` dates, done in UTC so no time zone or DST can shift a day. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/**
+ * Dates on the service side: local `YYYY-MM-DD` arithmetic comes from the policy's calendar
+ * (integer day numbers, so no time zone or DST can shift a day); only turning an instant into
+ * the school's local date needs a time zone.
+ */
+import { addDays, fromDay, mondayOf as mondayOfDay, toDay, weekday } from '../../../shared/calendar/dates';
+
+export { addDays };
 
 export function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
+  return weekday(toDay(date)) >= 5;
+}
+
+/** The Monday of the week `date` falls in. */
+export function mondayOf(date: string): string {
+  return fromDay(mondayOfDay(toDay(date)));
 }
 
 /** `n` working days (Monday to Friday, skipping the given public holidays) after `date`. */
