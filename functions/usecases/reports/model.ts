@@ -1,13 +1,8 @@
 /** The records of a report's life: reports, the tasks their actions create, outflow cases, audit entries. */
 
+import type { DUO_STATUSES, REPORT_ACTIONS } from '../../../shared/api/constants';
+
 export type ReportStatus = 'open' | 'conversation' | 'handled' | 'withdrawn';
-export const REPORT_ACTIONS = [
-  'duo',
-  'correction',
-  'coach_conversation',
-  'officer_conversation',
-  'officer_question',
-] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
 /** Who receives a DUO report: the municipality's attendance officer (LPA), the RMC, or nobody. */
@@ -60,7 +55,6 @@ export type TaskKind =
 export type TaskStatus = 'open' | 'in_progress' | 'done';
 export type TaskRole = 'attendance_officer' | 'front_office';
 
-export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;
 export type DuoStatus = (typeof DUO_STATUSES)[number];
 
 /** The fields of a report under the Besluit verzuimmelding, prepared for the attendance officer. */
