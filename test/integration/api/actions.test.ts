@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMail } from '../../../functions/store/outbox-repository';
 import { getTask, listTasksForRole } from '../../../functions/store/tasks-repository';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { apiClient, type Client, DASHBOARD_URL, STAFF, seed } from './fixture';
+import { type apiClient, DASHBOARD_URL, STAFF, useSeededApi } from './fixture';
 
-let table: TestTable;
-let api: Client;
-
-beforeAll(async () => {
-  table = await startTestTable();
-  await seed(table);
-  api = await apiClient(table);
-});
-afterAll(async () => {
-  await table?.stop();
-});
+const sys = useSeededApi();
 
 describe('a coach handling a 16-hour report through the API', () => {
   it('shows the lessons behind the report with the rule that made each unauthorized', async () => {
-    const res = await api.call('coachA', 'GET', '/api/reports/r-a-03');
+    const res = await sys.api.call('coachA', 'GET', '/api/reports/r-a-03');
     expect(res.status).toBe(200);
     expect(res.json.lessons).toEqual([
       { date: '2026-11-02', start: '08:30', end: '10:00', minutesMissed: 90, ruleId: 'truancy' },
@@ -26,16 +15,16 @@ describe('a coach handling a 16-hour report through the API', () => {
   });
 
   it('refuses an action without an explanation and leaves the report open', async () => {
-    const res = await api.call('coachA', 'POST', '/api/reports/r-a-04/action', {
+    const res = await sys.api.call('coachA', 'POST', '/api/reports/r-a-04/action', {
       action: 'duo',
       explanation: ' ',
     });
     expect(res.status).toBe(400);
-    expect((await api.call('coachA', 'GET', '/api/reports/r-a-04')).json.status).toBe('open');
+    expect((await sys.api.call('coachA', 'GET', '/api/reports/r-a-04')).json.status).toBe('open');
   });
 
   it('keeps a coach conversation open until "actie afgerond", then it leaves the open list', async () => {
-    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-05/action', {
+    const applied = await sys.api.call('coachA', 'POST', '/api/reports/r-a-05/action', {
       action: 'coach_conversation',
       explanation: 'Gesprek op maandag.',
     });
@@ -45,7 +34,7 @@ describe('a coach handling a 16-hour report through the API', () => {
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const page = await api.call(
+        const page = await sys.api.call(
           'coachA',
           'GET',
           `/api/coach${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
@@ -56,45 +45,45 @@ describe('a coach handling a 16-hour report through the API', () => {
       return ids;
     };
     expect(await open()).toContain('r-a-05');
-    const done = await api.call('coachA', 'POST', '/api/reports/r-a-05/complete');
+    const done = await sys.api.call('coachA', 'POST', '/api/reports/r-a-05/complete');
     expect(done.json.status).toBe('handled');
     expect(await open()).not.toContain('r-a-05');
     expect(done.json.history.map((h: { what: string }) => h.what)).toEqual(['action', 'completed']);
   });
 
   it("sends a DUO report to the attendance officer, who records DUO's status and exports it", async () => {
-    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
+    const applied = await sys.api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
       action: 'duo',
       explanation: 'Geen reactie op uitnodigingen.',
     });
     expect(applied.json.status).toBe('handled');
-    const tasks = await listTasksForRole(table, 'attendance_officer', 'open');
+    const tasks = await listTasksForRole(sys.table, 'attendance_officer', 'open');
     const duo = tasks.find((t) => t.reportId === 'r-a-06');
     expect(duo?.kind).toBe('duo_report');
-    const csv = await api.call('officer', 'GET', '/api/duo/export.csv');
+    const csv = await sys.api.call('officer', 'GET', '/api/duo/export.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toContain('Sam Aalders');
     expect(csv.text.split('\n')[0]).toContain('studentnummer');
-    const recorded = await api.call('officer', 'POST', `/api/tasks/${duo?.taskId}/duo`, {
+    const recorded = await sys.api.call('officer', 'POST', `/api/tasks/${duo?.taskId}/duo`, {
       status: 'registered',
     });
     expect(recorded.status).toBe(200);
-    expect((await getTask(table, duo?.taskId as string))?.duoRecord?.status).toBe('registered');
+    expect((await getTask(sys.table, duo?.taskId as string))?.duoRecord?.status).toBe('registered');
     // Once DUO registered it, there is nothing left to submit.
-    expect((await api.call('officer', 'GET', '/api/duo/export.csv')).text).not.toContain('Sam Aalders');
+    expect((await sys.api.call('officer', 'GET', '/api/duo/export.csv')).text).not.toContain('Sam Aalders');
     expect(
-      (await api.call('front', 'POST', `/api/tasks/${duo?.taskId}/duo`, { status: 'closed' })).status,
+      (await sys.api.call('front', 'POST', `/api/tasks/${duo?.taskId}/duo`, { status: 'closed' })).status,
     ).toBe(403);
   });
 
   it("publishes report.handled and mails the attendance officer's task when a coach chooses DUO", async () => {
-    const before = api.bus.published.length;
-    const applied = await api.call('coachA', 'POST', '/api/reports/r-a-07/action', {
+    const before = sys.api.bus.published.length;
+    const applied = await sys.api.call('coachA', 'POST', '/api/reports/r-a-07/action', {
       action: 'duo',
       explanation: 'Ouders niet bereikbaar.',
     });
     expect(applied.status).toBe(200);
-    expect(api.bus.published.slice(before)).toEqual([
+    expect(sys.api.bus.published.slice(before)).toEqual([
       expect.objectContaining({
         type: 'report.handled',
         reportId: 'r-a-07',
@@ -104,10 +93,10 @@ describe('a coach handling a 16-hour report through the API', () => {
         by: STAFF.coachA.staffId,
       }),
     ]);
-    const task = (await listTasksForRole(table, 'attendance_officer', 'open')).find(
+    const task = (await listTasksForRole(sys.table, 'attendance_officer', 'open')).find(
       (t) => t.reportId === 'r-a-07',
     );
-    const mail = await getMail(table, `${task?.taskId}:${STAFF.officer.staffId}`);
+    const mail = await getMail(sys.table, `${task?.taskId}:${STAFF.officer.staffId}`);
     expect(mail?.to).toEqual([STAFF.officer.email]);
     expect(mail?.status).toBe('unsent'); // the nightly run sends it
     expect(mail?.subject).toContain('DUO');
@@ -115,19 +104,21 @@ describe('a coach handling a 16-hour report through the API', () => {
   });
 
   it('publishes report.handled when a coach completes the conversation', async () => {
-    await api.call('coachA', 'POST', '/api/reports/r-a-08/action', {
+    await sys.api.call('coachA', 'POST', '/api/reports/r-a-08/action', {
       action: 'coach_conversation',
       explanation: 'Gesprek gepland.',
     });
-    expect(api.bus.published.some((e) => e.type === 'report.handled' && e.reportId === 'r-a-08')).toBe(false);
-    await api.call('coachA', 'POST', '/api/reports/r-a-08/complete');
+    expect(sys.api.bus.published.some((e) => e.type === 'report.handled' && e.reportId === 'r-a-08')).toBe(
+      false,
+    );
+    await sys.api.call('coachA', 'POST', '/api/reports/r-a-08/complete');
     expect(
-      api.bus.published.filter((e) => e.type === 'report.handled' && e.reportId === 'r-a-08'),
+      sys.api.bus.published.filter((e) => e.type === 'report.handled' && e.reportId === 'r-a-08'),
     ).toHaveLength(1);
   });
 
   it('answers 409 when a handled report is acted on again', async () => {
-    const again = await api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
+    const again = await sys.api.call('coachA', 'POST', '/api/reports/r-a-06/action', {
       action: 'officer_question',
       explanation: 'Nog een vraag.',
     });
@@ -135,15 +126,15 @@ describe('a coach handling a 16-hour report through the API', () => {
   });
 
   it('lets a coach refer their own student to the attendance officer', async () => {
-    const res = await api.call('coachA', 'POST', '/api/students/s-a/referrals', {
+    const res = await sys.api.call('coachA', 'POST', '/api/students/s-a/referrals', {
       category: 'officer_conversation',
       explanation: 'Student lijkt vast te lopen.',
     });
     expect(res.status).toBe(200);
-    expect((await getMail(table, `${res.json.taskId}:${STAFF.officer.staffId}`))?.to).toEqual([
+    expect((await getMail(sys.table, `${res.json.taskId}:${STAFF.officer.staffId}`))?.to).toEqual([
       STAFF.officer.email,
     ]);
-    const list = await api.call('officer', 'GET', '/api/worklist?kind=officer_conversation');
+    const list = await sys.api.call('officer', 'GET', '/api/worklist?kind=officer_conversation');
     expect(
       list.json.items.some((t: { taskId: string; explanation: string }) => t.taskId === res.json.taskId),
     ).toBe(true);
@@ -151,21 +142,21 @@ describe('a coach handling a 16-hour report through the API', () => {
 
   it('lets front office close a correction task, and nothing else', async () => {
     expect(
-      (await api.call('front', 'POST', '/api/tasks/t-correction/status', { status: 'done' })).status,
+      (await sys.api.call('front', 'POST', '/api/tasks/t-correction/status', { status: 'done' })).status,
     ).toBe(200);
-    expect((await api.call('front', 'POST', '/api/tasks/t-question/status', { status: 'done' })).status).toBe(
-      403,
-    );
+    expect(
+      (await sys.api.call('front', 'POST', '/api/tasks/t-question/status', { status: 'done' })).status,
+    ).toBe(403);
   });
 });
 
 describe('local sign-in', () => {
   it('lists the staff and issues a token that the API accepts', async () => {
-    const list = await api.call(null, 'GET', '/api/auth/local/staff');
+    const list = await sys.api.call(null, 'GET', '/api/auth/local/staff');
     expect(list.json.staff.map((s: { staffId: string }) => s.staffId)).toContain('coach-a');
-    const issued = await api.call(null, 'POST', '/api/auth/local/token', { staffId: 'coach-a' });
+    const issued = await sys.api.call(null, 'POST', '/api/auth/local/token', { staffId: 'coach-a' });
     expect(issued.status).toBe(200);
-    const me = await (api as Awaited<ReturnType<typeof apiClient>>).raw({
+    const me = await (sys.api as Awaited<ReturnType<typeof apiClient>>).raw({
       rawPath: '/api/me',
       headers: { authorization: `Bearer ${issued.json.token}` },
       requestContext: { http: { method: 'GET' } },

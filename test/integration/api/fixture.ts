@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll } from 'vitest';
 import { createApi } from '../../../functions/api/app';
 import { storeApiData } from '../../../functions/api/store/api-data';
 import { reportCommands } from '../../../functions/api/store/writes';
@@ -17,6 +18,8 @@ import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
 import type { Report, Task } from '../../../functions/usecases/reports/model';
+import { addDays } from '../../../shared/calendar/dates';
+import { startTestTable, type TestTable } from '../../support/dynalite';
 
 export const NOW = new Date('2026-11-20T10:00:00Z');
 const meta = (id: string) => ({ version: 1, eventId: `evt-${id}`, expiresAt: 4_102_444_800 });
@@ -66,12 +69,7 @@ export const STAFF = {
   },
 } as const;
 export type Who = keyof typeof STAFF;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
 
 function report(
   id: string,
@@ -274,4 +272,18 @@ export async function apiClient(
       return { status: res.statusCode ?? 0, json, text, headers: res.headers ?? {} };
     },
   };
+}
+
+/** For one test file: a table seeded before its tests, an API client on it, and the table stopped after. */
+export function useSeededApi(): { readonly table: TestTable; readonly api: Client } {
+  const sys = {} as { table: TestTable; api: Client };
+  beforeAll(async () => {
+    sys.table = await startTestTable();
+    await seed(sys.table);
+    sys.api = await apiClient(sys.table);
+  });
+  afterAll(async () => {
+    await sys.table?.stop();
+  });
+  return sys;
 }

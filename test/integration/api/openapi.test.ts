@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../../shared/api/routes';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { apiClient, type Client, seed } from './fixture';
+import { useSeededApi } from './fixture';
 
-let table: TestTable;
-let api: Client;
-
-beforeAll(async () => {
-  table = await startTestTable();
-  await seed(table);
-  api = await apiClient(table);
-});
-afterAll(async () => {
-  await table?.stop();
-});
+const sys = useSeededApi();
 
 describe('the OpenAPI document', () => {
   it('is served without signing in and describes every route with its method', async () => {
-    const res = await api.call(null, 'GET', '/api/openapi.json');
+    const res = await sys.api.call(null, 'GET', '/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.json.openapi).toBe('3.1.0');
     for (const route of Object.values(API_ROUTES)) {
@@ -29,7 +18,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the 403 of every signed-in route and the body of every command', async () => {
-    const doc = (await api.call(null, 'GET', '/api/openapi.json')).json;
+    const doc = (await sys.api.call(null, 'GET', '/api/openapi.json')).json;
     const action = doc.paths['/api/reports/{reportId}/action'].post;
     expect(action.responses['403']).toBeDefined();
     const body = action.requestBody.content['application/json'].schema;
@@ -41,9 +30,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('matches what the API answers: the coach page has the documented fields', async () => {
-    const doc = (await api.call(null, 'GET', '/api/openapi.json')).json;
+    const doc = (await sys.api.call(null, 'GET', '/api/openapi.json')).json;
     const schema = doc.paths['/api/coach'].get.responses['200'].content['application/json'].schema;
-    const page = (await api.call('coachA', 'GET', '/api/coach')).json;
+    const page = (await sys.api.call('coachA', 'GET', '/api/coach')).json;
     expect(Object.keys(page).sort()).toEqual(Object.keys(schema.properties).sort());
   });
 });

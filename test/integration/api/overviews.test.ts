@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { apiClient, type Client, seed } from './fixture';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from './fixture';
 
-let table: TestTable;
-let api: Client;
-
-beforeAll(async () => {
-  table = await startTestTable();
-  await seed(table);
-  api = await apiClient(table);
-});
-afterAll(async () => {
-  await table?.stop();
-});
+const sys = useSeededApi();
 
 describe('rapportages (overviews)', () => {
   it("offers a manager only their department's units to filter on", async () => {
-    const res = await api.call('manager', 'GET', '/api/overviews/presence');
+    const res = await sys.api.call('manager', 'GET', '/api/overviews/presence');
     expect(res.status).toBe(200);
     expect(res.json.units.map((u: { orgUnitId: string }) => u.orgUnitId).sort()).toEqual([
       'dep-tech',
@@ -28,18 +17,18 @@ describe('rapportages (overviews)', () => {
   });
 
   it('lists presence per student for the period, with the unauthorized minutes', async () => {
-    const res = await api.call('officer', 'GET', '/api/overviews/presence?from=2026-10-01&to=2026-11-20');
+    const res = await sys.api.call('officer', 'GET', '/api/overviews/presence?from=2026-10-01&to=2026-11-20');
     const row = res.json.rows.find((r: { student: { studentId: string } }) => r.student.studentId === 's-a');
     expect(row).toMatchObject({ minutes: 90, detail: '0 %' });
   });
 
   it('lists the 16-hour reports created in the period, filtered by unit', async () => {
-    const res = await api.call('officer', 'GET', '/api/overviews/sixteen_hour?unitId=team-b');
+    const res = await sys.api.call('officer', 'GET', '/api/overviews/sixteen_hour?unitId=team-b');
     expect(res.json.rows).toMatchObject([{ student: { studentId: 's-b' }, detail: 'open', minutes: 960 }]);
   });
 
   it('downloads the same overview as CSV', async () => {
-    const res = await api.call('officer', 'GET', '/api/overviews/sixteen_hour/csv?unitId=team-b');
+    const res = await sys.api.call('officer', 'GET', '/api/overviews/sixteen_hour/csv?unitId=team-b');
     expect(res.headers['content-type']).toContain('text/csv');
     const [header, first] = res.text.trim().split('\n');
     expect(header).toBe('studentId,name,team,date,detail,minutes');
@@ -47,6 +36,6 @@ describe('rapportages (overviews)', () => {
   });
 
   it('answers 404 for an overview that does not exist', async () => {
-    expect((await api.call('officer', 'GET', '/api/overviews/nonsense')).status).toBe(404);
+    expect((await sys.api.call('officer', 'GET', '/api/overviews/nonsense')).status).toBe(404);
   });
 });

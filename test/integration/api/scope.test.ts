@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../functions/store/audit-repository';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { apiClient, type Client, seed, type Who } from './fixture';
+import { apiClient, useSeededApi, type Who } from './fixture';
 
-let table: TestTable;
-let api: Client;
-
-beforeAll(async () => {
-  table = await startTestTable();
-  await seed(table);
-  api = await apiClient(table);
-});
-afterAll(async () => {
-  await table?.stop();
-});
+const sys = useSeededApi();
 
 describe('scope: every role sees only its own', () => {
   const cases: [Who, string, number][] = [
@@ -51,17 +40,17 @@ describe('scope: every role sees only its own', () => {
     ['admin', '/api/kpi', 200],
   ];
   it.each(cases)('%s GET %s → %i', async (who, path, status) => {
-    const res = await api.call(who, 'GET', path);
+    const res = await sys.api.call(who, 'GET', path);
     expect(res.status, res.text).toBe(status);
   });
 
   it("refuses a coach acting on another coach's report, and a manager acting at all", async () => {
     const body = { action: 'coach_conversation', explanation: 'Gesprek gepland.' };
-    expect((await api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
-    expect((await api.call('manager', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
+    expect((await sys.api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
+    expect((await sys.api.call('manager', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
     expect(
       (
-        await api.call('coachB', 'POST', '/api/students/s-a/referrals', {
+        await sys.api.call('coachB', 'POST', '/api/students/s-a/referrals', {
           category: 'officer_question',
           explanation: 'x',
         })
@@ -70,9 +59,9 @@ describe('scope: every role sees only its own', () => {
   });
 
   it('answers 401 without a token or with a forged one', async () => {
-    expect((await api.call(null, 'GET', '/api/me')).status).toBe(401);
-    const forged = await (await apiClient(table)).token('admin'); // signed with another key
-    const res = await (api as Awaited<ReturnType<typeof apiClient>>).raw({
+    expect((await sys.api.call(null, 'GET', '/api/me')).status).toBe(401);
+    const forged = await (await apiClient(sys.table)).token('admin'); // signed with another key
+    const res = await (sys.api as Awaited<ReturnType<typeof apiClient>>).raw({
       rawPath: '/api/me',
       headers: { authorization: `Bearer ${forged}` },
       requestContext: { http: { method: 'GET' } },
@@ -81,26 +70,26 @@ describe('scope: every role sees only its own', () => {
   });
 
   it("shows a manager only their department's part of the KPI tree", async () => {
-    const res = await api.call('manager', 'GET', '/api/kpi');
+    const res = await sys.api.call('manager', 'GET', '/api/kpi');
     expect(res.json.units.map((u: { orgUnitId: string }) => u.orgUnitId).sort()).toEqual([
       'dep-tech',
       'team-a',
     ]);
-    const all = await api.call('officer', 'GET', '/api/kpi');
+    const all = await sys.api.call('officer', 'GET', '/api/kpi');
     expect(all.json.units).toHaveLength(5);
     expect(all.json.asOf).toBe('2026-11-19');
   });
 
   it('gives front office only correction tasks in the worklist', async () => {
-    const res = await api.call('front', 'GET', '/api/worklist');
+    const res = await sys.api.call('front', 'GET', '/api/worklist');
     expect(res.json.items.map((t: { taskId: string }) => t.taskId)).toEqual(['t-correction']);
-    const officer = await api.call('officer', 'GET', '/api/worklist');
+    const officer = await sys.api.call('officer', 'GET', '/api/worklist');
     expect(officer.json.items.map((t: { taskId: string }) => t.taskId).sort()).toEqual([
       'case-b',
       't-correction',
       't-question',
     ]);
-    const outflow = await api.call('officer', 'GET', '/api/worklist?kind=outflow');
+    const outflow = await sys.api.call('officer', 'GET', '/api/worklist?kind=outflow');
     expect(outflow.json.items).toMatchObject([
       { taskId: 'case-b', kind: 'outflow', student: { studentId: 's-b' } },
     ]);
@@ -109,10 +98,10 @@ describe('scope: every role sees only its own', () => {
 
 describe('pagination', () => {
   it("pages a coach's 55 open reports oldest first, 50 at a time, without overlap", async () => {
-    const first = await api.call('coachA', 'GET', '/api/coach');
+    const first = await sys.api.call('coachA', 'GET', '/api/coach');
     expect(first.json.reports).toHaveLength(50);
     expect(first.json.nextCursor).toBeTruthy();
-    const second = await api.call(
+    const second = await sys.api.call(
       'coachA',
       'GET',
       `/api/coach?cursor=${encodeURIComponent(first.json.nextCursor)}`,
@@ -127,7 +116,7 @@ describe('pagination', () => {
   });
 
   it('marks open reports past their due date as overdue, not those due today', async () => {
-    const res = await api.call('coachA', 'GET', '/api/coach');
+    const res = await sys.api.call('coachA', 'GET', '/api/coach');
     const byId = new Map(
       res.json.reports.map((r: { reportId: string; overdue: boolean }) => [r.reportId, r.overdue]),
     );
@@ -136,13 +125,13 @@ describe('pagination', () => {
   });
 
   it("shows each report's stored due date in the coach's list and on the report", async () => {
-    const res = await api.call('coachA', 'GET', '/api/coach');
+    const res = await sys.api.call('coachA', 'GET', '/api/coach');
     const due = new Map(
       res.json.reports.map((r: { reportId: string; dueDate: string }) => [r.reportId, r.dueDate]),
     );
     expect(due.get('r-a-27')).toBe('2026-11-19');
     expect(due.get('r-a-26')).toBe('2026-11-20');
-    expect((await api.call('coachA', 'GET', '/api/reports/r-a-27')).json).toMatchObject({
+    expect((await sys.api.call('coachA', 'GET', '/api/reports/r-a-27')).json).toMatchObject({
       dueDate: '2026-11-19',
       overdue: true,
     });
@@ -151,16 +140,16 @@ describe('pagination', () => {
 
 describe('audit trail', () => {
   it("records who read a student's page and report", async () => {
-    await api.call('officer', 'GET', '/api/students/s-a');
-    await api.call('coachA', 'GET', '/api/reports/r-a-02');
-    const trail = await listAudit(table, 'student', 's-a');
+    await sys.api.call('officer', 'GET', '/api/students/s-a');
+    await sys.api.call('coachA', 'GET', '/api/reports/r-a-02');
+    const trail = await listAudit(sys.table, 'student', 's-a');
     expect(trail.some((e) => e.by === 'vb-1' && e.what === 'read student:s-a')).toBe(true);
     expect(trail.some((e) => e.by === 'coach-a' && e.what === 'read report:r-a-02')).toBe(true);
   });
 
   it('does not record a refused read as a read', async () => {
-    await api.call('coachA', 'GET', '/api/students/s-b');
-    const trail = await listAudit(table, 'student', 's-b');
+    await sys.api.call('coachA', 'GET', '/api/students/s-b');
+    const trail = await listAudit(sys.table, 'student', 's-b');
     expect(trail.some((e) => e.by === 'coach-a')).toBe(false);
   });
 });
