@@ -46,7 +46,7 @@ function progressBar(): (phase: 'webhook' | 'nightly', done: number, total: numb
   };
 }
 
-function banner(system: LocalSystem, dataDir: string, demo: string): string {
+function banner(system: LocalSystem, dataDir: string): string {
   return [
     '',
     'Presentie runs locally:',
@@ -55,7 +55,7 @@ function banner(system: LocalSystem, dataDir: string, demo: string): string {
     `  API         ${system.apiUrl}/  (OpenAPI: ${system.apiUrl}/openapi.json)`,
     `  Mailbox     ${system.mailboxUrl}  (GET /store lists sent mails)`,
     `  Secret      ${system.secret}`,
-    `  Data        ${dataDir}  (${demo})`,
+    `  Data        ${dataDir}`,
     '',
     'Send events: npm run send -- FILE.json   Stop: Ctrl+C',
     '',
@@ -73,6 +73,7 @@ const system = await startLocalSystem({
   secret: settings.secret,
   log: (line) => console.error(line),
   progress: progressBar(),
+  onReady: (running) => console.log(banner(running, settings.dataDir)),
 }).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') {
     console.error(
@@ -87,7 +88,7 @@ const loaded = system.demo ?? (await loadedDemo(settings.dataDir));
 const demo = !loaded
   ? 'no demo school'
   : `demo school: ${loaded.events} events, ${loaded.from} to ${loaded.to}, ${loaded.nightlyRuns} of ${loaded.schoolDays.length} nights run; delete the folder to start over`;
-console.log(banner(system, settings.dataDir, demo));
+console.log(`\nReady. ${demo}.`);
 
 let stopping = false;
 const stop = async () => {

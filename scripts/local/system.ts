@@ -52,6 +52,11 @@ export interface LocalSystemOptions {
   env?: Record<string, string>;
   /** The date the demo is generated for; default today in Amsterdam. */
   today?: string;
+  /**
+   * Called once everything serves, before the demo school loads: the dashboard, mailbox and
+   * webhook can be used while the demo data arrives.
+   */
+  onReady?: (system: LocalSystem) => void;
   /** Use this DynamoDB endpoint instead of starting dynalite (the bench observes its own). */
   dynamoEndpoint?: string;
 }
@@ -230,6 +235,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       cleanups.push(() => rm(endpointsFile, { force: true }));
     }
 
+    options.onReady?.(system);
     if (options.demo) {
       system.demo = await demoSchool(system, {
         dataDir,
