@@ -121,22 +121,3 @@ export async function runDemoNights(
   }
   return current;
 }
-
-/**
- * Delivery and nightly runs in one call, without a marker file (used by
- * scripts/screenshots.ts, which keeps its own marker).
- */
-export async function loadDemoSchool(
-  options: DeliverOptions & {
-    nightly?: ((date: string) => Promise<void>) | undefined;
-    log?: (line: string) => void;
-  },
-): Promise<DemoState> {
-  const delivery = await deliverDemoSchool(options);
-  const state: DemoState = { ...delivery, nightlyRuns: 0 };
-  if (!options.nightly) return state;
-  return runDemoNights(state, options.nightly, {
-    ...(options.progress ? { progress: options.progress } : {}),
-    ...(options.log ? { log: options.log } : {}),
-  });
-}

@@ -9,13 +9,7 @@ import type { Store } from '../../store/client';
 import { getReport, listTeamReports, saveReport } from '../../store/reports-repository';
 import { listStaff } from '../../store/staff';
 import { getStudent } from '../../store/students';
-import {
-  createTask,
-  getTask,
-  listTasksByKind,
-  listTasksForRole,
-  saveTask,
-} from '../../store/tasks-repository';
+import { createTask, getTask, listTasksByKind, saveTask } from '../../store/tasks-repository';
 import { localDate } from './dates';
 import {
   ConcurrentModification,
@@ -360,8 +354,4 @@ export async function exportDuoCsv(store: Store): Promise<string> {
 /** The team's open list: reports not yet handled (a coach's conversation keeps them there), oldest first. */
 export function listOpenReports(store: Store, teamId: string): Promise<Report[]> {
   return listTeamReports(store, teamId, 'open');
-}
-
-export function listRoleTasks(store: Store, role: TaskRole, status: TaskStatus): Promise<Task[]> {
-  return listTasksForRole(store, role, status);
 }

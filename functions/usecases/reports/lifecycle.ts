@@ -41,10 +41,6 @@ export function isOpen(report: Report): boolean {
   return report.status === 'open' || report.status === 'conversation';
 }
 
-export function isHandled(report: Report): boolean {
-  return report.status === 'handled';
-}
-
 /** After a completed conversation by the coach, another action may still be chosen. */
 function acceptsAction(report: Report): boolean {
   if (isOpen(report)) return true;
