@@ -1,12 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutflowCase } from '../usecases/reports/model';
 import type { Store } from './client';
+import { conditionHeld } from './errors';
 import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
 
 export async function createCase(store: Store, outflow: OutflowCase): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: {
@@ -17,12 +17,8 @@ export async function createCase(store: Store, outflow: OutflowCase): Promise<bo
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 function strip(raw: Record<string, unknown>): OutflowCase {

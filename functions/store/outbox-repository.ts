@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMail } from '../mail/types';
 import type { Store } from './client';
+import { conditionHeld } from './errors';
 import { INDEX, mailKey, outboxUnsentGsi1, outboxUnsentPk } from './keys';
 
 export interface OutboxItem extends OutgoingMail {
@@ -18,8 +18,8 @@ const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
 
 /** Records a mail before it is sent. False when a mail with this id was recorded before (never twice). */
 export async function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: {
@@ -34,12 +34,8 @@ export async function recordMail(store: Store, mail: OutgoingMail, createdAt: st
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function getMail(store: Store, mailId: string): Promise<OutboxItem | undefined> {
@@ -76,8 +72,8 @@ export async function claimMail(
   now: string,
   leaseUntil: string,
 ): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: mailKey(mailId),
@@ -86,12 +82,8 @@ export async function claimMail(
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':unsent': 'unsent', ':now': now, ':lease': leaseUntil },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
@@ -101,8 +93,8 @@ export async function markSent(
   messageId: string,
   sentAt: string,
 ): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: mailKey(mailId),
@@ -118,12 +110,8 @@ export async function markSent(
           ':one': 1,
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function markFailed(store: Store, mailId: string, message: string): Promise<void> {

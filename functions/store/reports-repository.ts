@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
 import type { Report, ReportStatus } from '../usecases/reports/model';
 import type { Store } from './client';
+import { conditionHeld } from './errors';
 import {
   HIGH,
   INDEX,
@@ -34,19 +35,15 @@ function strip(raw: Record<string, unknown>): Report {
 
 /** Creates a report once: false if a report with this id exists (the nightly run ran before). */
 export async function createReport(store: Store, report: Report): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(report),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function getReport(store: Store, reportId: string): Promise<Report | undefined> {

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
 import type { Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
 import type { Store } from './client';
+import { conditionHeld } from './errors';
 import {
   HIGH,
   INDEX,
@@ -36,19 +37,15 @@ function strip(raw: Record<string, unknown>): Task {
 }
 
 export async function createTask(store: Store, task: Task): Promise<boolean> {
-  try {
-    await store.doc.send(
+  return conditionHeld(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(task),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 export async function getTask(store: Store, taskId: string): Promise<Task | undefined> {
