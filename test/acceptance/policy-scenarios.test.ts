@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardPath } from '../../shared/links';
+import { studentEvent } from '../support/webhook';
 import { absentDay, exampleRoster, lesson, type Outside, startOutside } from './outside';
 
 const SANNE = '100234';
@@ -19,27 +20,12 @@ const MANAGER = 'om-devries';
 const to = (address: string) => (mail: { destination: { to: string[] } }) =>
   mail.destination.to.includes(address);
 
-function secondStudent(studentId: string, fields: Record<string, unknown> = {}): unknown {
-  return {
-    id: `acc-stu-${studentId}`,
-    type: 'student.upserted',
-    occurredAt: '2026-09-01T07:00:00+02:00',
-    data: {
-      studentId,
-      displayName: `Student ${studentId}`,
-      email: `${studentId}@student.school.example`,
-      birthDate: '2009-06-01',
-      teamId: 'team-ict',
-      coachId: COACH,
-      level: '3',
-      pathway: 'BOL',
-      routeX: false,
-      startQualification: false,
-      enrolledFrom: '2026-08-24',
-      enrolledUntil: null,
-      ...fields,
-    },
-  };
+function secondStudent(studentId: string): unknown {
+  return studentEvent(
+    studentId,
+    { coachId: COACH, birthDate: '2009-06-01', level: '3', enrolledFrom: '2026-08-24' },
+    { id: `acc-stu-${studentId}` },
+  );
 }
 
 describe('Contract: the published examples go through', () => {
