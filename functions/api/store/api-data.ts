@@ -39,15 +39,8 @@ function staffRecord(s: {
   return { ...s, roles: s.roles.filter(isRole) } satisfies StaffRecord;
 }
 
-function studentRecord(s: {
-  studentId: string;
-  displayName: string;
-  teamId: string;
-  coachId: string;
-  level: string;
-  pathway: string;
-  routeX: boolean;
-}): StudentRecord {
+/** Only the API record's fields: a stored student carries more (e-mail, birth date) than the API returns. */
+function studentRecord(s: StudentRecord): StudentRecord {
   const { studentId, displayName, teamId, coachId, level, pathway, routeX } = s;
   return { studentId, displayName, teamId, coachId, level, pathway, routeX };
 }
