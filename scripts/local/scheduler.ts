@@ -3,6 +3,7 @@
  * time in Europe/Amsterdam, for the school day before. Computed in that time zone so that
  * summer time does not move the run to 04:30 or 06:30.
  */
+import { addDays } from '../../shared/calendar/dates';
 
 export const NIGHTLY_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -57,11 +58,6 @@ export function zonedInstant(date: string, time: string, timeZone = NIGHTLY_TIME
 export function localDate(instant: Date, timeZone = NIGHTLY_TIME_ZONE): string {
   const w = wallClock(instant, timeZone);
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The first run strictly after `now`: today's 05:30 if still ahead, else tomorrow's. */
