@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../usecases/reports/model';
 import type { Store } from './client';
+import { queryAll } from './dynamo';
 import { auditKey, auditPk, auditStudentGsi1 } from './keys';
 
 /** Appends one entry: who, when, what, the record before and after. Never updated. */
@@ -30,22 +31,12 @@ export async function listAudit(
   entity: AuditEntry['entity'],
   entityId: string,
 ): Promise<AuditEntry[]> {
-  const entries: AuditEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditPk(entity, entityId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const raw of page.Items ?? []) {
-      const { entity: e, entityId: id, at, by, what, before, after } = raw as AuditEntry;
-      entries.push({ entity: e, entityId: id, at, by, what, before, after });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': auditPk(entity, entityId) },
+  });
+  return items.map((raw) => {
+    const { entity: e, entityId: id, at, by, what, before, after } = raw as unknown as AuditEntry;
+    return { entity: e, entityId: id, at, by, what, before, after };
+  });
 }

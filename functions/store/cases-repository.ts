@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutflowCase } from '../usecases/reports/model';
 import type { Store } from './client';
+import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
 import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
 
@@ -58,22 +59,11 @@ export async function markOutflowPending(store: Store, studentId: string, leftOn
 }
 
 export async function listOutflowPending(store: Store): Promise<{ studentId: string; leftOn: string }[]> {
-  const pending: { studentId: string; leftOn: string }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': outflowPendingPk() },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const raw of page.Items ?? [])
-      pending.push({ studentId: String(raw.studentId), leftOn: String(raw.leftOn) });
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return pending;
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': outflowPendingPk() },
+  });
+  return items.map((raw) => ({ studentId: String(raw.studentId), leftOn: String(raw.leftOn) }));
 }
 
 export async function clearOutflowPending(store: Store, studentId: string): Promise<void> {

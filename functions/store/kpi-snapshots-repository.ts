@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
+import { queryAll } from './dynamo';
 import { kpiPk, kpiSnapshotKey } from './keys';
 
 /** One unit's KPI "as of last night": reports sent to coaches in the last 28 school days, and how many were handled. */
@@ -57,19 +58,9 @@ export async function kpiHistory(
   from: string,
   to: string,
 ): Promise<KpiSnapshot[]> {
-  const snapshots: KpiSnapshot[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': kpiPk(orgUnitId), ':from': from, ':to': to },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const raw of page.Items ?? []) snapshots.push(strip(raw));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return snapshots;
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': kpiPk(orgUnitId), ':from': from, ':to': to },
+  });
+  return items.map(strip);
 }
