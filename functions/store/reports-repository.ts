@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
 import type { Report, ReportStatus } from '../usecases/reports/model';
 import type { Store } from './client';
+import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
 import {
   HIGH,
@@ -70,18 +71,11 @@ export async function saveReport(store: Store, report: Report, previousVersion: 
   }
 }
 
-async function queryAll(
+function queryReports(
   store: Store,
-  input: ConstructorParameters<typeof QueryCommand>[0],
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
 ): Promise<Report[]> {
-  const reports: Report[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    for (const raw of page.Items ?? []) reports.push(strip(raw));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return reports;
+  return queryAll(store, input).then((items) => items.map(strip));
 }
 
 /** A team's reports in one list, optionally only those created from `from` (inclusive) on. */
@@ -91,8 +85,7 @@ export function listTeamReports(
   list: ReportList,
   from = '',
 ): Promise<Report[]> {
-  return queryAll(store, {
-    TableName: store.tableName,
+  return queryReports(store, {
     IndexName: INDEX.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
     ExpressionAttributeValues: { ':pk': reportsByUnitPk(teamId, list), ':from': from },
@@ -101,8 +94,7 @@ export function listTeamReports(
 
 /** A student's reports, oldest first. */
 export function listStudentReports(store: Store, studentId: string, from = '', to = HIGH): Promise<Report[]> {
-  return queryAll(store, {
-    TableName: store.tableName,
+  return queryReports(store, {
     IndexName: INDEX.gsi2,
     KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': reportsByStudentPk(studentId), ':from': from, ':to': `${to}${HIGH}` },

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
 import type { Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
 import type { Store } from './client';
+import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
 import {
   HIGH,
@@ -69,20 +70,15 @@ export async function saveTask(store: Store, task: Task, previousVersion: number
   }
 }
 
-async function queryAll(store: Store, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Task[]> {
-  const tasks: Task[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    for (const raw of page.Items ?? []) tasks.push(strip(raw));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return tasks;
+function queryTasks(
+  store: Store,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Task[]> {
+  return queryAll(store, input).then((items) => items.map(strip));
 }
 
 export function listTasksForRole(store: Store, role: TaskRole, status: TaskStatus): Promise<Task[]> {
-  return queryAll(store, {
-    TableName: store.tableName,
+  return queryTasks(store, {
     IndexName: INDEX.gsi1,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': tasksByAssigneePk(role, status) },
@@ -97,8 +93,7 @@ export function listTasksByKind(
   from = '',
   to = HIGH,
 ): Promise<Task[]> {
-  return queryAll(store, {
-    TableName: store.tableName,
+  return queryTasks(store, {
     IndexName: INDEX.gsi2,
     KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': tasksByKindPk(kind, status), ':from': from, ':to': `${to}${HIGH}` },
