@@ -147,22 +147,36 @@ export async function applyReportAction(
     throw error;
   }
   if (result.task && (await createTask(deps.store, result.task))) await mailTask(deps, result.task);
-  await appendAudit(
-    deps.store,
-    {
-      entity: 'report',
-      entityId: report.reportId,
-      at,
-      by: command.actor.staffId,
-      what: `action ${command.action}`,
-      before: report,
-      after: result.report,
-    },
-    report.studentId,
-  );
+  await auditChange(deps, command.actor, at, `action ${command.action}`, {
+    entity: 'report',
+    before: report,
+    after: result.report,
+  });
   if (result.report.status === 'handled')
     await publishHandled(deps, result.report, command.action, command.actor, at);
   return result;
+}
+
+/** The audit trail of a change to a report or task: who, when, what, before and after. */
+type AuditedChange =
+  | { entity: 'report'; before: Report | null; after: Report }
+  | { entity: 'task'; before: Task | null; after: Task };
+
+async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: string, change: AuditedChange) {
+  const entityId = change.entity === 'report' ? change.after.reportId : change.after.taskId;
+  await appendAudit(
+    deps.store,
+    {
+      entity: change.entity,
+      entityId,
+      at,
+      by: actor.staffId,
+      what,
+      before: change.before,
+      after: change.after,
+    },
+    change.after.studentId,
+  );
 }
 
 async function publishHandled(deps: ReportDeps, report: Report, action: string, actor: Actor, at: string) {
@@ -188,19 +202,11 @@ export async function completeReportConversation(
   const at = command.now.toISOString();
   const next = completeConversation(report, command.actor, at);
   await saveReport(deps.store, next, report.version);
-  await appendAudit(
-    deps.store,
-    {
-      entity: 'report',
-      entityId: report.reportId,
-      at,
-      by: command.actor.staffId,
-      what: 'conversation completed',
-      before: report,
-      after: next,
-    },
-    report.studentId,
-  );
+  await auditChange(deps, command.actor, at, 'conversation completed', {
+    entity: 'report',
+    before: report,
+    after: next,
+  });
   await publishHandled(deps, next, 'coach_conversation', command.actor, at);
   return next;
 }
@@ -233,19 +239,11 @@ export async function createReferral(
     version: 1,
   };
   if (await createTask(deps.store, task)) await mailTask(deps, task);
-  await appendAudit(
-    deps.store,
-    {
-      entity: 'task',
-      entityId: task.taskId,
-      at: command.now.toISOString(),
-      by: command.actor.staffId,
-      what: `referral ${command.category}`,
-      before: null,
-      after: task,
-    },
-    command.studentId,
-  );
+  await auditChange(deps, command.actor, command.now.toISOString(), `referral ${command.category}`, {
+    entity: 'task',
+    before: null,
+    after: task,
+  });
   return task;
 }
 
@@ -257,19 +255,11 @@ export async function updateTaskStatus(
   if (!task) throw new TaskNotFound(command.taskId);
   const next = moveTask(task, command.status);
   await saveTask(deps.store, next, task.version);
-  await appendAudit(
-    deps.store,
-    {
-      entity: 'task',
-      entityId: task.taskId,
-      at: command.now.toISOString(),
-      by: command.actor.staffId,
-      what: `status ${command.status}`,
-      before: task,
-      after: next,
-    },
-    task.studentId,
-  );
+  await auditChange(deps, command.actor, command.now.toISOString(), `status ${command.status}`, {
+    entity: 'task',
+    before: task,
+    after: next,
+  });
   return next;
 }
 
@@ -282,19 +272,11 @@ export async function recordDuoStatus(
   const at = command.now.toISOString();
   const next = recordDuo(task, command.status, command.actor.staffId, at, command.reason);
   await saveTask(deps.store, next, task.version);
-  await appendAudit(
-    deps.store,
-    {
-      entity: 'task',
-      entityId: task.taskId,
-      at,
-      by: command.actor.staffId,
-      what: `DUO ${command.status}`,
-      before: task,
-      after: next,
-    },
-    task.studentId,
-  );
+  await auditChange(deps, command.actor, at, `DUO ${command.status}`, {
+    entity: 'task',
+    before: task,
+    after: next,
+  });
   return next;
 }
 
