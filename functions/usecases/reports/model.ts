@@ -1,6 +1,6 @@
 /** The records of a report's life: reports, the tasks their actions create, outflow cases, audit entries. */
 
-import type { DUO_STATUSES, REPORT_ACTIONS } from '../../../shared/api/constants';
+import type { DUO_STATUSES, REPORT_ACTIONS, TASK_KINDS } from '../../../shared/api/constants';
 
 export type ReportStatus = 'open' | 'conversation' | 'handled' | 'withdrawn';
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
@@ -44,14 +44,8 @@ export interface Report {
   version: number;
 }
 
-export type TaskKind =
-  | 'duo_report'
-  | 'correction'
-  | 'officer_conversation'
-  | 'officer_question'
-  | 'conversation_reminder'
-  | 'signal4w'
-  | 'sick_pattern';
+/** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
+export type TaskKind = Exclude<(typeof TASK_KINDS)[number], 'outflow'>;
 export type TaskStatus = 'open' | 'in_progress' | 'done';
 export type TaskRole = 'attendance_officer' | 'front_office';
 
