@@ -14,6 +14,7 @@ import { loadWebhookSecrets, verifyStandardWebhook, webhookVerifiers } from '../
 import { documentClient } from '../store/client';
 import type { IngestDeps, Outcome } from '../usecases/ingest/context';
 import { ingestBatch } from '../usecases/ingest/ingest-batch';
+import { IngestBusyError } from '../usecases/ingest/lease';
 
 /** POST /webhooks/presence: the presence system's contract (shared/contract, docs/data-model.md). */
 
@@ -21,6 +22,10 @@ const webhookEnv = commonEnv
   .extend({
     PRESENCE_WEBHOOK_SECRETS: z.string().optional(),
     PRESENCE_WEBHOOK_SECRET_ARN: z.string().optional(),
+    /** The ingestion lease: longer than the function's timeout (lease.ts). */
+    INGEST_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    /** How long a delivery queues for the lease before answering 503. */
+    INGEST_WAIT_SECONDS: z.coerce.number().nonnegative().default(15),
   })
   .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
     message: 'set PRESENCE_WEBHOOK_SECRETS (local) or PRESENCE_WEBHOOK_SECRET_ARN (AWS)',
@@ -33,6 +38,9 @@ export interface WebhookDeps {
 }
 
 const { logger, metrics } = observability('presence-webhook');
+
+/** A busy lease frees within a delivery's time; the sender may come back soon. */
+const RETRY_AFTER_SECONDS = 2;
 
 const isJson = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -93,7 +101,16 @@ export function createWebhookHandler(loadDeps: () => Promise<WebhookDeps>) {
         logger.info('delivery refused: schema', { issues: batch.issues.length });
         throw new HttpProblem(400, { error: 'the batch does not match the contract', issues: batch.issues });
       }
-      const output = await ingestBatch(deps.ingest, { deliveryId, events: batch.events });
+      const output = await ingestBatch(deps.ingest, { deliveryId, events: batch.events }).catch((error) => {
+        if (!(error instanceof IngestBusyError)) throw error;
+        metrics.addMetric('deliveriesBusy', MetricUnit.Count, 1);
+        logger.warn('delivery not stored: lease busy', { waitedMs: error.waitedMs });
+        throw new HttpProblem(
+          503,
+          { error: 'busy storing other deliveries; retry this one' },
+          { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        );
+      });
       const counts: Record<Outcome, number> = { applied: 0, duplicate: 0, stale: 0, pending: 0 };
       for (const r of output.results) counts[r.outcome]++;
       for (const [outcome, n] of Object.entries(counts))
@@ -110,6 +127,7 @@ export const handler = createWebhookHandler(async () => {
       store: { doc: documentClient(), tableName: env.TABLE_NAME },
       retentionYears: env.RETENTION_YEARS,
       now: () => new Date(),
+      lease: { durationMs: env.INGEST_LEASE_SECONDS * 1000, waitMs: env.INGEST_WAIT_SECONDS * 1000 },
     },
     secrets: await loadWebhookSecrets(env),
   };

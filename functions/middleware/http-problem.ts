@@ -7,6 +7,7 @@ export class HttpProblem extends Error {
   constructor(
     readonly statusCode: number,
     readonly body: { error: string } & Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
   ) {
     super(body.error);
   }

@@ -18,7 +18,8 @@ export function jsonErrors(logger: Logger): MiddlewareObj<unknown, APIGatewayPro
     onError: async (request) => {
       const { error } = request;
       if (error instanceof HttpProblem) {
-        request.response = jsonResponse(error.statusCode, error.body);
+        const response = jsonResponse(error.statusCode, error.body);
+        request.response = { ...response, headers: { ...response.headers, ...error.headers } };
         return;
       }
       logger.error('unhandled error', { error: error as Error });

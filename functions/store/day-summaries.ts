@@ -1,22 +1,21 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RegistrationData } from '../../shared/contract/events';
 import { summarizeDay } from '../../shared/policy';
-import type { Classification, DaySummary, IsoDate, RegistrationStatus } from '../../shared/policy/types';
+import type { Classification, DaySummary, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { byPartition, type Item, queryAll } from './dynamo';
-import { isConditionFailed, StaleWriteError } from './errors';
+import { batchGet, batchPut, byPartition, type Item, keyId, queryAll } from './dynamo';
+import { isConditionFailed } from './errors';
 import * as keys from './keys';
 
-/** One registration's contribution to a day: its latest revision, or a tombstone. */
+/**
+ * One registration's contribution to a day: its latest revision with the facts and their
+ * classification, or a tombstone (deleted, or moved to another day).
+ */
 export type DayEntry =
-  | {
-      revision: number;
+  | (Omit<RegistrationData, 'registrationId' | 'studentId' | 'date'> & {
       deleted: false;
-      status: RegistrationStatus;
-      start: string;
-      end: string;
-      reason?: string;
       classification: Classification;
-    }
+    })
   | { revision: number; deleted: true };
 
 export type LiveDayEntry = Extract<DayEntry, { deleted: false }> & { registrationId: string };
@@ -32,14 +31,31 @@ export interface StoredDay {
   dirty: boolean;
 }
 
-export function toStoredDay(item: Item): StoredDay {
-  const date = (item.sk as string).slice(keys.DAY_PREFIX.length);
-  const registrations: LiveDayEntry[] = [];
+/** A day as ingestion rewrites it: every entry, tombstones included. */
+export interface DayRecord {
+  studentId: string;
+  date: IsoDate;
+  entries: Map<string, DayEntry>;
+  dirtyVersion: number;
+  expiresAt: number;
+}
+
+const dateOf = (item: Item): IsoDate => (item.sk as string).slice(keys.DAY_PREFIX.length);
+
+function entriesOf(item: Item): Map<string, DayEntry> {
+  const entries = new Map<string, DayEntry>();
   for (const [name, value] of Object.entries(item)) {
-    if (!name.startsWith(keys.DAY_ENTRY_PREFIX)) continue;
-    const entry = value as DayEntry;
-    if (!entry.deleted)
-      registrations.push({ ...entry, registrationId: name.slice(keys.DAY_ENTRY_PREFIX.length) });
+    if (name.startsWith(keys.DAY_ENTRY_PREFIX))
+      entries.set(name.slice(keys.DAY_ENTRY_PREFIX.length), value as DayEntry);
+  }
+  return entries;
+}
+
+export function toStoredDay(item: Item): StoredDay {
+  const date = dateOf(item);
+  const registrations: LiveDayEntry[] = [];
+  for (const [registrationId, entry] of entriesOf(item)) {
+    if (!entry.deleted) registrations.push({ ...entry, registrationId });
   }
   registrations.sort(
     (a, b) => a.start.localeCompare(b.start) || a.registrationId.localeCompare(b.registrationId),
@@ -54,122 +70,73 @@ export function toStoredDay(item: Item): StoredDay {
   };
 }
 
-/** At most this many entries per UpdateItem, well inside the 4 KB expression limit. */
-export const MAX_ENTRIES_PER_WRITE = 10;
+const toDayRecord = (item: Item): DayRecord => ({
+  studentId: item.studentId as string,
+  date: dateOf(item),
+  entries: entriesOf(item),
+  dirtyVersion: (item.dirtyVersion as number | undefined) ?? 0,
+  expiresAt: item.expiresAt as number,
+});
 
-/**
- * Sets one registration's entry in a student's day, unless a later revision is stored there:
- * then StaleWriteError. Same revision passes (the retry of this write), except an upsert
- * over a tombstone of the same revision (a deletion wins a tie). Marks the day dirty.
- */
-export async function writeDayEntry(
+export const dayId = (studentId: string, date: IsoDate): string => keyId(keys.daySummaryKey(studentId, date));
+
+/** The stored days among `days`, by `dayId`. */
+export async function getDayRecords(
   store: Store,
-  input: { studentId: string; date: IsoDate; registrationId: string; entry: DayEntry; expiresAt: number },
-): Promise<void> {
-  await writeDayEntries(store, {
-    studentId: input.studentId,
-    date: input.date,
-    entries: [{ registrationId: input.registrationId, entry: input.entry }],
-    expiresAt: input.expiresAt,
-  });
+  days: ReadonlyArray<{ studentId: string; date: IsoDate }>,
+): Promise<Map<string, DayRecord>> {
+  const found = await batchGet(
+    store,
+    days.map((d) => keys.daySummaryKey(d.studentId, d.date)),
+  );
+  return new Map(
+    [...found.values()].map((item) => [keyId(item as unknown as keys.PrimaryKey), toDayRecord(item)]),
+  );
 }
 
 /**
- * Several entries of one day in one write (up to MAX_ENTRIES_PER_WRITE): all or nothing.
- * If any entry is beaten by a stored later revision, nothing is written and StaleWriteError
- * is thrown; the caller then writes the entries one by one to learn which.
+ * Writes days whole, each marked dirty for the nightly run, with BatchWriteItem. Only under
+ * the ingestion lease (ingest-lease.ts): a whole-item write replaces what another writer
+ * added. The nightly run's `clearDirty` is safe beside it: it only removes a marker whose
+ * `dirtyVersion` is unchanged, and every write here moves it on.
  */
-export async function writeDayEntries(
-  store: Store,
-  input: {
-    studentId: string;
-    date: IsoDate;
-    entries: ReadonlyArray<{ registrationId: string; entry: DayEntry }>;
-    expiresAt: number;
-  },
-): Promise<void> {
-  const names: Record<string, string> = { '#type': 'type', '#date': 'date' };
-  const marker = keys.dirtyGsi2(input.studentId, input.date);
-  const values: Record<string, unknown> = {
-    ':type': 'day',
-    ':sid': input.studentId,
-    ':date': input.date,
-    ':exp': input.expiresAt,
-    ':one': 1,
-    ':dpk': marker.gsi2pk,
-    ':dsk': marker.gsi2sk,
-  };
-  const sets: string[] = [];
-  const conditions: string[] = [];
-  input.entries.forEach(({ registrationId, entry }, i) => {
-    names[`#e${i}`] = keys.dayEntryAttribute(registrationId);
-    values[`:e${i}`] = entry;
-    values[`:r${i}`] = entry.revision;
-    sets.push(`#e${i} = :e${i}`);
-    if (entry.deleted) conditions.push(`(attribute_not_exists(#e${i}) OR #e${i}.revision <= :r${i})`);
-    else {
-      values[':false'] = false;
-      conditions.push(
-        `(attribute_not_exists(#e${i}) OR #e${i}.revision < :r${i} OR (#e${i}.revision = :r${i} AND #e${i}.deleted = :false))`,
-      );
-    }
-  });
-  try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.daySummaryKey(input.studentId, input.date),
-        UpdateExpression: `SET ${sets.join(', ')}, #type = :type, studentId = :sid, #date = :date, expiresAt = :exp, gsi2pk = :dpk, gsi2sk = :dsk ADD dirtyVersion :one`,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error))
-      throw new StaleWriteError(`an entry of ${input.studentId} on ${input.date}`);
-    throw error;
-  }
+export async function putDayRecords(store: Store, days: readonly DayRecord[]): Promise<void> {
+  await batchPut(
+    store,
+    days.map((day) => {
+      const item: Item = {
+        ...keys.daySummaryKey(day.studentId, day.date),
+        ...keys.dirtyGsi2(day.studentId, day.date),
+        type: 'day',
+        studentId: day.studentId,
+        date: day.date,
+        dirtyVersion: day.dirtyVersion,
+        expiresAt: day.expiresAt,
+      };
+      let severeWeather = false;
+      for (const [registrationId, entry] of day.entries) {
+        item[keys.dayEntryAttribute(registrationId)] = entry;
+        if (!entry.deleted && entry.reason === 'severe_weather') severeWeather = true;
+      }
+      return severeWeather ? { ...item, ...keys.severeWeatherDayGsi1(day.date, day.studentId) } : item;
+    }),
+  );
 }
 
-/**
- * Replaces the classification of a live entry at exactly `revision` (after a portal notice).
- * Returns false when the entry moved on meanwhile (a correction wins; nothing to do).
- */
-export async function reclassifyDayEntry(
+/** A student's days from `from` to `to` inclusive with every entry, tombstones included. */
+export async function listDayRecords(
   store: Store,
-  input: {
-    studentId: string;
-    date: IsoDate;
-    registrationId: string;
-    revision: number;
-    classification: Classification;
-  },
-): Promise<boolean> {
-  const marker = keys.dirtyGsi2(input.studentId, input.date);
-  try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: keys.daySummaryKey(input.studentId, input.date),
-        UpdateExpression: 'SET #e.classification = :c, gsi2pk = :dpk, gsi2sk = :dsk ADD dirtyVersion :one',
-        ConditionExpression: '#e.revision = :rev AND #e.deleted = :false',
-        ExpressionAttributeNames: { '#e': keys.dayEntryAttribute(input.registrationId) },
-        ExpressionAttributeValues: {
-          ':c': input.classification,
-          ':rev': input.revision,
-          ':false': false,
-          ':one': 1,
-          ':dpk': marker.gsi2pk,
-          ':dsk': marker.gsi2sk,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
+  studentId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<DayRecord[]> {
+  const range = keys.daySummaryRange(from, to);
+  return (await queryAll(store, byPartition('table', keys.studentPk(studentId), range))).map(toDayRecord);
+}
+
+/** The days of a date that hold a live severe-weather entry (sparse index), any student. */
+export async function listSevereWeatherDays(store: Store, date: IsoDate): Promise<DayRecord[]> {
+  return (await queryAll(store, byPartition('gsi1', keys.severeWeatherPk(date)))).map(toDayRecord);
 }
 
 /** A student's days from `from` to `to` inclusive, oldest first, with totals derived. */

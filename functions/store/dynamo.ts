@@ -1,28 +1,66 @@
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
 import type { PrimaryKey } from './keys';
 
 export type Item = Record<string, unknown>;
 
 const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
+/** Batch requests in flight at once: enough to keep DynamoDB (or dynalite) busy, few enough to stay polite. */
+const BATCHES_IN_FLIGHT = 4;
+const MAX_ATTEMPTS = 9;
 
-/** BatchGet of any number of keys, retrying unprocessed keys. Missing items are absent from the map. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** BatchGet of any number of keys (consistent reads), retrying unprocessed keys. Missing items are absent. */
 export async function batchGet(store: Store, keys: readonly PrimaryKey[]): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
   const unique = [...new Map(keys.map((k) => [keyId(k), k])).values()];
-  for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
-    let request: PrimaryKey[] = unique.slice(i, i + BATCH_GET_LIMIT);
+  await mapLimit(chunked(unique, BATCH_GET_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
+    let request: PrimaryKey[] = chunk;
     for (let attempt = 0; request.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      if (attempt > 8) throw new Error('BatchGet: keys stayed unprocessed');
+      if (attempt >= MAX_ATTEMPTS) throw new Error('BatchGet: keys stayed unprocessed');
+      if (attempt > 0) await backoff(attempt);
       const out = await store.doc.send(
         new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: request, ConsistentRead: true } } }),
       );
       for (const item of out.Responses?.[store.tableName] ?? []) found.set(keyId(item as PrimaryKey), item);
       request = (out.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as PrimaryKey[];
     }
-  }
+  });
   return found;
+}
+
+/**
+ * Puts whole items with BatchWriteItem, 25 a request, retrying unprocessed items. No
+ * conditions: callers only batch-write what is theirs alone to write (see ingest-lease.ts).
+ */
+export async function batchPut(store: Store, items: readonly Item[]): Promise<void> {
+  // One request may not name a key twice; the last version of an item is the one meant.
+  const unique = [...new Map(items.map((item) => [keyId(item as unknown as PrimaryKey), item])).values()];
+  await mapLimit(chunked(unique, BATCH_WRITE_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_ATTEMPTS) throw new Error('BatchWrite: items stayed unprocessed');
+      if (attempt > 0) await backoff(attempt);
+      const out = await store.doc.send(
+        new BatchWriteCommand({ RequestItems: { [store.tableName]: pending } }),
+      );
+      pending = (out.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
+    }
+  });
 }
 
 export const keyId = (key: PrimaryKey): string => `${key.pk}\u0000${key.sk}`;

@@ -114,25 +114,21 @@ export const recheckGsi2 = (studentId: string, recheckOn: string): Gsi2Key => ({
 });
 
 // ── registrations ───────────────────────────────────────────────────────────
+/** A registration's head: its latest revision (or tombstone), where it lives, its event ids. */
 export const registrationKey = (registrationId: string): PrimaryKey => ({
   pk: `REG#${registrationId}`,
   sk: 'REG',
 });
-export const studentRegistrationsPk = (studentId: string): string => `STUREG#${studentId}`;
-export const registrationStudentGsi1 = (
-  studentId: string,
-  date: string,
-  start: string,
-  registrationId: string,
-): Gsi1Key => ({
-  gsi1pk: studentRegistrationsPk(studentId),
-  gsi1sk: `${date}#${start}#${registrationId}`,
-});
 export const severeWeatherPk = (date: string): string => `SEVERE#${date}`;
-export const severeWeatherGsi2 = (date: string, studentId: string, registrationId: string): Gsi2Key => ({
-  gsi2pk: severeWeatherPk(date),
-  gsi2sk: `${studentId}#${registrationId}`,
+/** Sparse, on a day summary holding a live `severe_weather` entry: that date's days to reclassify. */
+export const severeWeatherDayGsi1 = (date: string, studentId: string): Gsi1Key => ({
+  gsi1pk: severeWeatherPk(date),
+  gsi1sk: studentId,
 });
+
+// ── ingestion lease ─────────────────────────────────────────────────────────
+/** One item: whoever holds it is the only writer of registrations and day summaries. */
+export const ingestLeaseKey = (): PrimaryKey => ({ pk: 'LEASE#ingest', sk: 'LEASE' });
 
 // ── pending events ──────────────────────────────────────────────────────────
 export const pendingPk = (studentId: string): string => `PENDING#${studentId}`;

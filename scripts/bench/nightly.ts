@@ -16,11 +16,12 @@ import { createLocalBus } from '../../functions/events/local-bus';
 import { createOutbox } from '../../functions/mail/outbox';
 import { createSesMailer } from '../../functions/mail/ses-mailer';
 import { createDocumentClient, type Store } from '../../functions/store/client';
-import { type DayEntry, writeDayEntry } from '../../functions/store/day-summaries';
+import type { DayEntry } from '../../functions/store/day-summaries';
 import { putOrgUnit } from '../../functions/store/org-units';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
+import { applyDayChanges } from '../../functions/usecases/ingest/day-changes';
 import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
 import { loadDirectory } from '../../functions/usecases/nightly/directory';
 import type { NightlyDeps } from '../../functions/usecases/nightly/ports';
@@ -170,12 +171,16 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       { version: 1, eventId: `seed-stu-${id}`, expiresAt },
     );
     if (i % 10 === 0) {
-      await writeDayEntry(store, {
-        studentId: id,
-        date: HISTORY_DAY,
-        registrationId: `${id}-h`,
-        entry: absent(480),
-        expiresAt,
+      await applyDayChanges(store, {
+        writes: [
+          {
+            studentId: id,
+            date: HISTORY_DAY,
+            registrationId: `${id}-h`,
+            entry: absent(480),
+            expiresAt,
+          },
+        ],
       });
     }
   });
@@ -187,7 +192,9 @@ async function seedLastNight(store: Store, active: Set<string>) {
   await forEachLimited([...active], 32, async (id) => {
     const i = Number(id.slice(4));
     const entry = i % 20 === 0 ? absent(480) : present;
-    await writeDayEntry(store, { studentId: id, date: AS_OF, registrationId: `${id}-n`, entry, expiresAt });
+    await applyDayChanges(store, {
+      writes: [{ studentId: id, date: AS_OF, registrationId: `${id}-n`, entry, expiresAt }],
+    });
   });
 }
 

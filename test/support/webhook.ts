@@ -79,12 +79,17 @@ export const lambdaContext = (): Context =>
 
 export interface WebhookReply {
   status: number;
+  headers: Record<string, string>;
   body: Record<string, unknown> & { results?: Array<{ id: string; outcome: string }> };
 }
 
 /** Parses a structured result into status and JSON body. */
 export function reply(result: APIGatewayProxyStructuredResultV2): WebhookReply {
-  return { status: result.statusCode ?? 0, body: result.body ? JSON.parse(result.body) : {} };
+  return {
+    status: result.statusCode ?? 0,
+    headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    body: result.body ? JSON.parse(result.body) : {},
+  };
 }
 
 // ── event builders (valid per the contract; override what a test is about) ──

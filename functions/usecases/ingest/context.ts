@@ -2,8 +2,9 @@ import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
-import type { StoredRegistration } from '../../store/registrations';
+import type { RegistrationHead } from '../../store/registrations';
 import type { StudentRecord } from '../../store/students';
+import type { HeldLease, LeaseSettings } from './lease';
 
 export type Outcome = 'applied' | 'duplicate' | 'stale' | 'pending';
 export interface EventResult {
@@ -17,6 +18,8 @@ export interface IngestDeps {
   now: () => Date;
   /** School days, for the suspension and special-leave limits; the school's calendar by default. */
   calendar?: SchoolCalendar;
+  /** The ingestion lease (lease.ts); DEFAULT_LEASE when absent. */
+  lease?: LeaseSettings;
 }
 
 export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ?? defaultCalendar;
@@ -27,8 +30,9 @@ export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ??
  */
 export interface BatchState {
   deps: IngestDeps;
+  lease: HeldLease;
   students: Map<string, StudentRecord>;
-  registrations: Map<string, StoredRegistration>;
+  registrations: Map<string, RegistrationHead>;
   severeWeatherDates: Set<IsoDate>;
   /** Outcome per index in the batch; internal (pending) events have none. */
   outcomes: Map<number, Outcome>;

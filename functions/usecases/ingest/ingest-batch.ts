@@ -8,6 +8,7 @@ import { expiryAfterDays } from '../../store/retention';
 import { batchGetStudents } from '../../store/students';
 import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
 import { decide } from './context';
+import { DEFAULT_LEASE, type HeldLease, withIngestLease } from './lease';
 import { applyMasterData } from './master-data';
 import { applyRegistrations } from './registrations';
 import { applyStudentLeft, applyStudentUpserts } from './students';
@@ -37,21 +38,32 @@ const studentOf = (event: PresenceEvent): string | undefined =>
   event.type === 'registration.upserted' || event.type === 'student.left' ? event.data.studentId : undefined;
 
 /**
- * Stores one verified, valid batch. Every write is a single-item write safe to repeat, so if
- * anything fails the caller answers 5xx and the sender's retry converges to the same state.
- * The delivery record is written last: its presence means the whole batch is stored.
+ * Stores one verified, valid batch, holding the ingestion lease (lease.ts). If anything
+ * fails the caller answers 5xx and the sender's retry converges to the same state: every
+ * write is safe to repeat, and the delivery record, written last, means the whole batch is
+ * stored.
  */
 export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise<IngestOutput> {
   const { store } = deps;
-  const { events } = input;
   const duplicateAll = (): IngestOutput => ({
-    received: events.length,
-    results: events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
+    received: input.events.length,
+    results: input.events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
   });
+  // A repeated delivery is answered without queueing for the lease...
   if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
+  return withIngestLease(store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
+    // ...and one whose twin was stored while it waited, too.
+    if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
+    return storeBatch(deps, input, lease);
+  });
+}
 
+async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease): Promise<IngestOutput> {
+  const { store } = deps;
+  const { events } = input;
   const state: BatchState = {
     deps,
+    lease,
     students: new Map(),
     registrations: new Map(),
     severeWeatherDates: new Set(),
@@ -100,10 +112,7 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
     return studentId !== undefined && !state.students.has(studentId);
   });
   await keepPending(state, unknownStudent);
-  const ready = [
-    ...all.filter((w) => !unknownStudent.includes(w)),
-    ...(await arrivedMeanwhile(state, unknownStudent)),
-  ];
+  const ready = all.filter((w) => !unknownStudent.includes(w));
 
   const readyRegistrations = ready.filter(isRegistrationWork);
   const missing = readyRegistrations
@@ -119,6 +128,7 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
   await applyStudentLeft(state, ready.filter(isType('student.left')));
 
   // Phase 3: bookkeeping, only once everything above is stored.
+  lease.check();
   await deletePendingEvents(store, state.consumedPending);
   const results: EventResult[] = events.map((e, index) => ({
     id: e.id,
@@ -166,28 +176,4 @@ async function keepPending(state: BatchState, work: Work[]): Promise<void> {
     );
     decide(state, w, 'pending');
   });
-}
-
-/**
- * A concurrent delivery may have stored the student after we found it unknown but before
- * its own look for pending events saw ours. Reading the students again after writing the
- * pending items closes that gap: one of the two deliveries always sees the other.
- */
-async function arrivedMeanwhile(state: BatchState, work: Work[]): Promise<Work[]> {
-  const fromBatch = work.filter((w) => w.index !== undefined);
-  if (fromBatch.length === 0) return [];
-  const arrived = await batchGetStudents(
-    state.deps.store,
-    fromBatch.map((w) => studentOf(w.event) as string),
-  );
-  const taken: Work[] = [];
-  for (const w of fromBatch) {
-    const studentId = studentOf(w.event) as string;
-    const student = arrived.get(studentId);
-    if (!student) continue;
-    state.students.set(studentId, student);
-    state.consumedPending.push({ studentId, eventId: w.event.id });
-    taken.push({ event: w.event });
-  }
-  return taken;
 }

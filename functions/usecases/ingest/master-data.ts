@@ -27,7 +27,8 @@ const keyOf = (event: MasterEvent): keys.PrimaryKey => {
 /**
  * Org units, staff and portal notices: ordered by `occurredAt`, duplicates recognised by
  * the event ids kept on the item. A new severe-weather notice first reclassifies that
- * date's stored registrations, then is stored (the notice item is the commit record).
+ * date's stored registrations, then is stored (the notice item is the commit record). Under
+ * the ingestion lease no registration can be classified meanwhile without the notice.
  */
 export async function applyMasterData(state: BatchState, work: Array<Work<MasterEvent>>): Promise<void> {
   if (work.length === 0) return;
@@ -75,8 +76,6 @@ async function applyOne(state: BatchState, event: MasterEvent, meta: { version: 
       await reclassifySevereWeather(state, event.data.date, dates);
       await putPortalNotice(store, event.data, { ...meta, expiresAt });
       state.severeWeatherDates.add(event.data.date);
-      // A registration classified concurrently, before the notice was visible, is caught here.
-      await reclassifySevereWeather(state, event.data.date, dates);
       return;
     }
   }

@@ -2,9 +2,8 @@ import type { SchoolCalendar } from '../../../shared/calendar';
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
-import { reclassifyDayEntry } from '../../store/day-summaries';
-import { mapLimit } from '../../store/dynamo';
 import { listRegistrations } from '../../store/registrations';
+import { applyDayChanges } from './day-changes';
 import { stretchContext, stretchDatesOf } from './stretches';
 
 /**
@@ -21,8 +20,8 @@ export async function reclassifyStudent(
 ): Promise<void> {
   const registrations = await listRegistrations(store, studentId, '0000-00-00', '9999-99-99');
   const stretches = stretchDatesOf(registrations);
-  await mapLimit(registrations, 8, (reg) =>
-    reclassifyDayEntry(store, {
+  await applyDayChanges(store, {
+    reclassifications: registrations.map((reg) => ({
       studentId,
       date: reg.date,
       registrationId: reg.registrationId,
@@ -32,6 +31,6 @@ export async function reclassifyStudent(
         severeWeatherDates,
         ...stretchContext(calendar, stretches, reg),
       }),
-    }),
-  );
+    })),
+  });
 }

@@ -1,61 +1,33 @@
 import type { RegistrationData } from '../../../shared/contract/events';
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
-import {
-  type DayEntry,
-  MAX_ENTRIES_PER_WRITE,
-  reclassifyDayEntry,
-  writeDayEntries,
-  writeDayEntry,
-} from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
-import { StaleWriteError } from '../../store/errors';
-import {
-  addRegistrationEventIds,
-  batchGetRegistrations,
-  listRegistrations,
-  putRegistration,
-  putRegistrationTombstone,
-  type StoredRegistration,
-} from '../../store/registrations';
+import { listRegistrations, putRegistrationHeads, type RegistrationHead } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
+import { applyDayChanges, type EntryWrite, type Reclassification, rank } from './day-changes';
 import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
 
-/** Order of versions of one registration: revision, and at the same revision a deletion wins. */
-const rank = (revision: number, deleted: boolean): number => revision * 2 + (deleted ? 1 : 0);
 const rankOfWork = (w: RegistrationWork): number =>
   rank(w.event.data.revision, w.event.type === 'registration.deleted');
 
-const CONCURRENCY = 32;
+const CONCURRENCY = 16;
 
 /** One registration's part of the batch: its events and, if it changes anything, the winner. */
 interface Plan {
   registrationId: string;
-  stored: StoredRegistration | undefined;
+  stored: RegistrationHead | undefined;
   candidates: RegistrationWork[];
   winner: RegistrationWork;
-  /** Day entries to write first; `required` ones decide the outcome, others only clean up. */
-  dayWrites: DayWrite[];
-  /** Still in the running after the day writes. */
-  alive: boolean;
-}
-
-interface DayWrite {
-  plan: Plan;
-  studentId: string;
-  date: string;
-  entry: DayEntry;
-  expiresAt: number;
-  required: boolean;
 }
 
 /**
  * `registration.upserted` / `registration.deleted` whose student is known (or that need no
  * student). Per registration only the highest version in the batch can change anything; it
- * is applied if it beats what is stored: the day-summary entries first (one write per
- * student-day, entries grouped), the registration item last (the commit record holding the
- * event ids). Everything else is stale or duplicate.
+ * is applied if it beats the stored head, everything else is stale or duplicate. Runs under
+ * the ingestion lease, so what the heads say still holds when the writes land: first the
+ * day summaries (one write per student-day), then the heads, which are the commit record a
+ * retry checks (an event id on a head is settled).
  */
 export async function applyRegistrations(state: BatchState, work: RegistrationWork[]): Promise<void> {
   const groups = new Map<string, RegistrationWork[]>();
@@ -63,9 +35,8 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     const id = w.event.data.registrationId;
     groups.set(id, [...(groups.get(id) ?? []), w]);
   }
-  const plans: Plan[] = [];
-  const settled: Plan[] = [];
   const beating: Plan[] = [];
+  const settled: Plan[] = [];
   for (const [registrationId, group] of groups) {
     const stored = state.registrations.get(registrationId);
     const candidates: RegistrationWork[] = [];
@@ -76,40 +47,63 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     if (candidates.length === 0) continue;
     let winner = candidates[0] as RegistrationWork;
     for (const w of candidates) if (rankOfWork(w) > rankOfWork(winner)) winner = w;
-    const plan: Plan = { registrationId, stored, candidates, winner, dayWrites: [], alive: true };
+    const plan: Plan = { registrationId, stored, candidates, winner };
     const beats = stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
-    if (beats) {
-      beating.push(plan);
-    } else {
-      plan.alive = false;
-      settled.push(plan);
-    }
+    (beats ? beating : settled).push(plan);
   }
+  if (beating.length === 0 && settled.length === 0) return;
 
   const stretches = await loadStretches(state, beating);
-  for (const plan of beating) {
-    plan.dayWrites = dayWritesOf(state, plan, stretches);
-    plans.push(plan);
-  }
-
-  await writeDays(
-    state,
-    plans.flatMap((p) => p.dayWrites),
-  );
-  await mapLimit(plans, CONCURRENCY, async (plan) => {
-    if (plan.alive) plan.alive = await commit(state, plan);
+  state.lease.check();
+  await applyDayChanges(state.deps.store, {
+    writes: [
+      ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
+      ...settled.flatMap((plan) => leftoversOf(state, plan)),
+    ],
+    reclassifications: laterDaysOf(state, stretches, beating),
   });
-  await reclassifyLaterDays(state, stretches, plans);
-  await mapLimit([...settled, ...plans.filter((p) => !p.alive)], CONCURRENCY, (plan) =>
-    addRegistrationEventIds(
-      state.deps.store,
-      plan.registrationId,
-      plan.candidates.map((w) => w.event.id),
-    ),
-  );
-  for (const plan of [...plans, ...settled]) {
-    for (const w of plan.candidates) decide(state, w, plan.alive && w === plan.winner ? 'applied' : 'stale');
+  const heads = [...beating.map((plan) => headOf(state, plan)), ...settled.map(withEventIds)];
+  state.lease.check();
+  await putRegistrationHeads(state.deps.store, heads);
+  for (const head of heads) state.registrations.set(head.registrationId, head);
+  for (const plan of beating)
+    for (const w of plan.candidates) decide(state, w, w === plan.winner ? 'applied' : 'stale');
+  for (const plan of settled) for (const w of plan.candidates) decide(state, w, 'stale');
+}
+
+const eventIdsOf = (plan: Plan): Set<string> =>
+  new Set([...(plan.stored?.eventIds ?? []), ...plan.candidates.map((w) => w.event.id)]);
+
+/** A plan that changes nothing still records its event ids, so their repetition is a duplicate. */
+function withEventIds(plan: Plan): RegistrationHead {
+  return { ...(plan.stored as RegistrationHead), eventIds: eventIdsOf(plan) };
+}
+
+/** The winner as the new head. A deletion keeps where the lesson was, for a later correction. */
+function headOf(state: BatchState, plan: Plan): RegistrationHead {
+  const { stored, winner, registrationId } = plan;
+  if (winner.event.type === 'registration.deleted') {
+    return {
+      registrationId,
+      revision: winner.event.data.revision,
+      deleted: true,
+      ...(stored?.studentId ? { studentId: stored.studentId } : {}),
+      ...(stored?.date ? { date: stored.date } : {}),
+      eventIds: eventIdsOf(plan),
+      expiresAt: expiryFor(state, stored?.studentId, stored?.date ?? today(state.deps)),
+    };
   }
+  const reg = winner.event.data;
+  return {
+    registrationId,
+    revision: reg.revision,
+    deleted: false,
+    studentId: reg.studentId,
+    date: reg.date,
+    ...(reg.reason ? { reason: reg.reason } : {}),
+    eventIds: eventIdsOf(plan),
+    expiresAt: expiryFor(state, reg.studentId, reg.date),
+  };
 }
 
 function expiryFor(state: BatchState, studentId: string | undefined, date: string): number {
@@ -117,50 +111,72 @@ function expiryFor(state: BatchState, studentId: string | undefined, date: strin
   return studentItemExpiry(student, date, state.deps.retentionYears);
 }
 
+/**
+ * A stale event may be the retry of a delivery that failed after writing its day entry, and
+ * was overtaken by a newer version before the retry came: that newer version cleared only
+ * the day it knew of. A tombstone at the newer revision clears such a leftover entry.
+ */
+function leftoversOf(state: BatchState, plan: Plan): EntryWrite[] {
+  const head = plan.stored as RegistrationHead;
+  return plan.candidates.flatMap(({ event }) => {
+    if (event.type !== 'registration.upserted') return [];
+    const { studentId, date } = event.data;
+    if (!head.deleted && head.studentId === studentId && head.date === date) return [];
+    return [
+      {
+        studentId,
+        date,
+        registrationId: plan.registrationId,
+        entry: { revision: head.revision, deleted: true },
+        expiresAt: expiryFor(state, studentId, date),
+        onlyIfPresent: true,
+      },
+    ];
+  });
+}
+
 /** The day entries a winning version needs: its own, and a tombstone where it was before. */
-function dayWritesOf(state: BatchState, plan: Plan, stretches: Map<string, StudentStretches>): DayWrite[] {
-  const { stored, winner } = plan;
+function entryWritesOf(
+  state: BatchState,
+  plan: Plan,
+  stretches: Map<string, StudentStretches>,
+): EntryWrite[] {
+  const { stored, winner, registrationId } = plan;
   const old = stored && !stored.deleted && stored.studentId && stored.date ? stored : undefined;
   const revision = winner.event.data.revision;
-  const tombstoneAt = (studentId: string, date: string, required: boolean): DayWrite => ({
-    plan,
+  const tombstoneAt = (studentId: string, date: string): EntryWrite => ({
     studentId,
     date,
+    registrationId,
     entry: { revision, deleted: true },
     expiresAt: expiryFor(state, studentId, date),
-    required,
   });
   if (winner.event.type === 'registration.deleted') {
-    return old?.studentId && old.date ? [tombstoneAt(old.studentId, old.date, true)] : [];
+    return old?.studentId && old.date ? [tombstoneAt(old.studentId, old.date)] : [];
   }
   const reg = winner.event.data;
   const student = state.students.get(reg.studentId);
   if (!student) throw new Error(`student ${reg.studentId} unknown: pending expected`);
-  const writes: DayWrite[] = [];
+  const writes: EntryWrite[] = [];
   if (old?.studentId && old.date && (old.studentId !== reg.studentId || old.date !== reg.date)) {
     // A correction moved the lesson: its old day no longer counts it.
-    writes.push(tombstoneAt(old.studentId, old.date, false));
+    writes.push(tombstoneAt(old.studentId, old.date));
   }
-  const classification = classify(reg, {
-    birthDate: student.birthDate,
-    severeWeatherDates: state.severeWeatherDates,
-    ...stretchContext(calendarOf(state.deps), stretches.get(reg.studentId)?.dates ?? new Map(), reg),
-  });
+  const { registrationId: _id, studentId, date, ...facts } = reg;
   writes.push({
-    plan,
-    studentId: reg.studentId,
-    date: reg.date,
+    studentId,
+    date,
+    registrationId,
     entry: {
-      revision: reg.revision,
+      ...facts,
       deleted: false,
-      status: reg.status,
-      start: reg.start,
-      end: reg.end,
-      ...(reg.reason ? { reason: reg.reason } : {}),
-      classification,
+      classification: classify(reg, {
+        birthDate: student.birthDate,
+        severeWeatherDates: state.severeWeatherDates,
+        ...stretchContext(calendarOf(state.deps), stretches.get(studentId)?.dates ?? new Map(), reg),
+      }),
     },
-    expiresAt: expiryFor(state, reg.studentId, reg.date),
-    required: true,
+    expiresAt: expiryFor(state, studentId, date),
   });
   return writes;
 }
@@ -215,137 +231,32 @@ async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<stri
 
 /**
  * A day added to (or taken from) a stretch shifts the count of the stored days after it: those
- * are classified again. Days this batch wrote itself were classified with the shifted count.
+ * are classified again. Days this batch writes itself are classified with the shifted count.
  */
-async function reclassifyLaterDays(
+function laterDaysOf(
   state: BatchState,
   stretches: Map<string, StudentStretches>,
   plans: Plan[],
-): Promise<void> {
+): Reclassification[] {
   const written = new Set(plans.map((p) => p.registrationId));
   const calendar = calendarOf(state.deps);
-  const work = [...stretches].flatMap(([studentId, s]) =>
-    s.registrations
+  return [...stretches].flatMap(([studentId, s]) => {
+    const student = state.students.get(studentId);
+    if (!student) return [];
+    return s.registrations
       .filter(
         (reg) => reg.date > s.firstChanged && stretchKindOf(reg.reason) && !written.has(reg.registrationId),
       )
-      .map((reg) => ({ studentId, reg, dates: s.dates })),
-  );
-  await mapLimit(work, CONCURRENCY, async ({ studentId, reg, dates }) => {
-    const student = state.students.get(studentId);
-    if (!student) return;
-    await reclassifyDayEntry(state.deps.store, {
-      studentId,
-      date: reg.date,
-      registrationId: reg.registrationId,
-      revision: reg.revision,
-      classification: classify(reg, {
-        birthDate: student.birthDate,
-        severeWeatherDates: state.severeWeatherDates,
-        ...stretchContext(calendar, dates, reg),
-      }),
-    });
-  });
-}
-
-/**
- * One write per student-day for all its entries; if a stored later revision beats one of
- * them, the entries of that day are written one by one and the beaten plans drop out.
- */
-async function writeDays(state: BatchState, writes: DayWrite[]): Promise<void> {
-  const { store } = state.deps;
-  const days = new Map<string, DayWrite[]>();
-  for (const w of writes) {
-    const key = `${w.studentId}\u0000${w.date}`;
-    const list = days.get(key) ?? [];
-    if (list.length === 0) days.set(key, list);
-    list.push(w);
-  }
-  const chunks = [...days.values()].flatMap((list) => {
-    const out: DayWrite[][] = [];
-    for (let i = 0; i < list.length; i += MAX_ENTRIES_PER_WRITE)
-      out.push(list.slice(i, i + MAX_ENTRIES_PER_WRITE));
-    return out;
-  });
-  await mapLimit(chunks, CONCURRENCY, async (chunk) => {
-    const first = chunk[0] as DayWrite;
-    try {
-      await writeDayEntries(store, {
-        studentId: first.studentId,
-        date: first.date,
-        entries: chunk.map((w) => ({ registrationId: w.plan.registrationId, entry: w.entry })),
-        expiresAt: Math.max(...chunk.map((w) => w.expiresAt)),
-      });
-    } catch (error) {
-      if (!(error instanceof StaleWriteError)) throw error;
-      for (const w of chunk) {
-        try {
-          await writeDayEntry(store, { ...w, registrationId: w.plan.registrationId });
-        } catch (single) {
-          if (!(single instanceof StaleWriteError)) throw single;
-          if (w.required) w.plan.alive = false;
-        }
-      }
-    }
-  });
-}
-
-/** Writes the registration item; false when a newer version was stored meanwhile. */
-async function commit(state: BatchState, plan: Plan): Promise<boolean> {
-  const { store } = state.deps;
-  const { winner, stored } = plan;
-  const eventIds = plan.candidates.map((w) => w.event.id);
-  const known = new Set([...(stored?.eventIds ?? []), ...eventIds]);
-  try {
-    if (winner.event.type === 'registration.deleted') {
-      const { registrationId, revision } = winner.event.data;
-      const expiresAt = expiryFor(state, stored?.studentId, stored?.date ?? today(state.deps));
-      await putRegistrationTombstone(store, registrationId, revision, { eventIds, expiresAt });
-      state.registrations.set(registrationId, {
-        ...(stored ?? { registrationId }),
-        revision,
-        deleted: true,
-        eventIds: known,
-      });
-      return true;
-    }
-    const reg = winner.event.data;
-    const expiresAt = expiryFor(state, reg.studentId, reg.date);
-    try {
-      await putRegistration(store, reg, { eventIds, expiresAt });
-    } catch (error) {
-      if (error instanceof StaleWriteError) await clearLostEntry(state, reg, expiresAt);
-      throw error;
-    }
-    state.registrations.set(reg.registrationId, { ...reg, deleted: false, eventIds: known });
-    return true;
-  } catch (error) {
-    if (error instanceof StaleWriteError) return false;
-    throw error;
-  }
-}
-
-/**
- * A concurrent delivery stored a newer revision between our day-entry write and our
- * registration write. If that revision lives on another day (or student), our entry is a
- * leftover: a tombstone at the newer revision removes it, and cannot hide a later upsert.
- */
-async function clearLostEntry(
-  state: BatchState,
-  reg: { registrationId: string; studentId: string; date: string },
-  expiresAt: number,
-): Promise<void> {
-  const { store } = state.deps;
-  const current = (await batchGetRegistrations(store, [reg.registrationId])).get(reg.registrationId);
-  if (!current) return;
-  if (!current.deleted && current.studentId === reg.studentId && current.date === reg.date) return;
-  await writeDayEntry(store, {
-    studentId: reg.studentId,
-    date: reg.date,
-    registrationId: reg.registrationId,
-    entry: { revision: current.revision, deleted: true },
-    expiresAt,
-  }).catch((error) => {
-    if (!(error instanceof StaleWriteError)) throw error;
+      .map((reg) => ({
+        studentId,
+        date: reg.date,
+        registrationId: reg.registrationId,
+        revision: reg.revision,
+        classification: classify(reg, {
+          birthDate: student.birthDate,
+          severeWeatherDates: state.severeWeatherDates,
+          ...stretchContext(calendar, s.dates, reg),
+        }),
+      }));
   });
 }

@@ -1,10 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../store/client';
-import { listStudentPartitionKeys } from '../../store/day-summaries';
-import { mapLimit } from '../../store/dynamo';
-import { isConditionFailed } from '../../store/errors';
-import { listRegistrationKeysOfStudent } from '../../store/registrations';
 import { type RetentionBasis, retentionBase } from '../../store/retention';
+import { rewriteStudentExpiry } from '../../store/retention-rewrite';
 
 /**
  * When a student's retention base becomes known or changes (left, or a new end of
@@ -20,23 +16,5 @@ export async function rewriteRetentionIfChanged(
 ): Promise<void> {
   const base = retentionBase(after);
   if (!base || base === retentionBase(before)) return;
-  const [partition, registrations] = await Promise.all([
-    listStudentPartitionKeys(store, studentId),
-    listRegistrationKeysOfStudent(store, studentId),
-  ]);
-  await mapLimit([...partition, ...registrations], 8, async (key) => {
-    try {
-      await store.doc.send(
-        new UpdateCommand({
-          TableName: store.tableName,
-          Key: key,
-          UpdateExpression: 'SET expiresAt = :x',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':x': expiresAt },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailed(error)) throw error;
-    }
-  });
+  await rewriteStudentExpiry(store, studentId, expiresAt);
 }

@@ -10,13 +10,13 @@ import { localTokenVerifier } from '../../../functions/auth/local-verifier';
 import { createLocalBus, type LocalEventBus } from '../../../functions/events/local-bus';
 import { createCase } from '../../../functions/store/cases-repository';
 import type { Store } from '../../../functions/store/client';
-import { writeDayEntry } from '../../../functions/store/day-summaries';
 import { putKpiSnapshot } from '../../../functions/store/kpi-snapshots-repository';
 import { putOrgUnit } from '../../../functions/store/org-units';
 import { createReport } from '../../../functions/store/reports-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
+import { applyDayChanges } from '../../../functions/usecases/ingest/day-changes';
 import type { Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
@@ -139,26 +139,30 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     );
   }
   await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', addDays(today, -4), today));
-  await writeDayEntry(store, {
-    studentId: 's-a',
-    date: addDays(today, -18),
-    registrationId: 'reg-1',
-    expiresAt: 4_102_444_800,
-    entry: {
-      revision: 1,
-      deleted: false,
-      status: 'absent',
-      start: '08:30',
-      end: '10:00',
-      reason: 'truancy',
-      classification: {
-        kind: 'unauthorized',
-        minutesMissed: 90,
-        lessonMinutes: 90,
-        ruleId: 'truancy',
-        sick: false,
+  await applyDayChanges(store, {
+    writes: [
+      {
+        studentId: 's-a',
+        date: addDays(today, -18),
+        registrationId: 'reg-1',
+        expiresAt: 4_102_444_800,
+        entry: {
+          revision: 1,
+          deleted: false,
+          status: 'absent',
+          start: '08:30',
+          end: '10:00',
+          reason: 'truancy',
+          classification: {
+            kind: 'unauthorized',
+            minutesMissed: 90,
+            lessonMinutes: 90,
+            ruleId: 'truancy',
+            sick: false,
+          },
+        },
       },
-    },
+    ],
   });
   for (const [orgUnitId, norm, realisation] of [
     ['inst', 56, 0],

@@ -1,15 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
+import { releaseIngestLease, tryAcquireIngestLease } from '../../../functions/store/ingest-lease';
 import { listAllPendingEvents } from '../../../functions/store/pending-events';
 import { ingestBatch } from '../../../functions/usecases/ingest/ingest-batch';
+import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import type { PresenceEvent } from '../../../shared/contract/events';
 import { startTestTable, type TestTable } from '../../support/dynalite';
-import { registrationEvent, studentEvent } from '../../support/webhook';
+import { batch, registrationEvent, studentEvent } from '../../support/webhook';
+import { type Harness, startHarness } from './harness';
 
 /**
- * Two deliveries of one registration racing in parallel Lambdas: the newer revision moves
- * the lesson to another day while the older one is between its two writes.
+ * Deliveries arrive in parallel (several Lambdas at once, the sender's retries). They queue
+ * for the ingestion lease, so whatever the timing the table ends as if they came one by one.
  */
 
 let table: TestTable;
@@ -20,40 +23,51 @@ afterAll(async () => {
   await table.stop();
 });
 
-const deps = (doc: DynamoDBDocumentClient) => ({
+const deps = (doc: DynamoDBDocumentClient, lease?: LeaseSettings) => ({
   store: { doc, tableName: table.tableName },
   retentionYears: 5,
   now: () => new Date(),
+  ...(lease ? { lease } : {}),
 });
 
-type Sent = { constructor: { name: string }; input: { Key?: { pk?: string }; Item?: { pk?: string } } };
+const deliver = (events: unknown[], id: string, doc = table.doc) =>
+  ingestBatch(deps(doc), { deliveryId: id, events: events as PresenceEvent[] });
 
-/** Runs `meanwhile` just before the first write of kind `name` to an item with this `pk`. */
-function interleaving(
-  doc: DynamoDBDocumentClient,
-  name: string,
-  pk: string,
-  meanwhile: () => Promise<unknown>,
-) {
+type Sent = {
+  constructor: { name: string };
+  input: { Key?: { pk?: string }; Item?: { pk?: string }; RequestItems?: Record<string, unknown[]> };
+};
+const targets = (command: Sent): string[] => {
+  const single = command.input.Key?.pk ?? command.input.Item?.pk;
+  if (single) return [single];
+  return Object.values(command.input.RequestItems ?? {}).flatMap((requests) =>
+    requests.map((r) => (r as { PutRequest: { Item: { pk: string } } }).PutRequest.Item.pk),
+  );
+};
+
+/** Calls `meanwhile` (without waiting for it) just before the first write of kind `name` to `pk`. */
+function interleaving(doc: DynamoDBDocumentClient, name: string, pk: string, meanwhile: () => void) {
   let done = false;
   const wrapped = Object.create(doc) as DynamoDBDocumentClient;
   wrapped.send = (async (command: Sent) => {
-    const target = command.input.Key?.pk ?? command.input.Item?.pk;
-    if (!done && command.constructor.name === name && target === pk) {
+    if (!done && command.constructor.name === name && targets(command).includes(pk)) {
       done = true;
-      await meanwhile();
+      meanwhile();
     }
     return (doc.send as (c: unknown) => Promise<unknown>)(command);
   }) as DynamoDBDocumentClient['send'];
   return wrapped;
 }
 
+const lessonsPerDay = async (studentId: string) =>
+  (await listDaySummaries(table, studentId, '2026-10-01', '2026-10-31')).map((d) => [
+    d.date,
+    d.summary.lessons,
+  ]);
+
 describe('concurrent deliveries', () => {
-  it('leave only the newer revision counted when it moved the lesson to another day', async () => {
-    await ingestBatch(deps(table.doc), {
-      deliveryId: 'd-student',
-      events: [studentEvent('s-race') as unknown as PresenceEvent],
-    });
+  it('leave only the newer revision counted when it moved the lesson while the older was being written', async () => {
+    await deliver([studentEvent('s-race')], 'd-student');
     const older = registrationEvent({ registrationId: 'r-race', studentId: 's-race', date: '2026-10-05' });
     const newer = registrationEvent({
       registrationId: 'r-race',
@@ -61,36 +75,114 @@ describe('concurrent deliveries', () => {
       date: '2026-10-06',
       revision: 1,
     });
-    const racing = interleaving(table.doc, 'UpdateCommand', 'REG#r-race', () =>
-      ingestBatch(deps(table.doc), { deliveryId: 'd-newer', events: [newer as unknown as PresenceEvent] }),
-    );
-    const result = await ingestBatch(deps(racing), {
-      deliveryId: 'd-older',
-      events: [older as unknown as PresenceEvent],
+    let racing: Promise<unknown> = Promise.resolve();
+    const doc = interleaving(table.doc, 'BatchWriteCommand', 'STU#s-race', () => {
+      racing = deliver([newer], 'd-newer');
     });
-    expect(result.results.map((r) => r.outcome)).toEqual(['stale']);
-    const days = await listDaySummaries(table, 's-race', '2026-10-01', '2026-10-31');
-    expect(days.map((d) => [d.date, d.summary.lessons])).toEqual([
+    const first = await deliver([older], 'd-older', doc);
+    const second = (await racing) as Awaited<ReturnType<typeof deliver>>;
+    expect(first.results.map((r) => r.outcome)).toEqual(['applied']);
+    expect(second.results.map((r) => r.outcome)).toEqual(['applied']);
+    expect(await lessonsPerDay('s-race')).toEqual([
       ['2026-10-05', 0],
       ['2026-10-06', 1],
     ]);
   });
 
-  it('apply an event about a student who arrives while the event is being kept pending', async () => {
+  it('converge to one state whichever of two racing revisions starts first', async () => {
+    for (const order of ['older first', 'newer first'] as const) {
+      const s = `s-order-${order.split(' ')[0]}`;
+      await deliver([studentEvent(s)], `d-${s}`);
+      const older = registrationEvent({ registrationId: `r-${s}`, studentId: s, date: '2026-10-05' });
+      const newer = registrationEvent({
+        registrationId: `r-${s}`,
+        studentId: s,
+        date: '2026-10-07',
+        revision: 1,
+      });
+      const pair = order === 'older first' ? [older, newer] : [newer, older];
+      await Promise.all(pair.map((e, i) => deliver([e], `d-${s}-${i}`)));
+      expect(await lessonsPerDay(s), order).toEqual(
+        order === 'older first'
+          ? [
+              ['2026-10-05', 0],
+              ['2026-10-07', 1],
+            ]
+          : [['2026-10-07', 1]],
+      );
+    }
+  });
+
+  it('apply an event about a student whose upsert is delivered at the same moment', async () => {
     const lesson = registrationEvent({ registrationId: 'r-late', studentId: 's-late' });
-    const racing = interleaving(table.doc, 'PutCommand', 'PENDING#s-late', () =>
-      ingestBatch(deps(table.doc), {
-        deliveryId: 'd-late-student',
-        events: [studentEvent('s-late') as unknown as PresenceEvent],
-      }),
-    );
-    const result = await ingestBatch(deps(racing), {
-      deliveryId: 'd-late-lesson',
-      events: [lesson as unknown as PresenceEvent],
-    });
-    expect(result.results.map((r) => r.outcome)).toEqual(['pending']);
+    const results = await Promise.all([
+      deliver([lesson], 'd-late-lesson'),
+      deliver([studentEvent('s-late')], 'd-late-student'),
+    ]);
+    expect(['applied', 'pending']).toContain(results[0].results[0]?.outcome);
     const [stored] = await listDaySummaries(table, 's-late', '2026-10-05', '2026-10-05');
     expect(stored?.summary.lessons).toBe(1);
     expect((await listAllPendingEvents(table)).filter((p) => p.studentId === 's-late')).toEqual([]);
+  });
+
+  it('clear the lesson of a failed delivery that a newer revision overtook before the retry', async () => {
+    await deliver([studentEvent('s-over')], 'd-over-student');
+    const at = (date: string, revision: number) =>
+      registrationEvent(
+        { registrationId: 'r-over', studentId: 's-over', date, revision },
+        { id: `e-over-${revision}` },
+      );
+    await deliver([at('2026-10-05', 0)], 'd-over-0');
+    // The first attempt writes its day summaries, then fails before its registration heads.
+    const failing = Object.create(table.doc) as DynamoDBDocumentClient;
+    failing.send = (async (command: Sent) => {
+      if (command.constructor.name === 'BatchWriteCommand' && targets(command).includes('REG#r-over'))
+        throw Object.assign(new Error('injected fault'), { name: 'InternalServerError' });
+      return (table.doc.send as (c: unknown) => Promise<unknown>)(command);
+    }) as DynamoDBDocumentClient['send'];
+    await expect(deliver([at('2026-10-06', 1)], 'd-over-1', failing)).rejects.toThrow('injected fault');
+    await deliver([at('2026-10-07', 2)], 'd-over-2');
+    const retry = await deliver([at('2026-10-06', 1)], 'd-over-1');
+    expect(retry.results.map((r) => r.outcome)).toEqual(['stale']);
+    expect(await lessonsPerDay('s-over')).toEqual([
+      ['2026-10-05', 0],
+      ['2026-10-06', 0],
+      ['2026-10-07', 1],
+    ]);
+  });
+
+  it('take over a lease whose holder stopped without giving it back, once it ran out', async () => {
+    const now = new Date();
+    expect(await tryAcquireIngestLease(table, { owner: 'crashed', now, durationMs: 300 })).toBe(true);
+    const lease = { durationMs: 60_000, waitMs: 5_000 };
+    const result = await ingestBatch(deps(table.doc, lease), {
+      deliveryId: 'd-after-crash',
+      events: [studentEvent('s-after-crash') as unknown as PresenceEvent],
+    });
+    expect(result.results.map((r) => r.outcome)).toEqual(['applied']);
+  });
+});
+
+describe('a delivery that cannot get the lease in time', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ lease: { durationMs: 60_000, waitMs: 200 } });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('answers 503 with Retry-After, stores nothing, and is stored when the sender retries', async () => {
+    const now = new Date();
+    expect(await tryAcquireIngestLease(h.table, { owner: 'busy', now, durationMs: 60_000 })).toBe(true);
+    const delivery = batch(studentEvent('s-busy'));
+    const busy = await h.send(delivery, { id: 'd-busy' });
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await h.scan()).filter((i) => JSON.stringify(i).includes('s-busy'))).toEqual([]);
+    await releaseIngestLease(h.table, 'busy');
+    const retried = await h.send(delivery, { id: 'd-busy' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.results?.map((r) => r.outcome)).toEqual(['applied']);
   });
 });

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Store } from '../../../functions/store/client';
+import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import {
   lambdaContext,
@@ -36,7 +37,11 @@ export interface Harness {
  * a test replace the document client (fault injection).
  */
 export async function startHarness(
-  options: { wrap?: (doc: DynamoDBDocumentClient) => DynamoDBDocumentClient; secrets?: string[] } = {},
+  options: {
+    wrap?: (doc: DynamoDBDocumentClient) => DynamoDBDocumentClient;
+    secrets?: string[];
+    lease?: LeaseSettings;
+  } = {},
 ): Promise<Harness> {
   const table = await startTestTable();
   const secret = options.secrets?.[0] ?? newSecret();
@@ -46,7 +51,12 @@ export async function startHarness(
     tableName: table.tableName,
   };
   const handler = createWebhookHandler(async () => ({
-    ingest: { store, retentionYears: 5, now: () => new Date() },
+    ingest: {
+      store,
+      retentionYears: 5,
+      now: () => new Date(),
+      ...(options.lease ? { lease: options.lease } : {}),
+    },
     secrets: options.secrets ?? [secret],
   }));
   const invoke = async (event: APIGatewayProxyEventV2) => {
