@@ -28,6 +28,9 @@ export const apiEnv = commonEnv
   });
 export type ApiEnv = z.infer<typeof apiEnv>;
 
+/** RETENTION_YEARS when nothing is configured: the default of `commonEnv`, not a second copy of it. */
+export const DEFAULT_RETENTION_YEARS: number = commonEnv.shape.RETENTION_YEARS.parse(undefined);
+
 export function localKeyFile(env: ApiEnv): string {
   return env.LOCAL_AUTH_KEY_FILE ?? join(env.DATA_DIR, 'local-auth-key.json');
 }

@@ -7,7 +7,7 @@ import type { Mailer } from '../mail/ses-mailer';
 import type { Store } from '../store/client';
 import type { ReportDeps } from '../usecases/reports/actions';
 import { type ApiDeps, createApi } from './app';
-import { type ApiEnv, localKeyFile } from './config';
+import { type ApiEnv, DEFAULT_RETENTION_YEARS, localKeyFile } from './config';
 import { storeApiData } from './store/api-data';
 import { reportCommands } from './store/writes';
 
@@ -21,7 +21,7 @@ const noSending: Mailer = {
 
 /** What the report use cases need, built once per cold start with the API. */
 export function apiReportDeps(
-  env: Pick<ApiEnv, 'DASHBOARD_URL' | 'EVENT_BUS_NAME'>,
+  env: Pick<ApiEnv, 'DASHBOARD_URL' | 'EVENT_BUS_NAME'> & Partial<Pick<ApiEnv, 'RETENTION_YEARS'>>,
   store: Store,
 ): ReportDeps {
   return {
@@ -29,12 +29,13 @@ export function apiReportDeps(
     outbox: createOutbox({ store, mailer: noSending }),
     bus: eventBusFor(env.EVENT_BUS_NAME),
     dashboardUrl: env.DASHBOARD_URL,
+    retentionYears: env.RETENTION_YEARS ?? DEFAULT_RETENTION_YEARS,
   };
 }
 
 /** Builds the API for a store and a configuration: Cognito tokens in AWS, local ES256 tokens locally. */
 export async function buildApi(env: ApiEnv, store: Store, now?: () => Date) {
-  const data = storeApiData(store, reportCommands(apiReportDeps(env, store)));
+  const data = storeApiData(store, reportCommands(apiReportDeps(env, store)), env.RETENTION_YEARS);
   let deps: ApiDeps;
   if (env.AUTH_MODE === 'cognito') {
     deps = {

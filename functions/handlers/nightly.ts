@@ -48,7 +48,11 @@ export const handler = middy().handler(async (event: unknown): Promise<NightlyRe
       bus,
       calendar: defaultCalendar,
       loadDirectory: () => loadDirectory(store),
-      config: { dashboardUrl: env.DASHBOARD_URL, mailGuardians: env.MAIL_GUARDIANS === 'on' },
+      config: {
+        dashboardUrl: env.DASHBOARD_URL,
+        mailGuardians: env.MAIL_GUARDIANS === 'on',
+        retentionYears: env.RETENTION_YEARS,
+      },
       log: (message, data) => logger.info(message, data ?? {}),
     },
     asOf,

@@ -3,10 +3,20 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../usecases/reports/model';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
-import { auditKey, auditPk, auditStudentGsi1 } from './keys';
+import { auditKey, auditPk, auditStudentGsi1, INDEX, type PrimaryKey, studentAuditPk } from './keys';
 
-/** Appends one entry: who, when, what, the record before and after. Never updated. */
-export async function appendAudit(store: Store, entry: AuditEntry, studentId?: string): Promise<void> {
+/**
+ * Appends one entry: who, when, what, the record before and after. Never updated, except its
+ * `expiresAt`: an entry about a student (`studentId`) expires with the student's data
+ * (`studentItemExpiry`, rewritten when they leave); any other entry RETENTION_YEARS after its
+ * date (`dateItemExpiry`).
+ */
+export async function appendAudit(
+  store: Store,
+  entry: AuditEntry,
+  expiresAt: number,
+  studentId?: string,
+): Promise<void> {
   // Two changes within one millisecond still sort in order: by the record's version, when it has one.
   const version = (entry.after as { version?: unknown } | null)?.version;
   const sequence = String(typeof version === 'number' ? version : 0).padStart(8, '0');
@@ -20,6 +30,7 @@ export async function appendAudit(store: Store, entry: AuditEntry, studentId?: s
         type: 'audit',
         auditId,
         ...entry,
+        expiresAt,
       },
     }),
   );
@@ -39,4 +50,26 @@ export async function listAudit(
     const { entity: e, entityId: id, at, by, what, before, after } = raw as unknown as AuditEntry;
     return { entity: e, entityId: id, at, by, what, before, after };
   });
+}
+
+/** Where an audit entry about a student is, and which record it is about. */
+export interface StudentAuditRef {
+  key: PrimaryKey;
+  entity: AuditEntry['entity'];
+  entityId: string;
+}
+
+/** Every audit entry about a student (keys and subjects only), through the student's trail index. */
+export async function listStudentAuditRefs(store: Store, studentId: string): Promise<StudentAuditRef[]> {
+  const items = await queryAll(store, {
+    IndexName: INDEX.gsi1,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ProjectionExpression: 'pk, sk, entity, entityId',
+    ExpressionAttributeValues: { ':pk': studentAuditPk(studentId) },
+  });
+  return items.map((raw) => ({
+    key: { pk: String(raw.pk), sk: String(raw.sk) },
+    entity: raw.entity as AuditEntry['entity'],
+    entityId: String(raw.entityId),
+  }));
 }

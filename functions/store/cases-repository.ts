@@ -1,11 +1,12 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutflowCase } from '../usecases/reports/model';
+import type { Expiring, OutflowCase } from '../usecases/reports/model';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
 import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
+import { dateItemExpiry } from './retention';
 
-export async function createCase(store: Store, outflow: OutflowCase): Promise<boolean> {
+export async function createCase(store: Store, outflow: Expiring<OutflowCase>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({
@@ -48,12 +49,24 @@ export async function listCoachCases(
   return (result.Items ?? []).map(strip);
 }
 
-/** Marks that a student left and the next nightly run owes a look (written where `student.left` is stored). */
-export async function markOutflowPending(store: Store, studentId: string, leftOn: string): Promise<void> {
+/**
+ * Marks that a student left and the next nightly run owes a look (written where `student.left` is
+ * stored). The marker names a student, so it expires with the student's data: pass the student's
+ * `expiresAt` (RETENTION_YEARS after `leftOn`). The nightly run deletes it long before; the expiry
+ * only matters when that never happens (a leave date far ahead, a stopped schedule). Without one
+ * it expires a year after `leftOn`: still after the run owed on that date, and never later than
+ * the student's own data (RETENTION_YEARS is at least 1).
+ */
+export async function markOutflowPending(
+  store: Store,
+  studentId: string,
+  leftOn: string,
+  expiresAt: number = dateItemExpiry(leftOn, 1),
+): Promise<void> {
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...outflowPendingKey(studentId), type: 'outflow-pending', studentId, leftOn },
+      Item: { ...outflowPendingKey(studentId), type: 'outflow-pending', studentId, leftOn, expiresAt },
     }),
   );
 }

@@ -17,18 +17,21 @@ export interface KpiSnapshot {
   unhandled: string[];
 }
 
-/** Written once per unit per night; a replay of the same date overwrites it with the same figures. */
-export async function putKpiSnapshot(store: Store, snapshot: KpiSnapshot): Promise<void> {
+/**
+ * Written once per unit per night; a replay of the same date overwrites it with the same figures.
+ * A snapshot is about a date, not a student: `expiresAt` is `dateItemExpiry(date, RETENTION_YEARS)`.
+ */
+export async function putKpiSnapshot(store: Store, snapshot: KpiSnapshot, expiresAt: number): Promise<void> {
   await store.doc.send(
     new PutCommand({
       TableName: store.tableName,
-      Item: { ...kpiSnapshotKey(snapshot.orgUnitId, snapshot.date), type: 'kpi', ...snapshot },
+      Item: { ...kpiSnapshotKey(snapshot.orgUnitId, snapshot.date), type: 'kpi', ...snapshot, expiresAt },
     }),
   );
 }
 
 function strip(raw: Record<string, unknown>): KpiSnapshot {
-  const { pk: _pk, sk: _sk, type: _t, ...snapshot } = raw;
+  const { pk: _pk, sk: _sk, type: _t, expiresAt: _x, ...snapshot } = raw;
   return snapshot as unknown as KpiSnapshot;
 }
 

@@ -13,8 +13,15 @@ export interface OutboxItem extends OutgoingMail {
   lastError?: string;
 }
 
-/** Mails hold names: keep them a year for questions ("did the coach get it?"), then let them expire. */
-const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
+/**
+ * A mail is a rendered copy (names, minutes) of what the report, task, case or audit trail
+ * keeps anyway, and the outbox does not know which student it is about (`OutgoingMail` has no
+ * student id), so `rewriteStudentExpiry` cannot find it when the student leaves. It therefore
+ * keeps a short, fixed expiry instead of the student's: a year after it was recorded answers
+ * "did the coach get it?", and since RETENTION_YEARS is at least 1 a mail never outlives the
+ * data of the student it names by more than the few days between leaving and the outflow mail.
+ */
+export const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
 
 /** Records a mail before it is sent. False when a mail with this id was recorded before (never twice). */
 export async function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {

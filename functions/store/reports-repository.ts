@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
-import type { Report, ReportStatus } from '../usecases/reports/model';
+import type { Expiring, Report, ReportStatus } from '../usecases/reports/model';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
@@ -35,7 +35,7 @@ function strip(raw: Record<string, unknown>): Report {
 }
 
 /** Creates a report once: false if a report with this id exists (the nightly run ran before). */
-export async function createReport(store: Store, report: Report): Promise<boolean> {
+export async function createReport(store: Store, report: Expiring<Report>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({
@@ -54,21 +54,37 @@ export async function getReport(store: Store, reportId: string): Promise<Report 
   return result.Item ? strip(result.Item) : undefined;
 }
 
-/** Replaces a report if nobody changed it since `previousVersion` was read. */
+/**
+ * Replaces a report if nobody changed it since `previousVersion` was read. The report keeps the
+ * `expiresAt` it was read with, so the write is also conditional on that: a student who left
+ * meanwhile (`rewriteStudentExpiry`) counts as a concurrent change instead of being undone.
+ */
 export async function saveReport(store: Store, report: Report, previousVersion: number): Promise<void> {
   try {
     await store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(report),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': previousVersion },
+        ...unchangedSince(previousVersion, report.expiresAt),
       }),
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModification(report.reportId);
     throw error;
   }
+}
+
+/** The write condition of a whole-record save: same version, same `expiresAt` as when read. */
+export function unchangedSince(version: number, expiresAt: number | undefined) {
+  return expiresAt === undefined
+    ? {
+        ConditionExpression: 'version = :v AND attribute_not_exists(expiresAt)',
+        ExpressionAttributeValues: { ':v': version },
+      }
+    : {
+        ConditionExpression: 'version = :v AND expiresAt = :x',
+        ExpressionAttributeValues: { ':v': version, ':x': expiresAt },
+      };
 }
 
 function queryReports(

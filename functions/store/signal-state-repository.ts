@@ -96,12 +96,14 @@ export async function loadEvaluationInput(
 /**
  * Stores the signal state; while `openWindow`, the student stays in the open-window index and is
  * evaluated nightly; with a `recheckOn` date, the student is in the recheck index until then.
+ * `expiresAt` is the student's (`studentItemExpiry` of the profile read with the state).
  */
 export async function saveSignalState(
   store: Store,
   studentId: string,
   record: SignalStateRecord,
   openWindow: boolean,
+  expiresAt: number,
 ): Promise<void> {
   await store.doc.send(
     new PutCommand({
@@ -113,6 +115,7 @@ export async function saveSignalState(
         type: 'signals',
         studentId,
         ...record,
+        expiresAt,
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../usecases/reports/errors';
-import type { Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
+import type { Expiring, Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';
@@ -14,6 +14,7 @@ import {
   tasksByAssigneePk,
   tasksByKindPk,
 } from './keys';
+import { unchangedSince } from './reports-repository';
 
 /**
  * Tasks go to a role's shared queue (any attendance officer may pick one up), so the assignee
@@ -37,7 +38,7 @@ function strip(raw: Record<string, unknown>): Task {
   return task as unknown as Task;
 }
 
-export async function createTask(store: Store, task: Task): Promise<boolean> {
+export async function createTask(store: Store, task: Expiring<Task>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({
@@ -54,14 +55,14 @@ export async function getTask(store: Store, taskId: string): Promise<Task | unde
   return result.Item ? strip(result.Item) : undefined;
 }
 
+/** Like `saveReport`: conditional on the version and the `expiresAt` the task was read with. */
 export async function saveTask(store: Store, task: Task, previousVersion: number): Promise<void> {
   try {
     await store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(task),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': previousVersion },
+        ...unchangedSince(previousVersion, task.expiresAt),
       }),
     );
   } catch (error) {

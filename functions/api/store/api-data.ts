@@ -15,12 +15,14 @@ import { kpiHistory, latestKpiSnapshot } from '../../store/kpi-snapshots-reposit
 import { listOrgUnits } from '../../store/org-units';
 import { listPortalNotices } from '../../store/portal-notices';
 import { getReport, listStudentReports, listTeamReports } from '../../store/reports-repository';
+import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
 import { loadEvaluationInput } from '../../store/signal-state-repository';
 import { getStaffByEmail, listStaff } from '../../store/staff';
 import { batchGetStudents, getStudent, listStudentsByCoach, listStudentsByTeam } from '../../store/students';
 import { getTask, listTasksForRole } from '../../store/tasks-repository';
 import { addDays, localDate, mondayOf } from '../../usecases/reports/dates';
 import type { OutflowCase, Report, Task } from '../../usecases/reports/model';
+import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData, OrgUnitRecord, StaffRecord, StudentRecord } from '../ports';
 import { decodeCursor, encodeCursor, pageOf } from './cursor';
 import { mailPreviews } from './mail-previews';
@@ -48,7 +50,12 @@ function studentRecord(s: StudentRecord): StudentRecord {
 const reportKey = (r: Report) => `${r.createdOn}#${r.reportId}`;
 
 /** The API's view of the store: read models shaped per page, writes through the use cases. */
-export function storeApiData(store: Store, writes: ApiWrites): ApiData {
+export function storeApiData(
+  store: Store,
+  writes: ApiWrites,
+  /** RETENTION_YEARS, for the audit entries of reads. */
+  retentionYears: number = DEFAULT_RETENTION_YEARS,
+): ApiData {
   const teamIdsOf = async (): Promise<string[]> =>
     (await listOrgUnits(store)).filter((u) => u.kind === 'team').map((u) => u.orgUnitId);
 
@@ -343,7 +350,12 @@ export function storeApiData(store: Store, writes: ApiWrites): ApiData {
     },
 
     async audit(entry) {
-      // Reads of a student's data are filed under the student; other reads (exports) under the reader.
+      // Reads of a student's data are filed under the student and expire with the student's data;
+      // other reads (exports) are filed under the reader and kept RETENTION_YEARS after the read.
+      const date = localDate(new Date(entry.at));
+      const expiresAt = entry.studentId
+        ? studentItemExpiry(await getStudent(store, entry.studentId), date, retentionYears)
+        : dateItemExpiry(date, retentionYears);
       await appendAudit(
         store,
         {
@@ -355,6 +367,7 @@ export function storeApiData(store: Store, writes: ApiWrites): ApiData {
           before: null,
           after: null,
         },
+        expiresAt,
         entry.studentId,
       );
     },

@@ -17,7 +17,7 @@ import {
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { isOpen, withdraw } from '../reports/lifecycle';
-import { type Directory, link, type NightlyDeps } from './ports';
+import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { applySignal, audit } from './signal-effects';
 
 export interface StudentOutcome {
@@ -137,7 +137,9 @@ export async function evaluateOne(
     if (!report || !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
     const withdrawn = withdraw(report, asOf);
     await saveReport(deps.store, withdrawn, report.version);
-    await audit(deps, 'report', report.reportId, 'withdrawn', withdrawn, asOf, studentId, report);
+    // The entry expires with the report; a report stored before it had an expiry gets the student's.
+    const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
+    await audit(deps, 'report', report.reportId, 'withdrawn', withdrawn, asOf, studentId, expiresAt, report);
     outcome.withdrawn++;
     outcome.events.push({
       type: 'report.withdrawn',
@@ -178,6 +180,7 @@ export async function evaluateOne(
     studentId,
     { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
     open,
+    studentExpiry(deps.config, student, asOf),
   );
   return outcome;
 }

@@ -4,6 +4,7 @@ import type { KpiUnit } from '../../../shared/policy';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
+import { type RetentionBasis, studentItemExpiry } from '../../store/retention';
 
 export interface Person {
   staffId: string;
@@ -22,6 +23,8 @@ export interface NightlyConfig {
   dashboardUrl: string;
   /** MAIL_GUARDIANS=on: the 8-hour signal also goes to the guardian of a student under 18. */
   mailGuardians: boolean;
+  /** RETENTION_YEARS: every item the run writes expires this long after the student left (or its date). */
+  retentionYears: number;
 }
 
 export interface NightlyDeps {
@@ -37,3 +40,10 @@ export interface NightlyDeps {
 }
 
 export const link = (config: NightlyConfig, path: string): string => dashboardLink(config.dashboardUrl, path);
+
+/** `expiresAt` of an item about a student, made on `date` (functions/store/retention.ts). */
+export const studentExpiry = (
+  config: NightlyConfig,
+  student: RetentionBasis | undefined,
+  date: string,
+): number => studentItemExpiry(student, date, config.retentionYears);

@@ -7,14 +7,15 @@ import { clearOutflowPending, createCase, listOutflowPending } from '../../store
 import { clearDirty, type DirtyMark, listDirtyDays } from '../../store/day-summaries';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
+import { dateItemExpiry } from '../../store/retention';
 import { listOpenWindowStudents, listRecheckStudents } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { addDays } from '../reports/dates';
-import type { OutflowCase, Task } from '../reports/model';
+import type { Expiring, OutflowCase, Task } from '../reports/model';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
-import { type Directory, link, type NightlyDeps } from './ports';
+import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { audit } from './signal-effects';
 
 export interface NightlyResult {
@@ -100,7 +101,7 @@ async function createReminders(
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
-      const reminder: Task = {
+      const reminder: Expiring<Task> = {
         taskId: `${task.taskId}.reminder`,
         kind: 'conversation_reminder',
         role: 'attendance_officer',
@@ -113,9 +114,21 @@ async function createReminders(
         ...(task.followUntil ? { dueDate: task.followUntil } : {}),
         explanation: task.explanation,
         version: 1,
+        // Same student, same expiry as the conversation it reminds of (rewritten with it when they leave).
+        expiresAt:
+          task.expiresAt ?? studentExpiry(deps.config, await getStudent(deps.store, task.studentId), asOf),
       };
       if (!(await createTask(deps.store, reminder))) continue;
-      await audit(deps, 'task', reminder.taskId, 'created', reminder, asOf, reminder.studentId);
+      await audit(
+        deps,
+        'task',
+        reminder.taskId,
+        'created',
+        reminder,
+        asOf,
+        reminder.studentId,
+        reminder.expiresAt,
+      );
       created++;
       let n = 0;
       for (const officer of directory.withRole('attendance_officer')) {
@@ -157,7 +170,7 @@ async function createOutflowCases(
       !student.diplomaObtained &&
       ageOn(student.birthDate, leftOn) < 23;
     if (student && earlyLeaver) {
-      const outflow: OutflowCase = {
+      const outflow: Expiring<OutflowCase> = {
         caseId: `${student.studentId}.outflow.${leftOn}`,
         studentId: student.studentId,
         studentName: student.displayName,
@@ -168,9 +181,20 @@ async function createOutflowCases(
         status: 'open',
         createdOn: asOf,
         version: 1,
+        // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
+        expiresAt: studentExpiry(deps.config, { leftOn }, asOf),
       };
       if (await createCase(deps.store, outflow)) {
-        await audit(deps, 'case', outflow.caseId, 'created', outflow, asOf, outflow.studentId);
+        await audit(
+          deps,
+          'case',
+          outflow.caseId,
+          'created',
+          outflow,
+          asOf,
+          outflow.studentId,
+          outflow.expiresAt,
+        );
         created++;
       }
       const coach = directory.staff(student.coachId);
@@ -229,16 +253,22 @@ async function snapshotKpi(deps: NightlyDeps, directory: Directory, asOf: string
       unit = parent.get(unit);
     }
   }
+  // About a date, not a student (only report ids): kept RETENTION_YEARS after that date.
+  const expiresAt = dateItemExpiry(asOf, deps.config.retentionYears);
   for (const [orgUnitId, f] of figures) {
-    await putKpiSnapshot(deps.store, {
-      orgUnitId,
-      date: asOf,
-      norm: f.norm,
-      realisation: f.realisation,
-      percentage: f.percentage,
-      colour: f.colour,
-      unhandled: rolled.get(orgUnitId) ?? [],
-    });
+    await putKpiSnapshot(
+      deps.store,
+      {
+        orgUnitId,
+        date: asOf,
+        norm: f.norm,
+        realisation: f.realisation,
+        percentage: f.percentage,
+        colour: f.colour,
+        unhandled: rolled.get(orgUnitId) ?? [],
+      },
+      expiresAt,
+    );
   }
   return figures.size;
 }

@@ -6,8 +6,8 @@ import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
-import type { Report, Task } from '../reports/model';
-import { type Directory, link, type NightlyDeps } from './ports';
+import type { Expiring, Report, Task } from '../reports/model';
+import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
 
 export interface SignalOutcome {
   events: DomainEvent[];
@@ -74,7 +74,7 @@ export async function applySignal(
     }
     case 'report16': {
       const reportId = reportIdFor(signal);
-      const report: Report = {
+      const report: Expiring<Report> = {
         reportId,
         signalId: signal.id,
         studentId: student.studentId,
@@ -93,9 +93,10 @@ export async function applySignal(
         status: 'open',
         actions: [],
         version: 1,
+        expiresAt: studentExpiry(config, student, asOf),
       };
       if (await createReport(store, report)) {
-        await audit(deps, 'report', reportId, 'created', report, asOf, student.studentId);
+        await audit(deps, 'report', reportId, 'created', report, asOf, student.studentId, report.expiresAt);
         events.push({
           type: 'report.created',
           reportId,
@@ -134,9 +135,9 @@ export async function applySignal(
       };
     }
     case 'signal4w': {
-      const task = signalTask(signal, student, 'signal4w', asOf);
+      const task = signalTask(config, signal, student, 'signal4w', asOf);
       if (await createTask(store, task)) {
-        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId);
+        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
         signalSent();
       }
       const url = link(config, dashboardPath.worklist());
@@ -166,9 +167,9 @@ export async function applySignal(
     }
     case 'sick_repeated':
     case 'sick_long': {
-      const task = signalTask(signal, student, 'sick_pattern', asOf);
+      const task = signalTask(config, signal, student, 'sick_pattern', asOf);
       if (await createTask(store, task)) {
-        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId);
+        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
         signalSent();
       }
       if (coach) {
@@ -210,7 +211,13 @@ export async function applySignal(
   }
 }
 
-function signalTask(signal: Signal, student: StudentRecord, kind: Task['kind'], asOf: string): Task {
+function signalTask(
+  config: NightlyConfig,
+  signal: Signal,
+  student: StudentRecord,
+  kind: Task['kind'],
+  asOf: string,
+): Expiring<Task> {
   return {
     taskId: `${signal.id}`.replace(/[^\w.-]/g, '_'),
     kind,
@@ -222,6 +229,7 @@ function signalTask(signal: Signal, student: StudentRecord, kind: Task['kind'], 
     createdOn: asOf,
     explanation: '',
     version: 1,
+    expiresAt: studentExpiry(config, student, asOf),
   };
 }
 
@@ -231,7 +239,10 @@ function allLessonsMissed(days: readonly DaySummary[], from: string, to: string)
   return inPeriod.length > 0 && inPeriod.every((d) => d.unauthorizedAbsentLessons === d.lessons);
 }
 
-/** The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's date. */
+/**
+ * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
+ * date. The entry expires with the record it is about (`expiresAt`: that record's).
+ */
 export function audit(
   deps: NightlyDeps,
   entity: 'report' | 'task' | 'case',
@@ -240,6 +251,7 @@ export function audit(
   after: unknown,
   asOf: string,
   studentId: string,
+  expiresAt: number,
   before: unknown = null,
 ): Promise<void> {
   return appendAudit(
@@ -253,6 +265,7 @@ export function audit(
       before,
       after,
     },
+    expiresAt,
     studentId,
   );
 }

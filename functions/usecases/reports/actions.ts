@@ -7,6 +7,7 @@ import type { TaskLabel } from '../../mail/templates';
 import { appendAudit } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
 import { getReport, listTeamReports, saveReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
 import { listStaff } from '../../store/staff';
 import { getStudent } from '../../store/students';
 import { createTask, getTask, listTasksByKind, saveTask } from '../../store/tasks-repository';
@@ -26,7 +27,16 @@ import {
   moveTask,
   recordDuo,
 } from './lifecycle';
-import type { DuoStatus, Report, ReportAction, Task, TaskKind, TaskRole, TaskStatus } from './model';
+import type {
+  DuoStatus,
+  Expiring,
+  Report,
+  ReportAction,
+  Task,
+  TaskKind,
+  TaskRole,
+  TaskStatus,
+} from './model';
 
 /**
  * The report's life as the dashboard drives it. Each command reads one record, applies the pure
@@ -42,6 +52,8 @@ export interface ReportDeps {
   dashboardUrl: string;
   /** Send recorded mails straight away (the API does; tests may not). */
   flushMails?: boolean;
+  /** RETENTION_YEARS: tasks and audit entries expire this long after the student left. */
+  retentionYears: number;
 }
 
 export interface ApplyActionCommand {
@@ -84,6 +96,19 @@ async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
     });
   }
   if (deps.flushMails) await deps.outbox.flush();
+}
+
+/**
+ * `expiresAt` of a record about a student: the one of the record it belongs to (a report's task,
+ * an entry about a report), which `rewriteStudentExpiry` keeps current; else from the student.
+ */
+async function expiryFor(deps: ReportDeps, studentId: string, date: string, inherited?: number) {
+  if (inherited !== undefined) return inherited;
+  return studentItemExpiry(await getStudent(deps.store, studentId), date, deps.retentionYears);
+}
+
+async function expiring(deps: ReportDeps, task: Task, inherited?: number): Promise<Expiring<Task>> {
+  return { ...task, expiresAt: await expiryFor(deps, task.studentId, task.createdOn, inherited) };
 }
 
 /** A retry of the command that was applied already (same action, same words, same coach). */
@@ -130,10 +155,12 @@ export async function applyReportAction(
       };
       const redo = applyAction(previous, { ...input, at: report.actions.at(-1)?.at ?? at });
       if (redo.task) {
-        await createTask(deps.store, redo.task);
-        await mailTask(deps, redo.task);
+        const task = await expiring(deps, redo.task, report.expiresAt);
+        await createTask(deps.store, task);
+        await mailTask(deps, task);
+        return { report, task };
       }
-      return { report, ...(redo.task ? { task: redo.task } : {}) };
+      return { report };
     }
     throw error;
   }
@@ -146,7 +173,11 @@ export async function applyReportAction(
     }
     throw error;
   }
-  if (result.task && (await createTask(deps.store, result.task))) await mailTask(deps, result.task);
+  if (result.task) {
+    const task = await expiring(deps, result.task, report.expiresAt);
+    result.task = task;
+    if (await createTask(deps.store, task)) await mailTask(deps, task);
+  }
   await auditChange(deps, command.actor, at, `action ${command.action}`, {
     entity: 'report',
     before: report,
@@ -162,8 +193,15 @@ type AuditedChange =
   | { entity: 'report'; before: Report | null; after: Report }
   | { entity: 'task'; before: Task | null; after: Task };
 
+/** The entry expires with the record it is about. */
 async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: string, change: AuditedChange) {
   const entityId = change.entity === 'report' ? change.after.reportId : change.after.taskId;
+  const expiresAt = await expiryFor(
+    deps,
+    change.after.studentId,
+    localDate(new Date(at)),
+    change.after.expiresAt,
+  );
   await appendAudit(
     deps.store,
     {
@@ -175,6 +213,7 @@ async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: str
       before: change.before,
       after: change.after,
     },
+    expiresAt,
     change.after.studentId,
   );
 }
@@ -226,7 +265,8 @@ export async function createReferral(
 ): Promise<Task> {
   const student = await getStudent(deps.store, command.studentId);
   if (!student) throw new StudentNotFound(command.studentId);
-  const task: Task = {
+  const createdOn = localDate(command.now);
+  const task: Expiring<Task> = {
     taskId: `referral-${randomUUID()}`,
     kind: REFERRAL_TASK[command.category],
     role: 'attendance_officer',
@@ -234,9 +274,10 @@ export async function createReferral(
     studentName: student.displayName,
     teamId: student.teamId,
     status: 'open',
-    createdOn: localDate(command.now),
+    createdOn,
     explanation: command.explanation.trim(),
     version: 1,
+    expiresAt: studentItemExpiry(student, createdOn, deps.retentionYears),
   };
   if (await createTask(deps.store, task)) await mailTask(deps, task);
   await auditChange(deps, command.actor, command.now.toISOString(), `referral ${command.category}`, {

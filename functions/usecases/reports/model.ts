@@ -42,6 +42,8 @@ export interface Report {
   handledBy?: string;
   withdrawnOn?: string;
   version: number;
+  /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
+  expiresAt?: number;
 }
 
 /** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
@@ -95,6 +97,8 @@ export interface Task {
   duo?: DuoDraft;
   duoRecord?: DuoRecord;
   version: number;
+  /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
+  expiresAt?: number;
 }
 
 export interface OutflowCase {
@@ -109,7 +113,16 @@ export interface OutflowCase {
   status: 'open' | 'done';
   createdOn: string;
   version: number;
+  /** TTL (epoch seconds); see `Expiring`. */
+  expiresAt?: number;
 }
+
+/**
+ * What a record needs to be created: its `expiresAt` (DynamoDB TTL, epoch seconds), from
+ * `studentItemExpiry` (functions/store/retention.ts). It travels with the record through every
+ * read-modify-write, and `rewriteStudentExpiry` replaces it when the student leaves.
+ */
+export type Expiring<T> = T & { expiresAt: number };
 
 export interface AuditEntry {
   /** `student`: a read of a student's data on the dashboard (who looked, when, at what). */

@@ -163,13 +163,20 @@ export async function startHarness(): Promise<Harness> {
         bus,
         calendar: defaultCalendar,
         loadDirectory: () => loadDirectory(table),
-        config: { dashboardUrl: DASHBOARD, mailGuardians: options.mailGuardians ?? false },
+        config: { dashboardUrl: DASHBOARD, mailGuardians: options.mailGuardians ?? false, retentionYears: 5 },
       };
       return runNightly(deps, date);
     },
     mails,
     mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
-    reportDeps: () => ({ store: table, bus, outbox, dashboardUrl: DASHBOARD, flushMails: true }),
+    reportDeps: () => ({
+      store: table,
+      bus,
+      outbox,
+      dashboardUrl: DASHBOARD,
+      flushMails: true,
+      retentionYears: 5,
+    }),
     stop: async () => {
       client.destroy();
       await ses.stop();
