@@ -20,6 +20,14 @@ const DeployConfigSchema = z
     entraTenantId: optional,
     entraClientId: optional,
     entraClientSecretArn: optional,
+    /**
+     * RETENTION_YEARS of every function: items expire (DynamoDB TTL) this many years after the
+     * student left. `-c retentionYears=7` arrives as a string; absent or blank means the default.
+     */
+    retentionYears: z.preprocess(
+      (value) => (value === '' || value === null ? undefined : value),
+      z.coerce.number().int().min(1).max(100).default(5),
+    ),
   })
   .refine((c) => c.senderAddress.toLowerCase().endsWith(`@${c.domain}`), {
     message: 'senderAddress must be an address at the SES domain',
@@ -52,6 +60,7 @@ export const CONTEXT_KEYS = [
   'entraTenantId',
   'entraClientId',
   'entraClientSecretArn',
+  'retentionYears',
 ] as const;
 
 /** Reads the deployment's context (cdk.json or `-c key=value`) once and fails fast on a bad value. */

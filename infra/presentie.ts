@@ -43,6 +43,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     dashboardUrl: web.dashboardUrl,
     domain: config.domain,
     senderAddress: config.senderAddress,
+    retentionYears: config.retentionYears,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
   });
   const site = new SiteStack(app, `${prefix}-Site`, {

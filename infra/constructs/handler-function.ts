@@ -13,6 +13,8 @@ export interface HandlerFunctionProps {
   handler: 'webhook' | 'api' | 'nightly';
   description: string;
   environment: Record<string, string>;
+  /** RETENTION_YEARS: every function gets it, so no writer can fall back to a different default. */
+  retentionYears: number;
   memorySize: number;
   timeout: Duration;
   /** Failed asynchronous invocations end up here. */
@@ -51,6 +53,7 @@ export class HandlerFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: `presentie-${props.handler}`,
         POWERTOOLS_METRICS_NAMESPACE: 'Presentie',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        RETENTION_YEARS: String(props.retentionYears),
         ...props.environment,
       },
       ...(props.deadLetterQueue

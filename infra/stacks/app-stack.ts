@@ -23,6 +23,8 @@ export interface AppStackProps extends StackProps {
   domain: string;
   senderAddress: string;
   alarmEmail?: string;
+  /** RETENTION_YEARS of every handler (the `retentionYears` context value). */
+  retentionYears: number;
 }
 
 /** The nightly run: 05:30 school time, whatever the season. */
@@ -53,6 +55,7 @@ export class AppStack extends Stack {
     const webhook = new HandlerFunction(this, 'Webhook', {
       handler: 'webhook',
       description: 'Presence webhook: verifies the signature and ingests lesson registrations',
+      retentionYears: props.retentionYears,
       memorySize: 512,
       timeout: Duration.seconds(10),
       environment: {
@@ -66,6 +69,7 @@ export class AppStack extends Stack {
     const api = new HandlerFunction(this, 'Api', {
       handler: 'api',
       description: 'Dashboard API',
+      retentionYears: props.retentionYears,
       memorySize: 1024,
       timeout: Duration.seconds(29),
       environment: {
@@ -83,6 +87,7 @@ export class AppStack extends Stack {
     const nightly = new HandlerFunction(this, 'Nightly', {
       handler: 'nightly',
       description: 'Nightly policy evaluation, reports and mails; replay with { "date": "YYYY-MM-DD" }',
+      retentionYears: props.retentionYears,
       memorySize: 1024,
       timeout: Duration.minutes(15),
       deadLetterQueue: deadLetters,

@@ -78,6 +78,10 @@ describe('the handlers', () => {
       ]),
     );
     expect(env('nightly')).toMatchObject({ MAIL_FROM: 'presentie@presentie.example.nl' });
+    // Every handler writes items with an expiry, so every one gets the same retention (cdk.json: 5).
+    for (const name of ['webhook', 'api', 'nightly'] as const) {
+      expect(env(name)).toMatchObject({ RETENTION_YEARS: '5' });
+    }
     expect(Object.keys(env('nightly'))).toEqual(
       expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'SES_CONFIGURATION_SET']),
     );

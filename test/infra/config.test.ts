@@ -15,6 +15,20 @@ describe('the deployment context', () => {
     expect(entraConfig(config)).toBeUndefined();
   });
 
+  it('keeps data 5 years after a student left unless retentionYears says otherwise', () => {
+    expect(configWith({}).retentionYears).toBe(5);
+    expect(configWith({ retentionYears: undefined }).retentionYears).toBe(5);
+    expect(configWith({ retentionYears: '' }).retentionYears).toBe(5);
+    // `cdk synth -c retentionYears=7` passes a string.
+    expect(configWith({ retentionYears: '7' }).retentionYears).toBe(7);
+  });
+
+  it('refuses a retention that is not a whole number of years from 1 to 100', () => {
+    for (const retentionYears of [0, '2.5', 'vijf', 101]) {
+      expect(() => configWith({ retentionYears })).toThrow(/retentionYears/);
+    }
+  });
+
   it('refuses a sender address outside the SES domain', () => {
     expect(() => configWith({ senderAddress: 'noreply@elders.nl' })).toThrow(/senderAddress/);
   });

@@ -1,0 +1,122 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caseKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
+import { getReport, saveReport } from '../../../functions/store/reports-repository';
+import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
+import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
+import { getTask, saveTask } from '../../../functions/store/tasks-repository';
+import { applyReportAction, listOpenReports } from '../../../functions/usecases/reports/actions';
+import { ConcurrentModification } from '../../../functions/usecases/reports/errors';
+import { withdraw } from '../../../functions/usecases/reports/lifecycle';
+import { leftEvent } from '../../support/webhook';
+import { coach, day, type Harness, startHarness } from '../nightly/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+const now = new Date('2026-09-14T08:00:00Z');
+
+/** A student with an open 16-hour report, as the nightly run of 11 September leaves it. */
+async function openReport(studentId: string) {
+  await h.student(studentId);
+  await h.deliver(...day(studentId, '2026-09-10'), ...day(studentId, '2026-09-11'));
+  await h.nightly('2026-09-11');
+  const report = (await listOpenReports(h.table, 'team-ict')).find((r) => r.studentId === studentId);
+  if (!report) throw new Error('no report');
+  return report;
+}
+
+const itemAt = async (key: { pk: string; sk: string }) =>
+  (await h.table.doc.send(new GetCommand({ TableName: h.table.tableName, Key: key }))).Item;
+
+describe('rewriting the expiry of a student who leaves', () => {
+  it('creates a report with a provisional expiry while the leave date is unknown', async () => {
+    const report = await openReport('s-rik');
+    expect(report.expiresAt).toBe(studentItemExpiry(undefined, '2026-09-11', 5));
+  });
+
+  it('refuses to save a report read before the student left, instead of undoing the new expiry', async () => {
+    const report = await openReport('s-rik');
+    await h.deliver(leftEvent('s-rik', '2026-10-01'));
+    const stored = await getReport(h.table, report.reportId);
+    expect(stored?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
+
+    // `report` still holds the provisional expiry it was read with, and the same version.
+    await expect(saveReport(h.table, withdraw(report, '2026-10-01'), report.version)).rejects.toBeInstanceOf(
+      ConcurrentModification,
+    );
+    expect((await getReport(h.table, report.reportId))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
+  });
+
+  it('keeps the expiry a report or task was read with when it is saved', async () => {
+    const report = await openReport('s-rik');
+    const { task } = await applyReportAction(h.reportDeps(), {
+      reportId: report.reportId,
+      action: 'officer_question',
+      explanation: 'Graag een gesprek',
+      actor: coach,
+      now,
+    });
+    const stored = await getTask(h.table, task?.taskId ?? '');
+    if (!stored) throw new Error('no task');
+    await saveTask(
+      h.table,
+      { ...stored, status: 'in_progress', version: stored.version + 1 },
+      stored.version,
+    );
+    expect((await getTask(h.table, stored.taskId))?.expiresAt).toBe(report.expiresAt);
+    expect((await getReport(h.table, report.reportId))?.expiresAt).toBe(report.expiresAt);
+  });
+
+  it('gives a task made after the student left the expiry of the report it comes from', async () => {
+    const report = await openReport('s-rik');
+    await h.deliver(leftEvent('s-rik', '2026-10-01'));
+    const { task } = await applyReportAction(h.reportDeps(), {
+      reportId: report.reportId,
+      action: 'duo',
+      explanation: 'Melden bij DUO',
+      actor: coach,
+      now: new Date('2026-10-02T08:00:00Z'),
+      suspectedReason: 'onbekend',
+    });
+    expect((await getTask(h.table, task?.taskId ?? ''))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
+  });
+
+  it('finds tasks through the report actions that made them and cases through the audit trail', async () => {
+    const report = await openReport('s-mo');
+    const { task } = await applyReportAction(h.reportDeps(), {
+      reportId: report.reportId,
+      action: 'correction',
+      explanation: 'Registratie klopt niet',
+      actor: coach,
+      now,
+    });
+    await h.deliver(
+      leftEvent('s-mo', '2026-10-01', {
+        data: { studentId: 's-mo', date: '2026-10-01', diplomaObtained: false },
+      }),
+    );
+    await h.nightly('2026-10-01');
+    const keys = (await listStudentItemKeys(h.table, 's-mo')).map((k) => `${k.pk}|${k.sk}`);
+    expect(keys).toContain(`${taskKey(task?.taskId ?? '').pk}|TASK`);
+    expect(keys).toContain(`${caseKey('s-mo.outflow.2026-10-01').pk}|CASE`);
+
+    // A later correction of the leave date reaches the case too.
+    await rewriteStudentExpiry(h.table, 's-mo', dateItemExpiry('2026-11-01', 5));
+    expect((await itemAt(caseKey('s-mo.outflow.2026-10-01')))?.expiresAt).toBe(
+      dateItemExpiry('2026-11-01', 5),
+    );
+    expect((await getTask(h.table, task?.taskId ?? ''))?.expiresAt).toBe(dateItemExpiry('2026-11-01', 5));
+  });
+
+  it('creates nothing for a key that points at nothing (the outflow marker already handled)', async () => {
+    await openReport('s-rik');
+    await rewriteStudentExpiry(h.table, 's-rik', dateItemExpiry('2026-10-01', 5));
+    expect(await itemAt(outflowPendingKey('s-rik'))).toBeUndefined();
+  });
+});
