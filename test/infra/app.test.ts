@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alarms } from '../../infra/constructs/alarms';
+import { HandlerFunction } from '../../infra/constructs/handler-function';
 import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -85,6 +86,23 @@ describe('the handlers', () => {
     expect(Object.keys(env('nightly'))).toEqual(
       expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'SES_CONFIGURATION_SET']),
     );
+  });
+});
+
+describe('the retention of a deployment', () => {
+  it('reaches a handler as RETENTION_YEARS, whatever the context says', () => {
+    const stack = new Stack(new App(), 'Retention');
+    new HandlerFunction(stack, 'Webhook', {
+      handler: 'webhook',
+      description: 'retention test',
+      environment: { TABLE_NAME: 'table' },
+      retentionYears: 7,
+      memorySize: 256,
+      timeout: Duration.seconds(3),
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ RETENTION_YEARS: '7', TABLE_NAME: 'table' }) },
+    });
   });
 });
 
