@@ -8,6 +8,7 @@ import { clearDirty, type DirtyMark, listDirtyDays } from '../../store/day-summa
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry } from '../../store/retention';
+import { rewriteStudentExpiry } from '../../store/retention-rewrite';
 import { listOpenWindowStudents, listRecheckStudents } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
@@ -152,7 +153,7 @@ async function createReminders(
   return created;
 }
 
-/** `student.left` under 23 without a starting qualification: a case for the coach. */
+/** `student.left` under 23 without a starting qualification: a case for the coach. Every leaver: a last expiry sweep. */
 async function createOutflowCases(
   deps: NightlyDeps,
   directory: Directory,
@@ -214,6 +215,10 @@ async function createOutflowCases(
         if (sent) mailed(1);
       }
     }
+    // Ingestion rewrote the student's expiries when the leave arrived, but an item written at
+    // that moment from a profile read just before (a report of last night's run, a coach's task)
+    // may have missed it. One more sweep per leaver, after this run's own writes, catches those.
+    await rewriteStudentExpiry(deps.store, pending.studentId, studentExpiry(deps.config, { leftOn }, asOf));
     await clearOutflowPending(deps.store, pending.studentId);
   }
   return created;

@@ -1,13 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../functions/store/audit-repository';
 import { caseKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
 import { getReport, saveReport } from '../../../functions/store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
-import { getTask, saveTask } from '../../../functions/store/tasks-repository';
+import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
 import { applyReportAction, listOpenReports } from '../../../functions/usecases/reports/actions';
 import { ConcurrentModification } from '../../../functions/usecases/reports/errors';
 import { withdraw } from '../../../functions/usecases/reports/lifecycle';
+import type { Expiring, Task } from '../../../functions/usecases/reports/model';
 import { leftEvent } from '../../support/webhook';
 import { coach, day, type Harness, startHarness } from '../nightly/harness';
 
@@ -112,6 +114,40 @@ describe('rewriting the expiry of a student who leaves', () => {
       dateItemExpiry('2026-11-01', 5),
     );
     expect((await getTask(h.table, task?.taskId ?? ''))?.expiresAt).toBe(dateItemExpiry('2026-11-01', 5));
+  });
+
+  it('catches, in the next nightly run, an item written with the old expiry while the leave was being stored', async () => {
+    await openReport('s-rik');
+    await h.deliver(leftEvent('s-rik', '2026-10-01'));
+    // A referral whose student was read just before the leave landed: provisional expiry, audited.
+    const provisional = studentItemExpiry(undefined, '2026-09-30', 5);
+    const late: Expiring<Task> = {
+      taskId: 'referral-late',
+      kind: 'officer_question',
+      role: 'attendance_officer',
+      studentId: 's-rik',
+      studentName: 'Student s-rik',
+      teamId: 'team-ict',
+      status: 'open',
+      createdOn: '2026-09-30',
+      explanation: 'Graag een gesprek',
+      version: 1,
+      expiresAt: provisional,
+    };
+    await createTask(h.table, late);
+    const entry = {
+      entity: 'task',
+      entityId: late.taskId,
+      at: '2026-09-30T08:00:00.000Z',
+      by: coach.staffId,
+      what: 'referral',
+      before: null,
+      after: late,
+    } as const;
+    await appendAudit(h.table, entry, provisional, 's-rik');
+
+    await h.nightly('2026-10-01');
+    expect((await getTask(h.table, late.taskId))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
   });
 
   it('creates nothing for a key that points at nothing (the outflow marker already handled)', async () => {
