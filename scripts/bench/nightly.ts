@@ -231,7 +231,7 @@ export async function run(): Promise<void> {
       bus: createLocalBus(),
       calendar: defaultCalendar,
       loadDirectory: () => loadDirectory(store),
-      config: { dashboardUrl: 'http://localhost:3000', mailGuardians: false },
+      config: { dashboardUrl: 'http://localhost:3000', mailGuardians: false, retentionYears: 5 },
     };
     const warm = await runNightly(deps, WARM_UP);
     console.log(

@@ -34,53 +34,61 @@ export interface Reclassification {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Reads the days these changes touch, applies them and writes back the days that changed:
- * one read and at most one write per student-day, however many of its lessons changed.
- * An entry never goes back to a lower version, so repeating a change (the sender's retry)
- * changes nothing.
+ * Applies changes to the days they touch and writes back the days that changed: at most one
+ * write per student-day, however many of its lessons changed. `known` holds days already
+ * read (they are read here otherwise) and is kept current with what is written. An entry
+ * never goes back to a lower version, so repeating a change (the sender's retry) changes
+ * nothing.
  */
 export async function applyDayChanges(
   store: Store,
   changes: { writes?: readonly EntryWrite[]; reclassifications?: readonly Reclassification[] },
+  known: Map<string, DayRecord> = new Map(),
 ): Promise<void> {
   const { writes = [], reclassifications = [] } = changes;
   if (writes.length === 0 && reclassifications.length === 0) return;
-  const days = await getDayRecords(store, [...writes, ...reclassifications]);
-  const changed = new Set<DayRecord>();
-  const dayOf = (c: { studentId: string; date: IsoDate }, expiresAt: number): DayRecord => {
-    const id = dayId(c.studentId, c.date);
-    let day = days.get(id);
-    if (!day) {
-      day = { studentId: c.studentId, date: c.date, entries: new Map(), dirtyVersion: 0, expiresAt };
-      days.set(id, day);
-    }
-    return day;
+  const unread = [...writes, ...reclassifications].filter((c) => !known.has(dayId(c.studentId, c.date)));
+  const days = new Map(known);
+  for (const [id, day] of await getDayRecords(store, unread)) days.set(id, day);
+  const changed = new Map<string, DayRecord>();
+  const change = (day: DayRecord, entries: Map<string, DayEntry>, expiresAt: number) =>
+    changed.set(dayId(day.studentId, day.date), { ...day, entries, expiresAt });
+  const current = (studentId: string, date: IsoDate): DayRecord | undefined => {
+    const id = dayId(studentId, date);
+    return changed.get(id) ?? days.get(id);
   };
   for (const write of writes) {
-    if (
-      write.onlyIfPresent &&
-      !days.get(dayId(write.studentId, write.date))?.entries.has(write.registrationId)
-    )
+    const day = current(write.studentId, write.date) ?? {
+      studentId: write.studentId,
+      date: write.date,
+      entries: new Map(),
+      dirtyVersion: 0,
+      expiresAt: write.expiresAt,
+    };
+    const entry = day.entries.get(write.registrationId);
+    if (write.onlyIfPresent && !entry) continue;
+    if (entry && rank(entry.revision, entry.deleted) > rank(write.entry.revision, write.entry.deleted))
       continue;
-    const day = dayOf(write, write.expiresAt);
-    const current = day.entries.get(write.registrationId);
-    if (current && rank(current.revision, current.deleted) > rank(write.entry.revision, write.entry.deleted))
-      continue;
-    if (same(current, write.entry) && day.expiresAt === write.expiresAt) continue;
-    day.entries.set(write.registrationId, write.entry);
-    day.expiresAt = write.expiresAt;
-    changed.add(day);
+    if (same(entry, write.entry) && day.expiresAt === write.expiresAt) continue;
+    change(day, new Map(day.entries).set(write.registrationId, write.entry), write.expiresAt);
   }
   for (const r of reclassifications) {
-    const day = days.get(dayId(r.studentId, r.date));
-    const current = day?.entries.get(r.registrationId);
-    if (!day || !current || current.deleted || current.revision !== r.revision) continue;
-    if (same(current.classification, r.classification)) continue;
-    day.entries.set(r.registrationId, { ...current, classification: r.classification });
-    changed.add(day);
+    const day = current(r.studentId, r.date);
+    const entry = day?.entries.get(r.registrationId);
+    if (!day || !entry || entry.deleted || entry.revision !== r.revision) continue;
+    if (same(entry.classification, r.classification)) continue;
+    change(
+      day,
+      new Map(day.entries).set(r.registrationId, { ...entry, classification: r.classification }),
+      day.expiresAt,
+    );
   }
+  const written = [...changed].map(
+    ([id, day]) => [id, { ...day, dirtyVersion: day.dirtyVersion + 1 }] as const,
+  );
   await putDayRecords(
     store,
-    [...changed].map((day) => ({ ...day, dirtyVersion: day.dirtyVersion + 1 })),
+    written.map(([, day]) => day),
   );
+  for (const [id, day] of written) known.set(id, day);
 }

@@ -1,4 +1,5 @@
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import { getDayRecords } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { getIdempotencyRecord, putIdempotencyRecord } from '../../store/idempotency';
 import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../../store/pending-events';
@@ -66,6 +67,7 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     lease,
     students: new Map(),
     registrations: new Map(),
+    days: new Map(),
     severeWeatherDates: new Set(),
     outcomes: new Map(),
     consumedPending: [],
@@ -86,14 +88,18 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
   const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  const [students, registrations, dates] = await Promise.all([
+  // The days the batch's lessons fall on, read along with everything else.
+  const lessonDays = work.flatMap((w) => (w.event.type === 'registration.upserted' ? [w.event.data] : []));
+  const [students, registrations, dates, days] = await Promise.all([
     batchGetStudents(store, studentIds),
     batchGetRegistrations(store, registrationIds),
     severeWeatherDates(store),
+    getDayRecords(store, lessonDays),
   ]);
   state.students = students;
   state.registrations = registrations;
   state.severeWeatherDates = dates;
+  state.days = days;
 
   // Phase 1: master data, so that registrations in this batch find their student and notices.
   await applyMasterData(state, [
@@ -112,12 +118,13 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     return studentId !== undefined && !state.students.has(studentId);
   });
   await keepPending(state, unknownStudent);
-  const ready = all.filter((w) => !unknownStudent.includes(w));
+  const pending = new Set(unknownStudent);
+  const ready = all.filter((w) => !pending.has(w));
 
   const readyRegistrations = ready.filter(isRegistrationWork);
-  const missing = readyRegistrations
-    .map((w) => w.event.data.registrationId)
-    .filter((id) => !state.registrations.has(id));
+  // Pending events taken up bring registrations the first read did not look for.
+  const looked = new Set(registrationIds);
+  const missing = readyRegistrations.map((w) => w.event.data.registrationId).filter((id) => !looked.has(id));
   for (const [id, reg] of await batchGetRegistrations(store, missing)) state.registrations.set(id, reg);
   const tombstoneStudents = [...state.registrations.values()]
     .map((r) => r.studentId)

@@ -55,13 +55,17 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
 
   const stretches = await loadStretches(state, beating);
   state.lease.check();
-  await applyDayChanges(state.deps.store, {
-    writes: [
-      ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
-      ...settled.flatMap((plan) => leftoversOf(state, plan)),
-    ],
-    reclassifications: laterDaysOf(state, stretches, beating),
-  });
+  await applyDayChanges(
+    state.deps.store,
+    {
+      writes: [
+        ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
+        ...settled.flatMap((plan) => leftoversOf(state, plan)),
+      ],
+      reclassifications: laterDaysOf(state, stretches, beating),
+    },
+    state.days,
+  );
   const heads = [...beating.map((plan) => headOf(state, plan)), ...settled.map(withEventIds)];
   state.lease.check();
   await putRegistrationHeads(state.deps.store, heads);

@@ -39,5 +39,5 @@ export async function reclassifySevereWeather(
     ];
   });
   state.lease.check();
-  await applyDayChanges(store, { reclassifications });
+  await applyDayChanges(store, { reclassifications }, state.days);
 }

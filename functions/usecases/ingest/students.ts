@@ -44,6 +44,7 @@ export async function applyStudentUpserts(
                 data.birthDate,
                 state.severeWeatherDates,
                 calendarOf(state.deps),
+                state.days,
               );
             }
           }
@@ -97,7 +98,7 @@ export async function applyStudentLeft(
         const expiresAt = studentItemExpiry(after, data.date, retentionYears);
         await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
         // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
-        await markOutflowPending(store, data.studentId, data.date);
+        await markOutflowPending(store, data.studentId, data.date, expiresAt);
         await markStudentLeft(store, data.studentId, {
           leftOn: data.date,
           diplomaObtained: data.diplomaObtained,

@@ -17,7 +17,7 @@ import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
 import { applyDayChanges } from '../../../functions/usecases/ingest/day-changes';
-import type { Report, Task } from '../../../functions/usecases/reports/model';
+import type { Expiring, Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 
@@ -71,6 +71,9 @@ export const STAFF = {
 export type Who = keyof typeof STAFF;
 export { addDays };
 
+/** Far enough out for any test; what an expiry is worth is tested in test/integration/retention. */
+const EXPIRES_AT = 4_102_444_800;
+
 function report(
   id: string,
   studentId: string,
@@ -78,7 +81,7 @@ function report(
   coachId: string,
   createdOn: string,
   today: string,
-): Report {
+): Expiring<Report> {
   return {
     reportId: id,
     signalId: `${studentId}:report16:${createdOn}`,
@@ -98,6 +101,7 @@ function report(
     status: 'open',
     actions: [],
     version: 1,
+    expiresAt: EXPIRES_AT,
   };
 }
 
@@ -171,17 +175,21 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     ['dep-zorg', 1, 0],
     ['team-b', 1, 0],
   ] as const) {
-    await putKpiSnapshot(store, {
-      orgUnitId,
-      date: addDays(today, -1),
-      norm,
-      realisation,
-      percentage: (realisation / norm) * 100,
-      colour: 'red',
-      unhandled: [],
-    });
+    await putKpiSnapshot(
+      store,
+      {
+        orgUnitId,
+        date: addDays(today, -1),
+        norm,
+        realisation,
+        percentage: (realisation / norm) * 100,
+        colour: 'red',
+        unhandled: [],
+      },
+      EXPIRES_AT,
+    );
   }
-  const task = (taskId: string, kind: Task['kind'], role: Task['role']): Task => ({
+  const task = (taskId: string, kind: Task['kind'], role: Task['role']): Expiring<Task> => ({
     taskId,
     kind,
     role,
@@ -193,6 +201,7 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     dueDate: '2026-11-25',
     explanation: 'Rooster klopte niet',
     version: 1,
+    expiresAt: EXPIRES_AT,
   });
   await createTask(store, task('t-correction', 'correction', 'front_office'));
   await createTask(store, task('t-question', 'officer_question', 'attendance_officer'));
@@ -207,6 +216,7 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     status: 'open',
     createdOn: addDays(today, -2),
     version: 1,
+    expiresAt: EXPIRES_AT,
   });
 }
 
