@@ -210,6 +210,32 @@ describe('student corrections', () => {
     expect(outcomes(await h.send(batch(older)))).toEqual(['stale']);
     expect((await getStudent(h.table, 's-age'))?.birthDate).toBe('2000-01-01');
   });
+
+  it('classifies a stored lesson again when the corrected birth date arrives with a new lesson of the same day', async () => {
+    await h.send(batch(studentEvent('s-age2', { birthDate: '2009-03-14' })));
+    const appointment = (registrationId: string, start: string, end: string) =>
+      registrationEvent({
+        registrationId,
+        studentId: 's-age2',
+        start,
+        end,
+        reason: 'medical_appointment',
+        notice: { channel: 'email', reportedBy: 'student', proof: false },
+      });
+    await h.send(batch(appointment('r-age2-a', '08:30', '10:00')));
+    const corrected = studentEvent(
+      's-age2',
+      { birthDate: '2000-01-01' },
+      { occurredAt: '2026-10-06T07:00:00+02:00' },
+    );
+    expect(outcomes(await h.send(batch(corrected, appointment('r-age2-b', '10:15', '11:45'))))).toEqual([
+      'applied',
+      'applied',
+    ]);
+    const after = await day('s-age2', '2026-10-05');
+    expect(after?.summary.unauthorizedMinutes).toBe(0);
+    expect(after?.summary.authorizedMinutes).toBe(180);
+  });
 });
 
 describe('portal notices', () => {
