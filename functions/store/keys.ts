@@ -22,7 +22,7 @@ export interface Gsi2Key {
 /** Sorts after every character used in ids and dates: closes a `BETWEEN` range. */
 export const HIGH = '~';
 
-/** Number of shards of the sparse "dirty" and "open window" indexes. */
+/** Number of shards of the sparse "open window" and "recheck" indexes. */
 export const SHARDS = 8;
 
 /** FNV-1a 32-bit: stable across runtimes, spreads ids evenly over the shards. */
@@ -71,27 +71,28 @@ export const studentCoachGsi2 = (coachId: string, studentId: string): Gsi2Key =>
   gsi2sk: studentId,
 });
 
-// ── day summaries ───────────────────────────────────────────────────────────
+// ── day summaries: one entry item per registration, under its day ───────────
 export const DAY_PREFIX = 'DAY#';
-export const daySummaryKey = (studentId: string, date: string): PrimaryKey => ({
+/** A registration's entry in its student's day: the day summary is the items under `DAY#<date>#`. */
+export const dayEntryKey = (studentId: string, date: string, registrationId: string): PrimaryKey => ({
   pk: studentPk(studentId),
-  sk: `${DAY_PREFIX}${date}`,
+  sk: `${DAY_PREFIX}${date}#${registrationId}`,
 });
-/** Sort-key bounds of a student's day summaries from `from` to `to` inclusive. */
+/** Sort-key bounds of a student's day entries from `from` to `to` inclusive. */
 export const daySummaryRange = (from: string, to: string): { from: string; to: string } => ({
   from: `${DAY_PREFIX}${from}`,
-  to: `${DAY_PREFIX}${to}`,
+  to: `${DAY_PREFIX}${to}${HIGH}`,
 });
-/** Attribute name of one registration's entry inside a day-summary item. */
-export const DAY_ENTRY_PREFIX = 'r#';
-export const dayEntryAttribute = (registrationId: string): string => `${DAY_ENTRY_PREFIX}${registrationId}`;
+/** The date and registration of a day entry's sort key. */
+export function dayEntryOf(sk: string): { date: string; registrationId: string } {
+  const rest = sk.slice(DAY_PREFIX.length);
+  return { date: rest.slice(0, 10), registrationId: rest.slice(11) };
+}
 
-// ── dirty marker (students changed since the last nightly run) ──────────────
-export const dirtyPk = (shard: number): string => `DIRTY#${shard}`;
-export const dirtyGsi2 = (studentId: string, date: string): Gsi2Key => ({
-  gsi2pk: dirtyPk(shardOf(studentId)),
-  gsi2sk: `${studentId}#${date}`,
-});
+// ── change log (students changed since the last nightly run) ────────────────
+/** One item per delivery that changed day entries, naming the student-days; the nightly run settles them. */
+export const changeLogPk = (): string => 'CHANGES';
+export const changeLogKey = (changeId: string): PrimaryKey => ({ pk: changeLogPk(), sk: changeId });
 
 // ── signal state and the open-window marker ─────────────────────────────────
 export const signalStateKey = (studentId: string): PrimaryKey => ({
@@ -120,10 +121,10 @@ export const registrationKey = (registrationId: string): PrimaryKey => ({
   sk: 'REG',
 });
 export const severeWeatherPk = (date: string): string => `SEVERE#${date}`;
-/** Sparse, on a day summary holding a live `severe_weather` entry: that date's days to reclassify. */
-export const severeWeatherDayGsi1 = (date: string, studentId: string): Gsi1Key => ({
+/** Sparse, on a live day entry with reason `severe_weather`: that date's entries to reclassify. */
+export const severeWeatherEntryGsi1 = (date: string, studentId: string, registrationId: string): Gsi1Key => ({
   gsi1pk: severeWeatherPk(date),
-  gsi1sk: studentId,
+  gsi1sk: `${studentId}#${registrationId}`,
 });
 
 // ── ingestion lease ─────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import type { RegistrationData } from '../../shared/contract/events';
-import type { IsoDate } from '../../shared/policy/types';
+import type { Classification, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { type DayEntry, listDayRecords, listDaySummaries } from './day-summaries';
+import { listDayEntries, type PlacedEntry } from './day-summaries';
 import { batchGet, batchPut, type Item, keyId } from './dynamo';
 import * as keys from './keys';
 
@@ -72,11 +72,19 @@ export async function putRegistrationHeads(store: Store, heads: readonly Registr
   );
 }
 
+/** A registration as its live day entry holds it, with the classification stored. */
+export type ClassifiedRegistration = RegistrationData & { classification: Classification };
+
 /** A live day entry as the registration it came from. */
-export function factsOf(studentId: string, date: IsoDate, registrationId: string, entry: DayEntry) {
+export function factsOf({
+  studentId,
+  date,
+  registrationId,
+  entry,
+}: PlacedEntry): ClassifiedRegistration | undefined {
   if (entry.deleted) return undefined;
-  const { deleted: _deleted, classification: _classification, ...facts } = entry;
-  return { ...facts, registrationId, studentId, date } satisfies RegistrationData;
+  const { deleted: _deleted, ...facts } = entry;
+  return { ...facts, registrationId, studentId, date };
 }
 
 /** A student's live registrations from `from` to `to` inclusive, by date and start time. */
@@ -85,16 +93,14 @@ export async function listRegistrations(
   studentId: string,
   from: IsoDate,
   to: IsoDate,
-): Promise<RegistrationData[]> {
-  return (await listDaySummaries(store, studentId, from, to)).flatMap((day) =>
-    day.registrations.flatMap(
-      ({ registrationId, ...entry }) => factsOf(studentId, day.date, registrationId, entry) ?? [],
-    ),
-  );
+): Promise<ClassifiedRegistration[]> {
+  return (await listDayEntries(store, studentId, from, to))
+    .flatMap((placed) => factsOf(placed) ?? [])
+    .sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
 }
 
 /** The ids of every registration a student's days have known, tombstones included (retention rewrites). */
 export async function listRegistrationIdsOfStudent(store: Store, studentId: string): Promise<string[]> {
-  const days = await listDayRecords(store, studentId, '0000-00-00', '9999-99-99');
-  return [...new Set(days.flatMap((day) => [...day.entries.keys()]))];
+  const entries = await listDayEntries(store, studentId, '0000-00-00', '9999-99-99');
+  return [...new Set(entries.map((e) => e.registrationId))];
 }

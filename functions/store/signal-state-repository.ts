@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DaySummary, initialSignalState, type StudentSignalState } from '../../shared/policy';
 import type { Store } from './client';
-import { toStoredDay } from './day-summaries';
+import { toStoredDays } from './day-summaries';
 import {
   allShards,
   DAY_PREFIX,
@@ -61,6 +61,7 @@ export async function loadEvaluationInput(
   const upper = signalStateKey(studentId).sk;
   const profileSk = studentKey(studentId).sk;
   const result: EvaluationInput = { student: undefined, days: [], signals: EMPTY };
+  const dayItems: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await store.doc.send(
@@ -77,7 +78,7 @@ export async function loadEvaluationInput(
     );
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
-      if (sk.startsWith(DAY_PREFIX)) result.days.push(toStoredDay(item).summary);
+      if (sk.startsWith(DAY_PREFIX)) dayItems.push(item);
       else if (sk === profileSk) result.student = toStudent(item);
       else if (sk === upper) {
         result.signals = {
@@ -90,6 +91,7 @@ export async function loadEvaluationInput(
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  result.days = toStoredDays(dayItems).map((day) => day.summary);
   return result;
 }
 

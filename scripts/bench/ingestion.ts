@@ -4,8 +4,12 @@
  * it observes, loads the demo roster, then posts demo registrations in deliveries of 500.
  *
  * Prints events/s and per-delivery latency (p50/p99), the raw BatchWriteItem rate of the same
- * dynalite and the ratio (target at least 50 %), and DynamoDB item writes per registration
- * (target at most 2 on average). Size with BENCH_INGESTION_EVENTS (default 20000).
+ * dynalite, and DynamoDB item writes per registration (target at most 2 on average). The
+ * ingestion rate is set against the raw rate twice: as item writes per second, the share of
+ * the store's write rate that ingestion achieves (target at least 50 %), and as events per
+ * second. The two targets together only make sense for item writes: with two writes per
+ * registration, events could reach at most half the raw item rate even with no overhead.
+ * Size with BENCH_INGESTION_EVENTS (default 20000).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -161,10 +165,11 @@ export async function run(): Promise<void> {
     const writes = dynamo.writes();
     const requests = [...dynamo.requests().entries()].map(([op, n]) => `${op} ${n}`).join(', ');
     const rate = events / seconds;
+    const writeRate = writes / seconds;
     latencies.sort((a, b) => a - b);
 
     const raw = await rawBatchWriteRate(dynamo.endpoint, system.tableName, Math.min(events, 20_000));
-    const ratio = rate / raw;
+    const ratio = writeRate / raw;
     const perRegistration = writes / registrations;
     console.log(
       `webhook over HTTP: ${events} events (${registrations} registrations) in ${bodies.length} deliveries of 500, ${seconds.toFixed(1)} s`,
@@ -176,7 +181,10 @@ export async function run(): Promise<void> {
       `raw BatchWriteItem on the same dynalite: ${raw.toFixed(0)} items/s (25 per request, 4 in flight)`,
     );
     console.log(
-      `  ratio webhook/raw: ${(ratio * 100).toFixed(0)} % (target >= 50 %) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+      `  ingestion's item writes: ${writeRate.toFixed(0)}/s = ${(ratio * 100).toFixed(0)} % of raw (target >= 50 %) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `  ingestion's events: ${rate.toFixed(0)}/s = ${((rate / raw) * 100).toFixed(0)} % of raw items/s`,
     );
     console.log(
       `DynamoDB item writes per registration: ${perRegistration.toFixed(3)} (target <= 2) ${perRegistration <= 2 ? 'OK' : 'ABOVE TARGET'}`,

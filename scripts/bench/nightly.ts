@@ -21,7 +21,7 @@ import { putOrgUnit } from '../../functions/store/org-units';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
-import { applyDayChanges } from '../../functions/usecases/ingest/day-changes';
+import { writeDayChanges } from '../../functions/usecases/ingest/day-changes';
 import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
 import { loadDirectory } from '../../functions/usecases/nightly/directory';
 import type { NightlyDeps } from '../../functions/usecases/nightly/ports';
@@ -171,7 +171,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       { version: 1, eventId: `seed-stu-${id}`, expiresAt },
     );
     if (i % 10 === 0) {
-      await applyDayChanges(store, {
+      await writeDayChanges(store, new Date(), {
         writes: [
           {
             studentId: id,
@@ -192,7 +192,7 @@ async function seedLastNight(store: Store, active: Set<string>) {
   await forEachLimited([...active], 32, async (id) => {
     const i = Number(id.slice(4));
     const entry = i % 20 === 0 ? absent(480) : present;
-    await applyDayChanges(store, {
+    await writeDayChanges(store, new Date(), {
       writes: [{ studentId: id, date: AS_OF, registrationId: `${id}-n`, entry, expiresAt }],
     });
   });

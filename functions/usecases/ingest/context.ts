@@ -2,7 +2,6 @@ import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
-import type { DayRecord } from '../../store/day-summaries';
 import type { RegistrationHead } from '../../store/registrations';
 import type { StudentRecord } from '../../store/students';
 import type { HeldLease, LeaseSettings } from './lease';
@@ -34,8 +33,6 @@ export interface BatchState {
   lease: HeldLease;
   students: Map<string, StudentRecord>;
   registrations: Map<string, RegistrationHead>;
-  /** Day summaries read so far (by `dayId`), kept current as the batch writes them. */
-  days: Map<string, DayRecord>;
   severeWeatherDates: Set<IsoDate>;
   /** Outcome per index in the batch; internal (pending) events have none. */
   outcomes: Map<number, Outcome>;

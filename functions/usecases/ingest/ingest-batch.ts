@@ -1,5 +1,4 @@
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
-import { getDayRecords } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { getIdempotencyRecord, putIdempotencyRecord } from '../../store/idempotency';
 import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../../store/pending-events';
@@ -67,7 +66,6 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     lease,
     students: new Map(),
     registrations: new Map(),
-    days: new Map(),
     severeWeatherDates: new Set(),
     outcomes: new Map(),
     consumedPending: [],
@@ -88,18 +86,14 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
   const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  // The days the batch's lessons fall on, read along with everything else.
-  const lessonDays = work.flatMap((w) => (w.event.type === 'registration.upserted' ? [w.event.data] : []));
-  const [students, registrations, dates, days] = await Promise.all([
+  const [students, registrations, dates] = await Promise.all([
     batchGetStudents(store, studentIds),
     batchGetRegistrations(store, registrationIds),
     severeWeatherDates(store),
-    getDayRecords(store, lessonDays),
   ]);
   state.students = students;
   state.registrations = registrations;
   state.severeWeatherDates = dates;
-  state.days = days;
 
   // Phase 1: master data, so that registrations in this batch find their student and notices.
   await applyMasterData(state, [

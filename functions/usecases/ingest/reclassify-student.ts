@@ -1,10 +1,8 @@
-import type { SchoolCalendar } from '../../../shared/calendar';
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
-import type { Store } from '../../store/client';
-import type { DayRecord } from '../../store/day-summaries';
 import { listRegistrations } from '../../store/registrations';
-import { applyDayChanges } from './day-changes';
+import { type BatchState, calendarOf } from './context';
+import { writeDayChanges } from './day-changes';
 import { stretchContext, stretchDatesOf } from './stretches';
 
 /**
@@ -13,30 +11,24 @@ import { stretchContext, stretchDatesOf } from './stretches';
  * a failure halfway is redone by the retry.
  */
 export async function reclassifyStudent(
-  store: Store,
-  studentId: string,
-  birthDate: IsoDate,
-  severeWeatherDates: ReadonlySet<IsoDate>,
-  calendar: SchoolCalendar,
-  known: Map<string, DayRecord>,
+  state: BatchState,
+  student: { studentId: string; birthDate: IsoDate },
+  expiresAt: number,
 ): Promise<void> {
-  const registrations = await listRegistrations(store, studentId, '0000-00-00', '9999-99-99');
+  const { store } = state.deps;
+  const registrations = await listRegistrations(store, student.studentId, '0000-00-00', '9999-99-99');
   const stretches = stretchDatesOf(registrations);
-  await applyDayChanges(
-    store,
-    {
-      reclassifications: registrations.map((reg) => ({
-        studentId,
-        date: reg.date,
-        registrationId: reg.registrationId,
-        revision: reg.revision,
-        classification: classify(reg, {
-          birthDate,
-          severeWeatherDates,
-          ...stretchContext(calendar, stretches, reg),
-        }),
-      })),
-    },
-    known,
-  );
+  const calendar = calendarOf(state.deps);
+  state.lease.check();
+  await writeDayChanges(store, state.deps.now(), {
+    reclassifications: registrations.map((registration) => ({
+      registration,
+      classification: classify(registration, {
+        birthDate: student.birthDate,
+        severeWeatherDates: state.severeWeatherDates,
+        ...stretchContext(calendar, stretches, registration),
+      }),
+      expiresAt,
+    })),
+  });
 }

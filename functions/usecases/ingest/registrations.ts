@@ -2,10 +2,15 @@ import type { RegistrationData } from '../../../shared/contract/events';
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { mapLimit } from '../../store/dynamo';
-import { listRegistrations, putRegistrationHeads, type RegistrationHead } from '../../store/registrations';
+import {
+  type ClassifiedRegistration,
+  listRegistrations,
+  putRegistrationHeads,
+  type RegistrationHead,
+} from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
-import { applyDayChanges, type EntryWrite, type Reclassification, rank } from './day-changes';
+import { type EntryWrite, type Reclassification, rank, writeDayChanges } from './day-changes';
 import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
 
 const rankOfWork = (w: RegistrationWork): number =>
@@ -55,17 +60,13 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
 
   const stretches = await loadStretches(state, beating);
   state.lease.check();
-  await applyDayChanges(
-    state.deps.store,
-    {
-      writes: [
-        ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
-        ...settled.flatMap((plan) => leftoversOf(state, plan)),
-      ],
-      reclassifications: laterDaysOf(state, stretches, beating),
-    },
-    state.days,
-  );
+  await writeDayChanges(state.deps.store, state.deps.now(), {
+    writes: [
+      ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
+      ...settled.flatMap((plan) => leftoversOf(state, plan)),
+    ],
+    reclassifications: laterDaysOf(state, stretches, beating),
+  });
   const heads = [...beating.map((plan) => headOf(state, plan)), ...settled.map(withEventIds)];
   state.lease.check();
   await putRegistrationHeads(state.deps.store, heads);
@@ -118,7 +119,8 @@ function expiryFor(state: BatchState, studentId: string | undefined, date: strin
 /**
  * A stale event may be the retry of a delivery that failed after writing its day entry, and
  * was overtaken by a newer version before the retry came: that newer version cleared only
- * the day it knew of. A tombstone at the newer revision clears such a leftover entry.
+ * the day it knew of. A tombstone at the newer revision clears such a leftover entry (or
+ * stands harmlessly where there was none: the head says the lesson lives elsewhere).
  */
 function leftoversOf(state: BatchState, plan: Plan): EntryWrite[] {
   const head = plan.stored as RegistrationHead;
@@ -133,7 +135,6 @@ function leftoversOf(state: BatchState, plan: Plan): EntryWrite[] {
         registrationId: plan.registrationId,
         entry: { revision: head.revision, deleted: true },
         expiresAt: expiryFor(state, studentId, date),
-        onlyIfPresent: true,
       },
     ];
   });
@@ -189,7 +190,7 @@ function entryWritesOf(
 interface StudentStretches {
   dates: StretchDates;
   /** The student's registrations in `to`'s reach, as they are once this batch is stored. */
-  registrations: RegistrationData[];
+  registrations: Array<RegistrationData | ClassifiedRegistration>;
   /** The first date this batch changes a stretch on: only days after it can shift. */
   firstChanged: IsoDate;
 }
@@ -218,7 +219,7 @@ async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<stri
     dates.sort();
     const first = dates[0] as IsoDate;
     const { from, to } = stretchWindow(calendar, first, dates[dates.length - 1] as IsoDate);
-    const effective = new Map<string, RegistrationData>();
+    const effective = new Map<string, RegistrationData | ClassifiedRegistration>();
     for (const reg of await listRegistrations(state.deps.store, studentId, from, to)) {
       if (!winners.has(reg.registrationId)) effective.set(reg.registrationId, reg);
     }
@@ -249,18 +250,20 @@ function laterDaysOf(
     if (!student) return [];
     return s.registrations
       .filter(
-        (reg) => reg.date > s.firstChanged && stretchKindOf(reg.reason) && !written.has(reg.registrationId),
+        (reg): reg is ClassifiedRegistration =>
+          reg.date > s.firstChanged &&
+          stretchKindOf(reg.reason) !== undefined &&
+          !written.has(reg.registrationId) &&
+          'classification' in reg,
       )
-      .map((reg) => ({
-        studentId,
-        date: reg.date,
-        registrationId: reg.registrationId,
-        revision: reg.revision,
-        classification: classify(reg, {
+      .map((registration) => ({
+        registration,
+        classification: classify(registration, {
           birthDate: student.birthDate,
           severeWeatherDates: state.severeWeatherDates,
-          ...stretchContext(calendar, s.dates, reg),
+          ...stretchContext(calendar, s.dates, registration),
         }),
+        expiresAt: expiryFor(state, studentId, registration.date),
       }));
   });
 }

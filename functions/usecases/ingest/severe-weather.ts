@@ -1,43 +1,37 @@
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
-import { listSevereWeatherDays } from '../../store/day-summaries';
+import { listSevereWeatherEntries } from '../../store/day-summaries';
 import { factsOf } from '../../store/registrations';
+import { studentItemExpiry } from '../../store/retention';
 import { batchGetStudents } from '../../store/students';
 import type { BatchState } from './context';
-import { applyDayChanges, type Reclassification } from './day-changes';
+import { type Reclassification, writeDayChanges } from './day-changes';
 
 /**
  * Re-runs the classification of every stored severe-weather registration on `date` with
- * the given notice dates (the days holding one are indexed by date).
+ * the given notice dates (their entries are indexed by date).
  */
 export async function reclassifySevereWeather(
   state: BatchState,
   date: IsoDate,
   severeWeatherDates: ReadonlySet<IsoDate>,
 ): Promise<void> {
-  const { store } = state.deps;
-  const registrations = (await listSevereWeatherDays(store, date)).flatMap((day) =>
-    [...day.entries].flatMap(([id, entry]) => {
-      const reg = factsOf(day.studentId, day.date, id, entry);
-      return reg?.reason === 'severe_weather' ? [reg] : [];
-    }),
-  );
+  const { store, retentionYears } = state.deps;
+  const registrations = (await listSevereWeatherEntries(store, date)).flatMap((e) => factsOf(e) ?? []);
   if (registrations.length === 0) return;
   const missing = registrations.map((r) => r.studentId).filter((id) => !state.students.has(id));
   for (const [id, student] of await batchGetStudents(store, missing)) state.students.set(id, student);
-  const reclassifications: Reclassification[] = registrations.flatMap((reg) => {
-    const student = state.students.get(reg.studentId);
+  const reclassifications: Reclassification[] = registrations.flatMap((registration) => {
+    const student = state.students.get(registration.studentId);
     if (!student) return [];
     return [
       {
-        studentId: reg.studentId,
-        date: reg.date,
-        registrationId: reg.registrationId,
-        revision: reg.revision,
-        classification: classify(reg, { birthDate: student.birthDate, severeWeatherDates }),
+        registration,
+        classification: classify(registration, { birthDate: student.birthDate, severeWeatherDates }),
+        expiresAt: studentItemExpiry(student, registration.date, retentionYears),
       },
     ];
   });
   state.lease.check();
-  await applyDayChanges(store, { reclassifications }, state.days);
+  await writeDayChanges(store, state.deps.now(), { reclassifications });
 }

@@ -38,14 +38,7 @@ export async function applyStudentUpserts(
           if (before && version >= before.version) {
             await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
             if (before.birthDate !== data.birthDate) {
-              await reclassifyStudent(
-                store,
-                data.studentId,
-                data.birthDate,
-                state.severeWeatherDates,
-                calendarOf(state.deps),
-                state.days,
-              );
+              await reclassifyStudent(state, data, expiresAt);
             }
           }
           await putStudent(store, data, { version, eventId: w.event.id, expiresAt });

@@ -8,7 +8,7 @@ import {
   type StudentFacts,
 } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
-import type { DirtyMark } from '../../store/day-summaries';
+import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
 import {
   loadEvaluationInput,

@@ -4,7 +4,7 @@ import { kpiWindow } from '../../../shared/policy/kpi';
 import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
-import { clearDirty, type DirtyMark, listDirtyDays } from '../../store/day-summaries';
+import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry } from '../../store/retention';
@@ -33,7 +33,7 @@ export interface NightlyResult {
 }
 
 /**
- * The nightly run as of a date. Only students with changed day summaries (dirty marker), an
+ * The nightly run as of a date. Only students with changed days (change log), an
  * open window, or a held-back 16-hour report due by then (recheck index) are read; everything is written with deterministic ids and conditional puts, so
  * running again for the same date changes nothing and sends nothing new.
  */
@@ -77,9 +77,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     result.withdrawn += outcome.withdrawn;
     result.mailsQueued += outcome.mails;
     events.push(...outcome.events);
-    // Cleared only after the student's effects are stored: a crash before this re-evaluates, harmlessly.
-    await Promise.all(markers.map((marker) => clearDirty(deps.store, marker)));
   });
+  // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
+  await settleChanges(deps.store, dirty, asOf);
 
   result.reminders = await createReminders(deps, directory, asOf, (n) => (result.mailsQueued += n));
   result.outflowCases = await createOutflowCases(deps, directory, asOf, (n) => (result.mailsQueued += n));

@@ -16,7 +16,7 @@ import { createReport } from '../../../functions/store/reports-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
-import { applyDayChanges } from '../../../functions/usecases/ingest/day-changes';
+import { writeDayChanges } from '../../../functions/usecases/ingest/day-changes';
 import type { Expiring, Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
@@ -143,7 +143,7 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     );
   }
   await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', addDays(today, -4), today));
-  await applyDayChanges(store, {
+  await writeDayChanges(store, new Date(), {
     writes: [
       {
         studentId: 's-a',

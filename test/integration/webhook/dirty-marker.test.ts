@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearDirty, listDirtyDays, listDirtyStudents } from '../../../functions/store/day-summaries';
-import { batch, registrationEvent, studentEvent } from '../../support/webhook';
+import { listDirtyDays, listDirtyStudents, settleChanges } from '../../../functions/store/change-log';
+import { batch, noticeEvent, registrationEvent, studentEvent } from '../../support/webhook';
 import { type Harness, startHarness } from './harness';
 
 let h: Harness;
@@ -12,8 +12,10 @@ afterAll(async () => {
   await h.stop();
 });
 
-describe('the dirty marker (students changed since the last nightly run)', () => {
-  it('lists the students whose days changed, and forgets a day once cleared', async () => {
+const settleAll = async (asOf = '2026-12-31') => settleChanges(h.table, await listDirtyDays(h.table), asOf);
+
+describe('the change log (students changed since the last nightly run)', () => {
+  it('lists the students whose days changed, and forgets them once settled', async () => {
     await h.send(
       batch(
         registrationEvent({ registrationId: 'r-d1', studentId: 's-dirty-1', date: '2026-10-05' }),
@@ -21,27 +23,61 @@ describe('the dirty marker (students changed since the last nightly run)', () =>
       ),
     );
     expect(await listDirtyStudents(h.table)).toEqual(['s-dirty-1', 's-dirty-2']);
-    for (const mark of await listDirtyDays(h.table)) expect(await clearDirty(h.table, mark)).toBe(true);
+    await settleAll();
     expect(await listDirtyStudents(h.table)).toEqual([]);
   });
 
-  it('keeps the marker of a day that changed after the nightly run read it', async () => {
+  it('keeps a change that landed after the nightly run read the log', async () => {
     await h.send(
       batch(registrationEvent({ registrationId: 'r-d3', studentId: 's-dirty-1', date: '2026-10-07' })),
     );
-    const [seen] = await listDirtyDays(h.table);
+    const seen = await listDirtyDays(h.table);
+    await h.send(
+      batch(registrationEvent({ registrationId: 'r-d4', studentId: 's-dirty-2', date: '2026-10-07' })),
+    );
+    await settleChanges(h.table, seen, '2026-12-31');
+    expect(await listDirtyStudents(h.table)).toEqual(['s-dirty-2']);
+    await settleAll();
+  });
+
+  it('keeps a change on a day after the date a replay is run for', async () => {
+    await h.send(
+      batch(registrationEvent({ registrationId: 'r-d5', studentId: 's-dirty-1', date: '2026-10-08' })),
+    );
+    await settleAll('2026-10-07');
+    expect(await listDirtyStudents(h.table)).toEqual(['s-dirty-1']);
+    await settleAll('2026-10-08');
+    expect(await listDirtyStudents(h.table)).toEqual([]);
+  });
+
+  it('names the days a severe-weather notice reclassified', async () => {
     await h.send(
       batch(
         registrationEvent({
-          registrationId: 'r-d4',
-          studentId: 's-dirty-1',
-          date: '2026-10-07',
-          start: '10:15',
-          end: '11:45',
+          registrationId: 'r-storm',
+          studentId: 's-dirty-2',
+          date: '2026-12-15',
+          reason: 'severe_weather',
         }),
       ),
     );
-    expect(seen && (await clearDirty(h.table, seen))).toBe(false);
-    expect(await listDirtyStudents(h.table)).toEqual(['s-dirty-1']);
+    await settleAll();
+    await h.send(batch(noticeEvent('2026-12-15')));
+    expect(await listDirtyDays(h.table)).toEqual([
+      expect.objectContaining({ studentId: 's-dirty-2', date: '2026-12-15' }),
+    ]);
+  });
+
+  it('names nothing when a delivery changes no day', async () => {
+    await settleAll();
+    const repeated = registrationEvent({
+      registrationId: 'r-d1',
+      studentId: 's-dirty-1',
+      date: '2026-10-05',
+    });
+    await h.send(batch(repeated));
+    await settleAll();
+    await h.send(batch(repeated));
+    expect(await listDirtyStudents(h.table)).toEqual([]);
   });
 });
