@@ -1,12 +1,12 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { byPartition, type Item, queryAll } from './dynamo';
+import { byPartition, queryAll } from './dynamo';
 import * as keys from './keys';
 
 /**
  * Which student-days changed since the nightly run last looked: one item per delivery (or
- * reclassification) that wrote day entries, never changed afterwards, removed by the nightly
+ * reclassification) that wrote registrations, never changed afterwards, removed by the nightly
  * run once it has evaluated those students. A delivery writes a new item rather than marking
  * each day, so it costs one write however many days it touched, and a change that lands
  * while the nightly run works is in an item that run did not read.
@@ -24,14 +24,22 @@ export interface DirtyMark extends ChangeMark {
 
 const markOf = ({ studentId, date }: ChangeMark) => `${studentId}#${date}`;
 
-/** The item `putDayEntries` writes along with the entries. */
-export function changeLogItem(changeId: string, marks: readonly ChangeMark[], expiresAt: number): Item {
-  return {
-    ...keys.changeLogKey(changeId),
-    type: 'change-log',
-    marks: new Set(marks.map(markOf)),
-    expiresAt,
-  };
+/** Names the student-days a write is about to change; written before the registrations it names. */
+export async function putChangeLog(
+  store: Store,
+  change: { changeId: string; marks: readonly ChangeMark[]; expiresAt: number },
+): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.changeLogKey(change.changeId),
+        type: 'change-log',
+        marks: new Set(change.marks.map(markOf)),
+        expiresAt: change.expiresAt,
+      },
+    }),
+  );
 }
 
 /** Every student-day named in the change log. */

@@ -71,23 +71,13 @@ export const studentCoachGsi2 = (coachId: string, studentId: string): Gsi2Key =>
   gsi2sk: studentId,
 });
 
-// ── day summaries: one entry item per registration, under its day ───────────
+// ── day summaries: a student's registrations by day (gsi1 on registration items) ─
 export const DAY_PREFIX = 'DAY#';
-/** A registration's entry in its student's day: the day summary is the items under `DAY#<date>#`. */
-export const dayEntryKey = (studentId: string, date: string, registrationId: string): PrimaryKey => ({
-  pk: studentPk(studentId),
-  sk: `${DAY_PREFIX}${date}#${registrationId}`,
-});
-/** Sort-key bounds of a student's day entries from `from` to `to` inclusive. */
+/** Sort-key bounds of a student's registrations from `from` to `to` inclusive. */
 export const daySummaryRange = (from: string, to: string): { from: string; to: string } => ({
   from: `${DAY_PREFIX}${from}`,
   to: `${DAY_PREFIX}${to}${HIGH}`,
 });
-/** The date and registration of a day entry's sort key. */
-export function dayEntryOf(sk: string): { date: string; registrationId: string } {
-  const rest = sk.slice(DAY_PREFIX.length);
-  return { date: rest.slice(0, 10), registrationId: rest.slice(11) };
-}
 
 // ── change log (students changed since the last nightly run) ────────────────
 /** One item per delivery that changed day entries, naming the student-days; the nightly run settles them. */
@@ -115,16 +105,27 @@ export const recheckGsi2 = (studentId: string, recheckOn: string): Gsi2Key => ({
 });
 
 // ── registrations ───────────────────────────────────────────────────────────
-/** A registration's head: its latest revision (or tombstone), where it lives, its event ids. */
+/** A registration: its latest version with its classification, or a tombstone. */
 export const registrationKey = (registrationId: string): PrimaryKey => ({
   pk: `REG#${registrationId}`,
   sk: 'REG',
 });
+export const studentRegistrationsPk = (studentId: string): string => `STUREG#${studentId}`;
+/** A live registration under its student's day: the day summaries are read from here. */
+export const registrationDayGsi1 = (studentId: string, date: string, registrationId: string): Gsi1Key => ({
+  gsi1pk: studentRegistrationsPk(studentId),
+  gsi1sk: `${DAY_PREFIX}${date}#${registrationId}`,
+});
+/** A deleted registration stays findable by its student (retention), outside every day range. */
+export const registrationGoneGsi1 = (studentId: string, registrationId: string): Gsi1Key => ({
+  gsi1pk: studentRegistrationsPk(studentId),
+  gsi1sk: `GONE#${registrationId}`,
+});
 export const severeWeatherPk = (date: string): string => `SEVERE#${date}`;
-/** Sparse, on a live day entry with reason `severe_weather`: that date's entries to reclassify. */
-export const severeWeatherEntryGsi1 = (date: string, studentId: string, registrationId: string): Gsi1Key => ({
-  gsi1pk: severeWeatherPk(date),
-  gsi1sk: `${studentId}#${registrationId}`,
+/** Sparse, on a live registration with reason `severe_weather`: that date's to reclassify. */
+export const severeWeatherGsi2 = (date: string, studentId: string, registrationId: string): Gsi2Key => ({
+  gsi2pk: severeWeatherPk(date),
+  gsi2sk: `${studentId}#${registrationId}`,
 });
 
 // ── ingestion lease ─────────────────────────────────────────────────────────

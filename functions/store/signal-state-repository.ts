@@ -2,10 +2,9 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DaySummary, initialSignalState, type StudentSignalState } from '../../shared/policy';
 import type { Store } from './client';
 import { toStoredDays } from './day-summaries';
+import { batchGet, byPartition, queryAll } from './dynamo';
 import {
   allShards,
-  DAY_PREFIX,
-  daySummaryRange,
   HIGH,
   INDEX,
   openWindowGsi1,
@@ -16,6 +15,7 @@ import {
   studentKey,
   studentPk,
 } from './keys';
+import { queryStudentDays } from './registrations';
 import { type StudentRecord, toStudent } from './students';
 
 /** A 16-hour report the nightly run keeps checking until the coach handles it or it is withdrawn. */
@@ -48,51 +48,67 @@ const EMPTY: SignalStateRecord = {
   recheckOn: null,
 };
 
+/** A student's profile and signal state: the part of the evaluation input that is not days. */
+export type StudentAndSignals = Omit<EvaluationInput, 'days'>;
+
+function toStudentAndSignals(studentId: string, items: Iterable<Record<string, unknown>>): StudentAndSignals {
+  const result: StudentAndSignals = { student: undefined, signals: EMPTY };
+  for (const item of items) {
+    const sk = String(item.sk);
+    if (sk === studentKey(studentId).sk) result.student = toStudent(item);
+    else if (sk === signalStateKey(studentId).sk) {
+      result.signals = {
+        state: { ...initialSignalState, ...(item.state as Partial<StudentSignalState>) },
+        watchedReports: (item.watchedReports as WatchedReport[] | undefined) ?? [],
+        evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
+        recheckOn: (item.recheckOn as string | undefined) ?? null,
+      };
+    }
+  }
+  return result;
+}
+
+/** Profiles and signal states of many students at once (BatchGet: 50 students a request). */
+export async function loadStudentsAndSignals(
+  store: Store,
+  studentIds: readonly string[],
+): Promise<Map<string, StudentAndSignals>> {
+  const found = await batchGet(
+    store,
+    studentIds.flatMap((id) => [studentKey(id), signalStateKey(id)]),
+  );
+  const byStudent = new Map<string, Record<string, unknown>[]>();
+  for (const item of found.values()) {
+    const id = String(item.pk).slice(studentPk('').length);
+    byStudent.set(id, [...(byStudent.get(id) ?? []), item]);
+  }
+  return new Map(studentIds.map((id) => [id, toStudentAndSignals(id, byStudent.get(id) ?? [])]));
+}
+
 /**
- * Everything the rules need about one student in ONE query: the student's partition holds the
- * day summaries (`DAY#…`), the profile (`PROFILE`) and the signal state (`SIGNALS`), and they sort
- * in that order, so one range from the first day needed up to `SIGNALS` returns all three.
+ * Everything the rules need about one student: the profile (`PROFILE`) and signal state
+ * (`SIGNALS`) from the student's partition, unless already read with
+ * `loadStudentsAndSignals`, and the classified registrations by day from the student index,
+ * from the first day needed on.
  */
 export async function loadEvaluationInput(
   store: Store,
   studentId: string,
   fromDate: string,
+  known?: StudentAndSignals,
 ): Promise<EvaluationInput> {
-  const upper = signalStateKey(studentId).sk;
-  const profileSk = studentKey(studentId).sk;
-  const result: EvaluationInput = { student: undefined, days: [], signals: EMPTY };
-  const dayItems: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': studentPk(studentId),
-          ':from': daySummaryRange(fromDate, fromDate).from,
-          ':to': upper,
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const sk = String(item.sk);
-      if (sk.startsWith(DAY_PREFIX)) dayItems.push(item);
-      else if (sk === profileSk) result.student = toStudent(item);
-      else if (sk === upper) {
-        result.signals = {
-          state: { ...initialSignalState, ...(item.state as Partial<StudentSignalState>) },
-          watchedReports: (item.watchedReports as WatchedReport[] | undefined) ?? [],
-          evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
-          recheckOn: (item.recheckOn as string | undefined) ?? null,
-        };
-      }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  result.days = toStoredDays(dayItems).map((day) => day.summary);
-  return result;
+  const [head, dayItems] = await Promise.all([
+    known ??
+      queryAll(
+        store,
+        byPartition('table', studentPk(studentId), {
+          from: studentKey(studentId).sk,
+          to: signalStateKey(studentId).sk,
+        }),
+      ).then((items) => toStudentAndSignals(studentId, items)),
+    queryStudentDays(store, studentId, fromDate, HIGH),
+  ]);
+  return { ...head, days: toStoredDays(dayItems).map((day) => day.summary) };
 }
 
 /**

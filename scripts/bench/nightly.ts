@@ -16,12 +16,12 @@ import { createLocalBus } from '../../functions/events/local-bus';
 import { createOutbox } from '../../functions/mail/outbox';
 import { createSesMailer } from '../../functions/mail/ses-mailer';
 import { createDocumentClient, type Store } from '../../functions/store/client';
-import type { DayEntry } from '../../functions/store/day-summaries';
 import { putOrgUnit } from '../../functions/store/org-units';
+import type { ClassifiedRegistration } from '../../functions/store/registrations';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
-import { writeDayChanges } from '../../functions/usecases/ingest/day-changes';
+import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/day-changes';
 import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
 import { loadDirectory } from '../../functions/usecases/nightly/directory';
 import type { NightlyDeps } from '../../functions/usecases/nightly/ports';
@@ -78,9 +78,8 @@ function countReads(doc: DynamoDBDocumentClient): ReadCounter {
   return counter;
 }
 
-const absent = (minutes: number): DayEntry => ({
-  revision: 0,
-  deleted: false,
+type Lesson = Pick<ClassifiedRegistration, 'status' | 'start' | 'end' | 'classification'>;
+const absent = (minutes: number): Lesson => ({
   status: 'absent',
   start: '08:30',
   end: '16:30',
@@ -92,14 +91,23 @@ const absent = (minutes: number): DayEntry => ({
     sick: false,
   },
 });
-const present: DayEntry = {
-  revision: 0,
-  deleted: false,
+const present: Lesson = {
   status: 'present',
   start: '08:30',
   end: '16:30',
   classification: { kind: 'present', minutesMissed: 0, lessonMinutes: 480, ruleId: 'present', sick: false },
 };
+
+/** One lesson, stored as ingestion stores it (named in the change log for the nightly run). */
+function storeLesson(
+  store: Store,
+  place: { studentId: string; date: string; registrationId: string },
+  lesson: Lesson,
+  expiresAt: number,
+) {
+  const version = liveVersion({ ...place, revision: 0, ...lesson }, { expiresAt });
+  return writeRegistrations(store, new Date(), { changed: [version] }, new Map());
+}
 
 async function seed(store: Store): Promise<{ active: Set<string> }> {
   const meta = (id: string) => ({ version: 1, eventId: `seed-${id}` });
@@ -171,17 +179,12 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       { version: 1, eventId: `seed-stu-${id}`, expiresAt },
     );
     if (i % 10 === 0) {
-      await writeDayChanges(store, new Date(), {
-        writes: [
-          {
-            studentId: id,
-            date: HISTORY_DAY,
-            registrationId: `${id}-h`,
-            entry: absent(480),
-            expiresAt,
-          },
-        ],
-      });
+      await storeLesson(
+        store,
+        { studentId: id, date: HISTORY_DAY, registrationId: `${id}-h` },
+        absent(480),
+        expiresAt,
+      );
     }
   });
   return { active };
@@ -192,9 +195,7 @@ async function seedLastNight(store: Store, active: Set<string>) {
   await forEachLimited([...active], 32, async (id) => {
     const i = Number(id.slice(4));
     const entry = i % 20 === 0 ? absent(480) : present;
-    await writeDayChanges(store, new Date(), {
-      writes: [{ studentId: id, date: AS_OF, registrationId: `${id}-n`, entry, expiresAt }],
-    });
+    await storeLesson(store, { studentId: id, date: AS_OF, registrationId: `${id}-n` }, entry, expiresAt);
   });
 }
 

@@ -2,7 +2,7 @@ import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
-import type { RegistrationHead } from '../../store/registrations';
+import type { StoredRegistration } from '../../store/registrations';
 import type { StudentRecord } from '../../store/students';
 import type { HeldLease, LeaseSettings } from './lease';
 
@@ -32,7 +32,7 @@ export interface BatchState {
   deps: IngestDeps;
   lease: HeldLease;
   students: Map<string, StudentRecord>;
-  registrations: Map<string, RegistrationHead>;
+  registrations: Map<string, StoredRegistration>;
   severeWeatherDates: Set<IsoDate>;
   /** Outcome per index in the batch; internal (pending) events have none. */
   outcomes: Map<number, Outcome>;

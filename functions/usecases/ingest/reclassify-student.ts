@@ -2,7 +2,7 @@ import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { listRegistrations } from '../../store/registrations';
 import { type BatchState, calendarOf } from './context';
-import { writeDayChanges } from './day-changes';
+import { writeReclassifications } from './day-changes';
 import { stretchContext, stretchDatesOf } from './stretches';
 
 /**
@@ -13,22 +13,24 @@ import { stretchContext, stretchDatesOf } from './stretches';
 export async function reclassifyStudent(
   state: BatchState,
   student: { studentId: string; birthDate: IsoDate },
-  expiresAt: number,
 ): Promise<void> {
   const { store } = state.deps;
   const registrations = await listRegistrations(store, student.studentId, '0000-00-00', '9999-99-99');
   const stretches = stretchDatesOf(registrations);
   const calendar = calendarOf(state.deps);
   state.lease.check();
-  await writeDayChanges(store, state.deps.now(), {
-    reclassifications: registrations.map((registration) => ({
-      registration,
-      classification: classify(registration, {
+  await writeReclassifications(
+    store,
+    state.deps.now(),
+    registrations.map((reg) => ({
+      registrationId: reg.registrationId,
+      revision: reg.revision,
+      classification: classify(reg, {
         birthDate: student.birthDate,
         severeWeatherDates: state.severeWeatherDates,
-        ...stretchContext(calendar, stretches, registration),
+        ...stretchContext(calendar, stretches, reg),
       }),
-      expiresAt,
     })),
-  });
+    state.registrations,
+  );
 }

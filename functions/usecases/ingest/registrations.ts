@@ -5,12 +5,17 @@ import { mapLimit } from '../../store/dynamo';
 import {
   type ClassifiedRegistration,
   listRegistrations,
-  putRegistrationHeads,
-  type RegistrationHead,
+  type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
-import { type EntryWrite, type Reclassification, rank, writeDayChanges } from './day-changes';
+import {
+  liveVersion,
+  type Reclassification,
+  rank,
+  writeReclassifications,
+  writeRegistrations,
+} from './day-changes';
 import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
 
 const rankOfWork = (w: RegistrationWork): number =>
@@ -21,7 +26,7 @@ const CONCURRENCY = 16;
 /** One registration's part of the batch: its events and, if it changes anything, the winner. */
 interface Plan {
   registrationId: string;
-  stored: RegistrationHead | undefined;
+  stored: StoredRegistration | undefined;
   candidates: RegistrationWork[];
   winner: RegistrationWork;
 }
@@ -29,10 +34,10 @@ interface Plan {
 /**
  * `registration.upserted` / `registration.deleted` whose student is known (or that need no
  * student). Per registration only the highest version in the batch can change anything; it
- * is applied if it beats the stored head, everything else is stale or duplicate. Runs under
- * the ingestion lease, so what the heads say still holds when the writes land: first the
- * day summaries (one write per student-day), then the heads, which are the commit record a
- * retry checks (an event id on a head is settled).
+ * is applied if it beats the stored version, everything else is stale or duplicate. Runs
+ * under the ingestion lease, so what was read still holds when the writes land. A
+ * registration is one item: writing it is the commit record a retry checks (an event id on
+ * it is settled), and moves it to its new day.
  */
 export async function applyRegistrations(state: BatchState, work: RegistrationWork[]): Promise<void> {
   const groups = new Map<string, RegistrationWork[]>();
@@ -59,33 +64,41 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
   if (beating.length === 0 && settled.length === 0) return;
 
   const stretches = await loadStretches(state, beating);
+  const { store, now } = state.deps;
   state.lease.check();
-  await writeDayChanges(state.deps.store, state.deps.now(), {
-    writes: [
-      ...beating.flatMap((plan) => entryWritesOf(state, plan, stretches)),
-      ...settled.flatMap((plan) => leftoversOf(state, plan)),
-    ],
-    reclassifications: laterDaysOf(state, stretches, beating),
-  });
-  const heads = [...beating.map((plan) => headOf(state, plan)), ...settled.map(withEventIds)];
-  state.lease.check();
-  await putRegistrationHeads(state.deps.store, heads);
-  for (const head of heads) state.registrations.set(head.registrationId, head);
+  await writeRegistrations(
+    store,
+    now(),
+    {
+      changed: beating.map((plan) => versionOf(state, plan, stretches)),
+      settled: settled.map((plan) => ({
+        ...(plan.stored as StoredRegistration),
+        eventIds: eventIdsOf(plan),
+      })),
+    },
+    state.registrations,
+  );
+  await writeReclassifications(store, now(), laterDaysOf(state, stretches, beating), state.registrations);
   for (const plan of beating)
     for (const w of plan.candidates) decide(state, w, w === plan.winner ? 'applied' : 'stale');
   for (const plan of settled) for (const w of plan.candidates) decide(state, w, 'stale');
 }
 
+/** Every event id the plan settles: stale ones too, so that their repetition is a duplicate. */
 const eventIdsOf = (plan: Plan): Set<string> =>
   new Set([...(plan.stored?.eventIds ?? []), ...plan.candidates.map((w) => w.event.id)]);
 
-/** A plan that changes nothing still records its event ids, so their repetition is a duplicate. */
-function withEventIds(plan: Plan): RegistrationHead {
-  return { ...(plan.stored as RegistrationHead), eventIds: eventIdsOf(plan) };
+function expiryFor(state: BatchState, studentId: string | undefined, date: string): number {
+  const student = studentId ? state.students.get(studentId) : undefined;
+  return studentItemExpiry(student, date, state.deps.retentionYears);
 }
 
-/** The winner as the new head. A deletion keeps where the lesson was, for a later correction. */
-function headOf(state: BatchState, plan: Plan): RegistrationHead {
+/** The winner as stored: classified, or a tombstone that keeps where the lesson was (retention). */
+function versionOf(
+  state: BatchState,
+  plan: Plan,
+  stretches: Map<string, StudentStretches>,
+): StoredRegistration {
   const { stored, winner, registrationId } = plan;
   if (winner.event.type === 'registration.deleted') {
     return {
@@ -99,91 +112,17 @@ function headOf(state: BatchState, plan: Plan): RegistrationHead {
     };
   }
   const reg = winner.event.data;
-  return {
-    registrationId,
-    revision: reg.revision,
-    deleted: false,
-    studentId: reg.studentId,
-    date: reg.date,
-    ...(reg.reason ? { reason: reg.reason } : {}),
-    eventIds: eventIdsOf(plan),
-    expiresAt: expiryFor(state, reg.studentId, reg.date),
-  };
-}
-
-function expiryFor(state: BatchState, studentId: string | undefined, date: string): number {
-  const student = studentId ? state.students.get(studentId) : undefined;
-  return studentItemExpiry(student, date, state.deps.retentionYears);
-}
-
-/**
- * A stale event may be the retry of a delivery that failed after writing its day entry, and
- * was overtaken by a newer version before the retry came: that newer version cleared only
- * the day it knew of. A tombstone at the newer revision clears such a leftover entry (or
- * stands harmlessly where there was none: the head says the lesson lives elsewhere).
- */
-function leftoversOf(state: BatchState, plan: Plan): EntryWrite[] {
-  const head = plan.stored as RegistrationHead;
-  return plan.candidates.flatMap(({ event }) => {
-    if (event.type !== 'registration.upserted') return [];
-    const { studentId, date } = event.data;
-    if (!head.deleted && head.studentId === studentId && head.date === date) return [];
-    return [
-      {
-        studentId,
-        date,
-        registrationId: plan.registrationId,
-        entry: { revision: head.revision, deleted: true },
-        expiresAt: expiryFor(state, studentId, date),
-      },
-    ];
-  });
-}
-
-/** The day entries a winning version needs: its own, and a tombstone where it was before. */
-function entryWritesOf(
-  state: BatchState,
-  plan: Plan,
-  stretches: Map<string, StudentStretches>,
-): EntryWrite[] {
-  const { stored, winner, registrationId } = plan;
-  const old = stored && !stored.deleted && stored.studentId && stored.date ? stored : undefined;
-  const revision = winner.event.data.revision;
-  const tombstoneAt = (studentId: string, date: string): EntryWrite => ({
-    studentId,
-    date,
-    registrationId,
-    entry: { revision, deleted: true },
-    expiresAt: expiryFor(state, studentId, date),
-  });
-  if (winner.event.type === 'registration.deleted') {
-    return old?.studentId && old.date ? [tombstoneAt(old.studentId, old.date)] : [];
-  }
-  const reg = winner.event.data;
   const student = state.students.get(reg.studentId);
   if (!student) throw new Error(`student ${reg.studentId} unknown: pending expected`);
-  const writes: EntryWrite[] = [];
-  if (old?.studentId && old.date && (old.studentId !== reg.studentId || old.date !== reg.date)) {
-    // A correction moved the lesson: its old day no longer counts it.
-    writes.push(tombstoneAt(old.studentId, old.date));
-  }
-  const { registrationId: _id, studentId, date, ...facts } = reg;
-  writes.push({
-    studentId,
-    date,
-    registrationId,
-    entry: {
-      ...facts,
-      deleted: false,
-      classification: classify(reg, {
-        birthDate: student.birthDate,
-        severeWeatherDates: state.severeWeatherDates,
-        ...stretchContext(calendarOf(state.deps), stretches.get(studentId)?.dates ?? new Map(), reg),
-      }),
-    },
-    expiresAt: expiryFor(state, studentId, date),
+  const classification = classify(reg, {
+    birthDate: student.birthDate,
+    severeWeatherDates: state.severeWeatherDates,
+    ...stretchContext(calendarOf(state.deps), stretches.get(reg.studentId)?.dates ?? new Map(), reg),
   });
-  return writes;
+  return liveVersion(
+    { ...reg, classification },
+    { eventIds: eventIdsOf(plan), expiresAt: expiryFor(state, reg.studentId, reg.date) },
+  );
 }
 
 /** A student's suspension / special-leave days around the ones this batch changes. */
@@ -207,8 +146,7 @@ async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<stri
   for (const plan of plans) {
     const { stored, winner } = plan;
     winners.set(plan.registrationId, winner);
-    if (stored && !stored.deleted && stored.studentId && stored.date && stretchKindOf(stored.reason))
-      note(stored.studentId, stored.date);
+    if (stored?.live && stretchKindOf(stored.live.reason)) note(stored.live.studentId, stored.live.date);
     if (winner.event.type === 'registration.upserted' && stretchKindOf(winner.event.data.reason))
       note(winner.event.data.studentId, winner.event.data.date);
   }
@@ -250,20 +188,19 @@ function laterDaysOf(
     if (!student) return [];
     return s.registrations
       .filter(
-        (reg): reg is ClassifiedRegistration =>
+        (reg) =>
           reg.date > s.firstChanged &&
           stretchKindOf(reg.reason) !== undefined &&
-          !written.has(reg.registrationId) &&
-          'classification' in reg,
+          !written.has(reg.registrationId),
       )
-      .map((registration) => ({
-        registration,
-        classification: classify(registration, {
+      .map((reg) => ({
+        registrationId: reg.registrationId,
+        revision: reg.revision,
+        classification: classify(reg, {
           birthDate: student.birthDate,
           severeWeatherDates: state.severeWeatherDates,
-          ...stretchContext(calendar, s.dates, registration),
+          ...stretchContext(calendar, s.dates, reg),
         }),
-        expiresAt: expiryFor(state, studentId, registration.date),
       }));
   });
 }

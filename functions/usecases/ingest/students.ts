@@ -4,7 +4,7 @@ import { StaleWriteError } from '../../store/errors';
 import { listPendingEvents } from '../../store/pending-events';
 import { studentItemExpiry } from '../../store/retention';
 import { addStudentEventId, markStudentLeft, putStudent, type StudentRecord } from '../../store/students';
-import { type BatchState, calendarOf, decide, today, versionOf, type Work } from './context';
+import { type BatchState, decide, today, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
 import { reclassifyStudent } from './reclassify-student';
 import { rewriteRetentionIfChanged } from './retention';
@@ -38,7 +38,7 @@ export async function applyStudentUpserts(
           if (before && version >= before.version) {
             await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
             if (before.birthDate !== data.birthDate) {
-              await reclassifyStudent(state, data, expiresAt);
+              await reclassifyStudent(state, data);
             }
           }
           await putStudent(store, data, { version, eventId: w.event.id, expiresAt });

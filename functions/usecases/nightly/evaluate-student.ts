@@ -12,6 +12,7 @@ import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
 import {
   loadEvaluationInput,
+  type StudentAndSignals,
   saveSignalState,
   type WatchedReport,
 } from '../../store/signal-state-repository';
@@ -89,6 +90,7 @@ export async function evaluateOne(
   studentId: string,
   asOf: string,
   dirty: readonly DirtyMark[],
+  known?: StudentAndSignals,
 ): Promise<StudentOutcome & { found: boolean }> {
   const outcome: StudentOutcome & { found: boolean } = {
     signals: 0,
@@ -102,7 +104,7 @@ export async function evaluateOne(
     asOf,
     dirty.map((m) => m.date),
   );
-  const input = await loadEvaluationInput(deps.store, studentId, from);
+  const input = await loadEvaluationInput(deps.store, studentId, from, known);
   const student = input.student;
   if (!student) return outcome;
   outcome.found = true;

@@ -9,7 +9,11 @@ import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry } from '../../store/retention';
 import { rewriteStudentExpiry } from '../../store/retention-rewrite';
-import { listOpenWindowStudents, listRecheckStudents } from '../../store/signal-state-repository';
+import {
+  listOpenWindowStudents,
+  listRecheckStudents,
+  loadStudentsAndSignals,
+} from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { addDays } from '../reports/dates';
@@ -18,6 +22,9 @@ import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { audit } from './signal-effects';
+
+/** Students whose profile and signal state are read together (50 a BatchGet request). */
+const PREFETCH = 100;
 
 export interface NightlyResult {
   asOf: string;
@@ -69,15 +76,20 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   };
   const events: DomainEvent[] = [];
 
-  await forEachLimited(candidates, deps.concurrency ?? 16, async (studentId) => {
-    const markers = dirtyByStudent.get(studentId) ?? [];
-    const outcome = await evaluateOne(deps, directory, studentId, asOf, markers);
-    if (outcome.found) result.evaluated++;
-    result.signals += outcome.signals;
-    result.withdrawn += outcome.withdrawn;
-    result.mailsQueued += outcome.mails;
-    events.push(...outcome.events);
-  });
+  for (let i = 0; i < candidates.length; i += PREFETCH) {
+    const chunk = candidates.slice(i, i + PREFETCH);
+    // Profiles and signal states of a chunk in two requests; each student's days in one more.
+    const known = await loadStudentsAndSignals(deps.store, chunk);
+    await forEachLimited(chunk, deps.concurrency ?? 16, async (studentId) => {
+      const markers = dirtyByStudent.get(studentId) ?? [];
+      const outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+      if (outcome.found) result.evaluated++;
+      result.signals += outcome.signals;
+      result.withdrawn += outcome.withdrawn;
+      result.mailsQueued += outcome.mails;
+      events.push(...outcome.events);
+    });
+  }
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
 

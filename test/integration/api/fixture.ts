@@ -16,7 +16,7 @@ import { createReport } from '../../../functions/store/reports-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
-import { writeDayChanges } from '../../../functions/usecases/ingest/day-changes';
+import { liveVersion, writeRegistrations } from '../../../functions/usecases/ingest/day-changes';
 import type { Expiring, Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
@@ -143,31 +143,29 @@ export async function seed(store: Store, today = '2026-11-20'): Promise<void> {
     );
   }
   await createReport(store, report('r-b', 's-b', 'team-b', 'coach-b', addDays(today, -4), today));
-  await writeDayChanges(store, new Date(), {
-    writes: [
-      {
-        studentId: 's-a',
-        date: addDays(today, -18),
-        registrationId: 'reg-1',
-        expiresAt: 4_102_444_800,
-        entry: {
-          revision: 1,
-          deleted: false,
-          status: 'absent',
-          start: '08:30',
-          end: '10:00',
-          reason: 'truancy',
-          classification: {
-            kind: 'unauthorized',
-            minutesMissed: 90,
-            lessonMinutes: 90,
-            ruleId: 'truancy',
-            sick: false,
-          },
-        },
-      },
-    ],
-  });
+  const lesson = {
+    registrationId: 'reg-1',
+    revision: 1,
+    studentId: 's-a',
+    date: addDays(today, -18),
+    status: 'absent',
+    start: '08:30',
+    end: '10:00',
+    reason: 'truancy',
+    classification: {
+      kind: 'unauthorized',
+      minutesMissed: 90,
+      lessonMinutes: 90,
+      ruleId: 'truancy',
+      sick: false,
+    },
+  } as const;
+  await writeRegistrations(
+    store,
+    new Date(),
+    { changed: [liveVersion(lesson, { expiresAt: 4_102_444_800 })] },
+    new Map(),
+  );
   for (const [orgUnitId, norm, realisation] of [
     ['inst', 56, 0],
     ['dep-tech', 55, 0],

@@ -120,7 +120,7 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     expect(await listOpenReports(h.table, 'team-ict')).toEqual(reportsBefore);
   });
 
-  it('reads nothing of a student with nothing new, and one query for a student with new data', async () => {
+  it('reads nothing of a student with nothing new, and for a student with new data one query and a share of a batch', async () => {
     await h.student('s-ivo');
     await h.student('s-jet');
     await h.deliver(
@@ -130,21 +130,34 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     await h.nightly('2026-09-11');
     await h.deliver(...day('s-jet', '2026-09-14', { status: 'present' }));
 
-    const reads: string[] = [];
+    const queries: string[] = [];
+    const batchedKeys: string[] = [];
     const send = h.table.doc.send.bind(h.table.doc) as (command: unknown) => Promise<unknown>;
     (h.table.doc as unknown as { send: typeof send }).send = (command) => {
       const input = (
-        command as { input: { Key?: { pk?: string }; ExpressionAttributeValues?: Record<string, unknown> } }
+        command as {
+          input: {
+            Key?: { pk?: string };
+            ExpressionAttributeValues?: Record<string, unknown>;
+            RequestItems?: Record<string, { Keys?: Array<{ pk: string }> }>;
+          };
+        }
       ).input;
-      const pk = input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'];
       const name = (command as object).constructor.name;
-      if (typeof pk === 'string' && /Get|Query|Scan/.test(name)) reads.push(pk);
+      const pk = input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'];
+      if (typeof pk === 'string' && /Get|Query|Scan/.test(name)) queries.push(pk);
+      if (name === 'BatchGetCommand')
+        for (const { Keys = [] } of Object.values(input.RequestItems ?? {}))
+          batchedKeys.push(...Keys.map((k) => k.pk));
       return send(command);
     };
     const run = await h.nightly('2026-09-14');
     expect(run.evaluated).toBe(1);
-    expect(reads.filter((pk) => pk === 'STU#s-ivo')).toHaveLength(0);
-    expect(reads.filter((pk) => pk === 'STU#s-jet')).toHaveLength(1);
+    const about = (id: string) => (pk: string) => pk === `STU#${id}` || pk === `STUREG#${id}`;
+    expect([...queries, ...batchedKeys].filter(about('s-ivo'))).toEqual([]);
+    // Its days in one query; its profile and signal state in a batch read shared with other students.
+    expect(queries.filter(about('s-jet'))).toEqual(['STUREG#s-jet']);
+    expect(batchedKeys.filter(about('s-jet'))).toEqual(['STU#s-jet', 'STU#s-jet']);
   });
 
   it('sends the 8-hour signal to the guardian of a student under 18 only when the school turns it on', async () => {

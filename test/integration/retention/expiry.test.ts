@@ -120,7 +120,17 @@ describe('retention: every item carries an expiry', () => {
 
   it('produced every kind of item the issue names (the scenario is not vacuous)', () => {
     const types = new Set(items.map((i) => i.type));
-    for (const type of ['student', 'day-entry', 'signals', 'report', 'task', 'mail', 'audit', 'kpi', 'case']) {
+    for (const type of [
+      'student',
+      'registration',
+      'signals',
+      'report',
+      'task',
+      'mail',
+      'audit',
+      'kpi',
+      'case',
+    ]) {
       expect(types, `no ${type} item`).toContain(type);
     }
     const tasksOfRik = items.filter((i) => i.type === 'task' && i.studentId === 's-rik').map((i) => i.kind);
@@ -151,7 +161,7 @@ describe('retention: every item carries an expiry', () => {
     const expected = dateItemExpiry(LEFT_ON, RETENTION_YEARS);
     const aboutRik = items.filter(isAbout('s-rik'));
     // Profile, days, signal state, registrations' heads are in; so are reports, tasks, the case, audit entries.
-    for (const type of ['student', 'day-entry', 'signals', 'report', 'task', 'audit', 'case']) {
+    for (const type of ['student', 'registration', 'signals', 'report', 'task', 'audit', 'case']) {
       expect(
         aboutRik.map((i) => i.type),
         `no ${type} of s-rik`,

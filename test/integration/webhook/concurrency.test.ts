@@ -76,7 +76,7 @@ describe('concurrent deliveries', () => {
       revision: 1,
     });
     let racing: Promise<unknown> = Promise.resolve();
-    const doc = interleaving(table.doc, 'BatchWriteCommand', 'STU#s-race', () => {
+    const doc = interleaving(table.doc, 'BatchWriteCommand', 'REG#r-race', () => {
       racing = deliver([newer], 'd-newer');
     });
     const first = await deliver([older], 'd-older', doc);
@@ -123,7 +123,7 @@ describe('concurrent deliveries', () => {
         { id: `e-over-${revision}` },
       );
     await deliver([at('2026-10-05', 0)], 'd-over-0');
-    // The first attempt writes its day summaries, then fails before its registration heads.
+    // The first attempt names its days in the change log, then fails before writing the registration.
     const failing = Object.create(table.doc) as DynamoDBDocumentClient;
     failing.send = (async (command: Sent) => {
       if (command.constructor.name === 'BatchWriteCommand' && targets(command).includes('REG#r-over'))

@@ -263,9 +263,9 @@ describe('students leaving', () => {
     await h.send(batch(registrationEvent({ registrationId: 'r-left', studentId: 's-left' })));
     expect(outcomes(await h.send(batch(leftEvent('s-left', '2027-07-01'))))).toEqual(['applied']);
     const expected = Date.UTC(2032, 6, 1) / 1000;
-    const mine = new Set(['day-entry', 'registration', 'student']);
+    const mine = new Set(['registration', 'student']);
     const items = (await h.scan()).filter((i) => i.studentId === 's-left' && mine.has(i.type as string));
-    expect(items.map((i) => i.type).sort()).toEqual(['day-entry', 'registration', 'student']);
+    expect(items.map((i) => i.type).sort()).toEqual(['registration', 'student']);
     for (const item of items) expect(item.expiresAt).toBe(expected);
   });
 });
