@@ -5,12 +5,13 @@ import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../
 import { severeWeatherDates } from '../../store/portal-notices';
 import { batchGetRegistrations } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
-import { batchGetStudents } from '../../store/students';
+import { batchGetStudents, type StudentRecord } from '../../store/students';
 import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
 import { decide } from './context';
 import { DEFAULT_LEASE, type HeldLease, withIngestLease } from './lease';
 import { applyMasterData } from './master-data';
 import { applyRegistrations } from './registrations';
+import { cachedStudents, rememberStudents } from './roster-cache';
 import { applyStudentLeft, applyStudentUpserts } from './students';
 
 export const DELIVERY_SCOPE = 'delivery';
@@ -86,12 +87,19 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
   const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  const [students, registrations, dates] = await Promise.all([
-    batchGetStudents(store, studentIds),
+  const roster = cachedStudents(store, lease.rosterVersion);
+  const [fetched, registrations, dates] = await Promise.all([
+    batchGetStudents(
+      store,
+      studentIds.filter((id) => !roster.has(id)),
+    ),
     batchGetRegistrations(store, registrationIds),
     severeWeatherDates(store),
   ]);
-  state.students = students;
+  for (const [id, student] of fetched) roster.set(id, student);
+  state.students = new Map(
+    studentIds.flatMap((id) => (roster.has(id) ? [[id, roster.get(id) as StudentRecord]] : [])),
+  );
   state.registrations = registrations;
   state.severeWeatherDates = dates;
 
@@ -145,6 +153,7 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     },
     expiryAfterDays(deps.now(), DELIVERY_RECORD_DAYS),
   );
+  rememberStudents(store, lease.rosterVersion, state.students);
   return { received: events.length, results };
 }
 

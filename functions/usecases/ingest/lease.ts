@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../../store/client';
-import { releaseIngestLease, tryAcquireIngestLease } from '../../store/ingest-lease';
+import { moveRosterVersion, releaseIngestLease, tryAcquireIngestLease } from '../../store/ingest-lease';
 
 /**
  * One delivery at a time writes registrations and day summaries, so those writes can be
@@ -42,6 +42,10 @@ export class LeaseRanOutError extends Error {
 export interface HeldLease {
   /** Throws LeaseRanOutError when writing on could race the next holder. */
   check(): void;
+  /** The roster version the lease came with, or the one this holder moved it on to. */
+  readonly rosterVersion: string;
+  /** Moves the roster version on, before this holder changes a student (once is enough). */
+  changingRoster(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,21 +60,37 @@ export async function withIngestLease<T>(
   const startedAt = clock();
   let pause = 5;
   let acquiredAt = clock();
-  while (
-    !(await tryAcquireIngestLease(store, {
+  const take = () =>
+    tryAcquireIngestLease(store, {
       owner,
       now: new Date(acquiredAt),
       durationMs: settings.durationMs,
-    }))
-  ) {
+      freshRosterVersion: randomUUID(),
+    });
+  let taken = await take();
+  while (!taken) {
     if (acquiredAt - startedAt >= settings.waitMs) throw new IngestBusyError(acquiredAt - startedAt);
     await sleep(pause * (0.5 + Math.random()));
     pause = Math.min(pause * 2, MAX_POLL_MS);
     acquiredAt = clock();
+    taken = await take();
   }
+  let { rosterVersion } = taken;
+  let rosterMoved = false;
   const lease: HeldLease = {
     check() {
       if (clock() - acquiredAt > settings.durationMs * USABLE_SHARE) throw new LeaseRanOutError();
+    },
+    get rosterVersion() {
+      return rosterVersion;
+    },
+    async changingRoster() {
+      if (rosterMoved) return;
+      lease.check();
+      const next = randomUUID();
+      if (!(await moveRosterVersion(store, owner, next))) throw new LeaseRanOutError();
+      rosterVersion = next;
+      rosterMoved = true;
     },
   };
   try {

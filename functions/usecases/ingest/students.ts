@@ -34,6 +34,7 @@ export async function applyStudentUpserts(
         const version = versionOf(w.event);
         const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
         const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
+        await state.lease.changingRoster();
         try {
           if (before && version >= before.version) {
             await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
@@ -89,6 +90,7 @@ export async function applyStudentLeft(
         }
         const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
         const expiresAt = studentItemExpiry(after, data.date, retentionYears);
+        await state.lease.changingRoster();
         await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
         // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
         await markOutflowPending(store, data.studentId, data.date, expiresAt);

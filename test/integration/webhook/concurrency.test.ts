@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../functions/store/client';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
 import { releaseIngestLease, tryAcquireIngestLease } from '../../../functions/store/ingest-lease';
 import { listAllPendingEvents } from '../../../functions/store/pending-events';
@@ -139,7 +140,14 @@ describe('concurrent deliveries', () => {
 
   it('take over a lease whose holder stopped without giving it back, once it ran out', async () => {
     const now = new Date();
-    expect(await tryAcquireIngestLease(table, { owner: 'crashed', now, durationMs: 300 })).toBe(true);
+    expect(
+      await tryAcquireIngestLease(table, {
+        owner: 'crashed',
+        now,
+        durationMs: 300,
+        freshRosterVersion: 'v0',
+      }),
+    ).toBeDefined();
     const lease = { durationMs: 60_000, waitMs: 5_000 };
     const result = await ingestBatch(deps(table.doc, lease), {
       deliveryId: 'd-after-crash',
@@ -160,7 +168,14 @@ describe('a delivery that cannot get the lease in time', () => {
 
   it('answers 503 with Retry-After, stores nothing, and is stored when the sender retries', async () => {
     const now = new Date();
-    expect(await tryAcquireIngestLease(h.table, { owner: 'busy', now, durationMs: 60_000 })).toBe(true);
+    expect(
+      await tryAcquireIngestLease(h.table, {
+        owner: 'busy',
+        now,
+        durationMs: 60_000,
+        freshRosterVersion: 'v0',
+      }),
+    ).toBeDefined();
     const delivery = batch(studentEvent('s-busy'));
     const busy = await h.send(delivery, { id: 'd-busy' });
     expect(busy.status).toBe(503);
@@ -170,5 +185,35 @@ describe('a delivery that cannot get the lease in time', () => {
     const retried = await h.send(delivery, { id: 'd-busy' });
     expect(retried.status).toBe(200);
     expect(retried.body.results?.map((r) => r.outcome)).toEqual(['applied']);
+  });
+});
+
+describe('a process that keeps the students it read', () => {
+  it('reads a student again once another process changed the roster', async () => {
+    // Two Lambdas: each keeps the students it read between deliveries.
+    const first = table.doc;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = table.endpoint;
+    const second = createDocumentClient();
+    const appointment = (registrationId: string) =>
+      registrationEvent({
+        registrationId,
+        studentId: 's-roster',
+        reason: 'medical_appointment',
+        notice: { channel: 'email', reportedBy: 'student', proof: false },
+      });
+    await deliver([studentEvent('s-roster', { birthDate: '2009-03-14' })], 'd-roster-1', first);
+    await deliver([appointment('r-roster-1')], 'd-roster-2', first);
+    const corrected = studentEvent(
+      's-roster',
+      { birthDate: '2000-01-01' },
+      { occurredAt: '2026-10-06T07:00:00+02:00' },
+    );
+    await deliver([corrected], 'd-roster-3', second);
+    await deliver([appointment('r-roster-2')], 'd-roster-4', first);
+    const [stored] = await listDaySummaries(table, 's-roster', '2026-10-05', '2026-10-05');
+    // Of age by the corrected birth date: both appointments authorized.
+    expect(stored?.summary.unauthorizedMinutes).toBe(0);
+    expect(stored?.summary.lessons).toBe(2);
+    second.destroy();
   });
 });

@@ -18,7 +18,7 @@ import { type Harness, startHarness } from './harness';
 const WRITES = new Set(['UpdateCommand', 'PutCommand', 'DeleteCommand', 'BatchWriteCommand']);
 const fault = { failAt: 0, writes: 0, failedOn: '' };
 
-type Command = { constructor: { name: string }; input: { Key?: { pk?: string } } };
+type Command = { constructor: { name: string }; input: { Key?: { pk?: string }; UpdateExpression?: string } };
 
 function failingOnKthWrite(doc: DynamoDBDocumentClient): DynamoDBDocumentClient {
   const wrapped = Object.create(doc) as DynamoDBDocumentClient;
@@ -26,7 +26,7 @@ function failingOnKthWrite(doc: DynamoDBDocumentClient): DynamoDBDocumentClient 
     if (WRITES.has(command.constructor.name)) {
       fault.writes++;
       if (fault.writes === fault.failAt) {
-        fault.failedOn = `${command.constructor.name} ${command.input.Key?.pk ?? ''}`;
+        fault.failedOn = `${command.constructor.name} ${command.input.Key?.pk ?? ''} ${command.input.UpdateExpression ?? ''}`;
         throw Object.assign(new Error('injected fault'), { name: 'InternalServerError' });
       }
     }
@@ -110,7 +110,7 @@ describe('a store failure in the middle of a batch', () => {
       const failed = await faulty.send(faulted, { id: `${p}-delivery` });
       if (!fault.failedOn) break;
       // Giving the lease back is the last write: everything is stored by then.
-      const stored = fault.failedOn === 'DeleteCommand LEASE#ingest';
+      const stored = fault.failedOn.startsWith('UpdateCommand LEASE#ingest REMOVE');
       expect(failed.status, `write ${k}: ${fault.failedOn}`).toBe(stored ? 200 : 500);
       fault.failAt = 0;
       const retried = await faulty.send(faulted, { id: `${p}-delivery` });

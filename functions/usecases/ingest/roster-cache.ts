@@ -1,0 +1,43 @@
+import type { Store } from '../../store/client';
+import type { StudentRecord } from '../../store/students';
+
+/**
+ * Students read by earlier deliveries in this process (a warm Lambda), kept while the
+ * roster version on the ingestion lease is unchanged: every change to a student moves it
+ * on (lease.ts), so a version seen again means no student changed since. It spares each
+ * delivery reading the hundreds of students its lessons are about.
+ */
+
+interface Roster {
+  version: string;
+  students: Map<string, StudentRecord>;
+}
+
+/** At most this many students are kept (a large school); beyond it the roster starts over. */
+const MAX_STUDENTS = 60_000;
+
+const rosters = new WeakMap<Store['doc'], Map<string, Roster>>();
+
+/** The students known for this table at `version` (empty when the version moved on). */
+export function cachedStudents(store: Store, version: string): Map<string, StudentRecord> {
+  const byTable = rosters.get(store.doc) ?? new Map<string, Roster>();
+  rosters.set(store.doc, byTable);
+  let roster = byTable.get(store.tableName);
+  if (roster?.version !== version || roster.students.size > MAX_STUDENTS) {
+    roster = { version, students: new Map() };
+    byTable.set(store.tableName, roster);
+  }
+  return roster.students;
+}
+
+/** After a delivery is stored: its students as they are now, at the version it left. */
+export function rememberStudents(
+  store: Store,
+  version: string,
+  students: ReadonlyMap<string, StudentRecord>,
+): void {
+  const known = rosters.get(store.doc)?.get(store.tableName);
+  const kept = known ? known.students : new Map<string, StudentRecord>();
+  for (const [id, student] of students) kept.set(id, student);
+  rosters.get(store.doc)?.set(store.tableName, { version, students: kept });
+}
