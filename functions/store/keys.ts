@@ -110,6 +110,7 @@ export const registrationKey = (registrationId: string): PrimaryKey => ({
   pk: `REG#${registrationId}`,
   sk: 'REG',
 });
+export const registrationIdOf = (pk: string): string => pk.slice('REG#'.length);
 export const studentRegistrationsPk = (studentId: string): string => `STUREG#${studentId}`;
 /** A live registration under its student's day: the day summaries are read from here. */
 export const registrationDayGsi1 = (studentId: string, date: string, registrationId: string): Gsi1Key => ({

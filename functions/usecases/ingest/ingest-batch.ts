@@ -53,8 +53,10 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
   // A repeated delivery is answered without queueing for the lease...
   if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
   return withIngestLease(store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
-    // ...and one whose twin was stored while it waited, too.
-    if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
+    // ...and one whose twin was stored while it waited, too. (A twin stored just before this one
+    // asked finds every event of it settled already: the answer is the same.)
+    if (lease.waited && (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)))
+      return duplicateAll();
     return storeBatch(deps, input, lease);
   });
 }

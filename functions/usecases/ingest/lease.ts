@@ -42,6 +42,8 @@ export class LeaseRanOutError extends Error {
 export interface HeldLease {
   /** Throws LeaseRanOutError when writing on could race the next holder. */
   check(): void;
+  /** Whether the lease was taken by another delivery when this one first asked. */
+  readonly waited: boolean;
   /** The roster version the lease came with, or the one this holder moved it on to. */
   readonly rosterVersion: string;
   /** Moves the roster version on, before this holder changes a student (once is enough). */
@@ -68,6 +70,7 @@ export async function withIngestLease<T>(
       freshRosterVersion: randomUUID(),
     });
   let taken = await take();
+  const waited = !taken;
   while (!taken) {
     if (acquiredAt - startedAt >= settings.waitMs) throw new IngestBusyError(acquiredAt - startedAt);
     await sleep(pause * (0.5 + Math.random()));
@@ -78,6 +81,7 @@ export async function withIngestLease<T>(
   let { rosterVersion } = taken;
   let rosterMoved = false;
   const lease: HeldLease = {
+    waited,
     check() {
       if (clock() - acquiredAt > settings.durationMs * USABLE_SHARE) throw new LeaseRanOutError();
     },
