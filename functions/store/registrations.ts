@@ -20,6 +20,8 @@ export interface StoredRegistration {
   date?: IsoDate;
   /** The facts and their verdict, while live. */
   live?: ClassifiedRegistration;
+  /** On a tombstone with a place: the revision of the upsert that gave it (the highest seen). */
+  placedAt?: number;
   /** Every event id this registration settled (applied or stale): repeats are duplicates. */
   eventIds: Set<string>;
   expiresAt: number;
@@ -38,6 +40,7 @@ export function toStoredRegistration(item: Item): StoredRegistration {
   };
   if (item.studentId) stored.studentId = item.studentId as string;
   if (item.date) stored.date = item.date as IsoDate;
+  if (item.placedAt !== undefined) stored.placedAt = item.placedAt as number;
   if (item.lesson === undefined) return stored;
   const lesson = JSON.parse(item.lesson as string) as Lesson;
   stored.live = {
@@ -70,6 +73,7 @@ function toItem(reg: StoredRegistration): Item {
     if (reg.studentId) Object.assign(item, keys.registrationGoneGsi1(reg.studentId, reg.registrationId));
     if (reg.studentId) item.studentId = reg.studentId;
     if (reg.date) item.date = reg.date;
+    if (reg.placedAt !== undefined) item.placedAt = reg.placedAt;
     return item;
   }
   const { registrationId, revision: _revision, studentId, date, ...lesson } = live;

@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../functions/store/day-summaries';
@@ -9,7 +10,8 @@ import { startTestTable, type TestTable } from '../support/dynalite';
 
 /**
  * Whatever the order, batching and duplication of deliveries, the stored day summaries
- * equal those of applying the highest version of each registration once.
+ * equal those of applying the highest version of each registration once; and deliveries
+ * that run at the same time leave what they leave one by one.
  */
 
 let table: TestTable;
@@ -175,7 +177,74 @@ describe('ingestion', () => {
           expect(stored?.summary ?? summarizeDay(date, [])).toEqual(expected);
         }
       }),
-      { numRuns: 30 },
+      { numRuns: 60 },
     );
   });
+
+  it('leaves the same registrations whether the deliveries come one by one or all at once, in any order', async () => {
+    const plans = fc.record({
+      registrations: fc.array(registrationArb, { minLength: 1, maxLength: 5 }),
+      seed: fc.integer(),
+      cut: fc.integer({ min: 1, max: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(plans, async ({ registrations, seed, cut }) => {
+        const states: string[][] = [];
+        for (const concurrent of [false, true]) {
+          const prefix = `q${run++}`;
+          const events = eventsOf(prefix, registrations);
+          const students = events.slice(0, 2);
+          // The same registration events, in another order when delivered together.
+          const lessons = events
+            .slice(2)
+            .sort((a, b) => (concurrent ? hash(a.id, seed) - hash(b.id, seed) : 0));
+          const deps = { store: table, retentionYears: 5, now: () => new Date('2026-10-05T12:00:00Z') };
+          await ingestBatch(deps, { deliveryId: `${prefix}-students`, events: students });
+          const batches = Array.from({ length: Math.ceil(lessons.length / cut) }, (_, b) =>
+            lessons.slice(b * cut, b * cut + cut),
+          );
+          const deliver = (batch: PresenceEvent[], b: number) =>
+            ingestBatch(deps, { deliveryId: `${prefix}-d${b}`, events: batch });
+          if (concurrent) await Promise.all(batches.map(deliver));
+          else for (const [b, batch] of batches.entries()) await deliver(batch, b);
+          states.push(await registrationItems(prefix));
+        }
+        expect(states[1]).toEqual(states[0]);
+      }),
+      { numRuns: 20 },
+    );
+    // Deliveries sent at once queue for the ingestion lease: each run takes a few seconds.
+  }, 300_000);
 });
+
+/** A stable pseudo-random order of event ids for a seed. */
+function hash(id: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x9e3779b1) >>> 0;
+  return h;
+}
+
+/** The stored registrations of a run, with the run's prefix taken out so runs compare. */
+async function registrationItems(prefix: string): Promise<string[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(
+      new ScanCommand({
+        TableName: table.tableName,
+        FilterExpression: 'begins_with(pk, :run)',
+        ExpressionAttributeValues: { ':run': `REG#${prefix}-` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items
+    .map((item) => {
+      const { eventIds, ...rest } = item;
+      const ids = (JSON.parse((eventIds as string | undefined) ?? '[]') as string[]).sort();
+      return JSON.stringify({ ...rest, eventIds: ids }).replaceAll(prefix, 'P');
+    })
+    .sort();
+}

@@ -23,6 +23,8 @@ const rankOfWork = (w: RegistrationWork): number =>
 
 const CONCURRENCY = 16;
 
+type TombstonePlace = Required<Pick<StoredRegistration, 'studentId' | 'date' | 'placedAt'>>;
+
 /** One registration's part of the batch: its events and, if it changes anything, the winner. */
 interface Plan {
   registrationId: string;
@@ -71,10 +73,7 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     now(),
     {
       changed: beating.map((plan) => versionOf(state, plan, stretches)),
-      settled: settled.map((plan) => ({
-        ...(plan.stored as StoredRegistration),
-        eventIds: eventIdsOf(plan),
-      })),
+      settled: settled.map((plan) => settledVersionOf(state, plan)),
     },
     state.registrations,
   );
@@ -93,6 +92,38 @@ function expiryFor(state: BatchState, studentId: string | undefined, date: strin
   return studentItemExpiry(student, date, state.deps.retentionYears);
 }
 
+/**
+ * Where a deleted registration stays findable by its student (retention): the place of the
+ * highest upsert ever seen of it, stored, kept on its tombstone, or stale in this batch. The
+ * highest, not the last, so that any order of arrival leaves the same tombstone.
+ */
+function placeOf(plan: Plan): TombstonePlace | undefined {
+  const { stored } = plan;
+  let best: TombstonePlace | undefined =
+    stored?.live !== undefined
+      ? { studentId: stored.live.studentId, date: stored.live.date, placedAt: stored.revision }
+      : stored?.studentId && stored.date && stored.placedAt !== undefined
+        ? { studentId: stored.studentId, date: stored.date, placedAt: stored.placedAt }
+        : undefined;
+  for (const { event } of plan.candidates) {
+    if (event.type !== 'registration.upserted') continue;
+    const { studentId, date, revision } = event.data;
+    if (!best || revision > best.placedAt) best = { studentId, date, placedAt: revision };
+  }
+  return best;
+}
+
+/** A plan that changes nothing still records its event ids, and a tombstone its best place. */
+function settledVersionOf(state: BatchState, plan: Plan): StoredRegistration {
+  const stored = plan.stored as StoredRegistration;
+  const place = stored.deleted ? placeOf(plan) : undefined;
+  return {
+    ...stored,
+    ...(place ? { ...place, expiresAt: expiryFor(state, place.studentId, place.date) } : {}),
+    eventIds: eventIdsOf(plan),
+  };
+}
+
 /** The winner as stored: classified, or a tombstone that keeps where the lesson was (retention). */
 function versionOf(
   state: BatchState,
@@ -101,14 +132,14 @@ function versionOf(
 ): StoredRegistration {
   const { stored, winner, registrationId } = plan;
   if (winner.event.type === 'registration.deleted') {
+    const place = placeOf(plan);
     return {
       registrationId,
       revision: winner.event.data.revision,
       deleted: true,
-      ...(stored?.studentId ? { studentId: stored.studentId } : {}),
-      ...(stored?.date ? { date: stored.date } : {}),
+      ...place,
       eventIds: eventIdsOf(plan),
-      expiresAt: expiryFor(state, stored?.studentId, stored?.date ?? today(state.deps)),
+      expiresAt: expiryFor(state, place?.studentId, place?.date ?? today(state.deps)),
     };
   }
   const reg = winner.event.data;
