@@ -16,7 +16,8 @@ import { type Harness, startHarness } from './harness';
  */
 
 const WRITES = new Set(['UpdateCommand', 'PutCommand', 'DeleteCommand', 'BatchWriteCommand']);
-const fault = { failAt: 0, writes: 0, failedOn: '' };
+/** `before`: the write never reaches the store; `after`: it lands, and its answer is lost. */
+const fault = { failAt: 0, writes: 0, failedOn: '', injected: false, mode: 'before' as 'before' | 'after' };
 
 type Command = { constructor: { name: string }; input: { Key?: { pk?: string }; UpdateExpression?: string } };
 
@@ -27,6 +28,10 @@ function failingOnKthWrite(doc: DynamoDBDocumentClient): DynamoDBDocumentClient 
       fault.writes++;
       if (fault.writes === fault.failAt) {
         fault.failedOn = `${command.constructor.name} ${command.input.Key?.pk ?? ''} ${command.input.UpdateExpression ?? ''}`;
+        // A conditional write that fails by itself answers for itself: no answer is lost then.
+        if (fault.mode === 'after')
+          await (doc.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+        fault.injected = true;
         throw Object.assign(new Error('injected fault'), { name: 'InternalServerError' });
       }
     }
@@ -93,37 +98,54 @@ async function state(h: Harness, p: string) {
     .sort();
 }
 
+/**
+ * Fails each write of the faulted delivery in turn, until a delivery has fewer writes than k
+ * (every one was failed once), retries it as `retryId` says, and compares with a clean run.
+ */
+async function failEachWrite(mode: 'before' | 'after', retryId: (p: string) => string) {
+  fault.mode = mode;
+  let k = 1;
+  for (; ; k++) {
+    const p = `${mode}${k}`;
+    const { setup, faulted } = scenario(p);
+    const reference = await clean.send(setup);
+    const referenceFaulted = await clean.send(faulted, { id: `${p}-delivery` });
+    fault.failAt = 0;
+    await faulty.send(setup);
+    fault.writes = 0;
+    fault.failedOn = '';
+    fault.injected = false;
+    fault.failAt = k;
+    const failed = await faulty.send(faulted, { id: `${p}-delivery` });
+    if (!fault.failedOn) break;
+    // Giving the lease back is the last write: everything is stored by then.
+    const stored = !fault.injected || fault.failedOn.startsWith('UpdateCommand LEASE#ingest REMOVE');
+    expect(failed.status, `write ${k}: ${fault.failedOn}`).toBe(stored ? 200 : 500);
+    fault.failAt = 0;
+    const retried = await faulty.send(faulted, { id: retryId(p) });
+    expect(retried.status).toBe(200);
+    expect(reference.status).toBe(200);
+    // A retry under another id leaves its own delivery record; everything else is the same.
+    const withoutRecords = (items: string[]) => items.filter((i) => !i.includes('"type":"idempotency"'));
+    expect(withoutRecords(await state(faulty, p)), `write ${k}: ${fault.failedOn}`).toEqual(
+      withoutRecords(await state(clean, p)),
+    );
+    const settled = retried.body.results?.map((r) => r.outcome);
+    const expected = referenceFaulted.body.results?.map((r) => r.outcome);
+    // Events stored before the failure are now known: applied or duplicate, never anything else.
+    settled?.forEach((outcome, i) => {
+      expect([expected?.[i], 'duplicate']).toContain(outcome);
+    });
+  }
+  return k;
+}
+
 describe('a store failure in the middle of a batch', () => {
   it('answers 5xx, and the retry of the same delivery leaves exactly the state of a clean delivery', async () => {
-    // Fails each write in turn, until a delivery has fewer writes than k (every one was failed once).
-    let k = 1;
-    for (; ; k++) {
-      const p = `k${k}`;
-      const { setup, faulted } = scenario(p);
-      const reference = await clean.send(setup);
-      const referenceFaulted = await clean.send(faulted, { id: `${p}-delivery` });
-      fault.failAt = 0;
-      await faulty.send(setup);
-      fault.writes = 0;
-      fault.failedOn = '';
-      fault.failAt = k;
-      const failed = await faulty.send(faulted, { id: `${p}-delivery` });
-      if (!fault.failedOn) break;
-      // Giving the lease back is the last write: everything is stored by then.
-      const stored = fault.failedOn.startsWith('UpdateCommand LEASE#ingest REMOVE');
-      expect(failed.status, `write ${k}: ${fault.failedOn}`).toBe(stored ? 200 : 500);
-      fault.failAt = 0;
-      const retried = await faulty.send(faulted, { id: `${p}-delivery` });
-      expect(retried.status).toBe(200);
-      expect(reference.status).toBe(200);
-      expect(await state(faulty, p), `write ${k}: ${fault.failedOn}`).toEqual(await state(clean, p));
-      const settled = retried.body.results?.map((r) => r.outcome);
-      const expected = referenceFaulted.body.results?.map((r) => r.outcome);
-      // Events stored before the failure are now known: applied or duplicate, never anything else.
-      settled?.forEach((outcome, i) => {
-        expect([expected?.[i], 'duplicate']).toContain(outcome);
-      });
-    }
-    expect(k).toBeGreaterThan(10);
+    expect(await failEachWrite('before', (p) => `${p}-delivery`)).toBeGreaterThan(10);
+  });
+
+  it('answers 5xx when a write landed but its answer was lost, and a resend under a new id converges too', async () => {
+    expect(await failEachWrite('after', (p) => `${p}-resent`)).toBeGreaterThan(10);
   });
 });
