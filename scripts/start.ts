@@ -10,6 +10,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import buildDashboardIfStale from '../test/browser/global-setup';
 import { localSettings } from './local/defaults';
+import { OldStoreLayoutError } from './local/store-layout';
 import { type LocalSystem, loadedDemo, startLocalSystem } from './local/system';
 
 /**
@@ -79,6 +80,10 @@ const system = await startLocalSystem({
     console.error(
       `A port is in use (${error.message}). Another \`npm start\`? Choose others with PORT=... MAILBOX_PORT=...`,
     );
+    process.exit(1);
+  }
+  if (error instanceof OldStoreLayoutError) {
+    console.error(error.message);
     process.exit(1);
   }
   throw error;

@@ -27,6 +27,7 @@ import type { LambdaName } from './lambda-worker';
 import { type LocalLambdas, startLambdas } from './lambdas';
 import { startScheduler } from './scheduler';
 import { startSes } from './ses';
+import { checkStoreLayout } from './store-layout';
 
 export const LOCAL_TABLE_NAME = 'presentie-local';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -137,6 +138,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
+    if (dataDir) await checkStoreLayout(dataDir);
     // Without a data dir nothing may land in the working tree: the sign-in key goes to a temp dir.
     const keyDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'presentie-local-')));
     if (!dataDir) cleanups.push(() => rm(keyDir, { recursive: true, force: true }));
