@@ -11,10 +11,11 @@ export type Item = Record<string, unknown>;
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
-/** Batch requests in flight at once: enough to keep DynamoDB (or dynalite) busy, few enough to stay polite. */
-const BATCHES_IN_FLIGHT = 4;
-/** Writes in flight: enough that the store always has the next batch while this process prepares more. */
-const WRITE_BATCHES_IN_FLIGHT = 8;
+/**
+ * Batch requests in flight at once: enough that the store always has the next request while
+ * this process prepares more (a delivery's 500 keys are 5 reads, its 500 items 20 writes).
+ */
+const BATCHES_IN_FLIGHT = 8;
 const MAX_ATTEMPTS = 9;
 
 const backoff = (attempt: number) =>
@@ -52,7 +53,7 @@ export async function batchGet(store: Store, keys: readonly PrimaryKey[]): Promi
 export async function batchPut(store: Store, items: readonly Item[]): Promise<void> {
   // One request may not name a key twice; the last version of an item is the one meant.
   const unique = [...new Map(items.map((item) => [keyId(item as unknown as PrimaryKey), item])).values()];
-  await mapLimit(chunked(unique, BATCH_WRITE_LIMIT), WRITE_BATCHES_IN_FLIGHT, async (chunk) => {
+  await mapLimit(chunked(unique, BATCH_WRITE_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
     let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error('BatchWrite: items stayed unprocessed');

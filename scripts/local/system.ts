@@ -138,7 +138,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    if (dataDir) await checkStoreLayout(dataDir);
+    // Only a table this system keeps itself: a given endpoint is its owner's business.
+    if (dataDir && !options.dynamoEndpoint) await checkStoreLayout(dataDir);
     // Without a data dir nothing may land in the working tree: the sign-in key goes to a temp dir.
     const keyDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'presentie-local-')));
     if (!dataDir) cleanups.push(() => rm(keyDir, { recursive: true, force: true }));
