@@ -2,8 +2,8 @@ import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { listRegistrations } from '../../store/registrations';
 import { type BatchState, calendarOf } from './context';
-import { writeReclassifications } from './day-changes';
 import { stretchContext, stretchDatesOf } from './stretches';
+import { writeReclassifications } from './write-registrations';
 
 /**
  * A corrected birth date changes the age-dependent rules: every stored registration of the

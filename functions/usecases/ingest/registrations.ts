@@ -9,14 +9,14 @@ import {
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
+import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
 import {
   liveVersion,
   type Reclassification,
   rank,
   writeReclassifications,
   writeRegistrations,
-} from './day-changes';
-import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
+} from './write-registrations';
 
 const rankOfWork = (w: RegistrationWork): number =>
   rank(w.event.data.revision, w.event.type === 'registration.deleted');
@@ -68,6 +68,9 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
   const stretches = await loadStretches(state, beating);
   const { store, now } = state.deps;
   state.lease.check();
+  // Days a stretch change shifts first: the registrations below are the commit record, and a
+  // retry that finds them written would not know to shift these days any more.
+  await writeReclassifications(store, now(), laterDaysOf(state, stretches, beating), state.registrations);
   await writeRegistrations(
     store,
     now(),
@@ -77,7 +80,6 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     },
     state.registrations,
   );
-  await writeReclassifications(store, now(), laterDaysOf(state, stretches, beating), state.registrations);
   for (const plan of beating)
     for (const w of plan.candidates) decide(state, w, w === plan.winner ? 'applied' : 'stale');
   for (const plan of settled) for (const w of plan.candidates) decide(state, w, 'stale');
@@ -130,7 +132,7 @@ function versionOf(
   plan: Plan,
   stretches: Map<string, StudentStretches>,
 ): StoredRegistration {
-  const { stored, winner, registrationId } = plan;
+  const { winner, registrationId } = plan;
   if (winner.event.type === 'registration.deleted') {
     const place = placeOf(plan);
     return {

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../shared/policy/types';
 import { listSevereWeatherRegistrations } from '../../store/registrations';
 import { batchGetStudents } from '../../store/students';
 import type { BatchState } from './context';
-import { type Reclassification, writeReclassifications } from './day-changes';
+import { type Reclassification, writeReclassifications } from './write-registrations';
 
 /**
  * Re-runs the classification of every stored severe-weather registration on `date` with
