@@ -14,6 +14,8 @@ import { Mail } from '../constructs/mail';
 import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
 
+const WEBHOOK_TIMEOUT_SECONDS = 29;
+
 export interface AppStackProps extends StackProps {
   table: ITable;
   webhookSecret: ISecret;
@@ -57,10 +59,14 @@ export class AppStack extends Stack {
       description: 'Presence webhook: verifies the signature and ingests lesson registrations',
       retentionYears: props.retentionYears,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      // The HTTP API waits at most 30 s; a delivery may queue for the ingestion lease for 15 of them.
+      timeout: Duration.seconds(WEBHOOK_TIMEOUT_SECONDS),
       environment: {
         TABLE_NAME: props.table.tableName,
         PRESENCE_WEBHOOK_SECRET_ARN: props.webhookSecret.secretArn,
+        // Longer than the timeout: a holder the runtime stopped cannot outlive its lease.
+        INGEST_LEASE_SECONDS: String(2 * WEBHOOK_TIMEOUT_SECONDS + 2),
+        INGEST_WAIT_SECONDS: '15',
       },
     }).fn;
     grantTableData(props.table, webhook);

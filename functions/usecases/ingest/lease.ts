@@ -3,7 +3,7 @@ import type { Store } from '../../store/client';
 import { moveRosterVersion, releaseIngestLease, tryAcquireIngestLease } from '../../store/ingest-lease';
 
 /**
- * One delivery at a time writes registrations and day summaries, so those writes can be
+ * One delivery at a time writes registrations, so those writes can be
  * whole-item batch writes (a fraction of the cost of one conditional write per item) and
  * every decision made on what was read still holds when it is written. The price is that
  * concurrent deliveries queue: each waits for the lease up to `waitMs`, then gives up with
