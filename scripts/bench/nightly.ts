@@ -21,7 +21,7 @@ import type { ClassifiedRegistration } from '../../functions/store/registrations
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
-import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/day-changes';
+import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/write-registrations';
 import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
 import { loadDirectory } from '../../functions/usecases/nightly/directory';
 import type { NightlyDeps } from '../../functions/usecases/nightly/ports';

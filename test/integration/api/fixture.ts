@@ -16,7 +16,7 @@ import { createReport } from '../../../functions/store/reports-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
-import { liveVersion, writeRegistrations } from '../../../functions/usecases/ingest/day-changes';
+import { liveVersion, writeRegistrations } from '../../../functions/usecases/ingest/write-registrations';
 import type { Expiring, Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
