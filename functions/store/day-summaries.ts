@@ -1,8 +1,7 @@
 import { summarizeDay } from '../../shared/policy';
 import type { DaySummary, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { byPartition, type Item, queryAll } from './dynamo';
-import * as keys from './keys';
+import type { Item } from './dynamo';
 import { type ClassifiedRegistration, queryStudentDays, toStoredRegistration } from './registrations';
 
 /**
@@ -51,13 +50,4 @@ export async function listDaySummaries(
   to: IsoDate,
 ): Promise<StoredDay[]> {
   return toStoredDays(await queryStudentDays(store, studentId, from, to));
-}
-
-/** Every item key in a student's partition (profile, signal state), for retention rewrites. */
-export async function listStudentPartitionKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
-  const items = await queryAll(store, {
-    ...byPartition('table', keys.studentPk(studentId)),
-    ProjectionExpression: 'pk, sk',
-  });
-  return items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
 }

@@ -1,12 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { listStudentAuditRefs, type StudentAuditRef } from './audit-repository';
 import type { Store } from './client';
-import { listStudentPartitionKeys } from './day-summaries';
 import { keyId, mapLimit } from './dynamo';
 import { conditionHeld } from './errors';
 import * as keys from './keys';
 import { listRegistrationIdsOfStudent } from './registrations';
 import { listStudentReports } from './reports-repository';
+import { listStudentPartitionKeys } from './students';
 
 /** The record an audit entry is about, when that record is one of the student's own items. */
 function subjectKey(ref: StudentAuditRef): keys.PrimaryKey | undefined {

@@ -149,3 +149,12 @@ export async function listStudentsByTeam(store: Store, teamId: string): Promise<
 export async function listStudentsByCoach(store: Store, coachId: string): Promise<StudentRecord[]> {
   return (await queryAll(store, byPartition('gsi2', keys.coachStudentsPk(coachId)))).map(toStudent);
 }
+
+/** Every item key in a student's partition (profile, signal state), for retention rewrites. */
+export async function listStudentPartitionKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
+  const items = await queryAll(store, {
+    ...byPartition('table', keys.studentPk(studentId)),
+    ProjectionExpression: 'pk, sk',
+  });
+  return items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+}

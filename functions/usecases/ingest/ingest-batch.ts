@@ -5,13 +5,12 @@ import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../
 import { severeWeatherDates } from '../../store/portal-notices';
 import { batchGetRegistrations } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
-import { batchGetStudents, type StudentRecord } from '../../store/students';
 import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
 import { decide } from './context';
 import { DEFAULT_LEASE, type HeldLease, withIngestLease } from './lease';
 import { applyMasterData } from './master-data';
 import { applyRegistrations } from './registrations';
-import { cachedStudents, rememberStudents } from './roster-cache';
+import { loadStudents, rememberStudents } from './roster-cache';
 import { applyStudentLeft, applyStudentUpserts } from './students';
 
 export const DELIVERY_SCOPE = 'delivery';
@@ -89,19 +88,11 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
   const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  const roster = cachedStudents(store, lease.rosterVersion);
-  const [fetched, registrations, dates] = await Promise.all([
-    batchGetStudents(
-      store,
-      studentIds.filter((id) => !roster.has(id)),
-    ),
+  const [, registrations, dates] = await Promise.all([
+    loadStudents(state, studentIds),
     batchGetRegistrations(store, registrationIds),
     severeWeatherDates(store),
   ]);
-  for (const [id, student] of fetched) roster.set(id, student);
-  state.students = new Map(
-    studentIds.flatMap((id) => (roster.has(id) ? [[id, roster.get(id) as StudentRecord]] : [])),
-  );
   state.registrations = registrations;
   state.severeWeatherDates = dates;
 
@@ -130,10 +121,11 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
   const looked = new Set(registrationIds);
   const missing = readyRegistrations.map((w) => w.event.data.registrationId).filter((id) => !looked.has(id));
   for (const [id, reg] of await batchGetRegistrations(store, missing)) state.registrations.set(id, reg);
-  const tombstoneStudents = [...state.registrations.values()]
-    .map((r) => r.studentId)
-    .filter((id): id is string => id !== undefined && !state.students.has(id));
-  for (const [id, s] of await batchGetStudents(store, tombstoneStudents)) state.students.set(id, s);
+  // The students of stored registrations too: a correction may move a lesson away from them.
+  await loadStudents(
+    state,
+    [...state.registrations.values()].flatMap((r) => r.studentId ?? []),
+  );
 
   await applyRegistrations(state, readyRegistrations);
   await applyStudentLeft(state, ready.filter(isType('student.left')));

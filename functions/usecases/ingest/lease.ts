@@ -15,8 +15,6 @@ export interface LeaseSettings {
   durationMs: number;
   /** How long a delivery waits for the lease before giving up. */
   waitMs: number;
-  /** Wall clock in epoch ms, shared by every holder (the domain's `now` may be a fixed test date). */
-  clock?: () => number;
 }
 
 export const DEFAULT_LEASE: LeaseSettings = { durationMs: 60_000, waitMs: 15_000 };
@@ -57,7 +55,8 @@ export async function withIngestLease<T>(
   settings: LeaseSettings,
   work: (lease: HeldLease) => Promise<T>,
 ): Promise<T> {
-  const clock = settings.clock ?? Date.now;
+  // The wall clock every holder shares, not the batch's `now` (a replay or a test may fix that).
+  const clock = Date.now;
   const owner = randomUUID();
   const startedAt = clock();
   let pause = 5;

@@ -1,5 +1,6 @@
 import type { Store } from '../../store/client';
-import type { StudentRecord } from '../../store/students';
+import { batchGetStudents, type StudentRecord } from '../../store/students';
+import type { BatchState } from './context';
 
 /**
  * Students read by earlier deliveries in this process (a warm Lambda), kept while the
@@ -19,7 +20,7 @@ const MAX_STUDENTS = 60_000;
 const rosters = new WeakMap<Store['doc'], Map<string, Roster>>();
 
 /** The students known for this table at `version` (empty when the version moved on). */
-export function cachedStudents(store: Store, version: string): Map<string, StudentRecord> {
+function cachedStudents(store: Store, version: string): Map<string, StudentRecord> {
   const byTable = rosters.get(store.doc) ?? new Map<string, Roster>();
   rosters.set(store.doc, byTable);
   let roster = byTable.get(store.tableName);
@@ -28,6 +29,25 @@ export function cachedStudents(store: Store, version: string): Map<string, Stude
     byTable.set(store.tableName, roster);
   }
   return roster.students;
+}
+
+/**
+ * Puts the students `ids` names into the batch, from what this process keeps where it can,
+ * read otherwise. A student the batch already holds (it may have changed them) stays as is.
+ */
+export async function loadStudents(state: BatchState, ids: Iterable<string>): Promise<void> {
+  const { store } = state.deps;
+  const roster = cachedStudents(store, state.lease.rosterVersion);
+  const wanted = [...new Set(ids)].filter((id) => !state.students.has(id));
+  for (const [id, student] of await batchGetStudents(
+    store,
+    wanted.filter((id) => !roster.has(id)),
+  ))
+    roster.set(id, student);
+  for (const id of wanted) {
+    const student = roster.get(id);
+    if (student) state.students.set(id, student);
+  }
 }
 
 /** After a delivery is stored: its students as they are now, at the version it left. */

@@ -1,8 +1,8 @@
 import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { listSevereWeatherRegistrations } from '../../store/registrations';
-import { batchGetStudents } from '../../store/students';
 import type { BatchState } from './context';
+import { loadStudents } from './roster-cache';
 import { type Reclassification, writeReclassifications } from './write-registrations';
 
 /**
@@ -17,8 +17,10 @@ export async function reclassifySevereWeather(
   const { store } = state.deps;
   const registrations = await listSevereWeatherRegistrations(store, date);
   if (registrations.length === 0) return;
-  const missing = registrations.map((r) => r.studentId).filter((id) => !state.students.has(id));
-  for (const [id, student] of await batchGetStudents(store, missing)) state.students.set(id, student);
+  await loadStudents(
+    state,
+    registrations.map((r) => r.studentId),
+  );
   const reclassifications: Reclassification[] = registrations.flatMap((reg) => {
     const student = state.students.get(reg.studentId);
     if (!student) return [];
