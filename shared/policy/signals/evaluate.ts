@@ -5,6 +5,7 @@
  * the order and duplicates of `days` do not matter.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
+import { fromDay } from '../../calendar/dates';
 import type { NormProfile } from '../profiles';
 import type { DaySummary, IsoDate, StudentFacts } from '../types';
 import { type DayTable, dayNumber, prepareDays } from './days';
@@ -53,7 +54,8 @@ export interface EvaluateResult {
   state: StudentSignalState;
   /**
    * A later date on which evaluating again will signal something even without new data (a
-   * 16-hour report waiting for the 7-day limit), or null. Students without new registrations
+   * 16-hour report waiting for the 7-day limit, a sickness reaching its 7th school day on a day
+   * without lessons), or null. Students without new registrations
    * must still be evaluated on that date.
    */
   recheckOn: IsoDate | null;
@@ -96,7 +98,18 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
   );
   fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
   const suspect = suspectRow(days, input.daysFrom, calendar);
-  sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[], suspect);
+  // Days read from on or before the enrolment hold the whole history: no sickness before them.
+  const trailing = input.daysFrom !== undefined && input.daysFrom > student.enrolledFrom;
+  const sickOn = sicknessSignals(
+    id,
+    days,
+    next,
+    asOf,
+    calendar,
+    profile,
+    signals as (SickRepeated | SickLong)[],
+    trailing,
+  );
   frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[], suspect);
   if (signals.length > 1) {
     signals.sort(
@@ -105,5 +118,11 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
     );
   }
-  return { signals, state: next, recheckOn };
+  const sickRecheck = Number.isNaN(sickOn) ? null : fromDay(sickOn);
+  return {
+    signals,
+    state: next,
+    recheckOn:
+      recheckOn === null || (sickRecheck !== null && sickRecheck < recheckOn) ? sickRecheck : recheckOn,
+  };
 }
