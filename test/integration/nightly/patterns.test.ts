@@ -48,16 +48,53 @@ describe('the nightly run: patterns beyond the hour counts', () => {
 
   it('signals sickness reported 4 times in 12 school weeks to the coach (mail) and the attendance officer (task), naming no sickness', async () => {
     await h.student('s-kim');
-    for (const date of ['2026-09-07', '2026-09-15', '2026-09-23', '2026-10-01']) {
+    // Four separate sicknesses: at school before the first (else the nightly run's trailing window
+    // would open with it, and it might continue one from before) and the day after each (else the
+    // school days in between would make it one sickness).
+    await h.deliver(...day('s-kim', '2026-09-04', { status: 'present' }));
+    for (const [date, back] of [
+      ['2026-09-07', '2026-09-08'],
+      ['2026-09-15', '2026-09-16'],
+      ['2026-09-23', '2026-09-24'],
+      ['2026-10-01', null],
+    ] as const) {
       await h.deliver(...day('s-kim', date, sickByPhone));
+      if (back) await h.deliver(...day('s-kim', back, { status: 'present' }));
     }
     await h.nightly('2026-10-01');
     const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
-    expect(tasks.filter((t) => t.kind === 'sick_pattern').map((t) => t.studentId)).toEqual(['s-kim']);
+    expect(tasks.filter((t) => t.kind === 'sick_pattern').map((t) => [t.studentId, t.taskId])).toEqual([
+      ['s-kim', 's-kim_sick_repeated_2026-09-07'],
+    ]);
     const toCoach = await h.mailsTo(coachEmail);
     expect(toCoach.map((m) => m.subject)).toEqual(['Verzuimpatroon: Student s-kim']);
     // Sickness is authorized: no hour signals for it.
     expect(await h.mailsTo(studentEmail('s-kim'))).toHaveLength(0);
+  });
+
+  it('signals a BBL student with lessons on Tuesdays sick for 5 weeks once, as long sickness on the 7th school day', async () => {
+    await h.student('s-bram');
+    await h.deliver(...day('s-bram', '2026-08-25', { status: 'present' }));
+    await h.nightly('2026-08-25');
+    for (const tuesday of ['2026-09-01', '2026-09-08']) {
+      await h.deliver(...day('s-bram', tuesday, sickByPhone));
+      await h.nightly(tuesday);
+    }
+    expect(await h.mailsTo(coachEmail)).toHaveLength(0);
+    // Wednesday 9 September, the 7th school day, has no lesson and no new data.
+    const wednesday = await h.nightly('2026-09-09');
+    expect(wednesday.candidates).toBe(1);
+    for (const tuesday of ['2026-09-15', '2026-09-22', '2026-09-29']) {
+      await h.deliver(...day('s-bram', tuesday, sickByPhone));
+      await h.nightly(tuesday);
+    }
+    await h.deliver(...day('s-bram', '2026-10-06', { status: 'present' }));
+    await h.nightly('2026-10-06');
+    const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
+    expect(tasks.map((t) => [t.kind, t.taskId, t.createdOn])).toEqual([
+      ['sick_pattern', 's-bram_sick_long_2026-09-01', '2026-09-09'],
+    ]);
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual(['Verzuimpatroon: Student s-bram']);
   });
 
   it('mails the student and the coach about frequent absence: late four times within four school weeks', async () => {
