@@ -55,8 +55,8 @@ export interface EvaluateResult {
   /**
    * A later date on which evaluating again will signal something even without new data (a
    * 16-hour report waiting for the 7-day limit, a sickness reaching its 7th school day on a day
-   * without lessons), or null. Students without new registrations
-   * must still be evaluated on that date.
+   * without lessons), or null. Students without new registrations must still be evaluated on
+   * that date.
    */
   recheckOn: IsoDate | null;
 }
