@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../shared/calendar';
+import { defaultCalendar, fromDay, toDay } from '../../shared/calendar';
 import {
   type DaySummary,
   evaluateStudent,
@@ -17,6 +17,7 @@ import {
   type StudentFacts,
   type StudentSignalState,
 } from '../../shared/policy';
+import { fourWeekSchoolDays } from '../../shared/policy/signals/four-week';
 import { day, schoolDays, student } from '../unit/policy/fixtures';
 
 const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
@@ -177,14 +178,22 @@ describe('Signal evaluation (properties)', () => {
         expect(timeless(stepped)).toEqual(timeless(once.signals));
         expect(state).toEqual(once.state);
         expect(new Set(stepped.map((s) => s.id)).size).toBe(stepped.length);
-        // Reports are made at least `minDaysBetweenReports` calendar days apart.
-        const made = stepped
-          .filter((s) => s.kind === 'report16')
-          .map((s) => Date.parse(s.detectedOn) / 86_400_000);
-        for (let i = 1; i < made.length; i++) {
-          expect((made[i] as number) - (made[i - 1] as number)).toBeGreaterThanOrEqual(
-            profile.minDaysBetweenReports,
+        // Reports are made at least `minDaysBetweenReports` calendar days apart while the absence
+        // is continuous: sooner only when the student came back after the previous report's end.
+        const reports = stepped.filter((s) => s.kind === 'report16');
+        const madeOn = (s: Signal) => Date.parse(s.detectedOn) / 86_400_000;
+        for (let i = 1; i < reports.length; i++) {
+          const [before, after] = [reports[i - 1] as Signal, reports[i] as Signal];
+          if (madeOn(after) - madeOn(before) >= profile.minDaysBetweenReports) continue;
+          const cameBack = summaries.some(
+            (d) =>
+              d.date > before.period.to &&
+              d.date <= after.period.to &&
+              d.lessons > 0 &&
+              d.unauthorizedAbsentLessons < d.lessons,
           );
+          expect(cameBack).toBe(true);
+          expect(after.detectedOn).toBe(after.period.to); // made on the day of the 16th hour
         }
       }),
       { numRuns: 60 },
@@ -202,18 +211,18 @@ describe('Signal evaluation (properties)', () => {
           if (r.kind !== 'report16') continue;
           expect(r.totalMinutes).toBeGreaterThanOrEqual(profile.reportMinutes);
           expect(r.minutesByDay.reduce((sum, d) => sum + d.minutes, 0)).toBe(r.totalMinutes);
-          // The threshold was reached within the window ending on the day it was reached.
+          // The threshold was reached within the rolling window ending on the day it was reached.
           let sum = 0;
           const reached = r.minutesByDay.find((d) => {
             sum += d.minutes;
             return sum >= profile.reportMinutes;
           });
           expect(reached).toBeDefined();
-          const window = defaultCalendar.schoolWeeksEndingOn(
-            reached?.date ?? r.period.to,
+          const windowStart = defaultCalendar.rollingWindowStartNumber(
+            toDay(reached?.date ?? r.period.to),
             profile.windowWeeks,
           );
-          expect(r.period.from >= window.from).toBe(true);
+          expect(toDay(r.period.from)).toBeGreaterThanOrEqual(windowStart);
           for (const d of r.minutesByDay) {
             expect(d.minutes).toBeGreaterThan(0);
             expect(byDate.get(d.date)).toBe(d.minutes);
@@ -236,10 +245,13 @@ describe('Signal evaluation (properties)', () => {
             (d) => d.date >= signal.period.from && d.date <= signal.period.to,
           );
           if (signal.kind === 'signal4w') {
-            expect(signal.weeks).toHaveLength(profile.fourWeekWeeks);
-            // Every registered lesson in those weeks was missed without authorization.
+            // Every registered lesson in the run was missed without authorization, on exactly the
+            // threshold's number of school days, which span at least 4 school weeks.
             for (const d of inPeriod) expect(d.unauthorizedAbsentLessons).toBe(d.lessons);
-            expect(inPeriod.some((d) => d.lessons > 0)).toBe(true);
+            const counted = inPeriod.filter((d) => d.lessons > 0 && defaultCalendar.isSchoolDay(d.date));
+            expect(counted).toHaveLength(fourWeekSchoolDays(profile));
+            expect(signal.schoolDays).toBe(fourWeekSchoolDays(profile));
+            expect(signal.weeks.length).toBeGreaterThanOrEqual(profile.fourWeekWeeks);
           }
           if (signal.kind === 'sick_long') {
             for (const d of inPeriod) if (d.lessons > 0) expect(d.sick).toBe(true);
@@ -260,6 +272,44 @@ describe('Signal evaluation (properties)', () => {
             }
           }
         }
+      }),
+      settings,
+    );
+  });
+
+  it('4.2: fires the 4-week signal on the 20th school day of any absence run, whatever weekday it started', () => {
+    const run4w = fc.record({
+      start: fc.nat({ max: SCHOOL_DAYS.length - 60 }),
+      // Days without lessons inside the run: they neither count nor break it.
+      gaps: fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 6 }),
+      lessons: fc.integer({ min: 1, max: 9 }),
+      before: fc.constantFrom('present', 'sick', 'none'),
+    });
+    fc.assert(
+      fc.property(run4w, profileArb, ({ start, gaps, lessons, before }, profile) => {
+        const needed = fourWeekSchoolDays(profile);
+        const days: DaySummary[] = [];
+        const previous = SCHOOL_DAYS[start - 1];
+        if (previous !== undefined) {
+          const s = summaryOf(previous, before, lessons, 1);
+          if (s) days.push(s);
+        }
+        const missed: string[] = [];
+        for (let i = start; missed.length < needed + 3; i++) {
+          const date = SCHOOL_DAYS[i] as string;
+          if (gaps.includes(i - start) && missed.length > 0) continue;
+          days.push(summaryOf(date, 'truant', lessons, lessons) as DaySummary);
+          missed.push(date);
+        }
+        const twentieth = missed[needed - 1] as string;
+        const dayBefore = fromDay(toDay(twentieth) - 1);
+        expect(run(days, dayBefore, profile).signals.filter((s) => s.kind === 'signal4w')).toEqual([]);
+        const fired = run(days, twentieth, profile);
+        expect(fired.signals.filter((s) => s.kind === 'signal4w')).toMatchObject([
+          { period: { from: missed[0], to: twentieth }, detectedOn: twentieth, schoolDays: needed },
+        ]);
+        const later = run(days, missed[missed.length - 1] as string, profile, fired.state);
+        expect(later.signals.filter((s) => s.kind === 'signal4w')).toEqual([]);
       }),
       settings,
     );
