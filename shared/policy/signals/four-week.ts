@@ -1,16 +1,20 @@
 /**
  * The 4-week signal ("4 weken aaneengesloten ongeoorloofd afwezig", policy 4.2; WEB art. 8.1.8a;
- * DUO's "langer dan 4 weken"): a run of school days on which the student missed every lesson they
- * had without authorization, counted from whatever day it starts. It fires on the run's
- * `fourWeekSchoolDays(profile)`th school day, judged once that day is in (asOf on or after it).
+ * DUO's "langer dan 4 weken"): a run of consecutive school days on which the student missed every
+ * lesson they had without authorization, counted from whatever day it starts (a day with a missed
+ * lesson). It fires on the run's `fourWeekSchoolDays(profile)`th school day, judged once that day
+ * is in (asOf on or after it).
  *
- * A school day without lessons for the student (nothing registered) neither counts nor breaks the
- * run, as holidays and weekends do: nothing was missed, nothing attended. A day with a lesson
- * attended, or missed with authorization (sick), breaks it. A lesson on a day that is not a school
- * day breaks the run when attended, and is not counted when missed.
+ * Holidays and weekends neither count nor break the run. A school day without lessons for the
+ * student does not break it and counts as a day of the run: the student was not at school and had
+ * nothing to attend, so a student with lessons on Mondays only who misses four Mondays is 4 weeks
+ * away. A school week without any lesson for the student (an internship period) is skipped like a
+ * holiday week: it neither counts nor breaks the run, so nobody is signalled for weeks with nothing
+ * to miss. A lesson attended or missed with authorization (sick) breaks the run; a lesson on a day
+ * that is not a school day breaks it when attended and is not counted when missed.
  *
- * One signal per run; while the run lasts, the state follows its last day so it is not signalled
- * again however often or late it is evaluated.
+ * One signal per run; while the run lasts, the state follows its last counted day so it is not
+ * signalled again however often or late it is evaluated.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import { fromDay } from '../../calendar/dates';
@@ -36,49 +40,57 @@ export function fourWeekSignals(
   const known = state.fourWeekThrough === null ? Number.NEGATIVE_INFINITY : dayNumber(state.fourWeekThrough);
   const needed = fourWeekSchoolDays(profile);
   let through = known;
-  let runStart = -1; // row of the run's first missed school day, -1 without a run
+  let runStart = 0; // day number of the run's first day; 0 with `counted === 0`
   let counted = 0; // school days of the current run
-  for (let i = 0; i < t.length; i++) {
-    const lessons = t.lessons[i] as number;
-    if (lessons === 0) continue;
-    const day = t.day[i] as number;
-    if (day > asOf) break;
-    if ((t.unauthorizedAbsentLessons[i] as number) < lessons) {
-      runStart = -1;
-      counted = 0;
+  let weeks: number[] = []; // the run's school weeks, only while it may still need signalling
+  let i = 0;
+  while (i < t.length) {
+    const week = t.week[i] as number;
+    let end = i;
+    let lessons = 0;
+    for (; end < t.length && t.week[end] === week; end++) lessons += t.lessons[end] as number;
+    if (lessons === 0) {
+      i = end; // no lesson this week: skipped like a holiday week
       continue;
     }
-    if (!calendar.isSchoolDayNumber(day)) continue;
-    if (runStart < 0) runStart = i;
-    counted++;
-    if (day <= through) continue; // judged before
-    if ((t.day[runStart] as number) <= through) {
-      through = day; // the signalled run goes on
-    } else if (counted === needed) {
-      signals.push({
-        kind: 'signal4w',
-        id: `${studentId}:signal4w:${t.date[runStart]}`,
-        studentId,
-        period: { from: t.date[runStart] as string, to: t.date[i] as string },
-        detectedOn: fromDay(asOf),
-        schoolDays: counted,
-        weeks: weeksOf(t, runStart, i, calendar),
-      });
-      through = day;
+    const monday = calendar.schoolWeekMonday(week);
+    for (let day = monday; day < monday + 7 && day <= asOf; day++) {
+      let dayLessons = 0;
+      let missed = 0;
+      if (i < end && t.day[i] === day) {
+        dayLessons = t.lessons[i] as number;
+        missed = t.unauthorizedAbsentLessons[i] as number;
+        i++;
+      }
+      if (missed < dayLessons) {
+        counted = 0; // a lesson attended or authorized
+        continue;
+      }
+      if (!calendar.isSchoolDayNumber(day)) continue;
+      if (counted === 0) {
+        if (dayLessons === 0) continue; // a run starts with a missed lesson
+        runStart = day;
+        weeks = [];
+      }
+      counted++;
+      if (weeks.length < needed && weeks[weeks.length - 1] !== week) weeks.push(week);
+      if (day <= through) continue; // judged before
+      if (runStart <= through) {
+        through = day; // the signalled run goes on
+      } else if (counted === needed) {
+        signals.push({
+          kind: 'signal4w',
+          id: `${studentId}:signal4w:${fromDay(runStart)}`,
+          studentId,
+          period: { from: fromDay(runStart), to: fromDay(day) },
+          detectedOn: fromDay(asOf),
+          schoolDays: counted,
+          weeks: weeks.map((w) => fromDay(calendar.schoolWeekMonday(w))),
+        });
+        through = day;
+      }
     }
+    i = end;
   }
   if (through !== known) state.fourWeekThrough = fromDay(through);
-}
-
-/** Mondays of the school weeks the counted days fall in (5 when the run starts mid-week). */
-function weeksOf(t: DayTable, from: number, to: number, calendar: SchoolCalendar): string[] {
-  const out: string[] = [];
-  let last = 0;
-  for (let i = from; i <= to; i++) {
-    const week = t.week[i] as number;
-    if (t.lessons[i] === 0 || !calendar.isSchoolDayNumber(t.day[i] as number)) continue;
-    if (week !== last) out.push(fromDay(calendar.schoolWeekMonday(week)));
-    last = week;
-  }
-  return out;
 }

@@ -51,18 +51,39 @@ describe('4.2 – 4 weken aaneengesloten ongeoorloofd afwezig (20 school days)',
     ]);
   });
 
-  it('4.2: a school day without lessons for the student neither counts nor breaks the run', () => {
-    // No lessons on Wednesdays (some registered as an empty day): 4 counted days a week.
+  it('4.2: a school day without lessons for the student does not break the run and counts as a day of it', () => {
+    // No lessons on Wednesdays (some registered as an empty day): still 20 school days on Fri 27 Nov.
     const days = schoolDays('2026-11-02', '2026-12-11').map((d) =>
       new Date(`${d}T00:00:00Z`).getUTCDay() === 3 ? day(d, { lessons: 0 }) : allLessonsMissed(d),
     );
     const withoutRows = days.filter((d) => d.lessons > 0);
     for (const input of [days, withoutRows]) {
-      expect(ofKind(evaluate(input, '2026-12-03').signals, 'signal4w')).toEqual([]);
-      expect(ofKind(evaluate(input, '2026-12-04').signals, 'signal4w')).toMatchObject([
-        { period: { from: '2026-11-02', to: '2026-12-04' }, schoolDays: 20 },
+      expect(ofKind(evaluate(input, '2026-11-26').signals, 'signal4w')).toEqual([]);
+      expect(ofKind(evaluate(input, '2026-11-27').signals, 'signal4w')).toMatchObject([
+        { period: { from: '2026-11-02', to: '2026-11-27' }, schoolDays: 20 },
       ]);
     }
+  });
+
+  it('4.2: a student with lessons on Mondays only who misses four Mondays is signalled after 4 school weeks', () => {
+    const mondays = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map(allLessonsMissed);
+    expect(ofKind(evaluate(mondays, '2026-11-26').signals, 'signal4w')).toEqual([]);
+    const found = ofKind(nightly(mondays, '2026-11-02', '2026-12-04'), 'signal4w');
+    expect(found.map((s) => [s.period.from, s.period.to, s.detectedOn])).toEqual([
+      ['2026-11-02', '2026-11-27', '2026-11-27'],
+    ]);
+  });
+
+  it('4.2: a school week without any lesson for the student (an internship week) neither counts nor breaks the run', () => {
+    const days = schoolDays('2026-11-02', '2026-12-11')
+      .filter((d) => d < '2026-11-16' || d > '2026-11-20')
+      .map(allLessonsMissed);
+    expect(ofKind(evaluate(days, '2026-12-11').signals, 'signal4w')).toMatchObject([
+      {
+        period: { from: '2026-11-02', to: '2026-12-04' },
+        weeks: ['2026-11-02', '2026-11-09', '2026-11-23', '2026-11-30'],
+      },
+    ]);
   });
 
   it('4.2: a lesson attended, or a sick day, starts the count again', () => {
