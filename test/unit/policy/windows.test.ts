@@ -1,6 +1,6 @@
 /** Windows and counting at the legal edges: the 4-week run in school days, the rolling 16-hour window, DUO's 7-day limit. */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/calendar';
+import { addDays, defaultCalendar, fromDay, toDay } from '../../../shared/calendar';
 import { initialSignalState, type Signal, type StudentSignalState } from '../../../shared/policy';
 import { day, evaluate, ofKind, schoolDays, sickDay, truant } from './fixtures';
 
@@ -74,6 +74,17 @@ describe('4.2 – 4 weken aaneengesloten ongeoorloofd afwezig (20 school days)',
     ]);
   });
 
+  it('4.2: a 20th day that opens a week before its first lesson is found on that lesson day, period unchanged', () => {
+    // Lessons Tuesday to Friday: Mon 30 Nov (day 20) has none, so it counts once Tue 1 Dec shows a lesson.
+    const days = schoolDays('2026-11-03', '2026-12-04')
+      .filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() !== 1)
+      .map(allLessonsMissed);
+    const found = ofKind(nightly(days, '2026-11-03', '2026-12-04'), 'signal4w');
+    expect(found.map((s) => [s.period.from, s.period.to, s.detectedOn])).toEqual([
+      ['2026-11-03', '2026-11-30', '2026-12-01'],
+    ]);
+  });
+
   it('4.2: a school week without any lesson for the student (an internship week) neither counts nor breaks the run', () => {
     const days = schoolDays('2026-11-02', '2026-12-11')
       .filter((d) => d < '2026-11-16' || d > '2026-11-20')
@@ -137,6 +148,15 @@ describe('Lpw art. 21a – rolling window of 4 school weeks', () => {
     ]);
     const outside = evaluate([truant('2026-12-01', 480), truant('2027-01-12', 480)], '2027-01-12');
     expect(ofKind(outside.signals, 'report16')).toEqual([]);
+  });
+
+  it('Lpw 21a: the window ending on a Friday is the 4 whole school weeks ending that week; in a holiday, the last school week ends it', () => {
+    const start = (d: string) => fromDay(defaultCalendar.rollingWindowStartNumber(toDay(d), 4));
+    expect(start('2026-11-27')).toBe('2026-10-31'); // Fri: from Saturday, so Mon 2 Nov is the first school day
+    expect(start('2026-11-23')).toBe('2026-10-27'); // Mon: from Tue 4 school weeks back
+    expect(start('2026-11-05')).toBe('2026-10-02'); // Thu: the autumn holiday week skipped, from Fri 2 Oct
+    expect(start('2026-10-21')).toBe('2026-09-21'); // in the holiday: as the Sunday of 12-16 Oct
+    expect(defaultCalendar.rollingWindowStartNumber(toDay('2025-08-27'), 4)).toBe(Number.NEGATIVE_INFINITY);
   });
 
   it('Hoofdstuk 1: the 8-hour signal shares the rolling window', () => {
