@@ -10,9 +10,9 @@
  * previous report ("aansluitend op de 1e verzuimmelding continu afwezig"): a report that reaches
  * the threshold sooner waits until 7 days after the previous report was made, and absence up to
  * that day joins it (its period runs longer). It is made even if the absence stops meanwhile, so
- * no 16 hours ever go unreported. A student who came back after the previous report's end (a day
- * with lessons not all missed without authorization) is no longer continuously
- * absent: the next 16 hours are a report on the day they are reached.
+ * no 16 hours ever go unreported. A student who came back after the previous report's end, up to
+ * the day the next 16 hours are reached (a day with lessons not all missed without authorization),
+ * is no longer continuously absent: those 16 hours are a report on the day they are reached.
  *
  * The 8-hour signal is sent once per counting period: again only after a report restarted the
  * count, or after the previous signal's days slid out of the window without reaching 16 hours.
