@@ -222,6 +222,23 @@ export class SchoolCalendar {
     return this.schoolWeekLastDays[ordinal] as number;
   }
 
+  /**
+   * First day of the rolling window of `weeks` school weeks that ends on `day`: the day after the
+   * same weekday `weeks` school weeks earlier, holiday weeks skipped (ending on a Friday, it is the
+   * Monday of the school week `weeks - 1` back). A day in a week without school days ends the
+   * window its last school week's Sunday ends. Before the calendar's data the window is open.
+   */
+  rollingWindowStartNumber(day: DayNumber, weeks: number): DayNumber {
+    let ordinal = this.schoolWeekOrdinal(day);
+    let offset = weekday(day);
+    if (ordinal === 0) {
+      ordinal = this.schoolWeekOrdinalAtOrBefore(day);
+      offset = 6;
+    }
+    if (ordinal - weeks < 1) return Number.NEGATIVE_INFINITY;
+    return this.schoolWeekMonday(ordinal - weeks) + offset + 1;
+  }
+
   /** The first school day on or after `day`, or null after the calendar's data. */
   firstSchoolDayFromNumber(day: DayNumber): DayNumber | null {
     const next = this.schoolDays[this.schoolDaysUpToNumber(day - 1)];

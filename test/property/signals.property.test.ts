@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../shared/calendar';
+import { defaultCalendar, fromDay, toDay } from '../../shared/calendar';
 import {
   type DaySummary,
   evaluateStudent,
@@ -17,6 +17,7 @@ import {
   type StudentFacts,
   type StudentSignalState,
 } from '../../shared/policy';
+import { fourWeekSchoolDays } from '../../shared/policy/signals/four-week';
 import { day, schoolDays, student } from '../unit/policy/fixtures';
 
 const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
@@ -85,6 +86,14 @@ const timeless = (signals: readonly Signal[]) =>
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const settings = { numRuns: 150 };
+
+/** School days from `from` to `to` in school weeks in which the student had a lesson. */
+function runDays(summaries: readonly DaySummary[], from: string, to: string): number {
+  const lessonWeeks = new Set(
+    summaries.filter((d) => d.lessons > 0).map((d) => defaultCalendar.schoolWeekOf(d.date)),
+  );
+  return schoolDays(from, to).filter((d) => lessonWeeks.has(defaultCalendar.schoolWeekOf(d))).length;
+}
 
 function calendarDays(from: string, to: string): string[] {
   const out: string[] = [];
@@ -178,14 +187,22 @@ describe('Signal evaluation (properties)', () => {
         expect(timeless(stepped)).toEqual(timeless(once.signals));
         expect(state).toEqual(once.state);
         expect(new Set(stepped.map((s) => s.id)).size).toBe(stepped.length);
-        // Reports are made at least `minDaysBetweenReports` calendar days apart.
-        const made = stepped
-          .filter((s) => s.kind === 'report16')
-          .map((s) => Date.parse(s.detectedOn) / 86_400_000);
-        for (let i = 1; i < made.length; i++) {
-          expect((made[i] as number) - (made[i - 1] as number)).toBeGreaterThanOrEqual(
-            profile.minDaysBetweenReports,
+        // Reports are made at least `minDaysBetweenReports` calendar days apart while the absence
+        // is continuous: sooner only when the student came back after the previous report's end.
+        const reports = stepped.filter((s) => s.kind === 'report16');
+        const madeOn = (s: Signal) => Date.parse(s.detectedOn) / 86_400_000;
+        for (let i = 1; i < reports.length; i++) {
+          const [before, after] = [reports[i - 1] as Signal, reports[i] as Signal];
+          if (madeOn(after) - madeOn(before) >= profile.minDaysBetweenReports) continue;
+          const cameBack = summaries.some(
+            (d) =>
+              d.date > before.period.to &&
+              d.date <= after.period.to &&
+              d.lessons > 0 &&
+              d.unauthorizedAbsentLessons < d.lessons,
           );
+          expect(cameBack).toBe(true);
+          expect(after.detectedOn).toBe(after.period.to); // made on the day of the 16th hour
         }
       }),
       { numRuns: 60 },
@@ -203,18 +220,18 @@ describe('Signal evaluation (properties)', () => {
           if (r.kind !== 'report16') continue;
           expect(r.totalMinutes).toBeGreaterThanOrEqual(profile.reportMinutes);
           expect(r.minutesByDay.reduce((sum, d) => sum + d.minutes, 0)).toBe(r.totalMinutes);
-          // The threshold was reached within the window ending on the day it was reached.
+          // The threshold was reached within the rolling window ending on the day it was reached.
           let sum = 0;
           const reached = r.minutesByDay.find((d) => {
             sum += d.minutes;
             return sum >= profile.reportMinutes;
           });
           expect(reached).toBeDefined();
-          const window = defaultCalendar.schoolWeeksEndingOn(
-            reached?.date ?? r.period.to,
+          const windowStart = defaultCalendar.rollingWindowStartNumber(
+            toDay(reached?.date ?? r.period.to),
             profile.windowWeeks,
           );
-          expect(r.period.from >= window.from).toBe(true);
+          expect(toDay(r.period.from)).toBeGreaterThanOrEqual(windowStart);
           for (const d of r.minutesByDay) {
             expect(d.minutes).toBeGreaterThan(0);
             expect(byDate.get(d.date)).toBe(d.minutes);
@@ -237,10 +254,16 @@ describe('Signal evaluation (properties)', () => {
             (d) => d.date >= signal.period.from && d.date <= signal.period.to,
           );
           if (signal.kind === 'signal4w') {
-            expect(signal.weeks).toHaveLength(profile.fourWeekWeeks);
-            // Every registered lesson in those weeks was missed without authorization.
+            // Every registered lesson in the run was missed without authorization, on exactly the
+            // threshold's number of school days (weeks without any lesson skipped), starting with a
+            // missed lesson; they span at least 4 school weeks.
             for (const d of inPeriod) expect(d.unauthorizedAbsentLessons).toBe(d.lessons);
-            expect(inPeriod.some((d) => d.lessons > 0)).toBe(true);
+            expect(byDate.get(signal.period.from)?.lessons).toBeGreaterThan(0);
+            expect(runDays(summaries, signal.period.from, signal.period.to)).toBe(
+              fourWeekSchoolDays(profile),
+            );
+            expect(signal.schoolDays).toBe(fourWeekSchoolDays(profile));
+            expect(signal.weeks.length).toBeGreaterThanOrEqual(profile.fourWeekWeeks);
           }
           if (signal.kind === 'sick_long') {
             for (const d of inPeriod) if (d.lessons > 0) expect(d.sick).toBe(true);
@@ -261,6 +284,54 @@ describe('Signal evaluation (properties)', () => {
             }
           }
         }
+      }),
+      settings,
+    );
+  });
+
+  it('4.2: fires the 4-week signal on the 20th school day of any absence run, whatever weekday it started', () => {
+    const run4w = fc.record({
+      start: fc.nat({ max: SCHOOL_DAYS.length - 60 }),
+      // School days without lessons inside the run: they do not break it.
+      gaps: fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 6 }),
+      lessons: fc.integer({ min: 1, max: 9 }),
+      before: fc.constantFrom('present', 'sick', 'none'),
+    });
+    fc.assert(
+      fc.property(run4w, profileArb, ({ start, gaps, lessons, before }, profile) => {
+        const needed = fourWeekSchoolDays(profile);
+        const days: DaySummary[] = [];
+        const previous = SCHOOL_DAYS[start - 1];
+        if (previous !== undefined) {
+          const s = summaryOf(previous, before, lessons, 1);
+          if (s) days.push(s);
+        }
+        const missed: string[] = [];
+        for (let i = start; missed.length < needed + 3; i++) {
+          const date = SCHOOL_DAYS[i] as string;
+          if (gaps.includes(i - start) && missed.length > 0) continue;
+          days.push(summaryOf(date, 'truant', lessons, lessons) as DaySummary);
+          missed.push(date);
+        }
+        // Days without lessons inside the run count, unless their whole school week had no lesson.
+        const counted = SCHOOL_DAYS.slice(start, start + 60).filter((d) => runDays(days, d, d) === 1);
+        const twentieth = counted[needed - 1] as string;
+        // Found that evening; a day without lessons counts once its week shows a lesson, so when
+        // the 20th day opens its week without one, it is found on the week's first lesson day.
+        const week = defaultCalendar.schoolWeekOf(twentieth);
+        const sameWeek = days.filter((d) => defaultCalendar.schoolWeekOf(d.date) === week);
+        const found = sameWeek.some((d) => d.date <= twentieth)
+          ? twentieth
+          : (sameWeek.find((d) => d.date > twentieth)?.date as string);
+        if (gaps.length === 0) expect(found).toBe(twentieth);
+        const dayBefore = fromDay(toDay(found) - 1);
+        expect(run(days, dayBefore, profile).signals.filter((s) => s.kind === 'signal4w')).toEqual([]);
+        const fired = run(days, found, profile);
+        expect(fired.signals.filter((s) => s.kind === 'signal4w')).toMatchObject([
+          { period: { from: missed[0], to: twentieth }, detectedOn: found, schoolDays: needed },
+        ]);
+        const later = run(days, missed[missed.length - 1] as string, profile, fired.state);
+        expect(later.signals.filter((s) => s.kind === 'signal4w')).toEqual([]);
       }),
       settings,
     );

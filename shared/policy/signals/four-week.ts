@@ -1,15 +1,31 @@
 /**
- * The 4-week signal ("signaalverzuim", WEB art. 8.1.8a): absent without authorization from every
- * registered lesson for 4 consecutive school weeks. Only weeks that are over (asOf on or after
- * their last school day) are judged. A school week in which the student had no registered
- * lesson at all is skipped like a holiday week: nothing was missed, nothing was attended.
- * One signal per streak; while the streak lasts, the state follows it so it is not signalled again.
+ * The 4-week signal ("4 weken aaneengesloten ongeoorloofd afwezig", policy 4.2; WEB art. 8.1.8a;
+ * DUO's "langer dan 4 weken"): a run of consecutive school days on which the student missed every
+ * lesson they had without authorization, counted from whatever day it starts (a day with a missed
+ * lesson). It fires on the run's `fourWeekSchoolDays(profile)`th school day, judged once that day
+ * is in (asOf on or after it).
+ *
+ * Holidays and weekends neither count nor break the run. A school day without lessons for the
+ * student does not break it and counts as a day of the run: the student was not at school and had
+ * nothing to attend, so a student with lessons on Mondays only who misses four Mondays is 4 weeks
+ * away. A school week without any lesson for the student (an internship period) is skipped like a
+ * holiday week: it neither counts nor breaks the run, so nobody is signalled for weeks with nothing
+ * to miss. A lesson attended or missed with authorization (sick) breaks the run; a lesson on a day
+ * that is not a school day breaks it when attended and is not counted when missed.
+ *
+ * One signal per run; while the run lasts, the state follows its last counted day so it is not
+ * signalled again however often or late it is evaluated.
  */
 import type { SchoolCalendar } from '../../calendar/calendar';
 import { fromDay } from '../../calendar/dates';
 import type { NormProfile } from '../profiles';
 import { type DayTable, dayNumber } from './days';
 import type { FourWeekSignal, StudentSignalState } from './types';
+
+/** The profile's weeks as school days: a school week has 5 school days when no holiday cuts it. */
+export function fourWeekSchoolDays(profile: NormProfile): number {
+  return profile.fourWeekWeeks * 5;
+}
 
 export function fourWeekSignals(
   studentId: string,
@@ -22,48 +38,59 @@ export function fourWeekSignals(
   signals: FourWeekSignal[],
 ): void {
   const known = state.fourWeekThrough === null ? Number.NEGATIVE_INFINITY : dayNumber(state.fourWeekThrough);
+  const needed = fourWeekSchoolDays(profile);
   let through = known;
-  let streakStart = 0; // ordinal of the first fully-absent school week of the current streak
-  let streakLength = 0;
-  let weeks: number[] = []; // the streak's weeks, only while it may still need signalling
+  let runStart = 0; // day number of the run's first day; 0 with `counted === 0`
+  let counted = 0; // school days of the current run
+  let weeks: number[] = []; // the run's school weeks, only while it may still need signalling
   let i = 0;
   while (i < t.length) {
     const week = t.week[i] as number;
+    let end = i;
     let lessons = 0;
-    let absentLessons = 0;
-    for (; i < t.length && t.week[i] === week; i++) {
-      lessons += t.lessons[i] as number;
-      absentLessons += t.unauthorizedAbsentLessons[i] as number;
-    }
-    if (calendar.lastSchoolDayOfWeek(week) > asOf) break;
-    if (lessons === 0) continue;
-    if (absentLessons < lessons) {
-      streakLength = 0;
+    for (; end < t.length && t.week[end] === week; end++) lessons += t.lessons[end] as number;
+    if (lessons === 0) {
+      i = end; // no lesson this week: skipped like a holiday week
       continue;
     }
-    if (streakLength === 0) {
-      streakStart = week;
-      weeks = [];
-    }
-    streakLength++;
-    if (weeks.length < profile.fourWeekWeeks) weeks.push(week);
     const monday = calendar.schoolWeekMonday(week);
-    if (monday <= through) continue; // judged before
-    if (calendar.schoolWeekMonday(streakStart) <= through) {
-      through = monday; // the signalled streak goes on
-    } else if (streakLength >= profile.fourWeekWeeks) {
-      const from = fromDay(calendar.schoolWeekMonday(streakStart));
-      signals.push({
-        kind: 'signal4w',
-        id: `${studentId}:signal4w:${from}`,
-        studentId,
-        // Ends on the last school day of the last week: the day the 4th week was over.
-        period: { from, to: fromDay(calendar.lastSchoolDayOfWeek(weeks[weeks.length - 1] as number)) },
-        detectedOn: fromDay(asOf),
-        weeks: weeks.map((w) => fromDay(calendar.schoolWeekMonday(w))),
-      });
-      through = monday;
+    for (let day = monday; day < monday + 7 && day <= asOf; day++) {
+      let dayLessons = 0;
+      let missed = 0;
+      if (i < end && t.day[i] === day) {
+        dayLessons = t.lessons[i] as number;
+        missed = t.unauthorizedAbsentLessons[i] as number;
+        i++;
+      }
+      if (missed < dayLessons) {
+        counted = 0; // a lesson attended or authorized
+        continue;
+      }
+      if (!calendar.isSchoolDayNumber(day)) continue;
+      if (counted === 0) {
+        if (dayLessons === 0) continue; // a run starts with a missed lesson
+        runStart = day;
+        weeks = [];
+      }
+      counted++;
+      if (weeks.length < needed && weeks[weeks.length - 1] !== week) weeks.push(week);
+      if (day <= through) continue; // judged before
+      if (runStart <= through) {
+        through = day; // the signalled run goes on
+      } else if (counted === needed) {
+        signals.push({
+          kind: 'signal4w',
+          id: `${studentId}:signal4w:${fromDay(runStart)}`,
+          studentId,
+          period: { from: fromDay(runStart), to: fromDay(day) },
+          detectedOn: fromDay(asOf),
+          schoolDays: counted,
+          weeks: weeks.map((w) => fromDay(calendar.schoolWeekMonday(w))),
+        });
+        through = day;
+      }
     }
+    i = end;
   }
   if (through !== known) state.fourWeekThrough = fromDay(through);
 }

@@ -1,12 +1,18 @@
 /**
  * The 16-hour report and the 8-hour signal, counted the way DUO counts (Leerplichtwet art. 21a;
- * policy chapter 1 and appendix 2): unauthorized minutes within a window of consecutive school
- * weeks ending with the week of the day being looked at. A report runs from the first day of
- * absence counted to the day the threshold was reached; counting restarts the day after. For
- * continuous absence DUO accepts at most one report per 7 calendar days: a report that reaches
+ * policy chapter 1 and appendix 2): unauthorized minutes within the rolling window of
+ * `windowWeeks` school weeks ending on the day being looked at (`rollingWindowStartNumber`: from
+ * the day after the same weekday that many school weeks back, holiday weeks skipped). A report
+ * runs from the first day of absence counted to the day the threshold was reached; counting
+ * restarts the day after.
+ *
+ * DUO accepts at most one report per 7 calendar days while the student stays absent after the
+ * previous report ("aansluitend op de 1e verzuimmelding continu afwezig"): a report that reaches
  * the threshold sooner waits until 7 days after the previous report was made, and absence up to
- * that day joins it (its period runs longer). It is made even if the absence stops meanwhile,
- * so no 16 hours ever go unreported.
+ * that day joins it (its period runs longer). It is made even if the absence stops meanwhile, so
+ * no 16 hours ever go unreported. A student who came back after the previous report's end, up to
+ * the day the next 16 hours are reached (a day with lessons not all missed without authorization),
+ * is no longer continuously absent: those 16 hours are a report on the day they are reached.
  *
  * The 8-hour signal is sent once per counting period: again only after a report restarted the
  * count, or after the previous signal's days slid out of the window without reaching 16 hours.
@@ -17,11 +23,21 @@ import { fromDay } from '../../calendar/dates';
 import { legalStatus } from '../age';
 import type { NormProfile } from '../profiles';
 import type { IsoDate, StudentFacts } from '../types';
-import { afterDay, type DayTable, dayNumber, windowStart } from './days';
+import { afterDay, type DayTable, dayNumber } from './days';
 import type { DayMinutes, Report16, Signal8, StudentSignalState } from './types';
 
 let absent = new Int32Array(64); // row numbers of days with unauthorized minutes
 let prefix = new Float64Array(65); // prefix[k] = minutes of absent[0..k-1]
+let lastBack = new Float64Array(64); // per row: the day of the latest return on or before it
+
+/**
+ * The unauthorized absence was interrupted that day: a lesson not missed without authorization
+ * (attended, or authorized as a sick report is), the same break that ends a 4-week run.
+ */
+function cameBack(t: DayTable, i: number): boolean {
+  const lessons = t.lessons[i] as number;
+  return lessons > 0 && (t.unauthorizedAbsentLessons[i] as number) < lessons;
+}
 
 /** Finds the hour signals, updates `state`; returns the day a waiting report will be made, if any. */
 export function hourSignals(
@@ -37,9 +53,13 @@ export function hourSignals(
   if (absent.length < t.length) {
     absent = new Int32Array(t.length * 2);
     prefix = new Float64Array(t.length * 2 + 1);
+    lastBack = new Float64Array(t.length * 2);
   }
   let n = 0;
+  let back = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < t.length; i++) {
+    if (cameBack(t, i)) back = t.day[i] as number;
+    lastBack[i] = back;
     const m = t.unauthorizedMinutes[i] as number;
     if (m > 0) {
       absent[n] = i;
@@ -98,7 +118,7 @@ export function hourSignals(
       pendingLast = -1;
     }
     if (day < reportAfter) continue;
-    const start = Math.max(windowStart(calendar, t.week[row] as number, profile.windowWeeks), reportAfter);
+    const start = Math.max(calendar.rollingWindowStartNumber(day, profile.windowWeeks), reportAfter);
     while ((t.day[absent[r] as number] as number) < start) r++;
     const total = (prefix[k + 1] as number) - (prefix[r] as number);
 
@@ -119,10 +139,11 @@ export function hourSignals(
       signal8After = day + 1;
     }
 
-    // 16-hour report, made at most once per `minDaysBetweenReports` calendar days.
+    // 16-hour report, made at most once per `minDaysBetweenReports` calendar days while the
+    // absence is continuous since the previous report's end.
     if (total < profile.reportMinutes) continue;
     const earliest = madeAfter - 1 + profile.minDaysBetweenReports;
-    if (day >= earliest) {
+    if (day >= earliest || (lastBack[row] as number) >= reportAfter) {
       emit(k, day);
     } else {
       pendingLast = k;

@@ -42,10 +42,15 @@ export interface Signal8 extends SignalBase {
   totalMinutes: Minutes;
 }
 
-/** Absent from every registered lesson for `fourWeekWeeks` consecutive school weeks. */
+/**
+ * Absent without authorization from every lesson on `fourWeekWeeks * 5` consecutive school days
+ * (days without lessons skipped), from `period.from` to the day the count was reached.
+ */
 export interface FourWeekSignal extends SignalBase {
   kind: 'signal4w';
-  /** Mondays of the school weeks. */
+  /** School days counted: the threshold. */
+  schoolDays: number;
+  /** Mondays of the school weeks the counted days fall in (5 when the run starts mid-week). */
   weeks: IsoDate[];
 }
 
@@ -87,7 +92,10 @@ export interface StudentSignalState {
   reportMadeOn?: IsoDate | null;
   /** `to` of the last 8-hour signal. */
   signal8Through: IsoDate | null;
-  /** Monday of the last school week of a 4-week streak already signalled. */
+  /**
+   * Last missed day of a 4-week run already signalled (followed while the run lasts). States
+   * stored before runs were counted in days hold a Monday of the run: read the same way.
+   */
   fourWeekThrough: IsoDate | null;
   /** First day of the last sick report counted in a sick_repeated signal. */
   sickRepeatedThrough: IsoDate | null;
