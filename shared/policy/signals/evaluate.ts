@@ -12,6 +12,7 @@ import { fourWeekSignals } from './four-week';
 import { frequentSignals } from './frequent';
 import { hourSignals } from './hours';
 import { sicknessSignals } from './sickness';
+import { suspensionCheckSignals } from './suspension-check';
 import type {
   FourWeekSignal,
   FrequentAbsence,
@@ -22,6 +23,7 @@ import type {
   Signal8,
   SignalKind,
   StudentSignalState,
+  SuspensionCheck,
 } from './types';
 
 export interface EvaluateInput {
@@ -46,6 +48,7 @@ const KIND_ORDER: Record<SignalKind, number> = {
   sick_long: 3,
   sick_repeated: 4,
   frequent: 5,
+  suspension_check: 6,
 };
 
 export interface EvaluateResult {
@@ -84,6 +87,7 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     sickRepeatedThrough: state.sickRepeatedThrough ?? null,
     sickLongThrough: state.sickLongThrough ?? null,
     frequentThrough: state.frequentThrough ?? null,
+    suspensionCheckThrough: state.suspensionCheckThrough ?? null,
   };
   const recheckOn = hourSignals(
     student,
@@ -94,10 +98,13 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     profile,
     signals as (Report16 | Signal8)[],
   );
-  fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
+  // Route-X: the 4-week signal is a legal rule (section 4.2 and its footnote), not the school's.
+  if (profile.legalRules)
+    fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
   const suspect = suspectRow(days, input.daysFrom, calendar);
   sicknessSignals(id, days, next, asOf, calendar, profile, signals as (SickRepeated | SickLong)[], suspect);
   frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[], suspect);
+  suspensionCheckSignals(id, input.days, next, asOf, calendar, signals as SuspensionCheck[]);
   if (signals.length > 1) {
     signals.sort(
       (a, b) =>
