@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   initialSignalState,
@@ -63,6 +64,36 @@ describe('ch. 3 – Schorsing (maximaal 5 schooldagen): a task to check the data
       '2026-10-14',
       '2026-11-09',
     ]);
+  });
+});
+
+describe('ch. 3 – Schorsing: the check is idempotent', () => {
+  const DAYS = schoolDays('2026-10-05', '2026-11-27');
+
+  it('gives the same tasks night by night as at once, and nothing when evaluated again', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: DAYS.length, maxLength: DAYS.length }), (flags) => {
+        const days = DAYS.map((date, i) =>
+          day(date, { authorizedMinutes: 480, ...(flags[i] ? { suspensionOverLimit: true } : {}) }),
+        );
+        const last = DAYS[DAYS.length - 1] as string;
+        const once = evaluate(days, last);
+        let state: StudentSignalState = initialSignalState;
+        const nightly: string[] = [];
+        for (const asOf of DAYS) {
+          const r = evaluate(days, asOf, { state });
+          nightly.push(...r.signals.map((s) => s.id));
+          state = r.state;
+        }
+        expect(nightly).toEqual(once.signals.map((s) => s.id));
+        expect(state).toEqual(once.state);
+        expect(evaluate(days, last, { state: once.state }).signals).toEqual([]);
+        // One task per run of consecutive flagged school days.
+        const runs = flags.filter((f, i) => f && !flags[i - 1]).length;
+        expect(once.signals).toHaveLength(runs);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
