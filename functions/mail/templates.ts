@@ -50,7 +50,8 @@ export type TaskLabel =
   | 'officer_question'
   | 'conversation_reminder'
   | 'signal4w'
-  | 'sick_pattern';
+  | 'sick_pattern'
+  | 'suspension_check';
 
 const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
   duo_report: { nl: 'verzuimmelding aan DUO doen', en: 'submit an absence report to DUO' },
@@ -65,6 +66,10 @@ const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
   sick_pattern: {
     nl: 'verzuimpatroon bespreken met de coach',
     en: 'discuss an absence pattern with the coach',
+  },
+  suspension_check: {
+    nl: 'controleer de registratie: schorsing langer dan 5 schooldagen',
+    en: 'check the registration: suspension longer than 5 school days',
   },
 };
 

@@ -16,6 +16,7 @@ export const TASK_KINDS = [
   'conversation_reminder',
   'officer_question',
   'sick_pattern',
+  'suspension_check',
   'outflow',
   'correction',
 ] as const;

@@ -112,6 +112,7 @@ export const en: Record<DashboardKey, string> = {
   'task.conversation_reminder': 'Follow-up',
   'task.officer_question': 'Question',
   'task.sick_pattern': 'Sickness pattern',
+  'task.suspension_check': 'Suspension > 5 days',
   'task.outflow': 'Outflow',
   'task.correction': 'Presence correction',
   'taskStatus.open': 'open',

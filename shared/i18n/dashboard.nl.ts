@@ -112,6 +112,7 @@ export const nl = {
   'task.conversation_reminder': 'Opvolging',
   'task.officer_question': 'Vraag',
   'task.sick_pattern': 'Ziektepatroon',
+  'task.suspension_check': 'Schorsing > 5 dagen',
   'task.outflow': 'Uitstroom',
   'task.correction': 'Correctie presentie',
   'taskStatus.open': 'open',

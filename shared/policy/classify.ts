@@ -16,13 +16,38 @@ export interface ClassifyContext {
    * The caller counts it from the student's earlier registrations; absent means "within limits".
    */
   suspensionDay?: number;
-  /** For `special_leave` / `wedding_or_funeral`: which school day of the leave this is (1-based). */
-  specialLeaveDay?: number;
+  /**
+   * For `special_leave` / `wedding_or_funeral`: how many granted special-leave days the student
+   * has in this school year up to and including this one (1-based). Absent means "within limits".
+   */
+  specialLeaveDayOfYear?: number;
 }
 
+/** Policy ch. 3: "Schorsing (maximaal 5 schooldagen)". */
 export const MAX_SUSPENSION_DAYS = 5;
-/** Special leave must stay under 10 school days to be the education manager's to grant. */
-export const MAX_SPECIAL_LEAVE_DAYS = 9;
+/** Leerplichtwet art. 14: the school grants at most 10 school days of special leave a school year. */
+export const MAX_SPECIAL_LEAVE_DAYS = 10;
+
+/**
+ * Appendix 1, "Afwezigheid": every absence for another reason than sickness "dien je altijd door
+ * te geven bij Front Office". These are the reasons whose verdict depends on that report; one
+ * nobody reported is unauthorized before any reason-specific rule is asked. Left out: sickness
+ * (its own phone rules), the optician and ordinary lateness (never authorized, whoever
+ * reports), severe weather (the school's portal notice decides), a day off and special leave
+ * (the coach's or manager's permission is the request).
+ */
+const MUST_BE_REPORTED: Readonly<Partial<Record<Reason, true>>> = {
+  medical_appointment: true,
+  leave: true,
+  authority_appointment: true,
+  driving_exam: true,
+  driving_lesson: true,
+  internship_activity: true,
+  transport_disruption: true,
+  wedding_or_funeral: true,
+};
+
+const reported = (notice: Notice | undefined): boolean => notice !== undefined && notice.channel !== 'none';
 
 /** Whole years from `birthDate` to `date`, both `YYYY-MM-DD`, compared as digits. */
 function age(birthDate: IsoDate, date: IsoDate): number {
@@ -33,6 +58,9 @@ function age(birthDate: IsoDate, date: IsoDate): number {
 function verdict(reg: RegistrationFacts, ctx: ClassifyContext): { kind: AbsenceKind; rule: RuleId } {
   const reason: Reason = reg.reason ?? 'unknown';
   const notice: Notice | undefined = reg.notice;
+  if (MUST_BE_REPORTED[reason] && !reported(notice)) {
+    return { kind: 'unauthorized', rule: 'not_reported_in_advance' };
+  }
   switch (reason) {
     case 'unknown':
       return { kind: 'unauthorized', rule: reg.status === 'absent' ? 'unexplained' : 'late.unexplained' };
@@ -62,17 +90,18 @@ function verdict(reg: RegistrationFacts, ctx: ClassifyContext): { kind: AbsenceK
     case 'leave':
     case 'authority_appointment':
       return appointment(notice, age(ctx.birthDate, reg.date));
-    case 'special_leave':
     case 'wedding_or_funeral':
-      if (notice?.approvedBy !== 'manager')
-        return { kind: 'unauthorized', rule: 'special_leave.not_approved' };
-      if ((ctx.specialLeaveDay ?? 1) > MAX_SPECIAL_LEAVE_DAYS) {
-        return { kind: 'unauthorized', rule: 'special_leave.too_long' };
-      }
-      return { kind: 'authorized', rule: 'special_leave.manager' };
+      // Appendix 1, "Bruiloft/Begrafenis": a copy of the invitation or the funeral card.
+      if (!notice?.proof) return { kind: 'unauthorized', rule: 'wedding_or_funeral.no_proof' };
+      return specialLeave(notice, ctx);
+    case 'special_leave':
+      return specialLeave(notice, ctx);
     case 'suspension':
+      // Ch. 3: suspension is authorized and never reported. Beyond 5 school days the data is
+      // wrong or the suspension is; either way it is the attendance officer's to check (a
+      // task from the nightly run), never truancy.
       return (ctx.suspensionDay ?? 1) > MAX_SUSPENSION_DAYS
-        ? { kind: 'unauthorized', rule: 'suspension.beyond_5_days' }
+        ? { kind: 'authorized', rule: 'suspension.beyond_5_days' }
         : { kind: 'authorized', rule: 'suspension' };
     case 'driving_exam':
       // "Altijd de oproep van het CBR": the exam's own rule asks the invitation at any age.
@@ -104,9 +133,18 @@ function verdict(reg: RegistrationFacts, ctx: ClassifyContext): { kind: AbsenceK
   }
 }
 
+/** Ch. 3 and Lpw art. 14: the manager grants it, at most 10 school days in a school year. */
+function specialLeave(notice: Notice | undefined, ctx: ClassifyContext): { kind: AbsenceKind; rule: RuleId } {
+  if (notice?.approvedBy !== 'manager') return { kind: 'unauthorized', rule: 'special_leave.not_approved' };
+  if ((ctx.specialLeaveDayOfYear ?? 1) > MAX_SPECIAL_LEAVE_DAYS) {
+    return { kind: 'unauthorized', rule: 'special_leave.too_long' };
+  }
+  return { kind: 'authorized', rule: 'special_leave.manager' };
+}
+
 /** Appendix 1, "Leveren van bewijs": proof under 23, or a parent's call, or the coach's permission. */
 function appointment(notice: Notice | undefined, years: number): { kind: AbsenceKind; rule: RuleId } {
-  if (!notice || notice.channel === 'none') return { kind: 'unauthorized', rule: 'appointment.not_reported' };
+  if (!notice) return { kind: 'unauthorized', rule: 'not_reported_in_advance' };
   if (years >= 23) return { kind: 'authorized', rule: 'appointment.no_proof_needed_23' };
   if (notice.proof) return { kind: 'authorized', rule: 'appointment.proof' };
   if (notice.reportedBy === 'parent' && notice.channel === 'phone') {

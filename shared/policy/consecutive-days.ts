@@ -1,8 +1,8 @@
 /**
- * Suspension (at most 5 school days) and special leave (under 10 school days) are limits on a
- * stretch of days, which one registration cannot know. The caller counts the stretch with this
- * helper from the student's other dates with the same reason and passes the result to
- * `classify` as `suspensionDay` / `specialLeaveDay`.
+ * Suspension (at most 5 school days in a row) and special leave (at most 10 school days in a
+ * school year) are limits on more than one registration, which one registration cannot know.
+ * The caller counts with these helpers from the student's other dates with the same reason and
+ * passes the result to `classify` as `suspensionDay` / `specialLeaveDayOfYear`.
  */
 import type { SchoolCalendar } from '../calendar/calendar';
 import type { IsoDate } from './types';
@@ -25,5 +25,27 @@ export function dayOfStretch(
   ) {
     n++;
   }
+  return n;
+}
+
+/**
+ * The school year `date` falls in, 1 August to 31 July (as `age.ts` counts it): the period the
+ * Leerplichtwet's 10 days of special leave are counted in, whatever the calendar's holidays.
+ */
+export function schoolYearOf(date: IsoDate): { from: IsoDate; to: IsoDate } {
+  const year = Number(date.slice(0, 4));
+  const start = date.slice(5) >= '08-01' ? year : year - 1;
+  return { from: `${start}-08-01`, to: `${start + 1}-07-31` };
+}
+
+/**
+ * Which day of the school year's leave `date` is (1-based): the dates in `leaveDates` from the
+ * school year's first day up to and including `date`, plus `date` itself if it is not among
+ * them. Every date with a lesson missed counts once, in any order of arrival.
+ */
+export function dayOfSchoolYear(leaveDates: ReadonlySet<IsoDate>, date: IsoDate): number {
+  const { from } = schoolYearOf(date);
+  let n = leaveDates.has(date) ? 0 : 1;
+  for (const d of leaveDates) if (d >= from && d <= date) n++;
   return n;
 }

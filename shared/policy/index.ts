@@ -2,7 +2,7 @@
 
 export { ageOn, type DuoRecipient, endOfLeerplicht, type LegalStatus, legalStatus } from './age';
 export { type ClassifyContext, classify, MAX_SPECIAL_LEAVE_DAYS, MAX_SUSPENSION_DAYS } from './classify';
-export { dayOfStretch } from './consecutive-days';
+export { dayOfSchoolYear, dayOfStretch, schoolYearOf } from './consecutive-days';
 export {
   computeKpi,
   KPI_SCHOOL_DAYS,

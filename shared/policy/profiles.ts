@@ -1,7 +1,8 @@
 /**
  * Norm profiles: the thresholds of the signal rules as data (`data/norm-profiles.json`), so a
  * school changes them without code. `standard` is the statutory norm; `route-x` is the
- * school's own norm for Route-X students, whose reports never go to DUO.
+ * school's own, internal norm for Route-X students (footnote to sections 4.1 and 4.2: the legal
+ * 16-hour and 4-week rules do not apply to them), whose reports never go to DUO.
  */
 import data from './data/norm-profiles.json';
 import type { StudentFacts } from './types';
@@ -9,6 +10,12 @@ import type { StudentFacts } from './types';
 export interface NormProfile {
   id: string;
   name: { nl: string; en: string };
+  /**
+   * Whether the Leerplichtwet's rules apply. False (Route-X): the hour figures below are the
+   * school's internal thresholds (an internal report to the coach, never to DUO), and there is
+   * no 4-week signal, whatever `fourWeekWeeks` says.
+   */
+  legalRules: boolean;
   /** 16-hour report: unauthorized minutes within `windowWeeks` school weeks. */
   reportMinutes: number;
   /** 8-hour signal to the student, once per counting period. */
@@ -18,7 +25,7 @@ export interface NormProfile {
   minDaysBetweenReports: number;
   /** Working days after the report's end date by which it must be made. */
   reportDueWorkingDays: number;
-  /** 4-week signal: this many consecutive school weeks absent from every registered lesson. */
+  /** 4-week signal: this many consecutive school weeks absent from every registered lesson (legal rules only). */
   fourWeekWeeks: number;
   /** Sick reported this many times ... */
   sickRepeatedCount: number;
@@ -38,6 +45,9 @@ export const NORM_PROFILES: Record<string, NormProfile> = data satisfies Record<
 function profile(id: string): NormProfile {
   const p = NORM_PROFILES[id];
   if (!p) throw new Error(`Norm profile ${id} is missing from norm-profiles.json`);
+  // An internal norm sent to DUO would be a legal report on a non-legal basis.
+  if (!p.legalRules && p.reportToDuo)
+    throw new Error(`Norm profile ${id}: an internal norm cannot report to DUO`);
   return p;
 }
 

@@ -98,6 +98,17 @@ export const RULES = {
     nl: 'Jonger dan 23 en geen bewijs: ongeoorloofd.',
     en: 'Under 23 and no proof: unauthorized.',
   },
+  not_reported_in_advance: {
+    section: 'Bijlage 1 – Afwezigheid',
+    nl: 'Niet gemeld bij Front Office (telefonisch, per e-mail of aan de balie), terwijl je dit altijd moet doorgeven: ongeoorloofd.',
+    en: 'Not reported to the front office (by phone, e-mail or at the desk), which must always be done: unauthorized.',
+  },
+  'wedding_or_funeral.no_proof': {
+    section: 'Bijlage 1 – Bruiloft/Begrafenis',
+    nl: 'Bruiloft of begrafenis zonder kopie van de uitnodiging of de rouwkaart: ongeoorloofd.',
+    en: 'Wedding or funeral without a copy of the invitation or the funeral card: unauthorized.',
+  },
+  /** No longer produced (`not_reported_in_advance` took its place); kept for stored classifications. */
   'appointment.not_reported': {
     section: 'H4',
     nl: 'Afspraak niet gemeld bij Front Office volgens de afspraken: ongeoorloofd.',
@@ -170,13 +181,13 @@ export const RULES = {
   },
   'suspension.beyond_5_days': {
     section: 'H3',
-    nl: 'Schorsing langer dan 5 schooldagen valt niet onder de regel: ongeoorloofd tot iemand besluit.',
-    en: 'Suspension beyond 5 school days is not covered: unauthorized until someone decides.',
+    nl: 'Schorsing langer dan 5 schooldagen geregistreerd: geoorloofd en nooit gemeld, maar een schorsing mag niet langer duren. De verzuimbegeleider controleert de registratie.',
+    en: 'Suspension registered beyond 5 school days: authorized and never reported, but a suspension may not last longer. The attendance officer checks the data.',
   },
   'special_leave.manager': {
     section: 'H3',
-    nl: 'Bijzonder verlof toegekend door de onderwijsmanager (< 10 schooldagen): geoorloofd.',
-    en: 'Special leave granted by the education manager (under 10 school days): authorized.',
+    nl: 'Bijzonder verlof toegekend door de onderwijsmanager (maximaal 10 schooldagen per schooljaar): geoorloofd.',
+    en: 'Special leave granted by the education manager (at most 10 school days a school year): authorized.',
   },
   'special_leave.not_approved': {
     section: 'H3',
@@ -185,8 +196,8 @@ export const RULES = {
   },
   'special_leave.too_long': {
     section: 'H3',
-    nl: 'Bijzonder verlof van 10 schooldagen of meer valt niet onder de onderwijsmanager: ongeoorloofd.',
-    en: 'Special leave of 10 school days or more is beyond the education manager: unauthorized.',
+    nl: 'Meer dan 10 schooldagen bijzonder verlof in dit schooljaar (Leerplichtwet art. 14): ongeoorloofd, tenzij de leerplichtambtenaar toestemming gaf (besluit).',
+    en: 'More than 10 school days of special leave this school year (Compulsory Education Act art. 14): unauthorized unless the municipality’s compulsory-education officer approved (a decision).',
   },
 } as const satisfies Record<string, Rule>;
 

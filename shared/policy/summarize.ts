@@ -20,6 +20,7 @@ export function summarizeDay(
     day.lessonMinutes += c.lessonMinutes;
     if (status === 'present' || c.kind === 'present') continue;
     if (c.sick) day.sick = true;
+    if (c.ruleId === 'suspension.beyond_5_days') day.suspensionOverLimit = true;
     if (c.kind === 'authorized') {
       day.authorizedMinutes += c.minutesMissed;
     } else {

@@ -109,4 +109,9 @@ export interface DaySummary {
   unauthorizedLateOrEarly: number;
   /** Sickness was reported for at least one lesson on this day. */
   sick: boolean;
+  /**
+   * A lesson on this day was registered as suspension beyond its 5th school day (policy ch. 3):
+   * authorized, but the attendance officer checks the data. Set only when true.
+   */
+  suspensionOverLimit?: boolean;
 }

@@ -9,7 +9,14 @@ import {
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
-import { type StretchDates, stretchContext, stretchDatesOf, stretchKindOf, stretchWindow } from './stretches';
+import {
+  type StretchDates,
+  type StretchKind,
+  stretchContext,
+  stretchDatesOf,
+  stretchKindOf,
+  stretchWindow,
+} from './stretches';
 import {
   liveVersion,
   type Reclassification,
@@ -161,7 +168,7 @@ function versionOf(
 /** A student's suspension / special-leave days around the ones this batch changes. */
 interface StudentStretches {
   dates: StretchDates;
-  /** The student's registrations in `to`'s reach, as they are once this batch is stored. */
+  /** The student's registrations in the changes' reach, as they are once this batch is stored. */
   registrations: Array<RegistrationData | ClassifiedRegistration>;
   /** The first date this batch changes a stretch on: only days after it can shift. */
   firstChanged: IsoDate;
@@ -169,27 +176,36 @@ interface StudentStretches {
 
 /**
  * For students whose suspension or special-leave days this batch adds, changes or removes: one
- * query for their registrations around those dates, overlaid with the batch's winning versions.
+ * query for their registrations within those days' reach, overlaid with the batch's winning
+ * versions.
  */
 async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<string, StudentStretches>> {
-  const changed = new Map<string, IsoDate[]>();
-  const note = (studentId: string, date: IsoDate) =>
-    changed.set(studentId, [...(changed.get(studentId) ?? []), date]);
+  const changed = new Map<string, Array<{ date: IsoDate; kind: StretchKind }>>();
+  const note = (studentId: string, date: IsoDate, kind: StretchKind | undefined) => {
+    if (kind) changed.set(studentId, [...(changed.get(studentId) ?? []), { date, kind }]);
+  };
   const winners = new Map<string, RegistrationWork>();
   for (const plan of plans) {
     const { stored, winner } = plan;
     winners.set(plan.registrationId, winner);
-    if (stored?.live && stretchKindOf(stored.live.reason)) note(stored.live.studentId, stored.live.date);
-    if (winner.event.type === 'registration.upserted' && stretchKindOf(winner.event.data.reason))
-      note(winner.event.data.studentId, winner.event.data.date);
+    if (stored?.live) note(stored.live.studentId, stored.live.date, stretchKindOf(stored.live.reason));
+    if (winner.event.type === 'registration.upserted')
+      note(winner.event.data.studentId, winner.event.data.date, stretchKindOf(winner.event.data.reason));
   }
   const out = new Map<string, StudentStretches>();
   if (changed.size === 0) return out;
   const calendar = calendarOf(state.deps);
-  await mapLimit([...changed], CONCURRENCY, async ([studentId, dates]) => {
-    dates.sort();
+  await mapLimit([...changed], CONCURRENCY, async ([studentId, changes]) => {
+    const dates = changes.map((c) => c.date).sort();
     const first = dates[0] as IsoDate;
-    const { from, to } = stretchWindow(calendar, first, dates[dates.length - 1] as IsoDate);
+    let from = first;
+    let to = first;
+    for (const kind of new Set(changes.map((c) => c.kind))) {
+      const ofKind = changes.filter((c) => c.kind === kind).map((c) => c.date);
+      const reach = stretchWindow(calendar, kind, ofKind.sort()[0] as IsoDate, ofKind.at(-1) as IsoDate);
+      if (reach.from < from) from = reach.from;
+      if (reach.to > to) to = reach.to;
+    }
     const effective = new Map<string, RegistrationData | ClassifiedRegistration>();
     for (const reg of await listRegistrations(state.deps.store, studentId, from, to)) {
       if (!winners.has(reg.registrationId)) effective.set(reg.registrationId, reg);

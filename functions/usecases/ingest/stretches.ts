@@ -1,14 +1,21 @@
 /**
- * Suspension (at most 5 school days) and special leave (under 10) are limits on a stretch of
- * days. One registration cannot know its place in the stretch, so ingestion reads the
- * student's registrations with the same reason around it, counts with `dayOfStretch`, and,
- * because an earlier day arriving (or leaving) later shifts the count of the days after it,
- * reclassifies those later days too. Such reasons are rare: one extra query per student.
+ * Suspension (at most 5 school days in a row) and special leave (at most 10 school days in a
+ * school year, Lpw art. 14) are limits on more than one day. One registration cannot know its
+ * place, so ingestion reads the student's registrations around it, counts with `dayOfStretch`
+ * / `dayOfSchoolYear`, and, because an earlier day arriving (or leaving) later shifts the count
+ * of the days after it, reclassifies those later days too. Such reasons are rare: one extra
+ * query per student.
  */
 
 import { fromDay, type SchoolCalendar, toDay } from '../../../shared/calendar';
 import type { RegistrationData } from '../../../shared/contract/events';
-import { type ClassifyContext, dayOfStretch, MAX_SPECIAL_LEAVE_DAYS } from '../../../shared/policy';
+import {
+  type ClassifyContext,
+  dayOfSchoolYear,
+  dayOfStretch,
+  MAX_SUSPENSION_DAYS,
+  schoolYearOf,
+} from '../../../shared/policy';
 import type { IsoDate, Reason } from '../../../shared/policy/types';
 
 export type StretchKind = 'suspension' | 'special_leave';
@@ -20,9 +27,13 @@ export function stretchKindOf(reason: Reason | undefined): StretchKind | undefin
   return undefined;
 }
 
-type Facts = Pick<RegistrationData, 'date' | 'status' | 'reason'>;
+type Facts = Pick<RegistrationData, 'date' | 'status' | 'reason' | 'notice'>;
 
-/** The dates on which the student missed lessons for each kind of stretch. */
+/**
+ * The dates that count towards each limit: a lesson missed for suspension, or special leave
+ * the education manager granted. Leave nobody granted is unauthorized by its own rule and does
+ * not use up the year's 10 days.
+ */
 export type StretchDates = Map<StretchKind, Set<IsoDate>>;
 
 export function stretchDatesOf(registrations: Iterable<Facts>): StretchDates {
@@ -30,6 +41,7 @@ export function stretchDatesOf(registrations: Iterable<Facts>): StretchDates {
   for (const reg of registrations) {
     const kind = stretchKindOf(reg.reason);
     if (!kind || reg.status === 'present') continue;
+    if (kind === 'special_leave' && reg.notice?.approvedBy !== 'manager') continue;
     const set = dates.get(kind) ?? new Set<IsoDate>();
     set.add(reg.date);
     dates.set(kind, set);
@@ -37,37 +49,42 @@ export function stretchDatesOf(registrations: Iterable<Facts>): StretchDates {
   return dates;
 }
 
-/** The part of `classify`'s context that says which day of its stretch a registration is. */
+/** The part of `classify`'s context that says which day of its stretch or year a registration is. */
 export function stretchContext(
   calendar: SchoolCalendar,
   dates: StretchDates,
   reg: Facts,
-): Pick<ClassifyContext, 'suspensionDay' | 'specialLeaveDay'> {
+): Pick<ClassifyContext, 'suspensionDay' | 'specialLeaveDayOfYear'> {
   const kind = stretchKindOf(reg.reason);
   if (!kind) return {};
-  const day = dayOfStretch(calendar, dates.get(kind) ?? new Set(), reg.date);
-  return kind === 'suspension' ? { suspensionDay: day } : { specialLeaveDay: day };
+  const set = dates.get(kind) ?? new Set<IsoDate>();
+  return kind === 'suspension'
+    ? { suspensionDay: dayOfStretch(calendar, set, reg.date) }
+    : { specialLeaveDayOfYear: dayOfSchoolYear(set, reg.date) };
 }
 
 /**
- * How far a change on a date reaches: classifying a day needs the longest limit's worth of
- * school days before it, and a change can alter the verdict of as many school days after it.
+ * How far a change on a date reaches. A suspension day needs the limit's worth of school days
+ * before it, and can alter the verdict of as many school days after it. A special-leave day is
+ * counted from the start of its school year and shifts every later one up to the year's end.
  */
-const REACH = MAX_SPECIAL_LEAVE_DAYS + 1;
+const SUSPENSION_REACH = MAX_SUSPENSION_DAYS + 1;
 
 export function stretchWindow(
   calendar: SchoolCalendar,
+  kind: StretchKind,
   first: IsoDate,
   last: IsoDate,
 ): { from: IsoDate; to: IsoDate } {
+  if (kind === 'special_leave') return { from: schoolYearOf(first).from, to: schoolYearOf(last).to };
   let from = first;
-  for (let i = 0; i < REACH; i++) {
+  for (let i = 0; i < SUSPENSION_REACH; i++) {
     const previous = calendar.previousSchoolDay(from);
     if (previous === null) break;
     from = previous;
   }
   let to = last;
-  for (let i = 0; i < REACH; i++) {
+  for (let i = 0; i < SUSPENSION_REACH; i++) {
     const next = calendar.firstSchoolDayFromNumber(toDay(to) + 1);
     if (next === null) break;
     to = fromDay(next);

@@ -186,6 +186,28 @@ export async function applySignal(
       }
       return { events, mails };
     }
+    case 'suspension_check': {
+      // Ch. 3: suspension is never reported and never mailed to the student; beyond 5 school
+      // days the attendance officer checks the data.
+      const task = {
+        ...signalTask(config, signal, student, 'suspension_check', asOf),
+        explanation: `Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf ${signal.period.from}).`,
+      };
+      if (await createTask(store, task)) {
+        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
+        signalSent();
+      }
+      const url = link(config, dashboardPath.worklist());
+      for (const officer of officers) {
+        await mail({
+          id: `${signal.id}:officer:${officer.staffId}`,
+          template: 'task.assignee',
+          to: [officer.email],
+          data: { assigneeName: officer.name, studentName, task: 'suspension_check', url },
+        });
+      }
+      return { events, mails };
+    }
     case 'frequent': {
       await mail({
         id: `${signal.id}:student`,

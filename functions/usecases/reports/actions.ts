@@ -74,6 +74,7 @@ const TASK_MAIL: Record<Task['kind'], TaskLabel> = {
   conversation_reminder: 'conversation_reminder',
   signal4w: 'signal4w',
   sick_pattern: 'sick_pattern',
+  suspension_check: 'suspension_check',
 };
 
 async function mailTask(deps: ReportDeps, task: Task): Promise<void> {

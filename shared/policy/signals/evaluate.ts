@@ -13,6 +13,7 @@ import { fourWeekSignals } from './four-week';
 import { frequentSignals } from './frequent';
 import { hourSignals } from './hours';
 import { sicknessSignals } from './sickness';
+import { suspensionCheckSignals } from './suspension-check';
 import type {
   FourWeekSignal,
   FrequentAbsence,
@@ -23,6 +24,7 @@ import type {
   Signal8,
   SignalKind,
   StudentSignalState,
+  SuspensionCheck,
 } from './types';
 
 export interface EvaluateInput {
@@ -47,6 +49,7 @@ const KIND_ORDER: Record<SignalKind, number> = {
   sick_long: 3,
   sick_repeated: 4,
   frequent: 5,
+  suspension_check: 6,
 };
 
 export interface EvaluateResult {
@@ -86,6 +89,7 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     sickRepeatedThrough: state.sickRepeatedThrough ?? null,
     sickLongThrough: state.sickLongThrough ?? null,
     frequentThrough: state.frequentThrough ?? null,
+    suspensionCheckThrough: state.suspensionCheckThrough ?? null,
   };
   const recheckOn = hourSignals(
     student,
@@ -96,7 +100,9 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     profile,
     signals as (Report16 | Signal8)[],
   );
-  fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
+  // Route-X: the 4-week signal is a legal rule (section 4.2 and its footnote), not the school's.
+  if (profile.legalRules)
+    fourWeekSignals(id, days, next, asOfDay, calendar, profile, signals as FourWeekSignal[]);
   const suspect = suspectRow(days, input.daysFrom, calendar);
   // Days read from on or before the enrolment hold the whole history: no sickness before them.
   const trailing = input.daysFrom !== undefined && input.daysFrom > student.enrolledFrom;
@@ -111,6 +117,7 @@ export function evaluateStudent(input: EvaluateInput): EvaluateResult {
     trailing,
   );
   frequentSignals(id, days, next, asOf, calendar, profile, signals as FrequentAbsence[], suspect);
+  suspensionCheckSignals(id, input.days, next, asOf, calendar, signals as SuspensionCheck[]);
   if (signals.length > 1) {
     signals.sort(
       (a, b) =>

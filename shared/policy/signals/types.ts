@@ -74,7 +74,22 @@ export interface FrequentAbsence extends SignalBase {
   occurrences: IsoDate[];
 }
 
-export type Signal = Report16 | Signal8 | FourWeekSignal | SickRepeated | SickLong | FrequentAbsence;
+/**
+ * A suspension registered beyond 5 school days (policy ch. 3): a task for the attendance officer
+ * to check the data, never a report. `period` holds the days over the limit found so far.
+ */
+export interface SuspensionCheck extends SignalBase {
+  kind: 'suspension_check';
+}
+
+export type Signal =
+  | Report16
+  | Signal8
+  | FourWeekSignal
+  | SickRepeated
+  | SickLong
+  | FrequentAbsence
+  | SuspensionCheck;
 export type SignalKind = Signal['kind'];
 
 /**
@@ -103,6 +118,11 @@ export interface StudentSignalState {
   sickLongThrough: IsoDate | null;
   /** Last occurrence counted in a frequent-absence signal. */
   frequentThrough: IsoDate | null;
+  /**
+   * Last day over a suspension's 5-day limit already given to the attendance officer (extended
+   * while the stretch lasts). Optional only for states stored before it existed.
+   */
+  suspensionCheckThrough?: IsoDate | null;
 }
 
 export const initialSignalState: StudentSignalState = Object.freeze({
@@ -113,4 +133,5 @@ export const initialSignalState: StudentSignalState = Object.freeze({
   sickRepeatedThrough: null,
   sickLongThrough: null,
   frequentThrough: null,
+  suspensionCheckThrough: null,
 });

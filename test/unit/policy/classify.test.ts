@@ -3,11 +3,14 @@ import { defaultCalendar } from '../../../shared/calendar';
 import {
   type ClassifyContext,
   classify,
+  dayOfSchoolYear,
   dayOfStretch,
   type Notice,
+  type Reason,
   type RegistrationFacts,
   RULES,
   ruleText,
+  schoolYearOf,
 } from '../../../shared/policy';
 
 const adult = '2000-01-10'; // 26 on the dates below
@@ -93,29 +96,103 @@ describe('H3 – Geoorloofd verzuim', () => {
     });
   });
 
-  it('authorizes suspension up to and including the 5th school day, not the 6th', () => {
-    expect(classify(reg({ reason: 'suspension' }), ctx(minor, { suspensionDay: 5 })).kind).toBe('authorized');
-    expect(classify(reg({ reason: 'suspension' }), ctx(minor, { suspensionDay: 6 }))).toMatchObject({
-      kind: 'unauthorized',
-      ruleId: 'suspension.beyond_5_days',
+  it('ch. 3: a suspension’s 5th school day is authorized as suspension', () => {
+    expect(classify(reg({ reason: 'suspension' }), ctx(minor, { suspensionDay: 5 }))).toMatchObject({
+      kind: 'authorized',
+      ruleId: 'suspension',
     });
     expect(classify(reg({ reason: 'suspension' }), ctx()).kind).toBe('authorized');
   });
 
-  it('authorizes special leave only with the education manager, and under 10 school days', () => {
+  it('ch. 3: a suspension’s 6th school day stays authorized and is never reported', () => {
+    // Authorized: its minutes never reach the 8-hour mail or the 16-hour report. The rule id
+    // says the data is over the limit, so the attendance officer checks it.
+    for (const day of [6, 7, 30]) {
+      expect(classify(reg({ reason: 'suspension' }), ctx(minor, { suspensionDay: day }))).toMatchObject({
+        kind: 'authorized',
+        ruleId: 'suspension.beyond_5_days',
+        minutesMissed: 90,
+      });
+    }
+    expect(ruleText('suspension.beyond_5_days', 'nl')).toMatch(/controleert de registratie/);
+    expect(ruleText('suspension.beyond_5_days', 'en')).toMatch(/checks the data/);
+  });
+
+  it('authorizes special leave only with the education manager', () => {
     const manager = phone('student', { approvedBy: 'manager' });
     const coach = phone('student', { approvedBy: 'coach' });
-    expect(
-      classify(reg({ reason: 'special_leave', notice: manager }), ctx(minor, { specialLeaveDay: 9 })).ruleId,
-    ).toBe('special_leave.manager');
-    expect(
-      classify(reg({ reason: 'wedding_or_funeral', notice: manager }), ctx(minor, { specialLeaveDay: 10 }))
-        .ruleId,
-    ).toBe('special_leave.too_long');
+    expect(classify(reg({ reason: 'special_leave', notice: manager }), ctx()).ruleId).toBe(
+      'special_leave.manager',
+    );
     expect(classify(reg({ reason: 'special_leave', notice: coach }), ctx()).ruleId).toBe(
       'special_leave.not_approved',
     );
     expect(classify(reg({ reason: 'wedding_or_funeral' }), ctx()).kind).toBe('unauthorized');
+  });
+
+  it('Lpw art. 14: the 10th special-leave day of a school year is authorized, the 11th is not', () => {
+    const manager = phone('student', { approvedBy: 'manager', proof: true });
+    const leave = (reason: Reason, day: number) =>
+      classify(reg({ reason, notice: manager }), ctx(minor, { specialLeaveDayOfYear: day }));
+    expect(leave('special_leave', 10)).toMatchObject({ kind: 'authorized', ruleId: 'special_leave.manager' });
+    expect(leave('wedding_or_funeral', 10).ruleId).toBe('special_leave.manager');
+    expect(leave('special_leave', 11)).toMatchObject({
+      kind: 'unauthorized',
+      ruleId: 'special_leave.too_long',
+    });
+    expect(leave('wedding_or_funeral', 11).ruleId).toBe('special_leave.too_long');
+    expect(ruleText('special_leave.too_long', 'nl')).toMatch(/Leerplichtwet art\. 14/);
+  });
+
+  it('Lpw art. 14: a decision (the leerplichtambtenaar’s approval) makes the 11th day authorized', () => {
+    const manager = phone('student', { approvedBy: 'manager' });
+    const r = classify(
+      reg({ reason: 'special_leave', notice: manager, decision: 'authorized' }),
+      ctx(minor, { specialLeaveDayOfYear: 11 }),
+    );
+    expect(r).toMatchObject({ kind: 'authorized', ruleId: 'decision.authorized' });
+  });
+});
+
+describe('Lpw art. 14 – Bijzonder verlof: counting the school year', () => {
+  /** Six school days in October 2026 and six in March 2027: one school year, two stretches. */
+  const october = ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-12'];
+  const march = ['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12', '2027-03-15'];
+
+  it('the 11th special-leave day of a school year is unauthorized, across two stretches', () => {
+    const dates = new Set([...october, ...march]);
+    expect(march.map((d) => dayOfSchoolYear(dates, d))).toEqual([7, 8, 9, 10, 11, 12]);
+    const manager = phone('parent', { approvedBy: 'manager' });
+    const kinds = march.map(
+      (date) =>
+        classify(
+          reg({ date, reason: 'special_leave', notice: manager }),
+          ctx(minor, { specialLeaveDayOfYear: dayOfSchoolYear(dates, date) }),
+        ).kind,
+    );
+    expect(kinds).toEqual([
+      'authorized',
+      'authorized',
+      'authorized',
+      'authorized',
+      'unauthorized',
+      'unauthorized',
+    ]);
+  });
+
+  it('counts a day not yet among the dates as the next one, whatever order the dates came in', () => {
+    const dates = new Set([...march].reverse());
+    expect(dayOfSchoolYear(dates, '2026-10-05')).toBe(1);
+    expect(dayOfSchoolYear(new Set([...october, ...march]), '2027-03-16')).toBe(13);
+  });
+
+  it('starts again on 1 August: a new school year has its own 10 days', () => {
+    const spring2026 = ['2026-06-01', '2026-06-02', '2026-06-03', '2026-06-04', '2026-06-05', '2026-06-08'];
+    const dates = new Set([...spring2026, ...october, ...march]);
+    expect(dayOfSchoolYear(dates, '2026-06-08')).toBe(6);
+    expect(dayOfSchoolYear(dates, '2026-10-05')).toBe(1);
+    expect(schoolYearOf('2026-07-31')).toEqual({ from: '2025-08-01', to: '2026-07-31' });
+    expect(schoolYearOf('2026-08-01')).toEqual({ from: '2026-08-01', to: '2027-07-31' });
   });
 });
 
@@ -206,8 +283,81 @@ describe('Bijlage 1 – Leveren van bewijs', () => {
 
   it('treats a doctor’s visit not reported to the front office as unauthorized, even from 23', () => {
     expect(classify(reg({ reason: 'medical_appointment' }), ctx(adult)).ruleId).toBe(
-      'appointment.not_reported',
+      'not_reported_in_advance',
     );
+  });
+});
+
+describe('Bijlage 1 – Afwezigheid: "dien je dit altijd door te geven bij Front Office"', () => {
+  /** Every fact that could authorize it, except the report itself. */
+  const unreported: Notice = {
+    channel: 'none',
+    reportedBy: 'student',
+    proof: true,
+    approvedBy: 'manager',
+    beforeExam: true,
+  };
+  const mustReport: Reason[] = [
+    'driving_exam',
+    'driving_lesson',
+    'transport_disruption',
+    'medical_appointment',
+    'leave',
+    'authority_appointment',
+    'internship_activity',
+    'wedding_or_funeral',
+  ];
+
+  it.each(mustReport)(
+    'appendix 1: %s nobody reported is unauthorized (not_reported_in_advance)',
+    (reason) => {
+      for (const notice of [undefined, unreported]) {
+        for (const birth of [minor, adult]) {
+          expect(classify(reg({ reason, notice }), ctx(birth))).toMatchObject({
+            kind: 'unauthorized',
+            ruleId: 'not_reported_in_advance',
+          });
+        }
+      }
+    },
+  );
+
+  it('appendix 1: a driving exam nobody reported is unauthorized (not_reported_in_advance), even with the CBR invitation', () => {
+    const r = classify(reg({ reason: 'driving_exam', notice: unreported }), ctx(adult));
+    expect(r).toMatchObject({ kind: 'unauthorized', ruleId: 'not_reported_in_advance' });
+    expect(ruleText(r.ruleId, 'nl')).toMatch(/Front Office/);
+    expect(ruleText(r.ruleId, 'en')).toMatch(/front office/);
+  });
+
+  it('appendix 1: reported by phone, by e-mail or at the desk, the reason’s own rule decides', () => {
+    for (const channel of ['phone', 'email', 'desk'] as const) {
+      const notice: Notice = { channel, reportedBy: 'student', proof: true };
+      expect(classify(reg({ reason: 'driving_exam', notice }), ctx()).ruleId).toBe('driving.exam');
+      expect(classify(reg({ reason: 'transport_disruption', notice }), ctx()).ruleId).toBe(
+        'transport.disruption_proof',
+      );
+    }
+  });
+
+  it('appendix 1: a wedding or funeral reported without the invitation or funeral card is unauthorized', () => {
+    const approved: Notice = { channel: 'email', reportedBy: 'parent', proof: false, approvedBy: 'manager' };
+    expect(classify(reg({ reason: 'wedding_or_funeral', notice: approved }), ctx())).toMatchObject({
+      kind: 'unauthorized',
+      ruleId: 'wedding_or_funeral.no_proof',
+    });
+    const withCard = { ...approved, proof: true };
+    expect(classify(reg({ reason: 'wedding_or_funeral', notice: withCard }), ctx()).ruleId).toBe(
+      'special_leave.manager',
+    );
+  });
+
+  it('leaves the rules that never authorize, and the portal’s notice, as they were', () => {
+    expect(classify(reg({ reason: 'optician' }), ctx(adult)).ruleId).toBe('optician');
+    expect(classify(reg({ reason: 'late_transport', status: 'late', minutesMissed: 5 }), ctx()).ruleId).toBe(
+      'late.transport',
+    );
+    const c = ctx(minor, { severeWeatherDates: new Set(['2026-11-10']) });
+    expect(classify(reg({ reason: 'severe_weather' }), c).ruleId).toBe('weather.portal_notice');
   });
 });
 
@@ -323,7 +473,7 @@ describe('H3 – Schorsing en bijzonder verlof: counting the stretch', () => {
       reg({ date: '2026-10-28', reason: 'suspension' }),
       ctx(minor, { suspensionDay: dayOfStretch(defaultCalendar, dates, '2026-10-28') }),
     );
-    expect(sixth.ruleId).toBe('suspension.beyond_5_days');
+    expect(sixth).toMatchObject({ kind: 'authorized', ruleId: 'suspension.beyond_5_days' });
   });
 
   it('starts again after a school day without the reason', () => {
