@@ -18,7 +18,7 @@ const request = (id: string): MailRequest<'frequent.student'> => ({
   id,
   template: 'frequent.student',
   to: [`${id}@student.school.example`],
-  data: { studentName: `Student ${id}` },
+  data: { studentName: `Student ${id}`, from: '2026-09-07', to: '2026-09-11' },
 });
 
 /** A mailer that records what it sent and can be told to throttle every send. */

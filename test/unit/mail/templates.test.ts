@@ -11,8 +11,8 @@ import { REASONS } from '../../../shared/policy/types';
 
 const url = 'https://presentie.school.example/#/meldingen/s1.2026-09-07';
 const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
-  'signal8.student': { studentName: 'Sanne de Boer', minutes: 485 },
-  'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485 },
+  'signal8.student': { studentName: 'Sanne de Boer', minutes: 485, from: '2026-09-07', to: '2026-09-11' },
+  'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485, from: '2026-09-07', to: '2026-09-11' },
   'report16.coach': {
     coachName: 'M. Jansen',
     studentName: 'Sanne de Boer',
@@ -27,12 +27,30 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     studentName: 'Sanne de Boer',
     coachName: 'M. Jansen',
     from: '2026-09-07',
+    to: '2026-10-09',
     url,
   },
-  'signal4w.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', from: '2026-09-07' },
-  'sick.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
-  'frequent.student': { studentName: 'Sanne de Boer' },
-  'frequent.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
+  'signal4w.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-10-09',
+  },
+  'sick.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
+  'frequent.student': { studentName: 'Sanne de Boer', from: '2026-09-07', to: '2026-09-11' },
+  'frequent.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
   'outflow.coach': {
     coachName: 'M. Jansen',
     studentName: 'Sanne de Boer',
@@ -40,8 +58,21 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     counsellor: true,
     url,
   },
-  'withdrawn.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
-  'task.assignee': { assigneeName: 'S. Bakker', studentName: 'Sanne de Boer', task: 'sick_pattern', url },
+  'withdrawn.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
+  'task.assignee': {
+    assigneeName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    task: 'sick_pattern',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
 };
 const ids = Object.keys(samples) as TemplateId[];
 
@@ -124,7 +155,13 @@ describe('mail templates', () => {
       id: 'm',
       template: 'signal8.student',
       to: ['a@b.nl'],
-      data: { studentName: 'Sanne', minutes: 245, reportAtMinutes: 480 },
+      data: {
+        studentName: 'Sanne',
+        minutes: 245,
+        reportAtMinutes: 480,
+        from: '2026-09-07',
+        to: '2026-09-11',
+      },
     });
     expect(routeX.subject).toBe('Je hebt 4 uur en 5 minuten ongeoorloofd verzuim');
     expect(routeX.text).toContain('Bij 8 uur ongeoorloofd verzuim krijgt je coach een melding');
@@ -140,7 +177,7 @@ describe('mail templates', () => {
       id: 'm',
       template: 'frequent.student',
       to: ['a@b.nl'],
-      data: { studentName: '<script>alert(1)</script> & Co' },
+      data: { studentName: '<script>alert(1)</script> & Co', from: '2026-09-07', to: '2026-09-11' },
     });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
