@@ -69,7 +69,7 @@ export function batchMails(
     }
   }
   const batches: MailBatch[] = [];
-  for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const sorted = [...group].sort(
       (a, b) =>
         cmp(a.period.from, b.period.from) || cmp(a.period.to, b.period.to) || cmp(a.studentId, b.studentId),
@@ -77,7 +77,7 @@ export function batchMails(
     const [first, ...rest] = sorted as [MailDraft, ...MailDraft[]];
     batches.push({
       request: {
-        id: `nightly:${asOf}:${first.template}:${digest(key)}`,
+        id: batchMailId(asOf, first.template, first.to),
         template: first.template,
         to: [first.to],
         data: first.data,
@@ -97,5 +97,9 @@ const thing = (d: MailDraft): string => `${d.studentId}\u0000${d.period.from}\u0
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Short and stable; keeps the address itself out of the key. */
+/** The id of the one mail of a template a reader gets from the run of `asOf` (the address stays out of it). */
+export const batchMailId = (asOf: string, template: TemplateId, to: string): string =>
+  `nightly:${asOf}:${template}:${digest(`${TEMPLATE_KIND[template]}\u0000${to.toLowerCase()}`)}`;
+
+/** Short and stable. */
 const digest = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, 16);
