@@ -8,7 +8,6 @@ import {
   type StudentFacts,
 } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
-import { lastEnrolledDay } from '../../mail/leaving';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { isOpen, withdraw } from '../reports/lifecycle';
+import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { applySignal, audit } from './signal-effects';
@@ -122,11 +122,10 @@ export async function evaluateOne(
   outcome.found = true;
   // A student who has left: the days after the last enrolled day stay stored but are not
   // evaluated, so nothing (signal, report, mail) can come from them.
-  const last = lastEnrolledDay(student);
-  const days = last === undefined ? input.days : input.days.filter((d) => d.date <= last);
+  const days = enrolledDays(input.days, student);
 
   const profile = profileFor(student);
-  const { signals, state, recheckOn } = evaluateStudent({
+  const evaluated = evaluateStudent({
     student: facts(student),
     days,
     state: input.signals.state,
@@ -136,6 +135,8 @@ export async function evaluateOne(
     // The days read start here: an absence on this first day may continue one from before.
     daysFrom: from,
   });
+  const { state, recheckOn } = evaluated;
+  const signals = enrolledSignals(evaluated.signals, student);
 
   const watched: WatchedReport[] = [];
   // Reports raised earlier: withdraw those whose basis disappeared before the coach handled them.
