@@ -209,3 +209,78 @@ describe('durations in mails', () => {
     expect(formatDuration(60, 'en')).toBe('1 hour');
   });
 });
+
+describe('every mail names the period it is about (issue #10)', () => {
+  it.each(ids.flatMap((id) => [[id, 'nl'] as const, [id, 'en'] as const]))('%s (%s)', (id, locale) => {
+    const data = samples[id] as { from?: string; to?: string; date?: string };
+    const mail = render(id, locale);
+    const dates = [data.from, data.to, data.date].filter((d): d is string => d !== undefined);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) {
+      const [y, m, d] = date.split('-').map(Number);
+      const month = new Date(Date.UTC(y as number, (m as number) - 1, d)).toLocaleString(
+        locale === 'nl' ? 'nl-NL' : 'en-GB',
+        {
+          month: 'long',
+          timeZone: 'UTC',
+        },
+      );
+      expect(mail.text).toContain(`${d} ${month} ${y}`);
+    }
+  });
+});
+
+describe('a combined mail (one per reader and kind per run, issue #10)', () => {
+  const second = {
+    ...samples['report16.coach'],
+    studentName: 'Daan Visser',
+    from: '2026-10-05',
+    to: '2026-10-16',
+    dueDate: '2026-10-23',
+    url: 'https://presentie.school.example/#/meldingen/s2.2026-10-05',
+  };
+
+  it.each(['nl', 'en'] as const)('lists every report with its period and its own link (%s)', (locale) => {
+    const mail = renderMail({
+      id: 'm',
+      template: 'report16.coach',
+      to: ['c@school.example'],
+      locale,
+      data: samples['report16.coach'],
+      also: [second],
+      studentIds: ['s1', 's2'],
+    });
+    expect(mail.subject).toContain('2');
+    for (const text of [mail.text, mail.html]) {
+      expect(text).toContain('Sanne de Boer');
+      expect(text).toContain('Daan Visser');
+      expect(text).toContain(url);
+      expect(text).toContain(second.url);
+    }
+    expect(mail.text).toContain(
+      locale === 'nl'
+        ? '7 september 2026 tot en met 24 september 2026'
+        : '7 September 2026 to 24 September 2026',
+    );
+    expect(mail.text).toContain(
+      locale === 'nl' ? '5 oktober 2026 tot en met 16 oktober 2026' : '5 October 2026 to 16 October 2026',
+    );
+    expect(mail.studentIds).toEqual(['s1', 's2']);
+  });
+
+  it('says different things about different periods, so two mails weeks apart are never identical', () => {
+    const one = renderMail({
+      id: 'a',
+      template: 'frequent.student',
+      to: ['s@x'],
+      data: samples['frequent.student'],
+    });
+    const later = renderMail({
+      id: 'b',
+      template: 'frequent.student',
+      to: ['s@x'],
+      data: { ...samples['frequent.student'], from: '2026-11-02', to: '2026-11-27' },
+    });
+    expect(later.text).not.toBe(one.text);
+  });
+});
