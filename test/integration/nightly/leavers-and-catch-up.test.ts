@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Outbox } from '../../../functions/mail/outbox';
 import { getMail } from '../../../functions/store/outbox-repository';
+import { loadDirectory } from '../../../functions/usecases/nightly/directory';
 import { batchMailId } from '../../../functions/usecases/nightly/mail-batch';
+import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import { listOpenReports } from '../../../functions/usecases/reports/actions';
+import { defaultCalendar } from '../../../shared/calendar';
 import { leftEvent } from '../../support/webhook';
-import { coachEmail, day, type Harness, startHarness, studentEmail } from './harness';
+import { coachEmail, DASHBOARD, day, type Harness, startHarness, studentEmail } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -136,5 +140,39 @@ describe('issue #10, catching up: a run over weeks behaves as a person would', (
     for (const m of await h.mailsTo(studentEmail('s-ivo'))) texts.push(m.body.text);
     expect(texts).toHaveLength(2);
     expect(texts[0]).not.toBe(texts[1]);
+  });
+
+  it('retried after a crash between recording the mails and saving the signal states, sends each mail once', async () => {
+    await h.student('s-rik');
+    for (const date of truant) await h.deliver(...day('s-rik', date));
+    let recorded = 0;
+    const crashing: Outbox = {
+      enqueue: async (request) => {
+        if (recorded === 1) throw new Error('the Lambda ran out of time');
+        recorded++;
+        return h.outbox.enqueue(request);
+      },
+      flush: (options) => h.outbox.flush(options),
+    };
+    const deps = (outbox: Outbox) => ({
+      store: h.table,
+      outbox,
+      bus: h.bus,
+      calendar: defaultCalendar,
+      loadDirectory: () => loadDirectory(h.table),
+      config: { dashboardUrl: DASHBOARD, mailGuardians: false, retentionYears: 5 },
+    });
+    await expect(runNightly(deps(crashing), '2026-10-09')).rejects.toThrow('ran out of time');
+
+    const retry = await runNightly(deps(h.outbox), '2026-10-09');
+    // The states were not saved: the same signals are found again, and what was recorded stays once.
+    expect(retry.signals).toBeGreaterThan(0);
+    expect(await listOpenReports(h.table, 'team-ict')).toHaveLength(2);
+    const toCoach = (await h.mailsTo(coachEmail)).filter((m) => m.subject.includes('16-uursmelding'));
+    expect(toCoach).toHaveLength(1);
+    expect(
+      (await h.mailsTo(studentEmail('s-rik'))).filter((m) => m.subject.startsWith('Je hebt')),
+    ).toHaveLength(1);
+    expect((await h.nightly('2026-10-09')).signals).toBe(0);
   });
 });
