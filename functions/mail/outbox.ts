@@ -7,7 +7,7 @@ import {
   markSent,
   recordMail,
 } from '../store/outbox-repository';
-import { batchGetStudents } from '../store/students';
+import { getStudent } from '../store/students';
 import { lastEnrolledDay } from './leaving';
 import { isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
@@ -110,8 +110,8 @@ function leaversOf(store: Store, asOf: string): (mail: OutgoingMail) => Promise<
   const hasLeft = (studentId: string) => {
     const cached = known.get(studentId);
     if (cached) return cached;
-    const answer = batchGetStudents(store, [studentId]).then((found) => {
-      const last = lastEnrolledDay(found.get(studentId));
+    const answer = getStudent(store, studentId).then((student) => {
+      const last = lastEnrolledDay(student);
       return last !== undefined && last <= asOf;
     });
     known.set(studentId, answer);
