@@ -8,6 +8,8 @@ export interface MailContent {
   paragraphs: string[];
   /** Where the reader has something to do. */
   action?: { label: string; url: string };
+  /** A combined mail's things, one line each with its own link. */
+  list?: { text: string; url?: string }[];
 }
 
 const FOOTER: Record<Locale, string> = {
@@ -19,11 +21,16 @@ export function layout(
   content: MailContent,
   locale: Locale,
 ): { subject: string; text: string; html: string } {
+  const list = content.list ?? [];
   const textParts = [content.greeting, ...content.paragraphs];
+  if (list.length > 0) textParts.push(list.map((i) => `- ${i.text}${i.url ? `: ${i.url}` : ''}`).join('\n'));
   if (content.action) textParts.push(`${content.action.label}: ${content.action.url}`);
   textParts.push('--', FOOTER[locale]);
 
   const paragraphs = content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const items = list.length
+    ? `<ul>\n${list.map((i) => `<li>${escapeHtml(i.text)}${i.url ? ` <a href="${escapeHtml(i.url)}">${escapeHtml(i.url)}</a>` : ''}</li>`).join('\n')}\n</ul>`
+    : '';
   const action = content.action
     ? `<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 16px;background:#0b5394;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(content.action.label)}</a></p>`
     : '';
@@ -33,6 +40,7 @@ export function layout(
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">
 <p>${escapeHtml(content.greeting)}</p>
 ${paragraphs}
+${items}
 ${action}
 <hr><p style="font-size:12px;color:#555555">${escapeHtml(FOOTER[locale])}</p>
 </body>

@@ -1,7 +1,17 @@
 import type { Store } from '../store/client';
-import { claimMail, listUnsent, markFailed, markSent, recordMail } from '../store/outbox-repository';
+import {
+  claimMail,
+  listUnsent,
+  markCancelled,
+  markFailed,
+  markSent,
+  recordMail,
+} from '../store/outbox-repository';
+import { getStudent } from '../store/students';
+import { lastEnrolledDay } from './leaving';
 import { isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
+import { CANCELLED_WHEN_LEFT, type OutgoingMail } from './types';
 
 /** Long enough for SES's backoff on one mail; a crashed run's claims free up after it. */
 const LEASE_MS = 10 * 60 * 1000;
@@ -11,13 +21,23 @@ export interface FlushResult {
   failed: number;
   /** Left for the next run because SES kept throttling. */
   deferred: number;
+  /** Not sent because every student the mail is about had left (kept as `cancelled`). */
+  cancelled: number;
+}
+
+export interface FlushOptions {
+  /**
+   * The last day that is over: a student whose last enrolled day is on or before it has left. The
+   * nightly run passes the date it evaluated; otherwise yesterday (school time zone).
+   */
+  asOf?: string;
 }
 
 export interface Outbox {
   /** Renders and records a mail (deterministic id). False if that mail was recorded before. */
   enqueue<T extends TemplateId>(request: MailRequest<T>): Promise<boolean>;
   /** Sends every unsent mail, including those a previous run failed to send. */
-  flush(): Promise<FlushResult>;
+  flush(options?: FlushOptions): Promise<FlushResult>;
 }
 
 export interface OutboxOptions {
@@ -40,8 +60,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     enqueue(request) {
       return recordMail(options.store, renderMail(request), now().toISOString());
     },
-    async flush() {
-      const result: FlushResult = { sent: 0, failed: 0, deferred: 0 };
+    async flush(flushOptions = {}) {
+      const result: FlushResult = { sent: 0, failed: 0, deferred: 0, cancelled: 0 };
+      const asOf = flushOptions.asOf ?? dayBefore(now());
+      const left = leaversOf(options.store, asOf);
       let throttled = false;
       const unsent = listUnsent(options.store);
       const worker = async () => {
@@ -56,6 +78,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
           const at = now();
           const lease = new Date(at.getTime() + LEASE_MS).toISOString();
           if (!(await claimMail(options.store, mail.id, at.toISOString(), lease))) continue;
+          if (await left(mail)) {
+            if (await markCancelled(options.store, mail.id, lease, 'student_left', now().toISOString()))
+              result.cancelled++;
+            continue;
+          }
           try {
             const messageId = await options.mailer.send(mail);
             if (await markSent(options.store, mail.id, messageId, now().toISOString())) result.sent++;
@@ -71,4 +98,36 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return result;
     },
   };
+}
+
+/**
+ * Whether a mail is about students who have all left by `asOf`: a follow-up mail queued before the
+ * leaving (or in the night of it) is then pointless, and the issue's rule is that a leaver gets no
+ * mail. Students are read once per flush.
+ */
+function leaversOf(store: Store, asOf: string): (mail: OutgoingMail) => Promise<boolean> {
+  const known = new Map<string, Promise<boolean>>();
+  const hasLeft = (studentId: string) => {
+    const cached = known.get(studentId);
+    if (cached) return cached;
+    const answer = getStudent(store, studentId).then((student) => {
+      const last = lastEnrolledDay(student);
+      return last !== undefined && last <= asOf;
+    });
+    known.set(studentId, answer);
+    return answer;
+  };
+  return async (mail) => {
+    const ids = mail.studentIds ?? [];
+    if (ids.length === 0 || !CANCELLED_WHEN_LEFT.has(mail.kind)) return false;
+    return (await Promise.all(ids.map(hasLeft))).every(Boolean);
+  };
+}
+
+/** Yesterday in the school's time zone: the last day that is over. */
+function dayBefore(instant: Date): string {
+  const today = instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { formatDate, formatDuration } from './format';
 import { layout, type MailContent } from './layout';
-import type { Locale, MailKind } from './types';
+import type { Locale, MailKind, OutgoingMail } from './types';
 
 /**
  * Every mail Presentie sends, Dutch first. The data types deliberately have no field for an
@@ -9,8 +9,14 @@ import type { Locale, MailKind } from './types';
  */
 export interface TemplateData {
   /** `reportAtMinutes`: the student's threshold for the coach's report (960; less for Route-X). */
-  'signal8.student': { studentName: string; minutes: number; reportAtMinutes?: number };
-  'signal8.guardian': { guardianOf: string; minutes: number };
+  'signal8.student': {
+    studentName: string;
+    minutes: number;
+    reportAtMinutes?: number;
+    from: string;
+    to: string;
+  };
+  'signal8.guardian': { guardianOf: string; minutes: number; from: string; to: string };
   'report16.coach': {
     coachName: string;
     studentName: string;
@@ -25,18 +31,22 @@ export interface TemplateData {
     studentName: string;
     coachName: string;
     from: string;
+    to: string;
     url: string;
   };
-  'signal4w.coach': { coachName: string; studentName: string; from: string };
-  'sick.coach': { coachName: string; studentName: string; url: string };
-  'frequent.student': { studentName: string };
-  'frequent.coach': { coachName: string; studentName: string; url: string };
+  'signal4w.coach': { coachName: string; studentName: string; from: string; to: string };
+  'sick.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
+  'frequent.student': { studentName: string; from: string; to: string };
+  'frequent.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   'outflow.coach': { coachName: string; studentName: string; date: string; counsellor: boolean; url: string };
-  'withdrawn.coach': { coachName: string; studentName: string; url: string };
+  'withdrawn.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   'task.assignee': {
     assigneeName: string;
     studentName: string;
     task: TaskLabel;
+    /** The period the task is about (a report's, a correction's, a conversation's follow-up). */
+    from?: string;
+    to?: string;
     dueDate?: string;
     url: string;
   };
@@ -87,220 +97,448 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'task.assignee': 'task',
 };
 
-type Templates = { [T in TemplateId]: Record<Locale, (d: TemplateData[T]) => MailContent> };
+/**
+ * One template in one language. `one` is the mail about a single thing; a run that has several
+ * things of one kind for one reader sends one mail instead (`many`): the same greeting, an intro,
+ * and one line per thing, each naming its student, its period and its link.
+ */
+interface Variant<D> {
+  one: (d: D) => MailContent;
+  many: {
+    subject: (ds: D[]) => string;
+    intro: (ds: D[]) => string;
+    line: (d: D) => string;
+    url?: (d: D) => string;
+  };
+}
+
+type Templates = { [T in TemplateId]: Record<Locale, Variant<TemplateData[T]>> };
 
 const dashboard = { nl: 'Open in Presentie', en: 'Open in Presentie' };
 
+/** "van 5 oktober 2026 tot en met 9 oktober 2026": every mail names the period it is about. */
+export function formatPeriod(from: string, to: string, locale: Locale): string {
+  if (from === to) return locale === 'nl' ? `op ${formatDate(from, 'nl')}` : `on ${formatDate(from, 'en')}`;
+  return locale === 'nl'
+    ? `van ${formatDate(from, 'nl')} tot en met ${formatDate(to, 'nl')}`
+    : `from ${formatDate(from, 'en')} to ${formatDate(to, 'en')}`;
+}
+
+const names = (ds: { studentName: string }[]): string =>
+  [...new Set(ds.map((d) => d.studentName))].join(', ');
+
 const templates: Templates = {
   'signal8.student': {
-    nl: (d) => ({
-      subject: `Je hebt ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim`,
-      greeting: `Beste ${d.studentName},`,
-      paragraphs: [
-        `Volgens onze registratie ben je ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de afgelopen vier lesweken.`,
-        `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding, en kan de school verplicht zijn je te melden bij DUO.`,
-      ],
-    }),
-    en: (d) => ({
-      subject: `You have ${formatDuration(d.minutes, 'en')} of unauthorized absence`,
-      greeting: `Dear ${d.studentName},`,
-      paragraphs: [
-        `According to our records you have been absent without authorization for ${formatDuration(d.minutes, 'en')} in the last four school weeks.`,
-        `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified, and the school may be required to report you to DUO.`,
-      ],
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Je hebt ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim`,
+        greeting: `Beste ${d.studentName},`,
+        paragraphs: [
+          `Volgens onze registratie ben je ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de lesweken ${formatPeriod(d.from, d.to, 'nl')}.`,
+          `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding, en kan de school verplicht zijn je te melden bij DUO.`,
+        ],
+      }),
+      many: {
+        subject: () => 'Je hebt ongeoorloofd verzuim',
+        intro: (ds) =>
+          `Volgens onze registratie ben je ongeoorloofd afwezig geweest in deze periodes. Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(ds[0]?.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding.`,
+        line: (d) => `${formatDuration(d.minutes, 'nl')} ${formatPeriod(d.from, d.to, 'nl')}`,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `You have ${formatDuration(d.minutes, 'en')} of unauthorized absence`,
+        greeting: `Dear ${d.studentName},`,
+        paragraphs: [
+          `According to our records you have been absent without authorization for ${formatDuration(d.minutes, 'en')} in the school weeks ${formatPeriod(d.from, d.to, 'en')}.`,
+          `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified, and the school may be required to report you to DUO.`,
+        ],
+      }),
+      many: {
+        subject: () => 'You have unauthorized absence',
+        intro: (ds) =>
+          `According to our records you have been absent without authorization in these periods. If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(ds[0]?.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified.`,
+        line: (d) => `${formatDuration(d.minutes, 'en')} ${formatPeriod(d.from, d.to, 'en')}`,
+      },
+    },
   },
   'signal8.guardian': {
-    nl: (d) => ({
-      subject: `Ongeoorloofd verzuim van ${d.guardianOf}`,
-      greeting: 'Geachte ouder of verzorger,',
-      paragraphs: [
-        `Volgens onze registratie is ${d.guardianOf} ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de afgelopen vier lesweken.`,
-        'Wilt u dit met uw kind bespreken? Bij vragen kunt u contact opnemen met de coach.',
-      ],
-    }),
-    en: (d) => ({
-      subject: `Unauthorized absence of ${d.guardianOf}`,
-      greeting: 'Dear parent or guardian,',
-      paragraphs: [
-        `According to our records ${d.guardianOf} has been absent without authorization for ${formatDuration(d.minutes, 'en')} in the last four school weeks.`,
-        'Please discuss this with your child. For questions, contact the coach.',
-      ],
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Ongeoorloofd verzuim van ${d.guardianOf}`,
+        greeting: 'Geachte ouder of verzorger,',
+        paragraphs: [
+          `Volgens onze registratie is ${d.guardianOf} ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de lesweken ${formatPeriod(d.from, d.to, 'nl')}.`,
+          'Wilt u dit met uw kind bespreken? Bij vragen kunt u contact opnemen met de coach.',
+        ],
+      }),
+      many: {
+        subject: (ds) => `Ongeoorloofd verzuim van ${[...new Set(ds.map((d) => d.guardianOf))].join(', ')}`,
+        intro: () =>
+          'Volgens onze registratie is uw kind in deze periodes ongeoorloofd afwezig geweest. Wilt u dit met uw kind bespreken? Bij vragen kunt u contact opnemen met de coach.',
+        line: (d) =>
+          `${d.guardianOf}: ${formatDuration(d.minutes, 'nl')} ${formatPeriod(d.from, d.to, 'nl')}`,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Unauthorized absence of ${d.guardianOf}`,
+        greeting: 'Dear parent or guardian,',
+        paragraphs: [
+          `According to our records ${d.guardianOf} has been absent without authorization for ${formatDuration(d.minutes, 'en')} in the school weeks ${formatPeriod(d.from, d.to, 'en')}.`,
+          'Please discuss this with your child. For questions, contact the coach.',
+        ],
+      }),
+      many: {
+        subject: (ds) => `Unauthorized absence of ${[...new Set(ds.map((d) => d.guardianOf))].join(', ')}`,
+        intro: () =>
+          'According to our records your child has been absent without authorization in these periods. Please discuss this with your child. For questions, contact the coach.',
+        line: (d) =>
+          `${d.guardianOf}: ${formatDuration(d.minutes, 'en')} ${formatPeriod(d.from, d.to, 'en')}`,
+      },
+    },
   },
   'report16.coach': {
-    nl: (d) => ({
-      subject: `16-uursmelding: ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim binnen vier aaneengesloten lesweken (${formatDate(d.from, 'nl')} tot en met ${formatDate(d.to, 'nl')}).`,
-        `De melding staat in de open lijst van je team. Kies een actie en licht die toe, uiterlijk ${formatDate(d.dueDate, 'nl')}.`,
-      ],
-      action: { label: 'Melding behandelen', url: d.url },
-    }),
-    en: (d) => ({
-      subject: `16-hour report: ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence within four consecutive school weeks (${formatDate(d.from, 'en')} to ${formatDate(d.to, 'en')}).`,
-        `The report is in your team's open list. Choose an action and explain it by ${formatDate(d.dueDate, 'en')}.`,
-      ],
-      action: { label: 'Handle the report', url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `16-uursmelding: ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim binnen vier aaneengesloten lesweken (${formatDate(d.from, 'nl')} tot en met ${formatDate(d.to, 'nl')}).`,
+          `De melding staat in de open lijst van je team. Kies een actie en licht die toe, uiterlijk ${formatDate(d.dueDate, 'nl')}.`,
+        ],
+        action: { label: 'Melding behandelen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} 16-uursmeldingen: ${names(ds)}`,
+        intro: (ds) =>
+          `Er staan ${ds.length} nieuwe 16-uursmeldingen in de open lijst van je team. Kies per melding een actie en licht die toe, uiterlijk op de genoemde datum.`,
+        line: (d) =>
+          `${d.studentName}: ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim ${formatPeriod(d.from, d.to, 'nl')}, uiterlijk ${formatDate(d.dueDate, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `16-hour report: ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence within four consecutive school weeks (${formatDate(d.from, 'en')} to ${formatDate(d.to, 'en')}).`,
+          `The report is in your team's open list. Choose an action and explain it by ${formatDate(d.dueDate, 'en')}.`,
+        ],
+        action: { label: 'Handle the report', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} 16-hour reports: ${names(ds)}`,
+        intro: (ds) =>
+          `There are ${ds.length} new 16-hour reports in your team's open list. For each, choose an action and explain it by the date given.`,
+        line: (d) =>
+          `${d.studentName}: ${formatDuration(d.minutes, 'en')} of unauthorized absence ${formatPeriod(d.from, d.to, 'en')}, by ${formatDate(d.dueDate, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'signal4w.officer': {
-    nl: (d) => ({
-      subject: `4-wekensignaal: ${d.studentName}`,
-      greeting: `Beste ${d.officerName},`,
-      paragraphs: [
-        `${d.studentName} is sinds ${formatDate(d.from, 'nl')} vier aaneengesloten lesweken ongeoorloofd afwezig.`,
-        `Stem af met de coach (${d.coachName}), nodig de student uit en volg hem of haar drie weken. Er staat een taak voor je klaar.`,
-      ],
-      action: { label: 'Taak openen', url: d.url },
-    }),
-    en: (d) => ({
-      subject: `4-week signal: ${d.studentName}`,
-      greeting: `Dear ${d.officerName},`,
-      paragraphs: [
-        `${d.studentName} has been absent without authorization for four consecutive school weeks since ${formatDate(d.from, 'en')}.`,
-        `Check with the coach (${d.coachName}), invite the student and follow them for three weeks. A task is waiting for you.`,
-      ],
-      action: { label: 'Open the task', url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `4-wekensignaal: ${d.studentName}`,
+        greeting: `Beste ${d.officerName},`,
+        paragraphs: [
+          `${d.studentName} is vier aaneengesloten lesweken ongeoorloofd afwezig, ${formatPeriod(d.from, d.to, 'nl')}.`,
+          `Stem af met de coach (${d.coachName}), nodig de student uit en volg hem of haar drie weken. Er staat een taak voor je klaar.`,
+        ],
+        action: { label: 'Taak openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} 4-wekensignalen: ${names(ds)}`,
+        intro: () =>
+          'Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. Stem per student af met de coach, nodig de student uit en volg hem of haar drie weken. Er staan taken voor je klaar.',
+        line: (d) => `${d.studentName} (coach ${d.coachName}): ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `4-week signal: ${d.studentName}`,
+        greeting: `Dear ${d.officerName},`,
+        paragraphs: [
+          `${d.studentName} has been absent without authorization for four consecutive school weeks, ${formatPeriod(d.from, d.to, 'en')}.`,
+          `Check with the coach (${d.coachName}), invite the student and follow them for three weeks. A task is waiting for you.`,
+        ],
+        action: { label: 'Open the task', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} 4-week signals: ${names(ds)}`,
+        intro: () =>
+          'These students have been absent without authorization for four consecutive school weeks. For each, check with the coach, invite the student and follow them for three weeks. Tasks are waiting for you.',
+        line: (d) => `${d.studentName} (coach ${d.coachName}): ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'signal4w.coach': {
-    nl: (d) => ({
-      subject: `Ter informatie: 4-wekensignaal ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} is sinds ${formatDate(d.from, 'nl')} vier aaneengesloten lesweken ongeoorloofd afwezig. De verzuimbegeleider neemt contact met je op.`,
-      ],
-    }),
-    en: (d) => ({
-      subject: `For your information: 4-week signal ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} has been absent without authorization for four consecutive school weeks since ${formatDate(d.from, 'en')}. The attendance officer will contact you.`,
-      ],
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Ter informatie: 4-wekensignaal ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} is vier aaneengesloten lesweken ongeoorloofd afwezig, ${formatPeriod(d.from, d.to, 'nl')}. De verzuimbegeleider neemt contact met je op.`,
+        ],
+      }),
+      many: {
+        subject: (ds) => `Ter informatie: 4-wekensignalen ${names(ds)}`,
+        intro: () =>
+          'Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. De verzuimbegeleider neemt contact met je op.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `For your information: 4-week signal ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} has been absent without authorization for four consecutive school weeks, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer will contact you.`,
+        ],
+      }),
+      many: {
+        subject: (ds) => `For your information: 4-week signals ${names(ds)}`,
+        intro: () =>
+          'These students have been absent without authorization for four consecutive school weeks. The attendance officer will contact you.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+      },
+    },
   },
   'sick.coach': {
-    nl: (d) => ({
-      subject: `Verzuimpatroon: ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `Bij ${d.studentName} is een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op.`,
-        'De details staan op het dashboard.',
-      ],
-      action: { label: dashboard.nl, url: d.url },
-    }),
-    en: (d) => ({
-      subject: `Absence pattern: ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `An absence pattern that needs attention was noticed for ${d.studentName}. The attendance officer has been given a task and will contact you.`,
-        'The details are on the dashboard.',
-      ],
-      action: { label: dashboard.en, url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Verzuimpatroon: ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `Bij ${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op.`,
+          'De details staan op het dashboard.',
+        ],
+        action: { label: dashboard.nl, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Verzuimpatronen: ${names(ds)}`,
+        intro: () =>
+          'Bij deze studenten is een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op. De details staan op het dashboard.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Absence pattern: ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `An absence pattern that needs attention was noticed for ${d.studentName}, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer has been given a task and will contact you.`,
+          'The details are on the dashboard.',
+        ],
+        action: { label: dashboard.en, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Absence patterns: ${names(ds)}`,
+        intro: () =>
+          'An absence pattern that needs attention was noticed for these students. The attendance officer has been given a task and will contact you. The details are on the dashboard.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'frequent.student': {
-    nl: (d) => ({
-      subject: 'Je bent vaak afwezig',
-      greeting: `Beste ${d.studentName},`,
-      paragraphs: [
-        'We zien dat je de laatste tijd vaak afwezig bent of te laat komt. Dat baart ons zorgen.',
-        'Neem contact op met je coach, zodat jullie samen kunnen kijken wat er nodig is.',
-      ],
-    }),
-    en: (d) => ({
-      subject: 'You are often absent',
-      greeting: `Dear ${d.studentName},`,
-      paragraphs: [
-        'We notice that you have often been absent or late lately. That worries us.',
-        'Please contact your coach so that you can look together at what you need.',
-      ],
-    }),
+    nl: {
+      one: (d) => ({
+        subject: 'Je bent vaak afwezig',
+        greeting: `Beste ${d.studentName},`,
+        paragraphs: [
+          `We zien dat je ${formatPeriod(d.from, d.to, 'nl')} vaak afwezig bent geweest of te laat bent gekomen. Dat baart ons zorgen.`,
+          'Neem contact op met je coach, zodat jullie samen kunnen kijken wat er nodig is.',
+        ],
+      }),
+      many: {
+        subject: () => 'Je bent vaak afwezig',
+        intro: () =>
+          'We zien dat je in deze periodes vaak afwezig bent geweest of te laat bent gekomen. Dat baart ons zorgen. Neem contact op met je coach, zodat jullie samen kunnen kijken wat er nodig is.',
+        line: (d) => formatPeriod(d.from, d.to, 'nl'),
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: 'You are often absent',
+        greeting: `Dear ${d.studentName},`,
+        paragraphs: [
+          `We notice that you have often been absent or late ${formatPeriod(d.from, d.to, 'en')}. That worries us.`,
+          'Please contact your coach so that you can look together at what you need.',
+        ],
+      }),
+      many: {
+        subject: () => 'You are often absent',
+        intro: () =>
+          'We notice that you have often been absent or late in these periods. That worries us. Please contact your coach so that you can look together at what you need.',
+        line: (d) => formatPeriod(d.from, d.to, 'en'),
+      },
+    },
   },
   'frequent.coach': {
-    nl: (d) => ({
-      subject: `Frequent verzuim: ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} is de laatste tijd vaak afwezig of te laat. De student heeft hierover ook een mail gekregen.`,
-      ],
-      action: { label: dashboard.nl, url: d.url },
-    }),
-    en: (d) => ({
-      subject: `Frequent absence: ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} has often been absent or late lately. The student has received a mail about this as well.`,
-      ],
-      action: { label: dashboard.en, url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Frequent verzuim: ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} vaak afwezig geweest of te laat gekomen. De student heeft hierover ook een mail gekregen.`,
+        ],
+        action: { label: dashboard.nl, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Frequent verzuim: ${names(ds)}`,
+        intro: () =>
+          'Deze studenten zijn vaak afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Frequent absence: ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} has often been absent or late ${formatPeriod(d.from, d.to, 'en')}. The student has received a mail about this as well.`,
+        ],
+        action: { label: dashboard.en, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Frequent absence: ${names(ds)}`,
+        intro: () =>
+          'These students have often been absent or late. They have received a mail about this as well.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'outflow.coach': {
-    nl: (d) => ({
-      subject: `Uitstroom zonder startkwalificatie: ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven, jonger dan 23 en zonder startkwalificatie.`,
-        d.counsellor
-          ? 'Betrek STS-B en de uitstroombegeleider bij de uitstroom.'
-          : 'Betrek STS-B bij de uitstroom.',
-      ],
-      action: { label: 'Dossier openen', url: d.url },
-    }),
-    en: (d) => ({
-      subject: `Leaving without a starting qualification: ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `${d.studentName} left on ${formatDate(d.date, 'en')}, under 23 and without a starting qualification.`,
-        d.counsellor ? 'Involve student services and the outflow counsellor.' : 'Involve student services.',
-      ],
-      action: { label: 'Open the case', url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Uitstroom zonder startkwalificatie: ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven, jonger dan 23 en zonder startkwalificatie.`,
+          d.counsellor
+            ? 'Betrek STS-B en de uitstroombegeleider bij de uitstroom.'
+            : 'Betrek STS-B bij de uitstroom.',
+        ],
+        action: { label: 'Dossier openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Uitstroom zonder startkwalificatie: ${names(ds)}`,
+        intro: () =>
+          'Deze studenten zijn uitgeschreven, jonger dan 23 en zonder startkwalificatie. Betrek STS-B bij hun uitstroom.',
+        line: (d) =>
+          `${d.studentName}: uitgeschreven op ${formatDate(d.date, 'nl')}${d.counsellor ? '; betrek ook de uitstroombegeleider' : ''}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Leaving without a starting qualification: ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} left on ${formatDate(d.date, 'en')}, under 23 and without a starting qualification.`,
+          d.counsellor ? 'Involve student services and the outflow counsellor.' : 'Involve student services.',
+        ],
+        action: { label: 'Open the case', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Leaving without a starting qualification: ${names(ds)}`,
+        intro: () =>
+          'These students left under 23 and without a starting qualification. Involve student services in their leaving.',
+        line: (d) =>
+          `${d.studentName}: left on ${formatDate(d.date, 'en')}${d.counsellor ? '; involve the outflow counsellor too' : ''}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'withdrawn.coach': {
-    nl: (d) => ({
-      subject: `16-uursmelding ingetrokken: ${d.studentName}`,
-      greeting: `Beste ${d.coachName},`,
-      paragraphs: [
-        `De 16-uursmelding van ${d.studentName} is ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft niets meer te doen.`,
-      ],
-      action: { label: dashboard.nl, url: d.url },
-    }),
-    en: (d) => ({
-      subject: `16-hour report withdrawn: ${d.studentName}`,
-      greeting: `Dear ${d.coachName},`,
-      paragraphs: [
-        `The 16-hour report of ${d.studentName} has been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.`,
-      ],
-      action: { label: dashboard.en, url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `16-uursmelding ingetrokken: ${d.studentName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `De 16-uursmelding van ${d.studentName} over de periode ${formatPeriod(d.from, d.to, 'nl')} is ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft niets meer te doen.`,
+        ],
+        action: { label: dashboard.nl, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `16-uursmeldingen ingetrokken: ${names(ds)}`,
+        intro: () =>
+          'Deze 16-uursmeldingen zijn ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft er niets meer mee te doen.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `16-hour report withdrawn: ${d.studentName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `The 16-hour report of ${d.studentName} about the period ${formatPeriod(d.from, d.to, 'en')} has been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.`,
+        ],
+        action: { label: dashboard.en, url: d.url },
+      }),
+      many: {
+        subject: (ds) => `16-hour reports withdrawn: ${names(ds)}`,
+        intro: () =>
+          'These 16-hour reports have been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
   },
   'task.assignee': {
-    nl: (d) => ({
-      subject: `Nieuwe taak: ${TASK_LABELS[d.task].nl} (${d.studentName})`,
-      greeting: `Beste ${d.assigneeName},`,
-      paragraphs: [
-        `Er staat een taak voor je klaar: ${TASK_LABELS[d.task].nl} voor ${d.studentName}.`,
-        ...(d.dueDate ? [`Graag afronden uiterlijk ${formatDate(d.dueDate, 'nl')}.`] : []),
-      ],
-      action: { label: 'Taak openen', url: d.url },
-    }),
-    en: (d) => ({
-      subject: `New task: ${TASK_LABELS[d.task].en} (${d.studentName})`,
-      greeting: `Dear ${d.assigneeName},`,
-      paragraphs: [
-        `A task is waiting for you: ${TASK_LABELS[d.task].en} for ${d.studentName}.`,
-        ...(d.dueDate ? [`Please complete it by ${formatDate(d.dueDate, 'en')}.`] : []),
-      ],
-      action: { label: 'Open the task', url: d.url },
-    }),
+    nl: {
+      one: (d) => ({
+        subject: `Nieuwe taak: ${TASK_LABELS[d.task].nl} (${d.studentName})`,
+        greeting: `Beste ${d.assigneeName},`,
+        paragraphs: [
+          `Er staat een taak voor je klaar: ${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}.`,
+          ...(d.dueDate ? [`Graag afronden uiterlijk ${formatDate(d.dueDate, 'nl')}.`] : []),
+        ],
+        action: { label: 'Taak openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} nieuwe taken: ${names(ds)}`,
+        intro: () => 'Er staan nieuwe taken voor je klaar:',
+        line: (d) =>
+          `${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}${d.dueDate ? `, uiterlijk ${formatDate(d.dueDate, 'nl')}` : ''}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `New task: ${TASK_LABELS[d.task].en} (${d.studentName})`,
+        greeting: `Dear ${d.assigneeName},`,
+        paragraphs: [
+          `A task is waiting for you: ${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}.`,
+          ...(d.dueDate ? [`Please complete it by ${formatDate(d.dueDate, 'en')}.`] : []),
+        ],
+        action: { label: 'Open the task', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `${ds.length} new tasks: ${names(ds)}`,
+        intro: () => 'New tasks are waiting for you:',
+        line: (d) =>
+          `${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}${d.dueDate ? `, by ${formatDate(d.dueDate, 'en')}` : ''}`,
+        url: (d) => d.url,
+      },
+    },
   },
 };
+
+function taskPeriod(d: { from?: string; to?: string }, locale: Locale): string {
+  return d.from
+    ? ` (${locale === 'nl' ? 'periode' : 'period'} ${formatPeriod(d.from, d.to ?? d.from, locale)})`
+    : '';
+}
 
 export interface MailRequest<T extends TemplateId = TemplateId> {
   id: string;
@@ -308,16 +546,35 @@ export interface MailRequest<T extends TemplateId = TemplateId> {
   to: string[];
   locale?: Locale;
   data: TemplateData[T];
+  /** The other things of a combined mail: same reader, same kind, one run (listed with `data`). */
+  also?: TemplateData[T][];
+  /** The students the mail is about: a mail about students who have all left is not sent. */
+  studentIds?: string[];
 }
 
 /** Renders a mail request into the exact message the outbox will keep and send. */
-export function renderMail<T extends TemplateId>(request: MailRequest<T>) {
+export function renderMail<T extends TemplateId>(request: MailRequest<T>): OutgoingMail {
   const locale = request.locale ?? 'nl';
-  const content = (templates[request.template][locale] as (d: TemplateData[T]) => MailContent)(request.data);
+  const variant = templates[request.template][locale] as Variant<TemplateData[T]>;
+  const all = [request.data, ...(request.also ?? [])];
+  let content: MailContent;
+  if (all.length === 1) content = variant.one(request.data);
+  else {
+    content = {
+      subject: variant.many.subject(all),
+      greeting: variant.one(request.data).greeting,
+      paragraphs: [variant.many.intro(all)],
+      list: all.map((d) => ({
+        text: variant.many.line(d),
+        ...(variant.many.url ? { url: variant.many.url(d) } : {}),
+      })),
+    };
+  }
   return {
     id: request.id,
     kind: TEMPLATE_KIND[request.template],
     to: request.to,
+    ...(request.studentIds?.length ? { studentIds: [...new Set(request.studentIds)].sort() } : {}),
     ...layout(content, locale),
   };
 }

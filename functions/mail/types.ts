@@ -19,7 +19,21 @@ export interface OutgoingMail {
   id: string;
   kind: MailKind;
   to: string[];
+  /** The students the mail is about (none for a mail about no student). */
+  studentIds?: string[];
   subject: string;
   text: string;
   html: string;
 }
+
+/**
+ * Kinds whose point is the student's attendance from now on: once every student a mail is about
+ * has left, such a mail still unsent is cancelled. A report, a withdrawal, a task or the outflow
+ * case concern a record that outlives the leaving, so those mails still go.
+ */
+export const CANCELLED_WHEN_LEFT: ReadonlySet<MailKind> = new Set([
+  'signal8',
+  'signal4w',
+  'sick',
+  'frequent',
+]);

@@ -5,18 +5,21 @@ import { conditionHeld } from './errors';
 import { INDEX, mailKey, outboxUnsentGsi1, outboxUnsentPk } from './keys';
 
 export interface OutboxItem extends OutgoingMail {
-  status: 'unsent' | 'sent';
+  status: 'unsent' | 'sent' | 'cancelled';
   createdAt: string;
   attempts: number;
   sentAt?: string;
   messageId?: string;
   lastError?: string;
+  cancelledAt?: string;
+  /** Why it was never sent (`student_left`). */
+  cancelledReason?: string;
 }
 
 /**
  * A mail is a rendered copy (names, minutes) of what the report, task, case or audit trail
- * keeps anyway, and the outbox does not know which student it is about (`OutgoingMail` has no
- * student id), so `rewriteStudentExpiry` cannot find it when the student leaves. It therefore
+ * keeps anyway. It names its students (`studentIds`, so that it is not sent once they have left),
+ * but a combined mail is about several, and `rewriteStudentExpiry` does not look for it. It therefore
  * keeps a short, fixed expiry instead of the student's: a year after it was recorded answers
  * "did the coach get it?", and since RETENTION_YEARS is at least 1 a mail never outlives the
  * data of the student it names by more than the few days between leaving and the outflow mail.
@@ -131,5 +134,37 @@ export async function markFailed(store: Store, mailId: string, message: string):
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':error': message.slice(0, 500), ':unsent': 'unsent', ':one': 1 },
     }),
+  );
+}
+
+/**
+ * Takes an unsent mail out of the outbox without sending it, keeping it with the reason. Only a
+ * mail this sender holds the claim on (`claimUntil` = `lease`), so a send in flight is never undone.
+ */
+export async function markCancelled(
+  store: Store,
+  mailId: string,
+  lease: string,
+  reason: string,
+  at: string,
+): Promise<boolean> {
+  return conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: mailKey(mailId),
+        UpdateExpression:
+          'SET #status = :cancelled, cancelledAt = :at, cancelledReason = :reason REMOVE gsi1pk, gsi1sk, claimUntil',
+        ConditionExpression: '#status = :unsent AND claimUntil = :lease',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':cancelled': 'cancelled',
+          ':unsent': 'unsent',
+          ':at': at,
+          ':reason': reason,
+          ':lease': lease,
+        },
+      }),
+    ),
   );
 }

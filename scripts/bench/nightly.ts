@@ -265,7 +265,10 @@ export async function run(): Promise<void> {
     const result = await runNightly(
       {
         ...deps,
-        outbox: { enqueue: outbox.enqueue, flush: async () => ({ sent: 0, failed: 0, deferred: 0 }) },
+        outbox: {
+          enqueue: outbox.enqueue,
+          flush: async () => ({ sent: 0, failed: 0, deferred: 0, cancelled: 0 }),
+        },
       },
       AS_OF,
     );

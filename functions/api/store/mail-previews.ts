@@ -4,8 +4,8 @@ const url = 'https://presentie.example/#/';
 
 /** Sample data for every template, so the administrator sees each mail as it goes out. */
 const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
-  'signal8.student': { studentName: 'Sanne de Vries', minutes: 480 },
-  'signal8.guardian': { guardianOf: 'Sanne de Vries', minutes: 480 },
+  'signal8.student': { studentName: 'Sanne de Vries', minutes: 480, from: '2026-10-05', to: '2026-10-09' },
+  'signal8.guardian': { guardianOf: 'Sanne de Vries', minutes: 480, from: '2026-10-05', to: '2026-10-09' },
   'report16.coach': {
     coachName: 'Mark Janssen',
     studentName: 'Sanne de Vries',
@@ -20,12 +20,30 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     studentName: 'Sanne de Vries',
     coachName: 'Mark Janssen',
     from: '2026-10-05',
+    to: '2026-11-06',
     url,
   },
-  'signal4w.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', from: '2026-10-05' },
-  'sick.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
-  'frequent.student': { studentName: 'Sanne de Vries' },
-  'frequent.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
+  'signal4w.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    from: '2026-10-05',
+    to: '2026-11-06',
+  },
+  'sick.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    from: '2026-10-05',
+    to: '2026-10-09',
+    url,
+  },
+  'frequent.student': { studentName: 'Sanne de Vries', from: '2026-10-05', to: '2026-10-09' },
+  'frequent.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    from: '2026-10-05',
+    to: '2026-10-09',
+    url,
+  },
   'outflow.coach': {
     coachName: 'Mark Janssen',
     studentName: 'Sanne de Vries',
@@ -33,11 +51,19 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     counsellor: true,
     url,
   },
-  'withdrawn.coach': { coachName: 'Mark Janssen', studentName: 'Sanne de Vries', url },
+  'withdrawn.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    from: '2026-10-05',
+    to: '2026-10-29',
+    url,
+  },
   'task.assignee': {
     assigneeName: 'Fatima El Amrani',
     studentName: 'Sanne de Vries',
     task: 'duo_report',
+    from: '2026-10-05',
+    to: '2026-10-29',
     dueDate: '2026-11-05',
     url,
   },

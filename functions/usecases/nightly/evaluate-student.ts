@@ -18,14 +18,24 @@ import {
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { isOpen, withdraw } from '../reports/lifecycle';
+import { enrolledDays, enrolledSignals } from './enrolment';
+import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { applySignal, audit } from './signal-effects';
 
 export interface StudentOutcome {
   signals: number;
-  mails: number;
   withdrawn: number;
   events: DomainEvent[];
+  /** Mails the student's signals and withdrawals ask for, sent combined by the run. */
+  drafts: MailDraft[];
+  /** This run's 16-hour reports: they supersede its 8-hour signals over the same period. */
+  reports: Superseding[];
+  /**
+   * Stores the new signal state. Called by the run only after the mails are recorded: until
+   * then a retry finds the same signals again and records the same (deterministic) mails.
+   */
+  save: () => Promise<void>;
 }
 
 function facts(student: StudentRecord): StudentFacts {
@@ -94,9 +104,11 @@ export async function evaluateOne(
 ): Promise<StudentOutcome & { found: boolean }> {
   const outcome: StudentOutcome & { found: boolean } = {
     signals: 0,
-    mails: 0,
     withdrawn: 0,
     events: [],
+    drafts: [],
+    reports: [],
+    save: async () => {},
     found: false,
   };
   const from = lookbackFrom(
@@ -108,11 +120,14 @@ export async function evaluateOne(
   const student = input.student;
   if (!student) return outcome;
   outcome.found = true;
+  // A student who has left: the days after the last enrolled day stay stored but are not
+  // evaluated, so nothing (signal, report, mail) can come from them.
+  const days = enrolledDays(input.days, student);
 
   const profile = profileFor(student);
-  const { signals, state, recheckOn } = evaluateStudent({
+  const evaluated = evaluateStudent({
     student: facts(student),
-    days: input.days,
+    days,
     state: input.signals.state,
     asOf,
     calendar: deps.calendar,
@@ -120,69 +135,87 @@ export async function evaluateOne(
     // The days read start here: an absence on this first day may continue one from before.
     daysFrom: from,
   });
+  const { state, recheckOn } = evaluated;
+  const signals = enrolledSignals(evaluated.signals, student);
 
   const watched: WatchedReport[] = [];
   // Reports raised earlier: withdraw those whose basis disappeared before the coach handled them.
   for (const w of input.signals.watchedReports) {
     if (w.from < from) continue; // out of sight of the days read: no longer checked
     if (
-      reportStillStands(
-        { period: { from: w.from, to: w.to }, totalMinutes: w.totalMinutes },
-        input.days,
-        profile,
-      )
+      reportStillStands({ period: { from: w.from, to: w.to }, totalMinutes: w.totalMinutes }, days, profile)
     ) {
       watched.push(w);
       continue;
     }
     const report = await getReport(deps.store, w.reportId);
-    if (!report || !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
-    const withdrawn = withdraw(report, asOf);
-    await saveReport(deps.store, withdrawn, report.version);
-    // The entry expires with the report; a report stored before it had an expiry gets the student's.
-    const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
-    await audit(deps, 'report', report.reportId, 'withdrawn', withdrawn, asOf, studentId, expiresAt, report);
-    outcome.withdrawn++;
-    outcome.events.push({
-      type: 'report.withdrawn',
-      reportId: report.reportId,
-      studentId,
-      teamId: report.teamId,
-      asOf,
-    });
+    if (!report) continue;
+    // Withdrawn by this same date before a crash: the state was not saved, so its mail was not
+    // recorded yet either; draft it again (same run, same mail id).
+    const retried = report.status === 'withdrawn' && report.withdrawnOn === asOf;
+    if (!retried && !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
+    if (!retried) {
+      const withdrawn = withdraw(report, asOf);
+      await saveReport(deps.store, withdrawn, report.version);
+      // The entry expires with the report; a report stored before it had an expiry gets the student's.
+      const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
+      await audit(
+        deps,
+        'report',
+        report.reportId,
+        'withdrawn',
+        withdrawn,
+        asOf,
+        studentId,
+        expiresAt,
+        report,
+      );
+      outcome.withdrawn++;
+      outcome.events.push({
+        type: 'report.withdrawn',
+        reportId: report.reportId,
+        studentId,
+        teamId: report.teamId,
+        asOf,
+      });
+    }
     const coach = directory.staff(report.coachId);
     if (coach) {
-      const sent = await deps.outbox.enqueue({
-        id: `${report.reportId}:withdrawn`,
+      outcome.drafts.push({
         template: 'withdrawn.coach',
-        to: [coach.email],
+        to: coach.email,
+        studentId,
+        period: { from: report.from, to: report.to },
         data: {
           coachName: coach.name,
           studentName: report.studentName,
+          from: report.from,
+          to: report.to,
           url: link(deps.config, dashboardPath.report(report.reportId)),
         },
       });
-      if (sent) outcome.mails++;
     }
   }
 
   for (const signal of signals) {
-    const effect = await applySignal(deps, directory, student, signal, asOf, input.days);
+    const effect = await applySignal(deps, directory, student, signal, asOf, days);
     outcome.signals++;
-    outcome.mails += effect.mails;
+    outcome.drafts.push(...effect.drafts);
+    if (signal.kind === 'report16') outcome.reports.push({ studentId, period: signal.period });
     outcome.events.push(...effect.events);
     if (effect.watched && !watched.some((w) => w.reportId === effect.watched?.reportId))
       watched.push(effect.watched);
   }
 
-  const open = windowOpen(deps, input.days, asOf);
+  const open = windowOpen(deps, days, asOf);
   // Always written: it also moves the student in or out of the open-window index.
-  await saveSignalState(
-    deps.store,
-    studentId,
-    { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
-    open,
-    studentExpiry(deps.config, student, asOf),
-  );
+  outcome.save = () =>
+    saveSignalState(
+      deps.store,
+      studentId,
+      { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
+      open,
+      studentExpiry(deps.config, student, asOf),
+    );
   return outcome;
 }

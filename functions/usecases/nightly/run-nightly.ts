@@ -20,6 +20,7 @@ import { addDays } from '../reports/dates';
 import type { Expiring, OutflowCase, Task } from '../reports/model';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
+import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
 import { audit } from './signal-effects';
 
@@ -43,6 +44,12 @@ export interface NightlyResult {
  * The nightly run as of a date. Only students with changed days (change log), an
  * open window, or a held-back 16-hour report due by then (recheck index) are read; everything is written with deterministic ids and conditional puts, so
  * running again for the same date changes nothing and sends nothing new.
+ *
+ * A run may see weeks at once (history loaded, nights missed, a late correction): every report is
+ * still made, but each reader gets one mail per kind, listing everything of that kind with its
+ * period, and an 8-hour signal that a report of the same run already covers is not mailed. The
+ * signal states are saved only after those mails are recorded, so a retry of the same date finds
+ * the same signals and records the same mails (ids by date, template and reader), or none.
  */
 export async function runNightly(deps: NightlyDeps, asOf: string): Promise<NightlyResult> {
   const log = deps.log ?? (() => {});
@@ -72,9 +79,12 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
-    flush: { sent: 0, failed: 0, deferred: 0 },
+    flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
   };
   const events: DomainEvent[] = [];
+  const drafts: MailDraft[] = [];
+  const reports: Superseding[] = [];
+  const saves: (() => Promise<void>)[] = [];
 
   for (let i = 0; i < candidates.length; i += PREFETCH) {
     const chunk = candidates.slice(i, i + PREFETCH);
@@ -86,30 +96,36 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
       if (outcome.found) result.evaluated++;
       result.signals += outcome.signals;
       result.withdrawn += outcome.withdrawn;
-      result.mailsQueued += outcome.mails;
       events.push(...outcome.events);
+      drafts.push(...outcome.drafts);
+      reports.push(...outcome.reports);
+      if (outcome.found) saves.push(outcome.save);
     });
   }
+  result.reminders = await createReminders(deps, directory, asOf, drafts);
+  const outflow = await createOutflowCases(deps, directory, asOf, drafts);
+  result.outflowCases = outflow.created;
+
+  for (const batch of batchMails(drafts, reports, asOf)) {
+    if (!(await deps.outbox.enqueue(batch.request))) continue;
+    result.mailsQueued++;
+    events.push(...batch.events);
+  }
+  // Only now that the mails are recorded: a crash before this finds the same signals again.
+  await forEachLimited(saves, deps.concurrency ?? 16, (save) => save());
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
-
-  result.reminders = await createReminders(deps, directory, asOf, (n) => (result.mailsQueued += n));
-  result.outflowCases = await createOutflowCases(deps, directory, asOf, (n) => (result.mailsQueued += n));
+  await outflow.finish();
   result.kpiUnits = await snapshotKpi(deps, directory, asOf);
 
-  result.flush = await deps.outbox.flush();
+  result.flush = await deps.outbox.flush({ asOf });
   if (events.length > 0) await deps.bus.publish(events);
   log('nightly run done', { ...result });
   return result;
 }
 
 /** The officer's conversation: a reminder task two weeks after it was planned (within a week of slack for replays). */
-async function createReminders(
-  deps: NightlyDeps,
-  directory: Directory,
-  asOf: string,
-  mailed: (n: number) => void,
-) {
+async function createReminders(deps: NightlyDeps, directory: Directory, asOf: string, drafts: MailDraft[]) {
   let created = 0;
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
@@ -143,36 +159,41 @@ async function createReminders(
         reminder.expiresAt,
       );
       created++;
-      let n = 0;
+      // The conversation's follow-up is the period the reminder is about.
+      const period = { from: task.createdOn, to: task.followUntil ?? asOf };
       for (const officer of directory.withRole('attendance_officer')) {
-        const sent = await deps.outbox.enqueue({
-          id: `${reminder.taskId}:${officer.staffId}`,
+        drafts.push({
           template: 'task.assignee',
-          to: [officer.email],
+          to: officer.email,
+          studentId: task.studentId,
+          period,
           data: {
             assigneeName: officer.name,
             studentName: task.studentName,
             task: 'conversation_reminder',
+            ...period,
             ...(task.followUntil ? { dueDate: task.followUntil } : {}),
             url: link(deps.config, dashboardPath.worklist()),
           },
         });
-        if (sent) n++;
       }
-      mailed(n);
     }
   }
   return created;
 }
 
-/** `student.left` under 23 without a starting qualification: a case for the coach. Every leaver: a last expiry sweep. */
+/**
+ * `student.left` under 23 without a starting qualification: a case for the coach. Every leaver: a
+ * last expiry sweep, in `finish`, after the run's mails are recorded (the pending mark is cleared there).
+ */
 async function createOutflowCases(
   deps: NightlyDeps,
   directory: Directory,
   asOf: string,
-  mailed: (n: number) => void,
+  drafts: MailDraft[],
 ) {
   let created = 0;
+  const done: { studentId: string; leftOn: string }[] = [];
   for (const pending of await listOutflowPending(deps.store)) {
     if (pending.leftOn > asOf) continue;
     const student = await getStudent(deps.store, pending.studentId);
@@ -212,10 +233,11 @@ async function createOutflowCases(
       }
       const coach = directory.staff(student.coachId);
       if (coach) {
-        const sent = await deps.outbox.enqueue({
-          id: `${outflow.caseId}:coach`,
+        drafts.push({
           template: 'outflow.coach',
-          to: [coach.email],
+          to: coach.email,
+          studentId: student.studentId,
+          period: { from: leftOn, to: leftOn },
           data: {
             coachName: coach.name,
             studentName: student.displayName,
@@ -224,16 +246,20 @@ async function createOutflowCases(
             url: link(deps.config, dashboardPath.student(student.studentId)),
           },
         });
-        if (sent) mailed(1);
       }
     }
-    // Ingestion rewrote the student's expiries when the leave arrived, but an item written at
-    // that moment from a profile read just before (a report of last night's run, a coach's task)
-    // may have missed it. One more sweep per leaver, after this run's own writes, catches those.
-    await rewriteStudentExpiry(deps.store, pending.studentId, studentExpiry(deps.config, { leftOn }, asOf));
-    await clearOutflowPending(deps.store, pending.studentId);
+    done.push({ studentId: pending.studentId, leftOn });
   }
-  return created;
+  const finish = async () => {
+    for (const { studentId, leftOn } of done) {
+      // Ingestion rewrote the student's expiries when the leave arrived, but an item written at
+      // that moment from a profile read just before (a report of last night's run, a coach's task)
+      // may have missed it. One more sweep per leaver, after this run's own writes, catches those.
+      await rewriteStudentExpiry(deps.store, studentId, studentExpiry(deps.config, { leftOn }, asOf));
+      await clearOutflowPending(deps.store, studentId);
+    }
+  };
+  return { created, finish };
 }
 
 /** One KPI snapshot per org unit as of the run's date; history is kept by date for the trend. */

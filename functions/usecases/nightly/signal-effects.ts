@@ -7,12 +7,14 @@ import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
 import type { Expiring, Report, Task } from '../reports/model';
+import type { MailDraft } from './mail-batch';
 import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
 
 export interface SignalOutcome {
   events: DomainEvent[];
   watched?: WatchedReport;
-  mails: number;
+  /** What the signal tells whom; the run sends them combined (`batchMails`). */
+  drafts: MailDraft[];
 }
 
 /** Report ids come from the signal's deterministic id, so a replay finds the report it made before. */
@@ -20,8 +22,8 @@ export const reportIdFor = (signal: Signal): string =>
   `${signal.studentId}.${signal.period.from}`.replace(/[^\w.-]/g, '_');
 
 /**
- * Turns one new signal into its effects: a report or task (conditional put, once), mails
- * (deterministic ids, once) and, the first time only, domain events.
+ * Turns one new signal into its effects: a report or task (conditional put, once), the mails it
+ * asks for (drafts; the run sends them combined per reader) and, the first time only, domain events.
  */
 export async function applySignal(
   deps: NightlyDeps,
@@ -31,46 +33,60 @@ export async function applySignal(
   asOf: string,
   days: readonly DaySummary[] = [],
 ): Promise<SignalOutcome> {
-  const { outbox, config, store } = deps;
+  const { config, store } = deps;
   const coach = directory.staff(student.coachId);
   const officers = directory.withRole('attendance_officer');
   const studentName = student.displayName;
   const events: DomainEvent[] = [];
-  let mails = 0;
-  const mail = async (...args: Parameters<typeof outbox.enqueue>) => {
-    if (await outbox.enqueue(...args)) mails++;
+  const drafts: MailDraft[] = [];
+  const period = signal.period;
+  const sent: DomainEvent = {
+    type: 'signal.sent',
+    signalId: signal.id,
+    kind: signal.kind,
+    studentId: student.studentId,
+    asOf,
   };
-  const signalSent = () =>
-    events.push({
-      type: 'signal.sent',
-      signalId: signal.id,
-      kind: signal.kind,
+  const signalSent = () => events.push(sent);
+  // An 8-hour or frequent-absence signal leaves no record but its mail: told once that mail is recorded.
+  const mail = <T extends MailDraft['template']>(
+    template: T,
+    to: string,
+    data: MailDraft<T>['data'],
+    extra: { signal8?: boolean; told?: boolean } = {},
+  ) =>
+    drafts.push({
+      template,
+      to,
       studentId: student.studentId,
-      asOf,
-    });
+      period,
+      data,
+      ...(extra.signal8 ? { signal8: true } : {}),
+      ...(extra.told ? { event: sent } : {}),
+    } as MailDraft);
 
   switch (signal.kind) {
     case 'signal8': {
-      await mail({
-        id: `${signal.id}:student`,
-        template: 'signal8.student',
-        to: [student.email],
-        data: {
+      mail(
+        'signal8.student',
+        student.email,
+        {
           studentName,
           minutes: signal.totalMinutes,
           reportAtMinutes: profileFor(student).reportMinutes,
+          ...period,
         },
-      });
+        { signal8: true, told: true },
+      );
       if (config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, asOf) < 18) {
-        await mail({
-          id: `${signal.id}:guardian`,
-          template: 'signal8.guardian',
-          to: [student.guardianEmail],
-          data: { guardianOf: studentName, minutes: signal.totalMinutes },
-        });
+        mail(
+          'signal8.guardian',
+          student.guardianEmail,
+          { guardianOf: studentName, minutes: signal.totalMinutes, ...period },
+          { signal8: true },
+        );
       }
-      if (mails > 0) signalSent();
-      return { events, mails };
+      return { events, drafts };
     }
     case 'report16': {
       const reportId = reportIdFor(signal);
@@ -108,24 +124,18 @@ export async function applySignal(
         signalSent();
       }
       if (coach) {
-        await mail({
-          id: `${signal.id}:coach`,
-          template: 'report16.coach',
-          to: [coach.email],
-          data: {
-            coachName: coach.name,
-            studentName,
-            minutes: signal.totalMinutes,
-            from: signal.period.from,
-            to: signal.period.to,
-            dueDate: signal.dueDate,
-            url: link(config, dashboardPath.report(reportId)),
-          },
+        mail('report16.coach', coach.email, {
+          coachName: coach.name,
+          studentName,
+          minutes: signal.totalMinutes,
+          ...period,
+          dueDate: signal.dueDate,
+          url: link(config, dashboardPath.report(reportId)),
         });
       }
       return {
         events,
-        mails,
+        drafts,
         watched: {
           reportId,
           from: signal.period.from,
@@ -142,28 +152,16 @@ export async function applySignal(
       }
       const url = link(config, dashboardPath.worklist());
       for (const officer of officers) {
-        await mail({
-          id: `${signal.id}:officer:${officer.staffId}`,
-          template: 'signal4w.officer',
-          to: [officer.email],
-          data: {
-            officerName: officer.name,
-            studentName,
-            coachName: coach?.name ?? '',
-            from: signal.period.from,
-            url,
-          },
+        mail('signal4w.officer', officer.email, {
+          officerName: officer.name,
+          studentName,
+          coachName: coach?.name ?? '',
+          ...period,
+          url,
         });
       }
-      if (coach) {
-        await mail({
-          id: `${signal.id}:coach`,
-          template: 'signal4w.coach',
-          to: [coach.email],
-          data: { coachName: coach.name, studentName, from: signal.period.from },
-        });
-      }
-      return { events, mails };
+      if (coach) mail('signal4w.coach', coach.email, { coachName: coach.name, studentName, ...period });
+      return { events, drafts };
     }
     case 'sick_repeated':
     case 'sick_long': {
@@ -173,18 +171,14 @@ export async function applySignal(
         signalSent();
       }
       if (coach) {
-        await mail({
-          id: `${signal.id}:coach`,
-          template: 'sick.coach',
-          to: [coach.email],
-          data: {
-            coachName: coach.name,
-            studentName,
-            url: link(config, dashboardPath.student(student.studentId)),
-          },
+        mail('sick.coach', coach.email, {
+          coachName: coach.name,
+          studentName,
+          ...period,
+          url: link(config, dashboardPath.student(student.studentId)),
         });
       }
-      return { events, mails };
+      return { events, drafts };
     }
     case 'suspension_check': {
       // Ch. 3: suspension is never reported and never mailed to the student; beyond 5 school
@@ -209,26 +203,16 @@ export async function applySignal(
       return { events, mails };
     }
     case 'frequent': {
-      await mail({
-        id: `${signal.id}:student`,
-        template: 'frequent.student',
-        to: [student.email],
-        data: { studentName },
-      });
+      mail('frequent.student', student.email, { studentName, ...period }, { told: true });
       if (coach) {
-        await mail({
-          id: `${signal.id}:coach`,
-          template: 'frequent.coach',
-          to: [coach.email],
-          data: {
-            coachName: coach.name,
-            studentName,
-            url: link(config, dashboardPath.student(student.studentId)),
-          },
+        mail('frequent.coach', coach.email, {
+          coachName: coach.name,
+          studentName,
+          ...period,
+          url: link(config, dashboardPath.student(student.studentId)),
         });
       }
-      if (mails > 0) signalSent();
-      return { events, mails };
+      return { events, drafts };
     }
   }
 }

@@ -87,10 +87,12 @@ async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
       id: `${task.taskId}:${person.staffId}`,
       template: 'task.assignee',
       to: [person.email],
+      studentIds: [task.studentId],
       data: {
         assigneeName: person.name,
         studentName: task.studentName,
         task: TASK_MAIL[task.kind],
+        ...(task.period ? { from: task.period.from, to: task.period.to } : {}),
         ...(task.dueDate ? { dueDate: task.dueDate } : {}),
         url,
       },

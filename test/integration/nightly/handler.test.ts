@@ -57,14 +57,13 @@ describe('the nightly Lambda handler', () => {
       ...day('s-hal', '2026-09-11'),
     );
     const first = await nightly({ date: '2026-09-11' });
-    expect(first).toMatchObject({ asOf: '2026-09-11', evaluated: 1, flush: { sent: 2, failed: 0 } });
+    // Both days at once: the 8-hour signal of 10 September is covered by the report of the same
+    // run, so only the coach is mailed (catching up, issue #10).
+    expect(first).toMatchObject({ asOf: '2026-09-11', evaluated: 1, flush: { sent: 1, failed: 0 } });
     const second = await nightly({ date: '2026-09-11' });
     expect(second).toMatchObject({ evaluated: 0, signals: 0, flush: { sent: 0 } });
     const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string }[] };
-    expect(store.emails.map((m) => m.subject).sort()).toEqual([
-      '16-uursmelding: Student s-hal',
-      'Je hebt 8 uur ongeoorloofd verzuim',
-    ]);
+    expect(store.emails.map((m) => m.subject).sort()).toEqual(['16-uursmelding: Student s-hal']);
   });
 
   it('evaluates the day before in Amsterdam when the scheduler invokes it at 05:30', () => {

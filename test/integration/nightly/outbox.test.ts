@@ -4,6 +4,7 @@ import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { MailRequest } from '../../../functions/mail/templates';
 import type { OutgoingMail } from '../../../functions/mail/types';
 import { getMail } from '../../../functions/store/outbox-repository';
+import { markStudentLeft, putStudent } from '../../../functions/store/students';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 
 let table: TestTable;
@@ -18,7 +19,7 @@ const request = (id: string): MailRequest<'frequent.student'> => ({
   id,
   template: 'frequent.student',
   to: [`${id}@student.school.example`],
-  data: { studentName: `Student ${id}` },
+  data: { studentName: `Student ${id}`, from: '2026-09-07', to: '2026-09-11' },
 });
 
 /** A mailer that records what it sent and can be told to throttle every send. */
@@ -84,5 +85,70 @@ describe('two runs flushing at once', () => {
         .map((m) => m.id)
         .sort(),
     ).toEqual([...ids].sort());
+  });
+
+  it('does not send a follow-up mail about a student who has left, but still the report mail and a mail also about others (issue #10)', async () => {
+    const { mailer, sent } = recordingMailer();
+    const outbox = createOutbox({ store: table, mailer });
+    for (const studentId of ['s-gone', 's-here']) {
+      await putStudent(
+        table,
+        {
+          studentId,
+          displayName: `Student ${studentId}`,
+          email: `${studentId}@student.school.example`,
+          birthDate: '2008-01-01',
+          teamId: 'team',
+          coachId: 'coach',
+          level: '4',
+          pathway: 'BOL',
+          routeX: false,
+          startQualification: true,
+          enrolledFrom: '2025-08-25',
+        },
+        { version: 1, eventId: `e-${studentId}`, expiresAt: 4_000_000_000 },
+      );
+    }
+    await markStudentLeft(table, 's-gone', {
+      leftOn: '2026-09-08',
+      diplomaObtained: false,
+      eventId: 'e-left',
+      expiresAt: 4_000_000_000,
+    });
+    const period = { from: '2026-09-07', to: '2026-09-08' };
+    await outbox.enqueue({ ...request('left-follow-up'), studentIds: ['s-gone'] });
+    await outbox.enqueue({
+      id: 'left-report',
+      template: 'report16.coach',
+      to: ['coach@school.example'],
+      data: {
+        coachName: 'C',
+        studentName: 'Student s-gone',
+        minutes: 960,
+        ...period,
+        dueDate: '2026-09-15',
+        url: 'u',
+      },
+      studentIds: ['s-gone'],
+    });
+    await outbox.enqueue({
+      id: 'left-and-staying',
+      template: 'frequent.coach',
+      to: ['coach@school.example'],
+      data: { coachName: 'C', studentName: 'Student s-gone', ...period, url: 'u' },
+      also: [{ coachName: 'C', studentName: 'Student s-here', ...period, url: 'u' }],
+      studentIds: ['s-gone', 's-here'],
+    });
+
+    const result = await outbox.flush({ asOf: '2026-09-08' });
+    expect(result).toMatchObject({ sent: 2, cancelled: 1 });
+    expect(sent.map((m) => m.id).sort()).toEqual(['left-and-staying', 'left-report']);
+    expect(await getMail(table, 'left-follow-up')).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: 'student_left',
+    });
+    // A flush standing on a day before the leaving date: the student has not left yet, the mail goes.
+    await outbox.enqueue({ ...request('before-leaving'), studentIds: ['s-gone'] });
+    expect(await outbox.flush({ asOf: '2026-09-07' })).toMatchObject({ sent: 1, cancelled: 0 });
   });
 });

@@ -11,8 +11,8 @@ import { REASONS } from '../../../shared/policy/types';
 
 const url = 'https://presentie.school.example/#/meldingen/s1.2026-09-07';
 const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
-  'signal8.student': { studentName: 'Sanne de Boer', minutes: 485 },
-  'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485 },
+  'signal8.student': { studentName: 'Sanne de Boer', minutes: 485, from: '2026-09-07', to: '2026-09-11' },
+  'signal8.guardian': { guardianOf: 'Sanne de Boer', minutes: 485, from: '2026-09-07', to: '2026-09-11' },
   'report16.coach': {
     coachName: 'M. Jansen',
     studentName: 'Sanne de Boer',
@@ -27,12 +27,30 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     studentName: 'Sanne de Boer',
     coachName: 'M. Jansen',
     from: '2026-09-07',
+    to: '2026-10-09',
     url,
   },
-  'signal4w.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', from: '2026-09-07' },
-  'sick.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
-  'frequent.student': { studentName: 'Sanne de Boer' },
-  'frequent.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
+  'signal4w.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-10-09',
+  },
+  'sick.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
+  'frequent.student': { studentName: 'Sanne de Boer', from: '2026-09-07', to: '2026-09-11' },
+  'frequent.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
   'outflow.coach': {
     coachName: 'M. Jansen',
     studentName: 'Sanne de Boer',
@@ -40,8 +58,21 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     counsellor: true,
     url,
   },
-  'withdrawn.coach': { coachName: 'M. Jansen', studentName: 'Sanne de Boer', url },
-  'task.assignee': { assigneeName: 'S. Bakker', studentName: 'Sanne de Boer', task: 'sick_pattern', url },
+  'withdrawn.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
+  'task.assignee': {
+    assigneeName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    task: 'sick_pattern',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    url,
+  },
 };
 const ids = Object.keys(samples) as TemplateId[];
 
@@ -124,7 +155,13 @@ describe('mail templates', () => {
       id: 'm',
       template: 'signal8.student',
       to: ['a@b.nl'],
-      data: { studentName: 'Sanne', minutes: 245, reportAtMinutes: 480 },
+      data: {
+        studentName: 'Sanne',
+        minutes: 245,
+        reportAtMinutes: 480,
+        from: '2026-09-07',
+        to: '2026-09-11',
+      },
     });
     expect(routeX.subject).toBe('Je hebt 4 uur en 5 minuten ongeoorloofd verzuim');
     expect(routeX.text).toContain('Bij 8 uur ongeoorloofd verzuim krijgt je coach een melding');
@@ -140,7 +177,7 @@ describe('mail templates', () => {
       id: 'm',
       template: 'frequent.student',
       to: ['a@b.nl'],
-      data: { studentName: '<script>alert(1)</script> & Co' },
+      data: { studentName: '<script>alert(1)</script> & Co', from: '2026-09-07', to: '2026-09-11' },
     });
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
@@ -170,5 +207,80 @@ describe('durations in mails', () => {
     expect(formatDuration(961, 'nl')).toBe('16 uur en 1 minuut');
     expect(formatDuration(545, 'en')).toBe('9 hours and 5 minutes');
     expect(formatDuration(60, 'en')).toBe('1 hour');
+  });
+});
+
+describe('every mail names the period it is about (issue #10)', () => {
+  it.each(ids.flatMap((id) => [[id, 'nl'] as const, [id, 'en'] as const]))('%s (%s)', (id, locale) => {
+    const data = samples[id] as { from?: string; to?: string; date?: string };
+    const mail = render(id, locale);
+    const dates = [data.from, data.to, data.date].filter((d): d is string => d !== undefined);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) {
+      const [y, m, d] = date.split('-').map(Number);
+      const month = new Date(Date.UTC(y as number, (m as number) - 1, d)).toLocaleString(
+        locale === 'nl' ? 'nl-NL' : 'en-GB',
+        {
+          month: 'long',
+          timeZone: 'UTC',
+        },
+      );
+      expect(mail.text).toContain(`${d} ${month} ${y}`);
+    }
+  });
+});
+
+describe('a combined mail (one per reader and kind per run, issue #10)', () => {
+  const second = {
+    ...samples['report16.coach'],
+    studentName: 'Daan Visser',
+    from: '2026-10-05',
+    to: '2026-10-16',
+    dueDate: '2026-10-23',
+    url: 'https://presentie.school.example/#/meldingen/s2.2026-10-05',
+  };
+
+  it.each(['nl', 'en'] as const)('lists every report with its period and its own link (%s)', (locale) => {
+    const mail = renderMail({
+      id: 'm',
+      template: 'report16.coach',
+      to: ['c@school.example'],
+      locale,
+      data: samples['report16.coach'],
+      also: [second],
+      studentIds: ['s1', 's2'],
+    });
+    expect(mail.subject).toContain('2');
+    for (const text of [mail.text, mail.html]) {
+      expect(text).toContain('Sanne de Boer');
+      expect(text).toContain('Daan Visser');
+      expect(text).toContain(url);
+      expect(text).toContain(second.url);
+    }
+    expect(mail.text).toContain(
+      locale === 'nl'
+        ? '7 september 2026 tot en met 24 september 2026'
+        : '7 September 2026 to 24 September 2026',
+    );
+    expect(mail.text).toContain(
+      locale === 'nl' ? '5 oktober 2026 tot en met 16 oktober 2026' : '5 October 2026 to 16 October 2026',
+    );
+    expect(mail.studentIds).toEqual(['s1', 's2']);
+  });
+
+  it('says different things about different periods, so two mails weeks apart are never identical', () => {
+    const one = renderMail({
+      id: 'a',
+      template: 'frequent.student',
+      to: ['s@x'],
+      data: samples['frequent.student'],
+    });
+    const later = renderMail({
+      id: 'b',
+      template: 'frequent.student',
+      to: ['s@x'],
+      data: { ...samples['frequent.student'], from: '2026-11-02', to: '2026-11-27' },
+    });
+    expect(later.text).not.toBe(one.text);
   });
 });
