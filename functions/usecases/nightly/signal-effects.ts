@@ -193,14 +193,15 @@ export async function applySignal(
       }
       const url = link(config, dashboardPath.worklist());
       for (const officer of officers) {
-        await mail({
-          id: `${signal.id}:officer:${officer.staffId}`,
-          template: 'task.assignee',
-          to: [officer.email],
-          data: { assigneeName: officer.name, studentName, task: 'suspension_check', url },
+        mail('task.assignee', officer.email, {
+          assigneeName: officer.name,
+          studentName,
+          task: 'suspension_check',
+          ...period,
+          url,
         });
       }
-      return { events, mails };
+      return { events, drafts };
     }
     case 'frequent': {
       mail('frequent.student', student.email, { studentName, ...period }, { told: true });
