@@ -182,9 +182,9 @@ describe('Calendar data checks', () => {
         }),
     ).toThrow(/firstDay after lastDay/);
     const reversed = { ...year, holidays: [{ name: 'Herfst', from: '2030-09-20', to: '2030-09-16' }] };
-    expect(() => new SchoolCalendar({ years: [reversed], publicHolidayRule: rule, extraDaysOff: [] })).toThrow(
-      /Herfst/,
-    );
+    expect(
+      () => new SchoolCalendar({ years: [reversed], publicHolidayRule: rule, extraDaysOff: [] }),
+    ).toThrow(/Herfst/);
   });
 
   it('finds the school day before a date, across weekends and holidays', () => {

@@ -10,7 +10,11 @@ import {
   SchoolCalendar,
 } from '../../../shared/calendar';
 
-const everything: PublicHolidayRule = { goodFriday: true, liberationDay: 'always', fridayAfterAscension: true };
+const everything: PublicHolidayRule = {
+  goodFriday: true,
+  liberationDay: 'always',
+  fridayAfterAscension: true,
+};
 const school: PublicHolidayRule = { goodFriday: true, liberationDay: 'lustrum', fridayAfterAscension: true };
 
 const dates = (year: number, rule: PublicHolidayRule) =>
