@@ -45,6 +45,8 @@ export interface NightlyResult {
  * running again for the same date changes nothing and sends nothing new.
  */
 export async function runNightly(deps: NightlyDeps, asOf: string): Promise<NightlyResult> {
+  // Beyond the calendar every day would count as one without school: refuse (DateOutsideCalendarError).
+  deps.calendar.assertCovers(asOf);
   const log = deps.log ?? (() => {});
   const directory = await deps.loadDirectory();
   const [dirty, openWindow, recheck] = await Promise.all([
