@@ -184,13 +184,23 @@ export class SchoolCalendar {
 
   /** Whether the calendar knows if d is a school day (summer holidays between its years included). */
   covers(d: IsoDate): boolean {
-    const day = toDay(d);
+    return this.coversNumber(toDay(d));
+  }
+
+  coversNumber(day: DayNumber): boolean {
     return day >= this.coverFrom && day <= this.coverTo;
   }
 
   /** Throws `DateOutsideCalendarError` unless the calendar covers d. */
   assertCovers(d: IsoDate): void {
-    if (!this.covers(d)) throw new DateOutsideCalendarError(d, this.coverage);
+    this.coveredDay(d);
+  }
+
+  /** d's day number; throws `DateOutsideCalendarError` unless the calendar covers d. */
+  private coveredDay(d: IsoDate): DayNumber {
+    const day = toDay(d);
+    if (!this.coversNumber(day)) throw new DateOutsideCalendarError(d, this.coverage);
+    return day;
   }
 
   /** School days after d up to the calendar's end (all of them before its start, 0 beyond its end). */
@@ -206,14 +216,12 @@ export class SchoolCalendar {
   // ---- the public API on ISO dates (each throws `DateOutsideCalendarError` beyond the data) ----
 
   isSchoolDay(d: IsoDate): boolean {
-    this.assertCovers(d);
-    return this.isSchoolDayNumber(toDay(d));
+    return this.isSchoolDayNumber(this.coveredDay(d));
   }
 
   /** Monday of d's week if that week holds at least one school day, else null. */
   schoolWeekOf(d: IsoDate): IsoDate | null {
-    this.assertCovers(d);
-    const ordinal = this.schoolWeekOrdinal(toDay(d));
+    const ordinal = this.schoolWeekOrdinal(this.coveredDay(d));
     return ordinal === 0 ? null : fromDay(this.schoolWeekMonday(ordinal));
   }
 
@@ -223,8 +231,7 @@ export class SchoolCalendar {
    * start of the calendar's data.
    */
   schoolWeeksEndingOn(d: IsoDate, n: number): SchoolWeeksWindow {
-    this.assertCovers(d);
-    const end = this.schoolWeekOrdinalAtOrBefore(toDay(d));
+    const end = this.schoolWeekOrdinalAtOrBefore(this.coveredDay(d));
     if (end === 0 || n <= 0) return { from: d, to: d, weeks: [] };
     const start = Math.max(1, end - n + 1);
     const weeks: IsoDate[] = [];
@@ -238,8 +245,7 @@ export class SchoolCalendar {
 
   /** The last n school days up to and including d, oldest first. */
   lastSchoolDays(d: IsoDate, n: number): IsoDate[] {
-    this.assertCovers(d);
-    const day = toDay(d);
+    const day = this.coveredDay(d);
     const upTo = this.schoolDaysUpToNumber(day);
     const out: IsoDate[] = [];
     for (let i = Math.max(0, upTo - n); i < upTo; i++) out.push(fromDay(this.schoolDays[i] as number));
