@@ -275,6 +275,8 @@ export class SchoolCalendar {
   }
 
   // ---- the same on day numbers, for hot paths ----
+  // Unchecked for speed: outside the data they answer "no school day". A caller checks the date
+  // it evaluates as of (`covers`, as the nightly run does); look-backs from it stay in range.
 
   isSchoolDayNumber(day: DayNumber): boolean {
     const i = day - this.base;
