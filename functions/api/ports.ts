@@ -112,7 +112,8 @@ export interface ApiData {
     limit: number,
     now: Date,
   ): Promise<Page<OverviewRow>>;
-  admin(): Promise<AdminPage>;
+  /** The administration page; `now` decides how much school calendar is left. */
+  admin(now: Date): Promise<AdminPage>;
 
   audit(entry: AuditEntry): Promise<void>;
 }

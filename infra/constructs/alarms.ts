@@ -13,6 +13,13 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../functions/middleware/observability';
+import {
+  CALENDAR_WEEKS_LEFT,
+  NIGHTLY_OUTSIDE_CALENDAR,
+  NIGHTLY_SERVICE,
+} from '../../functions/usecases/nightly/calendar-metrics';
+import { CALENDAR_WARNING_WEEKS } from '../../shared/calendar/horizon';
 import { acknowledge } from '../nag';
 
 export interface AlarmsProps {
@@ -71,6 +78,21 @@ export class Alarms extends Construct {
       description: 'The nightly evaluation did not run in the last 26 hours.',
     });
 
+    // The nightly run reports the calendar's weeks left; without the next school year it would
+    // soon have no school days to count. A missing run is NightlyMissed's concern, not this one's.
+    this.alarm('CalendarEndingSoon', action, {
+      metric: nightlyMetric(CALENDAR_WEEKS_LEFT, 'Minimum'),
+      threshold: CALENDAR_WARNING_WEEKS,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      description: `The school calendar ends within ${CALENDAR_WARNING_WEEKS} weeks: add the next school year to shared/calendar/data.`,
+    });
+    this.alarm('NightlyOutsideCalendar', action, {
+      metric: nightlyMetric(NIGHTLY_OUTSIDE_CALENDAR, 'Sum'),
+      threshold: 1,
+      description:
+        'A nightly run was skipped: its date lies outside the school calendar. Add the school year, deploy, and replay the missed dates with { date }.',
+    });
+
     // AWS reviews an account at 5 % bounces or 0.1 % complaints; warn before that.
     this.alarm('SesBounceRate', action, {
       metric: sesReputation('Reputation.BounceRate'),
@@ -108,6 +130,16 @@ export class Alarms extends Construct {
     alarm.addAlarmAction(action);
     return alarm;
   }
+}
+
+function nightlyMetric(metricName: string, statistic: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: NIGHTLY_SERVICE },
+    period: NIGHTLY_MISSED_WINDOW,
+    statistic,
+  });
 }
 
 function sesReputation(metricName: string): Metric {

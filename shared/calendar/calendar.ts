@@ -5,9 +5,14 @@
  *
  * A school week runs Monday to Sunday and holds at least one school day. Weeks without school
  * days (holidays) are skipped: they neither count towards a window nor break a streak.
+ *
+ * The calendar covers whole weeks from the week of its first school day to the week of its last
+ * one, summer holidays between its years included. Whether a date beyond that is a school day is
+ * unknown, never "no": the questions on ISO dates throw `DateOutsideCalendarError` for it.
  */
 import type { IsoDate } from '../policy/types';
-import { type DayNumber, fromDay, mondayOf, toDay, weekday } from './dates';
+import { civilFromDays, type DayNumber, daysFromCivil, fromDay, mondayOf, toDay, weekday } from './dates';
+import { assertValidRule, type PublicHolidayRule, publicHolidaysOff, ruleDaysOff } from './holidays';
 
 export interface CalendarPeriod {
   name: string;
@@ -31,12 +36,36 @@ export interface SchoolYear {
 
 export interface CalendarData {
   name?: string;
+  /** Consecutive school years, oldest first. */
   years: SchoolYear[];
-  /** Public holidays: never school days, never working days (due dates skip them). */
-  publicHolidays: CalendarDay[];
-  /** Days off the school adds on top of the holidays (study days, the Friday after Ascension). */
+  /**
+   * Which national public holidays are days off; their dates follow from the year. Those days
+   * off are never school days and never working days (due dates skip them).
+   */
+  publicHolidayRule: PublicHolidayRule;
+  /** Days off the school adds on top of the holidays and the rule (study days). */
   extraDaysOff: CalendarDay[];
 }
+
+/** The first and last date the calendar answers for (a Monday and a Sunday). */
+export interface CalendarCoverage {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** A question about a date the calendar's data does not reach: add the school year to the data. */
+export class DateOutsideCalendarError extends Error {
+  override readonly name = 'DateOutsideCalendarError';
+  constructor(
+    readonly date: IsoDate,
+    readonly coverage: CalendarCoverage,
+  ) {
+    super(`${date} lies outside the school calendar (${coverage.from} to ${coverage.to})`);
+  }
+}
+
+/** The longest summer holiday between two school years; a longer gap means a year is missing. */
+const MAX_GAP_BETWEEN_YEARS = 7 * 13;
 
 export interface SchoolWeeksWindow {
   /** Monday of the first school week. */
@@ -65,23 +94,48 @@ export class SchoolCalendar {
   private readonly schoolWeekMondays: Int32Array;
   /** Per school-week ordinal: day number of its last school day. */
   private readonly schoolWeekLastDays: Int32Array;
-  private readonly publicHolidays: ReadonlySet<DayNumber>;
+  private readonly rule: PublicHolidayRule;
+  /** Public holidays that are days off, for the calendar years around the data... */
+  private readonly publicHolidays: Set<DayNumber>;
+  private readonly publicHolidaysFrom: DayNumber;
+  private readonly publicHolidaysTo: DayNumber;
+  /** ...and, computed when first asked, for any other year (working days far ahead). */
+  private readonly otherYears = new Map<number, ReadonlySet<DayNumber>>();
+  /** First and last covered day (a Monday and a Sunday). */
+  private readonly coverFrom: DayNumber;
+  private readonly coverTo: DayNumber;
+  readonly coverage: CalendarCoverage;
+  /** The first and the last school day of the data (first and last lesson day of its years). */
+  readonly firstSchoolDay: IsoDate;
+  readonly lastSchoolDay: IsoDate;
 
   constructor(data: CalendarData) {
     assertValid(data);
+    this.rule = data.publicHolidayRule;
     const years = data.years.map((y) => ({
       first: toDay(y.firstDay),
       last: toDay(y.lastDay),
       holidays: y.holidays.map((h) => ({ from: toDay(h.from), to: toDay(h.to) })),
     }));
-    const publicHolidays = new Set(data.publicHolidays.map((d) => toDay(d.date)));
+    const first = (years[0] as { first: number }).first;
+    const last = (years[years.length - 1] as { last: number }).last;
+    this.coverFrom = mondayOf(first);
+    this.coverTo = mondayOf(last) + 6;
+    this.coverage = { from: fromDay(this.coverFrom), to: fromDay(this.coverTo) };
+    const firstYear = civilFromDays(first).year;
+    const lastYear = civilFromDays(last).year;
+    this.publicHolidaysFrom = daysFromCivil(firstYear - 1, 1, 1);
+    this.publicHolidaysTo = daysFromCivil(lastYear + 2, 1, 1); // exclusive
+    this.publicHolidays = new Set();
     const extra = new Set(data.extraDaysOff.map((d) => toDay(d.date)));
-    const first = years.length > 0 ? Math.min(...years.map((y) => y.first)) : 0;
-    const last = years.length > 0 ? Math.max(...years.map((y) => y.last)) : 0;
+    for (let year = firstYear - 1; year <= lastYear + 1; year++) {
+      for (const d of publicHolidaysOff(year, this.rule)) this.publicHolidays.add(toDay(d.date));
+      for (const d of ruleDaysOff(year, this.rule)) extra.add(toDay(d.date));
+    }
+    const publicHolidays = this.publicHolidays;
     this.base = mondayOf(first) - PAD_DAYS;
     const end = mondayOf(last) + 7 + PAD_DAYS; // exclusive, a Monday
     this.length = end - this.base;
-    this.publicHolidays = publicHolidays;
 
     this.school = new Uint8Array(this.length);
     for (const y of years) {
@@ -122,17 +176,52 @@ export class SchoolCalendar {
       for (let d = monday + 6; d > monday; d--) if (this.isSchoolDayNumber(d)) return d;
       return monday;
     });
+    this.firstSchoolDay = fromDay(this.schoolDays[0] ?? first);
+    this.lastSchoolDay = fromDay(this.schoolDays[this.schoolDays.length - 1] ?? last);
   }
 
-  // ---- the public API on ISO dates ----
+  // ---- what the calendar covers ----
+
+  /** Whether the calendar knows if d is a school day (summer holidays between its years included). */
+  covers(d: IsoDate): boolean {
+    return this.coversNumber(toDay(d));
+  }
+
+  coversNumber(day: DayNumber): boolean {
+    return day >= this.coverFrom && day <= this.coverTo;
+  }
+
+  /** Throws `DateOutsideCalendarError` unless the calendar covers d. */
+  assertCovers(d: IsoDate): void {
+    this.coveredDay(d);
+  }
+
+  /** d's day number; throws `DateOutsideCalendarError` unless the calendar covers d. */
+  private coveredDay(d: IsoDate): DayNumber {
+    const day = toDay(d);
+    if (!this.coversNumber(day)) throw new DateOutsideCalendarError(d, this.coverage);
+    return day;
+  }
+
+  /** School days after d up to the calendar's end (all of them before its start, 0 beyond its end). */
+  schoolDaysAfter(d: IsoDate): number {
+    return this.schoolDays.length - this.schoolDaysUpToNumber(toDay(d));
+  }
+
+  /** School weeks that start after d's week, up to the calendar's end. */
+  schoolWeeksAfter(d: IsoDate): number {
+    return this.schoolWeekMondays.length - 1 - this.schoolWeekOrdinalAtOrBefore(toDay(d));
+  }
+
+  // ---- the public API on ISO dates (each throws `DateOutsideCalendarError` beyond the data) ----
 
   isSchoolDay(d: IsoDate): boolean {
-    return this.isSchoolDayNumber(toDay(d));
+    return this.isSchoolDayNumber(this.coveredDay(d));
   }
 
   /** Monday of d's week if that week holds at least one school day, else null. */
   schoolWeekOf(d: IsoDate): IsoDate | null {
-    const ordinal = this.schoolWeekOrdinal(toDay(d));
+    const ordinal = this.schoolWeekOrdinal(this.coveredDay(d));
     return ordinal === 0 ? null : fromDay(this.schoolWeekMonday(ordinal));
   }
 
@@ -142,7 +231,7 @@ export class SchoolCalendar {
    * start of the calendar's data.
    */
   schoolWeeksEndingOn(d: IsoDate, n: number): SchoolWeeksWindow {
-    const end = this.schoolWeekOrdinalAtOrBefore(toDay(d));
+    const end = this.schoolWeekOrdinalAtOrBefore(this.coveredDay(d));
     if (end === 0 || n <= 0) return { from: d, to: d, weeks: [] };
     const start = Math.max(1, end - n + 1);
     const weeks: IsoDate[] = [];
@@ -156,7 +245,7 @@ export class SchoolCalendar {
 
   /** The last n school days up to and including d, oldest first. */
   lastSchoolDays(d: IsoDate, n: number): IsoDate[] {
-    const day = toDay(d);
+    const day = this.coveredDay(d);
     const upTo = this.schoolDaysUpToNumber(day);
     const out: IsoDate[] = [];
     for (let i = Math.max(0, upTo - n); i < upTo; i++) out.push(fromDay(this.schoolDays[i] as number));
@@ -168,17 +257,26 @@ export class SchoolCalendar {
     return fromDay(this.addWorkingDaysNumber(toDay(d), n));
   }
 
-  /** The school day before d (d itself excluded), or null before the calendar's data. */
+  /**
+   * The school day before d (d itself excluded); null when none is known: before the calendar's
+   * first school day, or for a d beyond its end (the days in between are unknown). Looking back
+   * from such a date (a stretch of suspension days) then stops instead of skipping unknown days.
+   */
   previousSchoolDay(d: IsoDate): IsoDate | null {
-    const before = this.schoolDaysUpToNumber(toDay(d) - 1);
+    const day = toDay(d);
+    if (day > this.coverTo) return null;
+    const before = this.schoolDaysUpToNumber(day - 1);
     return before === 0 ? null : fromDay(this.schoolDays[before - 1] as number);
   }
 
+  /** A public holiday that is a day off under the school's rule (any year: the dates follow from it). */
   isPublicHoliday(d: IsoDate): boolean {
-    return this.publicHolidays.has(toDay(d));
+    return this.isPublicHolidayNumber(toDay(d));
   }
 
   // ---- the same on day numbers, for hot paths ----
+  // Unchecked for speed: outside the data they answer "no school day". A caller checks the date
+  // it evaluates as of (`covers`, as the nightly run does); look-backs from it stay in range.
 
   isSchoolDayNumber(day: DayNumber): boolean {
     const i = day - this.base;
@@ -251,14 +349,30 @@ export class SchoolCalendar {
     const step = n >= 0 ? 1 : -1;
     while (left !== 0) {
       d += step;
-      if (weekday(d) < 5 && !this.publicHolidays.has(d)) left -= step;
+      if (weekday(d) < 5 && !this.isPublicHolidayNumber(d)) left -= step;
     }
     return d;
   }
+
+  isPublicHolidayNumber(day: DayNumber): boolean {
+    if (day >= this.publicHolidaysFrom && day < this.publicHolidaysTo) return this.publicHolidays.has(day);
+    const year = civilFromDays(day).year;
+    let days = this.otherYears.get(year);
+    if (!days) {
+      days = new Set(publicHolidaysOff(year, this.rule).map((h) => toDay(h.date)));
+      this.otherYears.set(year, days);
+    }
+    return days.has(day);
+  }
 }
 
-/** A school edits the data by hand: reject what would silently miscount (invalid or reversed dates). */
+/**
+ * A school edits the data by hand: reject what would silently miscount (invalid or reversed
+ * dates, years out of order, a missing year that would leave a gap the calendar claims to cover).
+ */
 function assertValid(data: CalendarData): void {
+  if (data.years.length === 0) throw new RangeError('The calendar holds no school year');
+  let previous: SchoolYear | null = null;
   for (const y of data.years) {
     if (toDay(y.firstDay) > toDay(y.lastDay))
       throw new RangeError(`School year ${y.id}: firstDay after lastDay`);
@@ -266,6 +380,14 @@ function assertValid(data: CalendarData): void {
       if (toDay(h.from) > toDay(h.to))
         throw new RangeError(`School year ${y.id}: holiday ${h.name} ends before it starts`);
     }
+    if (previous) {
+      const gap = toDay(y.firstDay) - toDay(previous.lastDay);
+      if (gap <= 0) throw new RangeError(`School year ${y.id} starts before ${previous.id} ends`);
+      if (gap > MAX_GAP_BETWEEN_YEARS)
+        throw new RangeError(`A school year is missing between ${previous.id} and ${y.id}`);
+    }
+    previous = y;
   }
-  for (const d of [...data.publicHolidays, ...data.extraDaysOff]) toDay(d.date);
+  assertValidRule(data.publicHolidayRule);
+  for (const d of data.extraDaysOff) toDay(d.date);
 }

@@ -160,6 +160,10 @@ export const en: Record<DashboardKey, string> = {
   'admin.mails': 'Mail previews',
   'admin.readOnly': 'Read-only: changes go through the presence system and the calendar files.',
   'admin.none': 'None.',
+  'admin.calendarEndsSoon':
+    'The school calendar runs until {date}, {weeks} weeks from now. Add the next school year: after that date the nightly check skips every day.',
+  'admin.calendarEnded':
+    'The school calendar ran until {date}. The nightly check skips every day until the next school year is added.',
   'common.date': 'Date',
   'common.name': 'Name',
   'common.team': 'Team',

@@ -160,6 +160,10 @@ export const nl = {
   'admin.mails': 'Voorbeelden van e-mails',
   'admin.readOnly': 'Alleen-lezen: wijzigingen lopen via het presentiesysteem en de kalenderbestanden.',
   'admin.none': 'Geen.',
+  'admin.calendarEndsSoon':
+    'De schoolkalender loopt tot {date}, nog {weeks} weken. Voeg het volgende schooljaar toe: na die datum slaat de nachtelijke controle elke dag over.',
+  'admin.calendarEnded':
+    'De schoolkalender liep tot {date}. De nachtelijke controle slaat elke dag over tot het volgende schooljaar is toegevoegd.',
   'common.date': 'Datum',
   'common.name': 'Naam',
   'common.team': 'Team',

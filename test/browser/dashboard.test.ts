@@ -28,9 +28,14 @@ afterAll(async () => {
 });
 
 /** A fresh tab (own session storage) signed in through the local sign-in page. */
-async function signIn(staffId: string, name: string): Promise<Page> {
+async function signIn(
+  staffId: string,
+  name: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
+  await prepare?.(context);
   const page = await context.newPage();
   await page.goto(system.baseUrl);
   await page.getByLabel('Zoek medewerker').fill(name);
@@ -112,6 +117,33 @@ describe('the dashboard in a browser', () => {
     expect(await coach.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Naar de inhoud');
     await coach.keyboard.press('Enter');
     expect(await coach.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('shows administrators, and only them, a banner when the school calendar ends within 8 weeks', async () => {
+    // The API answers from the real clock; the calendar's end is made near by changing its answer.
+    const endingSoon = async (context: BrowserContext) => {
+      await context.route('**/api/admin', async (route) => {
+        const response = await route.fetch();
+        const page = await response.json();
+        const calendar = { ...page.calendar, endsOn: '2028-07-23', weeksLeft: 7, endsSoon: true };
+        await route.fulfill({ response, json: { ...page, calendar } });
+      });
+    };
+    const admin = await signIn('adm-1', 'Ada', endingSoon);
+    const banner = admin.getByTestId('calendar-banner');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain(
+      'De schoolkalender loopt tot 23-07-2028, nog 7 weken.',
+    );
+    await expectNoAxeViolations(admin, 'calendar banner');
+    await admin.getByTestId('lang').click();
+    await expect(banner.textContent()).resolves.toContain(
+      'The school calendar runs until 2028-07-23, 7 weeks from now.',
+    );
+
+    const coach = await signIn('coach-a', 'Anna', endingSoon);
+    await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    await expect(coach.getByTestId('calendar-banner').count()).resolves.toBe(0);
   });
 
   it('has no axe-core (WCAG 2.1 AA) violation on any page', async () => {

@@ -342,6 +342,35 @@ describe('alarms', () => {
     });
   });
 
+  it('fire when the school calendar ends within 8 weeks, on the weeks the nightly run reports', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Presentie',
+      MetricName: 'CalendarWeeksLeft',
+      Dimensions: [{ Name: 'service', Value: 'presentie-nightly' }],
+      Statistic: 'Minimum',
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 8,
+      AlarmActions: [{ Ref: Match.anyValue() }],
+    });
+    // The dimension is the service name the nightly function's metrics carry.
+    const nightly = app.toJSON().Resources[functionId('nightly')] as Resource;
+    expect(nightly.Properties).toMatchObject({
+      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'presentie-nightly' } },
+    });
+  });
+
+  it('fire when a nightly run was skipped because its date lies beyond the calendar', () => {
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Presentie',
+      MetricName: 'NightlyOutsideCalendar',
+      Dimensions: [{ Name: 'service', Value: 'presentie-nightly' }],
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      AlarmActions: [{ Ref: Match.anyValue() }],
+    });
+  });
+
   it('fire before SES bounce or complaint rates reach the levels at which AWS reviews the account', () => {
     const bounce = app.findResources('AWS::CloudWatch::Alarm', {
       Properties: { Namespace: 'AWS/SES', MetricName: 'Reputation.BounceRate' },

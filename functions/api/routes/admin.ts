@@ -1,3 +1,3 @@
 import { json, type RouteHandler } from '../context';
 
-export const admin: RouteHandler = async (ctx) => json(await ctx.data.admin());
+export const admin: RouteHandler = async (ctx) => json(await ctx.data.admin(ctx.now));

@@ -2,7 +2,7 @@ import type { KpiPage } from '../../../shared/api/kpi';
 import type { OverviewRow } from '../../../shared/api/overviews';
 import type { StudentPage } from '../../../shared/api/student';
 import type { Task as ApiTask } from '../../../shared/api/worklist';
-import { defaultCalendar } from '../../../shared/calendar';
+import { calendarHorizon, defaultCalendar } from '../../../shared/calendar';
 import calendarData from '../../../shared/calendar/data/regio-zuid.json';
 import { NORM_PROFILES } from '../../../shared/policy/profiles';
 import { isRole } from '../../auth/principal';
@@ -333,13 +333,19 @@ export function storeApiData(
       return { items: rows, nextCursor: more ? encodeCursor(lastId as string) : null };
     },
 
-    async admin() {
+    async admin(now) {
       const notices = await listPortalNotices(store);
+      const horizon = calendarHorizon(defaultCalendar, localDate(now));
       return {
         notices: notices.map((n) => ({ date: n.date, kind: n.kind, text: n.text })),
         calendar: {
           schoolYear: calendarData.years.map((y) => y.id).join(', '),
           holidays: calendarData.years.flatMap((y) => y.holidays),
+          endsOn: horizon.endsOn,
+          weeksLeft: horizon.weeksLeft,
+          schoolWeeksLeft: horizon.schoolWeeksLeft,
+          endsSoon: horizon.endsSoon,
+          covered: horizon.covered,
         },
         normProfiles: Object.values(NORM_PROFILES).map((p) => ({
           id: p.id,

@@ -52,6 +52,8 @@ export interface NightlyResult {
  * the same signals and records the same mails (ids by date, template and reader), or none.
  */
 export async function runNightly(deps: NightlyDeps, asOf: string): Promise<NightlyResult> {
+  // Beyond the calendar every day would count as one without school: refuse (DateOutsideCalendarError).
+  deps.calendar.assertCovers(asOf);
   const log = deps.log ?? (() => {});
   const directory = await deps.loadDirectory();
   const [dirty, openWindow, recheck] = await Promise.all([

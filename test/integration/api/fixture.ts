@@ -234,6 +234,7 @@ export const DASHBOARD_URL = 'https://presentie.school.example';
 
 export async function apiClient(
   store: Store,
+  now: Date = NOW,
 ): Promise<Client & { raw: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> }> {
   const key = await loadOrCreateLocalKey({});
   const bus = createLocalBus();
@@ -242,7 +243,7 @@ export async function apiClient(
     data: storeApiData(store, reportCommands({ ...apiReportDeps({ DASHBOARD_URL }, store), bus })),
     verifier: localTokenVerifier([key.publicJwk]),
     localSigningKey: key.privateJwk,
-    now: () => NOW,
+    now: () => now,
   });
   const token = (who: Who) => {
     const s = STAFF[who];

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   type CalendarData,
   defaultCalendar as calendar,
+  DateOutsideCalendarError,
   fromDay,
+  type PublicHolidayRule,
   SchoolCalendar,
   toDay,
   weekday,
 } from '../../../shared/calendar';
+
+const rule: PublicHolidayRule = { goodFriday: true, liberationDay: 'lustrum', fridayAfterAscension: true };
 
 describe('School days (regio Zuid, 2025-26 and 2026-27)', () => {
   it('counts weekdays in the school year as school days', () => {
@@ -23,11 +27,11 @@ describe('School days (regio Zuid, 2025-26 and 2026-27)', () => {
     expect(calendar.isSchoolDay('2026-05-14')).toBe(false); // Ascension
     expect(calendar.isSchoolDay('2026-05-15')).toBe(false); // the Friday after, added by the school
     expect(calendar.isSchoolDay('2026-07-20')).toBe(false); // summer
-    expect(calendar.isSchoolDay('2024-10-01')).toBe(false); // before the data
+    expect(() => calendar.isSchoolDay('2024-10-01')).toThrow(DateOutsideCalendarError); // before the data
   });
 
   it('starts and ends the school years on the first and last lesson days', () => {
-    expect(calendar.isSchoolDay('2025-08-15')).toBe(false);
+    expect(() => calendar.isSchoolDay('2025-08-15')).toThrow(DateOutsideCalendarError); // before the first year
     expect(calendar.isSchoolDay('2025-08-18')).toBe(true);
     expect(calendar.isSchoolDay('2026-07-10')).toBe(true);
     expect(calendar.isSchoolDay('2026-08-21')).toBe(false);
@@ -136,7 +140,7 @@ describe('A calendar the school edits', () => {
         holidays: [{ name: 'Studieweek', from: '2030-09-16', to: '2030-09-22' }],
       },
     ],
-    publicHolidays: [],
+    publicHolidayRule: rule,
     extraDaysOff: [{ date: '2030-09-04', name: 'Studiedag' }],
   };
   const own = new SchoolCalendar(data);
@@ -150,7 +154,7 @@ describe('A calendar the school edits', () => {
       '2030-09-09',
       '2030-09-23',
     ]);
-    expect(own.isSchoolDay('2026-10-16')).toBe(false); // not in this school's data
+    expect(() => own.isSchoolDay('2026-10-16')).toThrow(DateOutsideCalendarError); // not in its data
   });
 
   it('returns fewer weeks when the data starts later than the window would', () => {
@@ -165,7 +169,7 @@ describe('Calendar data checks', () => {
       () =>
         new SchoolCalendar({
           years: [{ ...year, firstDay: '2030-09-31' }],
-          publicHolidays: [],
+          publicHolidayRule: rule,
           extraDaysOff: [],
         }),
     ).toThrow(RangeError);
@@ -173,14 +177,14 @@ describe('Calendar data checks', () => {
       () =>
         new SchoolCalendar({
           years: [{ ...year, lastDay: '2030-08-01' }],
-          publicHolidays: [],
+          publicHolidayRule: rule,
           extraDaysOff: [],
         }),
     ).toThrow(/firstDay after lastDay/);
     const reversed = { ...year, holidays: [{ name: 'Herfst', from: '2030-09-20', to: '2030-09-16' }] };
-    expect(() => new SchoolCalendar({ years: [reversed], publicHolidays: [], extraDaysOff: [] })).toThrow(
-      /Herfst/,
-    );
+    expect(
+      () => new SchoolCalendar({ years: [reversed], publicHolidayRule: rule, extraDaysOff: [] }),
+    ).toThrow(/Herfst/);
   });
 
   it('finds the school day before a date, across weekends and holidays', () => {

@@ -1,0 +1,89 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NightlyOutcome } from '../../../functions/handlers/nightly';
+import {
+  CALENDAR_WEEKS_LEFT,
+  NIGHTLY_OUTSIDE_CALENDAR,
+} from '../../../functions/usecases/nightly/calendar-metrics';
+import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
+import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
+import { type LocalSes, startSes } from '../../../scripts/local/ses';
+import { DateOutsideCalendarError, defaultCalendar } from '../../../shared/calendar';
+import { startTestTable, type TestTable } from '../../support/dynalite';
+import { batch, lambdaContext, newSecret, signedDelivery, studentEvent } from '../../support/webhook';
+import { day } from './harness';
+
+let table: TestTable;
+let ses: LocalSes;
+let nightly: (event: unknown) => Promise<NightlyOutcome>;
+let deliver: (...events: Record<string, unknown>[]) => Promise<void>;
+// Metrics are not published in tests (POWERTOOLS_METRICS_DISABLED); what the handler adds is what CloudWatch would get.
+const added = vi.spyOn(Metrics.prototype, 'addMetric');
+const metric = (name: string) => added.mock.calls.filter(([n]) => n === name).map(([, , value]) => value);
+
+beforeAll(async () => {
+  table = await startTestTable();
+  ses = await startSes({ port: 0 });
+  const secret = newSecret();
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+    MAIL_FROM: 'Presentie <presentie@school.example>',
+    DASHBOARD_URL: 'https://presentie.school.example',
+    PRESENCE_WEBHOOK_SECRETS: secret,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  const { handler } = await import('../../../functions/handlers/nightly');
+  const webhook = (await import('../../../functions/handlers/webhook')).handler;
+  nightly = (event) => handler(event, lambdaContext()) as Promise<NightlyOutcome>;
+  deliver = async (...events) => {
+    const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext());
+    if ((result as { statusCode?: number }).statusCode !== 200) throw new Error(JSON.stringify(result));
+  };
+});
+afterAll(async () => {
+  await ses.stop();
+  await table.stop();
+});
+
+describe('the end of the school calendar (issue 10: "The calendar")', () => {
+  it('reports the weeks left on every run, and raises the alarm signal within 8 weeks of the end', async () => {
+    added.mockClear();
+    const far = await nightly({ date: '2026-11-27' });
+    expect(far).toMatchObject({ calendar: { covered: true, endsSoon: false } });
+    expect(metric(CALENDAR_WEEKS_LEFT)).toEqual([86]); // to Sunday 23 Jul 2028
+    added.mockClear();
+    const soon = await nightly({ date: '2028-06-01' });
+    expect(soon).toMatchObject({ asOf: '2028-06-01', calendar: { endsOn: '2028-07-23', endsSoon: true } });
+    expect(soon).toHaveProperty('evaluated'); // the run itself still happens
+    expect(metric(CALENDAR_WEEKS_LEFT)).toEqual([7]);
+    expect(metric(NIGHTLY_OUTSIDE_CALENDAR)).toEqual([]);
+  });
+
+  it('takes in a registration dated beyond the calendar without failing', async () => {
+    await deliver(
+      studentEvent('s-later'),
+      ...day('s-later', '2028-09-04'),
+      ...day('s-later', '2028-09-05', { reason: 'suspension' }),
+    );
+  });
+
+  it('does not evaluate a date beyond the calendar as if there were no school: it skips and signals', async () => {
+    added.mockClear();
+    const beyond = await nightly({ date: '2028-09-05' });
+    expect(beyond).toEqual({
+      asOf: '2028-09-05',
+      skipped: 'outside_calendar',
+      calendar: expect.objectContaining({ covered: false, endsSoon: true, schoolDaysLeft: 0 }),
+    });
+    expect(metric(NIGHTLY_OUTSIDE_CALENDAR)).toEqual([1]);
+    expect(metric(CALENDAR_WEEKS_LEFT)).toEqual([-7]);
+    const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: unknown[] };
+    expect(store.emails).toEqual([]);
+  });
+
+  it('refuses in the use case too, for any caller that asks beyond the calendar', async () => {
+    const deps = { calendar: defaultCalendar } as NightlyDeps; // nothing else is touched
+    await expect(runNightly(deps, '2028-09-05')).rejects.toBeInstanceOf(DateOutsideCalendarError);
+    await expect(runNightly(deps, '2025-08-01')).rejects.toBeInstanceOf(DateOutsideCalendarError);
+  });
+});
