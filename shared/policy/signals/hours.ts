@@ -94,7 +94,11 @@ export function hourSignals(
       profileId: profile.id,
       minutesByDay: minutesByDay(t, r, last),
       totalMinutes: (prefix[last + 1] as number) - (prefix[r] as number),
-      dueDate: fromDay(calendar.addWorkingDaysNumber(t.day[row] as number, profile.reportDueWorkingDays)),
+      // Counted from the day the report may be made: a report that waited for the 7-day limit
+      // still leaves the full term, which DUO could not have received any sooner.
+      dueDate: fromDay(
+        calendar.addWorkingDaysNumber(Math.max(t.day[row] as number, madeOn), profile.reportDueWorkingDays),
+      ),
       reportToDuo: profile.reportToDuo,
       duoRecipient: profile.reportToDuo ? legalStatus(student, to).duoRecipient : null,
     });

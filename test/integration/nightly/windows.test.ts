@@ -333,9 +333,13 @@ describe("DUO's 7-day limit applies only while the absence is continuous", () =>
     // Nothing delivered on Tuesday 15 September: the run comes back to the student by itself.
     const run = await h.nightly('2026-09-15');
     expect(run.candidates).toBe(1);
-    expect((await reports()).map((r) => [r.from, r.to, r.unauthorizedMinutes, r.createdOn])).toEqual([
-      ['2026-09-07', '2026-09-08', 960, '2026-09-08'],
-      ['2026-09-09', '2026-09-11', 1440, '2026-09-15'],
+    // Due 5 working days after the day DUO lets it be made, not after its last day of absence:
+    // counted from 11 September the coach would have had 3 working days.
+    expect(
+      (await reports()).map((r) => [r.from, r.to, r.unauthorizedMinutes, r.createdOn, r.dueDate]),
+    ).toEqual([
+      ['2026-09-07', '2026-09-08', 960, '2026-09-08', '2026-09-15'],
+      ['2026-09-09', '2026-09-11', 1440, '2026-09-15', '2026-09-22'],
     ]);
     expect(await reportMails()).toHaveLength(2);
   });

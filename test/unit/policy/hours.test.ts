@@ -87,7 +87,8 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
       {
         period: { from: '2026-11-04', to: '2026-11-05' },
         totalMinutes: 960,
-        dueDate: '2026-11-12',
+        // 5 working days from the day it is made (10 November), not from its last day of absence.
+        dueDate: '2026-11-17',
         detectedOn: '2026-11-10',
       },
     ]);
