@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../../../shared/calendar';
-import { computeKpi } from '../../../shared/policy';
+import { ageOn, computeKpi } from '../../../shared/policy';
 import { evaluate, ofKind, student, truant } from './fixtures';
 
 describe('Route-X – eigen urennorm: 4 hours signal the student, 8 hours report to the coach', () => {
@@ -51,5 +51,12 @@ describe('Bijlage 3 – KPI: each report counts once', () => {
     });
     expect(kpi.get('team-a')).toEqual({ norm: 2, realisation: 1, percentage: 50, colour: 'red' });
     expect(kpi.get('inst')).toMatchObject({ norm: 2, realisation: 1 });
+  });
+});
+
+describe('Age on a date – a birthday later in the year', () => {
+  it('is not yet reached in an earlier month: 17 in November with the 18th birthday in December', () => {
+    expect(ageOn('2008-12-01', '2026-11-30')).toBe(17);
+    expect(ageOn('2008-12-01', '2026-12-01')).toBe(18);
   });
 });
