@@ -47,36 +47,73 @@ function summaryOf(date: string, kind: string, lessons: number, missed: number):
  * A stretch of school days with random presence, starting anywhere in the calendar's data. Built
  * from blocks of days alike (a sick week, a run of truancy) so that long patterns occur too.
  */
-const history = fc
-  .record({
-    start: fc.nat({ max: SCHOOL_DAYS.length - 130 }),
-    blocks: fc.array(
-      fc.record({
-        kind: dayKind,
-        length: fc.integer({ min: 1, max: 25 }),
-        lessons: fc.integer({ min: 1, max: 9 }),
-        missed: fc.integer({ min: 1, max: 4 }),
-      }),
-      { minLength: 1, maxLength: 12 },
-    ),
-  })
-  .map(({ start, blocks }) => {
-    const summaries: DaySummary[] = [];
-    let i = 0;
-    for (const b of blocks) {
-      for (let k = 0; k < b.length && i < 125; k++, i++) {
-        const s = summaryOf(SCHOOL_DAYS[start + i] as string, b.kind, b.lessons, b.missed);
-        if (s) summaries.push(s);
+const historyStartingBefore = (room: number) =>
+  fc
+    .record({
+      start: fc.nat({ max: SCHOOL_DAYS.length - room }),
+      blocks: fc.array(
+        fc.record({
+          kind: dayKind,
+          length: fc.integer({ min: 1, max: 25 }),
+          lessons: fc.integer({ min: 1, max: 9 }),
+          missed: fc.integer({ min: 1, max: 4 }),
+        }),
+        { minLength: 1, maxLength: 12 },
+      ),
+    })
+    .map(({ start, blocks }) => {
+      const summaries: DaySummary[] = [];
+      let i = 0;
+      for (const b of blocks) {
+        for (let k = 0; k < b.length && i < 125; k++, i++) {
+          const s = summaryOf(SCHOOL_DAYS[start + i] as string, b.kind, b.lessons, b.missed);
+          if (s) summaries.push(s);
+        }
       }
-    }
-    return { summaries, from: SCHOOL_DAYS[start] as string, to: SCHOOL_DAYS[start + i - 1] as string };
-  });
+      return { summaries, from: SCHOOL_DAYS[start] as string, to: SCHOOL_DAYS[start + i - 1] as string };
+    });
+
+const history = historyStartingBefore(130);
 
 const profileArb = fc.constantFrom(...(Object.values(NORM_PROFILES) as NormProfile[]));
 /** Profiles the legal rules apply to (Route-X has its own internal norm and no 4-week signal). */
 const legalProfileArb = fc.constantFrom(
   ...(Object.values(NORM_PROFILES) as NormProfile[]).filter((p) => p.legalRules),
 );
+
+const SCHOOL_DAY_SET = new Set(SCHOOL_DAYS);
+/** Indexes in SCHOOL_DAYS of the Mondays that begin four school days in a row (Monday to Thursday). */
+const FOUR_DAY_WEEK_STARTS = SCHOOL_DAYS.flatMap((d, i) =>
+  new Date(`${d}T00:00:00Z`).getUTCDay() === 1 &&
+  [1, 2, 3].every((k) =>
+    SCHOOL_DAY_SET.has(new Date(Date.parse(d) + k * 86_400_000).toISOString().slice(0, 10)),
+  )
+    ? [i]
+    : [],
+);
+
+/**
+ * A history that ends with a 16-hour report waiting for the 7-day limit: any history, then
+ * more than four school weeks without unauthorized absence, then whole days of truancy from a
+ * Monday on, enough for one report and, a day or two later, the threshold once more.
+ */
+const waitingReport = fc
+  .record({
+    before: historyStartingBefore(200),
+    profile: profileArb,
+    lessons: fc.integer({ min: 8, max: 9 }),
+  })
+  .map(({ before, profile, lessons }) => {
+    const gapUntil = SCHOOL_DAYS.indexOf(before.to) + 26;
+    const monday = FOUR_DAY_WEEK_STARTS.find((i) => i > gapUntil) as number;
+    const daysPerReport = Math.ceil(profile.reportMinutes / (lessons * 60));
+    const tail = SCHOOL_DAYS.slice(monday, monday + 2 * daysPerReport);
+    const summaries = [
+      ...before.summaries,
+      ...tail.map((d) => summaryOf(d, 'truant', lessons, 0) as DaySummary),
+    ];
+    return { summaries, profile, to: tail[tail.length - 1] as string };
+  });
 
 function run(days: readonly DaySummary[], asOf: string, profile: NormProfile, state = initialSignalState) {
   const s: StudentFacts = student();
@@ -163,10 +200,12 @@ describe('Signal evaluation (properties)', () => {
 
   it('names the date a waiting report will be made, and makes it then without new data', () => {
     fc.assert(
-      fc.property(history, profileArb, ({ summaries, to }, profile) => {
+      fc.property(waitingReport, ({ summaries, to, profile }) => {
         const first = run(summaries, to, profile);
+        expect(first.recheckOn).not.toBeNull();
         if (first.recheckOn === null) return;
         expect(first.recheckOn > to).toBe(true);
+        expect(first.signals.filter((s) => s.kind === 'report16' && s.period.to >= to)).toEqual([]);
         const then = run(summaries, first.recheckOn, profile, first.state);
         // Or a sickness that reaches its 7th school day on a day without lessons (sickness.ts).
         expect(then.signals.filter((s) => s.kind === 'report16' || s.kind === 'sick_long')).not.toEqual([]);

@@ -43,8 +43,10 @@ function failingOnKthWrite(doc: DynamoDBDocumentClient): DynamoDBDocumentClient 
 let faulty: Harness;
 let clean: Harness;
 beforeAll(async () => {
-  // A lease left behind by a failed release runs out quickly here.
-  faulty = await startHarness({ wrap: failingOnKthWrite, lease: { durationMs: 500, waitMs: 5000 } });
+  // A lease left behind by a failed release runs out after a few seconds here (60 s in production),
+  // so the retry waits for it; a few seconds, not less, so that a cold delivery on a machine
+  // under load still finishes within its own lease.
+  faulty = await startHarness({ wrap: failingOnKthWrite, lease: { durationMs: 3000, waitMs: 10_000 } });
   clean = await startHarness();
 });
 afterAll(async () => {

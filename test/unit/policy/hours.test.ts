@@ -132,8 +132,8 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
     const routeX = student({ routeX: true });
     const profile = NORM_PROFILES['route-x'];
     expect(profile?.reportToDuo).toBe(false);
-    const minutes = profile?.reportMinutes ?? 0;
-    const { signals } = evaluate([truant('2026-11-02', minutes)], '2026-11-02', { student: routeX });
+    // The Route-X norm is 8 hours: 480 minutes, written out (see boundaries.test.ts for 479).
+    const { signals } = evaluate([truant('2026-11-02', 480)], '2026-11-02', { student: routeX });
     expect(ofKind(signals, 'report16')[0]).toMatchObject({
       reportToDuo: false,
       duoRecipient: null,
