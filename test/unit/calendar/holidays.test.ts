@@ -15,7 +15,7 @@ describe('A holiday runs from its first to its last date, both included', () => 
         holidays: [{ name: 'Studiedagen', from: '2030-09-16', to: '2030-09-18' }],
       },
     ],
-    publicHolidays: [],
+    publicHolidayRule: { goodFriday: false, liberationDay: 'never', fridayAfterAscension: false },
     extraDaysOff: [],
   });
 
