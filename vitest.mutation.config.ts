@@ -11,6 +11,7 @@ export default defineConfig({
       'test/unit/policy/**/*.test.ts',
       'test/unit/calendar/**/*.test.ts',
       'test/property/signals*.test.ts',
+      'test/property/sickness.property.test.ts',
     ],
     testTimeout: 60_000,
     pool: 'forks',
