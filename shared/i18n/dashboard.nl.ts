@@ -178,6 +178,7 @@ export const nl = {
     '{name}: {reportHours} uur in {windowWeeks} lesweken, 8-uurssignaal bij {signalHours} uur',
   'admin.profileNotToDuo': ', niet naar DUO',
   // The file goes to DUO, whose portal is Dutch: one name in both languages.
+  'duo.coachConversation': '{date}: gesprek door de coach – {explanation}',
   'duo.exportFile': 'duo-verzuimmeldingen.csv',
   'task.suspension_check.explanation':
     'Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf {from}).',
