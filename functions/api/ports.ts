@@ -8,8 +8,9 @@ import type { Role } from '../auth/principal';
 
 /**
  * What the API needs from the store and the use cases, in the API's own terms. The routes
- * depend only on this; `store/api-data.ts` implements the reads over the repositories, and
- * `store/writes.ts` the commands through the report use cases (functions/usecases/reports).
+ * depend only on this; `queries/` implements the reads over the repositories (one module per
+ * page), `store/writes.ts` the commands through the report use cases (functions/usecases/reports),
+ * and `store/api-data.ts` puts the two together.
  */
 export interface StaffRecord {
   staffId: string;
@@ -52,6 +53,12 @@ export interface AuditEntry {
   action: 'read' | 'write';
   subject: string;
   studentId?: string;
+}
+
+export interface OverviewFilter {
+  teamIds: string[] | 'all';
+  from?: string;
+  to?: string;
 }
 
 export interface Actor {
@@ -107,7 +114,7 @@ export interface ApiData {
   studentPage(student: StudentRecord, now: Date): Promise<StudentPage>;
   overview(
     kind: OverviewKind,
-    filter: { teamIds: string[] | 'all'; from?: string; to?: string },
+    filter: OverviewFilter,
     cursor: string | null,
     limit: number,
     now: Date,

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './common';
 export * from './kpi';
 export * from './overviews';
+export * from './paths';
 export * from './reports';
 export * from './routes';
 export * from './student';

@@ -4,13 +4,15 @@ import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
 import { ApiError, Me } from './common';
 import { KpiPage } from './kpi';
 import { Overview } from './overviews';
+import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
 import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
  * The API's routes in one table: the handler's router, the OpenAPI document and the web
- * client's types all come from here, so they cannot drift apart.
+ * client's paths and types all come from here (the paths by way of `paths.ts`, which the web
+ * client imports without zod), so they cannot drift apart.
  */
 export interface RouteSpec {
   method: 'GET' | 'POST';
@@ -29,144 +31,129 @@ const oversight = ['manager', 'attendance_officer', 'admin'] as const;
 const officers = ['attendance_officer', 'admin'] as const;
 
 export const API_ROUTES = {
-  me: { method: 'GET', path: '/api/me', summary: 'Who is signed in', roles: everyone, response: Me },
+  me: { ...ROUTE_PATHS.me, summary: 'Who is signed in', roles: everyone, response: Me },
   kpi: {
-    method: 'GET',
-    path: '/api/kpi',
+    ...ROUTE_PATHS.kpi,
     summary: 'KPI per org unit as of last night, with the trend',
     roles: oversight,
     response: KpiPage,
   },
   unitReports: {
-    method: 'GET',
-    path: '/api/units/{unitId}/open-reports',
+    ...ROUTE_PATHS.unitReports,
     summary: 'Unhandled 16-hour reports of a unit and everything below it',
     roles: oversight,
-    query: ['cursor'],
     response: ReportList,
   },
   coach: {
-    method: 'GET',
-    path: '/api/coach',
+    ...ROUTE_PATHS.coach,
     summary: "Coach's start page: open 16-hour reports of the team, oldest first",
     roles: ['coach', 'manager', 'admin'],
-    query: ['teamId', 'cursor'],
     response: CoachPage,
   },
   report: {
-    method: 'GET',
-    path: '/api/reports/{reportId}',
+    ...ROUTE_PATHS.report,
     summary: 'A report with the lessons behind it',
     roles: readers,
     response: ReportDetail,
   },
   applyAction: {
-    method: 'POST',
-    path: '/api/reports/{reportId}/action',
+    ...ROUTE_PATHS.applyAction,
     summary: 'Apply one of the five actions to a 16-hour report',
     roles: ['coach'],
     body: ApplyActionBody,
     response: ReportDetail,
   },
   completeConversation: {
-    method: 'POST',
-    path: '/api/reports/{reportId}/complete',
+    ...ROUTE_PATHS.completeConversation,
     summary: "Tick 'actie afgerond' after the coach's own conversation",
     roles: ['coach'],
     response: ReportDetail,
   },
   referral: {
-    method: 'POST',
-    path: '/api/students/{studentId}/referrals',
+    ...ROUTE_PATHS.referral,
     summary: 'Refer a student to the attendance officer',
     roles: ['coach'],
     body: ReferralBody,
     response: z.object({ taskId: z.string() }),
   },
   student: {
-    method: 'GET',
-    path: '/api/students/{studentId}',
+    ...ROUTE_PATHS.student,
     summary: "A student's attendance, signals and reports",
     roles: readers,
     response: StudentPage,
   },
   worklist: {
-    method: 'GET',
-    path: '/api/worklist',
+    ...ROUTE_PATHS.worklist,
     summary: "Attendance officer's or front office's open tasks",
     roles: ['attendance_officer', 'front_office', 'admin'],
-    query: ['kind', 'cursor'],
     response: Worklist,
   },
   taskStatus: {
-    method: 'POST',
-    path: '/api/tasks/{taskId}/status',
+    ...ROUTE_PATHS.taskStatus,
     summary: 'Change the status of a task',
     roles: ['attendance_officer', 'front_office', 'admin'],
     body: TaskStatusBody,
     response: z.object({ ok: z.literal(true) }),
   },
   duoStatus: {
-    method: 'POST',
-    path: '/api/tasks/{taskId}/duo',
+    ...ROUTE_PATHS.duoStatus,
     summary: "Record DUO's status of a DUO report task",
     roles: officers,
     body: DuoStatusBody,
     response: z.object({ ok: z.literal(true) }),
   },
   duoExport: {
-    method: 'GET',
-    path: '/api/duo/export.csv',
+    ...ROUTE_PATHS.duoExport,
     summary: 'Reports to submit to DUO, as CSV',
     roles: officers,
     response: 'csv',
   },
   overview: {
-    method: 'GET',
-    path: '/api/overviews/{kind}',
+    ...ROUTE_PATHS.overview,
     summary: 'Rapportages: signals, reports, sickness and presence per student',
     roles: oversight,
-    query: ['unitId', 'from', 'to', 'cursor'],
     response: Overview,
   },
   overviewCsv: {
-    method: 'GET',
-    path: '/api/overviews/{kind}/csv',
+    ...ROUTE_PATHS.overviewCsv,
     summary: 'The same overview as CSV',
     roles: oversight,
-    query: ['unitId', 'from', 'to'],
     response: 'csv',
   },
   admin: {
-    method: 'GET',
-    path: '/api/admin',
+    ...ROUTE_PATHS.admin,
     summary: 'Portal notices, calendar, norm profiles and mail previews',
     roles: ['admin'],
     response: AdminPage,
   },
   localStaff: {
-    method: 'GET',
-    path: '/api/auth/local/staff',
+    ...ROUTE_PATHS.localStaff,
     summary: 'Local sign-in: the staff one may sign in as (AUTH_MODE=local only)',
     roles: 'public',
     response: LocalStaffList,
   },
   localSignIn: {
-    method: 'POST',
-    path: '/api/auth/local/token',
+    ...ROUTE_PATHS.localSignIn,
     summary: 'Local sign-in: a token for one staff member (AUTH_MODE=local only)',
     roles: 'public',
     body: LocalSignInBody,
     response: LocalSignInResult,
   },
   openapi: {
-    method: 'GET',
-    path: '/api/openapi.json',
+    ...ROUTE_PATHS.openapi,
     summary: 'This document',
     roles: 'public',
     response: z.record(z.string(), z.unknown()),
   },
-} as const satisfies Record<string, RouteSpec>;
+} as const satisfies Record<keyof typeof ROUTE_PATHS, RouteSpec>;
 
 export type RouteName = keyof typeof API_ROUTES;
 export { ApiError };
+
+type Schema<S> = S extends z.ZodType ? z.output<S> : never;
+/** What a route answers, from its zod schema (a type only: the web client imports no zod). */
+export type RouteResponse<N extends RouteName> = Schema<(typeof API_ROUTES)[N]['response']>;
+/** The body a route takes, from its zod schema. */
+export type RouteBody<N extends RouteName> = (typeof API_ROUTES)[N] extends { body: infer B }
+  ? z.input<B & z.ZodType>
+  : never;

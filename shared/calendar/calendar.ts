@@ -108,9 +108,12 @@ export class SchoolCalendar {
   /** The first and the last school day of the data (first and last lesson day of its years). */
   readonly firstSchoolDay: IsoDate;
   readonly lastSchoolDay: IsoDate;
+  /** The school years of the data, oldest first, with their holidays (for display). */
+  readonly years: readonly SchoolYear[];
 
   constructor(data: CalendarData) {
     assertValid(data);
+    this.years = data.years;
     this.rule = data.publicHolidayRule;
     const years = data.years.map((y) => ({
       first: toDay(y.firstDay),
@@ -211,6 +214,15 @@ export class SchoolCalendar {
   /** School weeks that start after d's week, up to the calendar's end. */
   schoolWeeksAfter(d: IsoDate): number {
     return this.schoolWeekMondays.length - 1 - this.schoolWeekOrdinalAtOrBefore(toDay(d));
+  }
+
+  /** The school year containing d, else the last one begun before d (null before the first). */
+  schoolYearAt(d: IsoDate): SchoolYear | null {
+    return (
+      this.years.find((y) => y.firstDay <= d && d <= y.lastDay) ??
+      this.years.filter((y) => y.firstDay <= d).at(-1) ??
+      null
+    );
   }
 
   // ---- the public API on ISO dates (each throws `DateOutsideCalendarError` beyond the data) ----

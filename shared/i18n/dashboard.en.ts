@@ -174,5 +174,12 @@ export const en: Record<DashboardKey, string> = {
   'signal.sick_repeated': 'Repeatedly reported sick',
   'signal.sick_long': 'Long-term sick',
   'signal.frequent': 'Frequent absence',
+  'admin.profileDescription':
+    '{name}: {reportHours} hours in {windowWeeks} school weeks, 8-hour signal at {signalHours} hours',
+  'admin.profileNotToDuo': ', not reported to DUO',
+  'duo.coachConversation': '{date}: conversation with the coach – {explanation}',
+  'duo.exportFile': 'duo-verzuimmeldingen.csv',
+  'task.suspension_check.explanation':
+    'Check the registration: suspension longer than 5 school days (from {from}).',
   'units.hours': '{h} h {m} min',
 };

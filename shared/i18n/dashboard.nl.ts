@@ -174,6 +174,14 @@ export const nl = {
   'signal.sick_repeated': 'Herhaald ziek gemeld',
   'signal.sick_long': 'Langdurig ziek',
   'signal.frequent': 'Veelvuldig verzuim',
+  'admin.profileDescription':
+    '{name}: {reportHours} uur in {windowWeeks} lesweken, 8-uurssignaal bij {signalHours} uur',
+  'admin.profileNotToDuo': ', niet naar DUO',
+  // The file goes to DUO, whose portal is Dutch: one name in both languages.
+  'duo.coachConversation': '{date}: gesprek door de coach – {explanation}',
+  'duo.exportFile': 'duo-verzuimmeldingen.csv',
+  'task.suspension_check.explanation':
+    'Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf {from}).',
   'units.hours': '{h} u {m} min',
 } as const;
 

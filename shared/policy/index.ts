@@ -14,6 +14,18 @@ export {
   kpiWindow,
 } from './kpi';
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
+export {
+  type DatedMinutes,
+  type DayMinutes,
+  type PresenceMinutes,
+  type PresenceWindow,
+  presenceByWeek,
+  presencePercentage,
+  presenceTotals,
+  presenceWindow,
+  presentMinutes,
+  type WeekPresence,
+} from './presence';
 export { NORM_PROFILES, type NormProfile, profileFor } from './profiles';
 export { isRuleId, RULES, type Rule, type RuleId, ruleText } from './rules';
 export { type EvaluateInput, type EvaluateResult, evaluateStudent } from './signals/evaluate';

@@ -1,4 +1,5 @@
 import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../../shared/api/worklist';
+import { translate } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
 import { actorOf, auditList, json, type RouteHandler } from '../context';
 import { forbidden, notFound } from '../errors';
@@ -55,5 +56,5 @@ export const duoExport: RouteHandler = async (ctx) => {
     action: 'read',
     subject: 'duo-export',
   });
-  return { csv: await ctx.data.exportDuoCsv(ctx.now), filename: 'duo-verzuimmeldingen.csv' };
+  return { csv: await ctx.data.exportDuoCsv(ctx.now), filename: translate('nl', 'duo.exportFile') };
 };

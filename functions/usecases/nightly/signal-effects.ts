@@ -1,3 +1,4 @@
+import { translate } from '../../../shared/i18n';
 import { dashboardPath } from '../../../shared/links';
 import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
 import type { DomainEvent } from '../../events/types';
@@ -185,7 +186,7 @@ export async function applySignal(
       // days the attendance officer checks the data.
       const task = {
         ...signalTask(config, signal, student, 'suspension_check', asOf),
-        explanation: `Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf ${signal.period.from}).`,
+        explanation: translate('nl', 'task.suspension_check.explanation', { from: signal.period.from }),
       };
       if (await createTask(store, task)) {
         await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);

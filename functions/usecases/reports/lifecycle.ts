@@ -1,3 +1,4 @@
+import { translate } from '../../../shared/i18n';
 import { addDays } from './dates';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
 import type {
@@ -138,7 +139,9 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
 function duoDraft(report: Report, input: ActionInput, explanation: string): DuoDraft {
   const earlier = report.actions
     .filter((a) => a.action === 'coach_conversation')
-    .map((a) => `${a.at.slice(0, 10)}: gesprek door de coach – ${a.explanation}`);
+    .map((a) =>
+      translate('nl', 'duo.coachConversation', { date: a.at.slice(0, 10), explanation: a.explanation }),
+    );
   return {
     studentId: report.studentId,
     studentName: report.studentName,

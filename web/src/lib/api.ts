@@ -1,3 +1,5 @@
+import { type PathArgs, pathOf, type ROUTE_PATHS } from '../../../shared/api/paths';
+import type { RouteBody, RouteResponse } from '../../../shared/api/routes';
 import { config } from './config';
 import { session } from './session.svelte';
 
@@ -10,6 +12,10 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+type Route = keyof typeof ROUTE_PATHS;
+type GetRoute = { [N in Route]: (typeof ROUTE_PATHS)[N]['method'] extends 'GET' ? N : never }[Route];
+type PostRoute = Exclude<Route, GetRoute>;
 
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -29,12 +35,20 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   return response;
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  return (await request(path)).json() as Promise<T>;
+/** GETs a route; the answer has the type of the route's response schema (`API_ROUTES`). */
+export async function getJson<N extends GetRoute>(route: N, ...args: PathArgs<N>): Promise<RouteResponse<N>> {
+  return (await request(pathOf(route, ...args))).json() as Promise<RouteResponse<N>>;
 }
 
-export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {
-  return (await request(path, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<T>;
+/** POSTs the route's body (typed by its schema) to a route with these path parameters. */
+export async function postJson<N extends PostRoute>(
+  route: N,
+  params: PathArgs<N>[0],
+  ...body: RouteBody<N> extends never ? [] : [body: RouteBody<N>]
+): Promise<RouteResponse<N>> {
+  const path = pathOf(route, ...([params] as PathArgs<N>));
+  const init = { method: 'POST', body: JSON.stringify(body[0] ?? {}) };
+  return (await request(path, init)).json() as Promise<RouteResponse<N>>;
 }
 
 /** Downloads a CSV through the authenticated API and hands it to the browser. */
@@ -46,11 +60,4 @@ export async function downloadCsv(path: string, filename: string): Promise<void>
   a.download = filename;
   a.click();
   URL.revokeObjectURL(url);
-}
-
-export function query(params: Record<string, string | null | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-  const s = q.toString();
-  return s ? `?${s}` : '';
 }

@@ -1,4 +1,5 @@
 import type { OverviewKind } from '../../../../shared/api/overviews';
+import { type PathQuery, pathOf } from '../../../../shared/api/paths';
 
 /** The filter of the "rapportages" page and the API query it makes. */
 export class OverviewFilter {
@@ -9,21 +10,20 @@ export class OverviewFilter {
 
   invalidRange = $derived(this.from !== '' && this.to !== '' && this.from > this.to);
 
-  query(cursor?: string | null): string {
-    const q = new URLSearchParams();
-    if (this.unitId) q.set('unitId', this.unitId);
-    if (this.from) q.set('from', this.from);
-    if (this.to) q.set('to', this.to);
-    if (cursor) q.set('cursor', cursor);
-    const s = q.toString();
-    return s ? `?${s}` : '';
+  /** The query of the overview; empty values are left out of the URL. */
+  query(cursor?: string | null): PathQuery<'overview'> {
+    return { ...this.filters(), cursor };
+  }
+
+  private filters(): PathQuery<'overviewCsv'> {
+    return { unitId: this.unitId, from: this.from, to: this.to };
   }
 
   path(): string {
-    return `/api/overviews/${this.kind}${this.query()}`;
+    return pathOf('overview', { kind: this.kind }, this.query());
   }
 
   csvPath(): string {
-    return `/api/overviews/${this.kind}/csv${this.query()}`;
+    return pathOf('overviewCsv', { kind: this.kind }, this.filters());
   }
 }

@@ -1,0 +1,39 @@
+import type { Store } from '../../store/client';
+import { DEFAULT_RETENTION_YEARS } from '../config';
+import type { ApiData } from '../ports';
+import type { ApiWrites } from '../store/writes';
+import { adminPage } from './admin';
+import { auditRead } from './audit';
+import { findStaffByEmail, getStudent, listOrgUnits, listStaff, listStudentsOfCoach } from './directory';
+import { kpiPage } from './kpi';
+import { overview } from './overviews';
+import { getReport, listOpenReports } from './reports';
+import { studentPage } from './student';
+import { getTask, listTasks } from './worklist';
+
+/** What the API reads: everything in `ApiData` but the commands. */
+export type ApiReads = Omit<ApiData, keyof ApiWrites>;
+
+/** The read side over the store: one query module per page, bound to the store here. */
+export function storeReads(
+  store: Store,
+  /** RETENTION_YEARS, for the audit entries of reads. */
+  retentionYears: number = DEFAULT_RETENTION_YEARS,
+): ApiReads {
+  return {
+    findStaffByEmail: (email) => findStaffByEmail(store, email),
+    listStaff: () => listStaff(store),
+    listOrgUnits: () => listOrgUnits(store),
+    getStudent: (studentId) => getStudent(store, studentId),
+    listStudentsOfCoach: (coachId) => listStudentsOfCoach(store, coachId),
+    listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
+    getReport: (reportId, now) => getReport(store, reportId, now),
+    getTask: (taskId) => getTask(store, taskId),
+    listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    kpi: (now) => kpiPage(store, now),
+    studentPage: (student, now) => studentPage(store, student, now),
+    overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),
+    admin: (now) => adminPage(store, now),
+    audit: (entry) => auditRead(store, entry, retentionYears),
+  };
+}
