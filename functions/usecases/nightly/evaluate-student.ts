@@ -7,6 +7,7 @@ import {
   reportStillStands,
   type StudentFacts,
 } from '../../../shared/policy';
+import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
@@ -17,7 +18,6 @@ import {
   type WatchedReport,
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
-import { isOpen, withdraw } from '../reports/lifecycle';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';

@@ -1,6 +1,10 @@
 import { dashboardPath } from '../../../shared/links';
 import { ageOn, computeKpi, type KpiReport } from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
+import type { OutflowCase } from '../../domain/case';
+import { addDays } from '../../domain/dates';
+import type { Expiring } from '../../domain/expiring';
+import type { Task } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
@@ -16,8 +20,6 @@ import {
 } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
-import { addDays } from '../reports/dates';
-import type { Expiring, OutflowCase, Task } from '../reports/model';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';

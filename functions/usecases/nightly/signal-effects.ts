@@ -1,12 +1,14 @@
 import { dashboardPath } from '../../../shared/links';
 import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
+import type { Expiring } from '../../domain/expiring';
+import type { Report } from '../../domain/report';
+import type { Task } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
 import { appendAudit } from '../../store/audit-repository';
 import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
-import type { Expiring, Report, Task } from '../reports/model';
 import type { MailDraft } from './mail-batch';
 import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
 

@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { dashboardLink, dashboardPath } from '../../../shared/links';
+import { localDate } from '../../domain/dates';
+import {
+  ConcurrentModification,
+  ReportAlreadyHandled,
+  ReportNotFound,
+  StudentNotFound,
+  TaskNotFound,
+} from '../../domain/errors';
+import type { Expiring } from '../../domain/expiring';
+import {
+  type ActionInput,
+  type Actor,
+  applyAction,
+  completeConversation,
+  moveTask,
+  recordDuo,
+} from '../../domain/lifecycle';
+import type { Report, ReportAction } from '../../domain/report';
+import type { DuoStatus, Task, TaskKind, TaskRole, TaskStatus } from '../../domain/task';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { TaskLabel } from '../../mail/templates';
@@ -11,32 +30,6 @@ import { studentItemExpiry } from '../../store/retention';
 import { listStaff } from '../../store/staff';
 import { getStudent } from '../../store/students';
 import { createTask, getTask, listTasksByKind, saveTask } from '../../store/tasks-repository';
-import { localDate } from './dates';
-import {
-  ConcurrentModification,
-  ReportAlreadyHandled,
-  ReportNotFound,
-  StudentNotFound,
-  TaskNotFound,
-} from './errors';
-import {
-  type ActionInput,
-  type Actor,
-  applyAction,
-  completeConversation,
-  moveTask,
-  recordDuo,
-} from './lifecycle';
-import type {
-  DuoStatus,
-  Expiring,
-  Report,
-  ReportAction,
-  Task,
-  TaskKind,
-  TaskRole,
-  TaskStatus,
-} from './model';
 
 /**
  * The report's life as the dashboard drives it. Each command reads one record, applies the pure

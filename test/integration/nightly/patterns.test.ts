@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidTransition } from '../../../functions/domain/errors';
 import { listCoachCases } from '../../../functions/store/cases-repository';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
 import {
@@ -6,7 +7,6 @@ import {
   exportDuoCsv,
   listOpenReports,
 } from '../../../functions/usecases/reports/actions';
-import { InvalidTransition } from '../../../functions/usecases/reports/errors';
 import { REASONS } from '../../../shared/policy/types';
 import { leftEvent } from '../../support/webhook';
 import { coach, coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';

@@ -1,15 +1,7 @@
 import { addDays } from './dates';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
-import type {
-  DuoDraft,
-  DuoStatus,
-  Report,
-  ReportAction,
-  Task,
-  TaskKind,
-  TaskRole,
-  TaskStatus,
-} from './model';
+import type { Report, ReportAction } from './report';
+import type { DuoDraft, DuoStatus, Task, TaskKind, TaskRole, TaskStatus } from './task';
 
 /**
  * The life of a 16-hour report and its tasks as pure functions: given a record and a command,
