@@ -21,7 +21,7 @@ import type { StudentRecord } from '../../store/students';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
-import { applySignal, audit } from './signal-effects';
+import { applySignal, auditByNightly } from './signal-effects';
 
 export interface StudentOutcome {
   signals: number;
@@ -159,17 +159,15 @@ export async function evaluateOne(
       await saveReport(deps.store, withdrawn, report.version);
       // The entry expires with the report; a report stored before it had an expiry gets the student's.
       const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
-      await audit(
-        deps,
-        'report',
-        report.reportId,
-        'withdrawn',
-        withdrawn,
-        asOf,
+      await auditByNightly(deps, asOf, {
+        entity: 'report',
+        entityId: report.reportId,
+        what: 'withdrawn',
+        before: report,
+        after: withdrawn,
         studentId,
         expiresAt,
-        report,
-      );
+      });
       outcome.withdrawn++;
       outcome.events.push({
         type: 'report.withdrawn',

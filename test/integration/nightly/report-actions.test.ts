@@ -7,11 +7,11 @@ import { getTask, listTasksByKind, listTasksForRole } from '../../../functions/s
 import {
   applyReportAction,
   completeReportConversation,
-  exportDuoCsv,
-  listOpenReports,
   recordDuoStatus,
   updateTaskStatus,
 } from '../../../functions/usecases/reports/actions';
+import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { coach, day, frontOfficeEmail, type Harness, officer, officerEmail, startHarness } from './harness';
 
 let h: Harness;

@@ -10,7 +10,8 @@ import { getReport, saveReport } from '../../../functions/store/reports-reposito
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
 import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
-import { applyReportAction, listOpenReports } from '../../../functions/usecases/reports/actions';
+import { applyReportAction } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { leftEvent } from '../../support/webhook';
 import { coach, day, type Harness, startHarness } from '../nightly/harness';
 
