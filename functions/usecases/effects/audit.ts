@@ -24,3 +24,20 @@ export function audit(store: Store, change: AuditedChange): Promise<void> {
   const { studentId, expiresAt, before = null, ...entry } = change;
   return appendAudit(store, { ...entry, before }, expiresAt, studentId);
 }
+
+/**
+ * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
+ * date. The entry expires with the record it is about (`expiresAt`: that record's).
+ */
+export function auditByNightly(
+  store: Store,
+  asOf: string,
+  change: Omit<AuditedChange, 'by' | 'at'>,
+): Promise<void> {
+  return audit(store, {
+    ...change,
+    by: 'nightly',
+    at: new Date().toISOString(),
+    what: `${change.what} (as of ${asOf})`,
+  });
+}

@@ -18,10 +18,11 @@ import {
   type WatchedReport,
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
+import { auditByNightly } from '../effects/audit';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
-import { applySignal, auditByNightly } from './signal-effects';
+import { applySignal } from './signal-effects';
 
 export interface StudentOutcome {
   signals: number;
@@ -159,7 +160,7 @@ export async function evaluateOne(
       await saveReport(deps.store, withdrawn, report.version);
       // The entry expires with the report; a report stored before it had an expiry gets the student's.
       const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
-      await auditByNightly(deps, asOf, {
+      await auditByNightly(deps.store, asOf, {
         entity: 'report',
         entityId: report.reportId,
         what: 'withdrawn',

@@ -21,12 +21,12 @@ import {
 } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
+import { auditByNightly } from '../effects/audit';
 import { notify, notifyAssignee } from '../effects/notify';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
-import { auditByNightly } from './signal-effects';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -151,7 +151,7 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
           task.expiresAt ?? studentExpiry(deps.config, await getStudent(deps.store, task.studentId), asOf),
       };
       if (!(await createTask(deps.store, reminder))) continue;
-      await auditByNightly(deps, asOf, {
+      await auditByNightly(deps.store, asOf, {
         entity: 'task',
         entityId: reminder.taskId,
         what: 'created',
@@ -212,7 +212,7 @@ async function createOutflowCases(
         expiresAt: studentExpiry(deps.config, { leftOn }, asOf),
       };
       if (await createCase(deps.store, outflow)) {
-        await auditByNightly(deps, asOf, {
+        await auditByNightly(deps.store, asOf, {
           entity: 'case',
           entityId: outflow.caseId,
           what: 'created',

@@ -9,7 +9,7 @@ import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
-import { type AuditedChange, audit } from '../effects/audit';
+import { auditByNightly } from '../effects/audit';
 import { type Notice, notify, notifyAssignee } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
 import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
@@ -62,7 +62,7 @@ export async function applySignal(
     entityId: string,
     record: { studentId: string; expiresAt: number },
   ) =>
-    auditByNightly(deps, asOf, {
+    auditByNightly(deps.store, asOf, {
       entity,
       entityId,
       what: 'created',
@@ -251,7 +251,7 @@ function signalTask(
 }
 
 /** A student as a task names them. */
-export const subjectOf = (student: StudentRecord): TaskSubject => ({
+const subjectOf = (student: StudentRecord): TaskSubject => ({
   studentId: student.studentId,
   studentName: student.displayName,
   teamId: student.teamId,
@@ -261,21 +261,4 @@ export const subjectOf = (student: StudentRecord): TaskSubject => ({
 function allLessonsMissed(days: readonly DaySummary[], from: string, to: string): boolean {
   const inPeriod = days.filter((d) => d.date >= from && d.date <= to && d.lessons > 0);
   return inPeriod.length > 0 && inPeriod.every((d) => d.unauthorizedAbsentLessons === d.lessons);
-}
-
-/**
- * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
- * date. The entry expires with the record it is about (`expiresAt`: that record's).
- */
-export function auditByNightly(
-  deps: NightlyDeps,
-  asOf: string,
-  change: Omit<AuditedChange, 'by' | 'at'>,
-): Promise<void> {
-  return audit(deps.store, {
-    ...change,
-    by: 'nightly',
-    at: new Date().toISOString(),
-    what: `${change.what} (as of ${asOf})`,
-  });
 }
