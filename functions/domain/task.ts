@@ -62,7 +62,7 @@ export interface Task {
 export const roleFor = (kind: TaskKind): TaskRole =>
   kind === 'correction' ? 'front_office' : 'attendance_officer';
 
-/** The student a task is about, as a report, a task or a profile names them. */
+/** The student a task is about, as a report or another task names them. */
 export interface TaskSubject {
   studentId: string;
   studentName: string;
