@@ -1,4 +1,3 @@
-import { StaleWriteError } from '../store/errors';
 import {
   ConcurrentModification,
   ExplanationRequired,
@@ -7,24 +6,16 @@ import {
   ReportNotFound,
   StudentNotFound,
   TaskNotFound,
-} from '../usecases/reports/errors';
-import { ConflictError, NotFoundError } from './ports';
+} from '../domain/errors';
 
 /** The HTTP status of a named domain error, or undefined for anything unexpected (a 500). */
 export function statusOfDomainError(error: unknown): number | undefined {
-  if (
-    error instanceof NotFoundError ||
-    error instanceof ReportNotFound ||
-    error instanceof StudentNotFound ||
-    error instanceof TaskNotFound
-  )
+  if (error instanceof ReportNotFound || error instanceof StudentNotFound || error instanceof TaskNotFound)
     return 404;
   if (
-    error instanceof ConflictError ||
     error instanceof ReportAlreadyHandled ||
     error instanceof InvalidTransition ||
-    error instanceof ConcurrentModification ||
-    error instanceof StaleWriteError
+    error instanceof ConcurrentModification
   ) {
     return 409;
   }

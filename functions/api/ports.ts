@@ -124,12 +124,3 @@ export interface ApiData {
 
   audit(entry: AuditEntry): Promise<void>;
 }
-
-/** Thrown by adapters when the thing asked for does not exist. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}
-/** Thrown when the state does not allow the change (already handled, wrong action). */
-export class ConflictError extends Error {
-  override readonly name = 'ConflictError';
-}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../usecases/reports/model';
+import type { AuditEntry } from '../domain/audit';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
 import { auditKey, auditPk, auditStudentGsi1, INDEX, type PrimaryKey, studentAuditPk } from './keys';

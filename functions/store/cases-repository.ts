@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Expiring, OutflowCase } from '../usecases/reports/model';
+import type { OutflowCase } from '../domain/case';
+import type { Expiring } from '../domain/expiring';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
 import { conditionHeld } from './errors';

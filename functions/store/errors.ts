@@ -1,12 +1,5 @@
 /** Named outcomes of conditional writes, so use cases never inspect SDK error names. */
-
-/** A stored item already holds a newer version (higher revision or later `occurredAt`). */
-export class StaleWriteError extends Error {
-  override name = 'StaleWriteError';
-  constructor(what: string) {
-    super(`A newer version of ${what} is already stored`);
-  }
-}
+import { ConcurrentModification } from '../domain/errors';
 
 export function isConditionFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
@@ -21,4 +14,12 @@ export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
     if (isConditionFailed(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Awaits a conditional write that must not be lost: a failed condition (changed since read, or
+ * a newer version stored) becomes the domain's `ConcurrentModification` about `id`.
+ */
+export async function conditionMustHold(write: Promise<unknown>, id: string): Promise<void> {
+  if (!(await conditionHeld(write))) throw new ConcurrentModification(id);
 }

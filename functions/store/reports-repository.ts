@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentModification } from '../usecases/reports/errors';
-import type { Expiring, Report, ReportStatus } from '../usecases/reports/model';
+import type { Expiring } from '../domain/expiring';
+import type { Report, ReportStatus } from '../domain/report';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
-import { conditionHeld } from './errors';
+import { conditionHeld, conditionMustHold } from './errors';
 import {
   HIGH,
   INDEX,
@@ -60,18 +59,16 @@ export async function getReport(store: Store, reportId: string): Promise<Report 
  * meanwhile (`rewriteStudentExpiry`) counts as a concurrent change instead of being undone.
  */
 export async function saveReport(store: Store, report: Report, previousVersion: number): Promise<void> {
-  try {
-    await store.doc.send(
+  await conditionMustHold(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(report),
         ...unchangedSince(previousVersion, report.expiresAt),
       }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModification(report.reportId);
-    throw error;
-  }
+    ),
+    report.reportId,
+  );
 }
 
 /** The write condition of a whole-record save: same version, same `expiresAt` as when read. */

@@ -3,7 +3,7 @@ import type { StudentData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
 import { batchGet, byPartition, type Item, keyId, queryAll, updateExpression } from './dynamo';
-import { isConditionFailed, StaleWriteError } from './errors';
+import { conditionMustHold, isConditionFailed } from './errors';
 import * as keys from './keys';
 
 /** A student as we store it: the contract's fields plus what `student.left` told us. */
@@ -49,7 +49,7 @@ export async function batchGetStudents(
 
 /**
  * Stores a student upsert unless a later one (by `occurredAt`) is stored already: then
- * StaleWriteError. Fields absent from the upsert are removed; `student.left` facts stay.
+ * ConcurrentModification. Fields absent from the upsert are removed; `student.left` facts stay.
  */
 export async function putStudent(
   store: Store,
@@ -77,8 +77,8 @@ export async function putStudent(
     expiresAt: meta.expiresAt,
   };
   const update = updateExpression(fields, { eventIds: new Set([meta.eventId]) });
-  try {
-    await store.doc.send(
+  await conditionMustHold(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.studentKey(data.studentId),
@@ -87,11 +87,9 @@ export async function putStudent(
         ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#v': 'version' },
         ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':v': meta.version },
       }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new StaleWriteError(`student ${data.studentId}`);
-    throw error;
-  }
+    ),
+    `student ${data.studentId}`,
+  );
 }
 
 /** Records the facts of `student.left`. The student must exist. */

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentModification } from '../usecases/reports/errors';
-import type { Expiring, Task, TaskKind, TaskRole, TaskStatus } from '../usecases/reports/model';
+import type { Expiring } from '../domain/expiring';
+import type { Task, TaskKind, TaskRole, TaskStatus } from '../domain/task';
 import type { Store } from './client';
 import { queryAll } from './dynamo';
-import { conditionHeld } from './errors';
+import { conditionHeld, conditionMustHold } from './errors';
 import {
   HIGH,
   INDEX,
@@ -57,18 +56,16 @@ export async function getTask(store: Store, taskId: string): Promise<Task | unde
 
 /** Like `saveReport`: conditional on the version and the `expiresAt` the task was read with. */
 export async function saveTask(store: Store, task: Task, previousVersion: number): Promise<void> {
-  try {
-    await store.doc.send(
+  await conditionMustHold(
+    store.doc.send(
       new PutCommand({
         TableName: store.tableName,
         Item: item(task),
         ...unchangedSince(previousVersion, task.expiresAt),
       }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentModification(task.taskId);
-    throw error;
-  }
+    ),
+    task.taskId,
+  );
 }
 
 function queryTasks(

@@ -1,12 +1,12 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
 import { updateExpression } from './dynamo';
-import { isConditionFailed, StaleWriteError } from './errors';
+import { conditionMustHold, isConditionFailed } from './errors';
 import type { PrimaryKey } from './keys';
 
 /**
  * Upsert of master data ordered by `occurredAt` (epoch ms in `version`): fields set (or
- * removed when undefined), the event id recorded; an older version is StaleWriteError.
+ * removed when undefined), the event id recorded; an older version is ConcurrentModification.
  */
 export async function versionedUpsert(
   store: Store,
@@ -18,8 +18,8 @@ export async function versionedUpsert(
     { ...fields, version: meta.version },
     { eventIds: new Set([meta.eventId]) },
   );
-  try {
-    await store.doc.send(
+  await conditionMustHold(
+    store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: key,
@@ -28,11 +28,9 @@ export async function versionedUpsert(
         ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#v': 'version' },
         ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':v': meta.version },
       }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new StaleWriteError(meta.what);
-    throw error;
-  }
+    ),
+    meta.what,
+  );
 }
 
 /** Records an event id that changed nothing, on an existing item, so its repetition is a duplicate. */

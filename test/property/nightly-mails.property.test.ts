@@ -9,7 +9,7 @@ import type { TemplateId } from '../../functions/mail/templates';
 import { TEMPLATE_KIND } from '../../functions/mail/templates';
 import { enrolledDays, enrolledSignals } from '../../functions/usecases/nightly/enrolment';
 import { batchMails, type MailDraft, type Superseding } from '../../functions/usecases/nightly/mail-batch';
-import { listOpenReports } from '../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../functions/usecases/reports/queries';
 import { defaultCalendar } from '../../shared/calendar';
 import { type DaySummary, evaluateStudent, initialSignalState, profileFor } from '../../shared/policy';
 import {

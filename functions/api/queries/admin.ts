@@ -2,9 +2,9 @@ import type { AdminPage } from '../../../shared/api/admin';
 import { calendarHorizon, defaultCalendar } from '../../../shared/calendar';
 import { translate } from '../../../shared/i18n';
 import { NORM_PROFILES, type NormProfile } from '../../../shared/policy';
+import { localDate } from '../../domain/dates';
 import type { Store } from '../../store/client';
 import { listPortalNotices } from '../../store/portal-notices';
-import { localDate } from '../../usecases/reports/dates';
 import { mailPreviews } from './mail-previews';
 
 /** The administration page: portal notices, the calendar and how much of it is left, norm profiles, mails. */

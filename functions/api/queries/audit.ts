@@ -1,8 +1,8 @@
+import { localDate } from '../../domain/dates';
 import { appendAudit } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
 import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
 import { getStudent } from '../../store/students';
-import { localDate } from '../../usecases/reports/dates';
 import type { AuditEntry } from '../ports';
 
 /**

@@ -1,9 +1,9 @@
 import type { KpiPage } from '../../../shared/api/kpi';
+import { addDays, localDate, mondayOf } from '../../domain/dates';
 import type { Store } from '../../store/client';
 import { mapLimit } from '../../store/dynamo';
 import { kpiHistory, latestKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listOrgUnits, type OrgUnit } from '../../store/org-units';
-import { addDays, localDate, mondayOf } from '../../usecases/reports/dates';
 
 /** The KPI page: last night's figures per org unit and the institution's weekly trend. */
 

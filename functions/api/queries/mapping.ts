@@ -1,7 +1,9 @@
 import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
 import type { Task as ApiTask } from '../../../shared/api/worklist';
+import type { OutflowCase } from '../../domain/case';
+import type { Report } from '../../domain/report';
+import type { Task } from '../../domain/task';
 import type { LiveDayEntry } from '../../store/day-summaries';
-import type { OutflowCase, Report, Task } from '../../usecases/reports/model';
 
 export function reportSummary(report: Report, today: string): ReportSummary {
   const last = report.actions.at(-1);

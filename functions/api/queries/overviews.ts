@@ -1,12 +1,12 @@
 import type { OverviewKind, OverviewRow } from '../../../shared/api/overviews';
 import { presencePercentage } from '../../../shared/policy';
+import { addDays, localDate } from '../../domain/dates';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { listStudentReports } from '../../store/reports-repository';
 import { loadEvaluationInput } from '../../store/signal-state-repository';
 import { listStudentsByTeam, type StudentRecord as Student } from '../../store/students';
-import { addDays, localDate } from '../../usecases/reports/dates';
 import type { OverviewFilter, Page } from '../ports';
 import { decodeCursor, encodeCursor } from './cursor';
 import { allTeamIds } from './refs';

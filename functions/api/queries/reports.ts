@@ -1,11 +1,11 @@
 import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
+import { localDate } from '../../domain/dates';
+import type { Report } from '../../domain/report';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { getReport as getStoredReport, listTeamReports } from '../../store/reports-repository';
 import { listStudentsByCoach } from '../../store/students';
-import { localDate } from '../../usecases/reports/dates';
-import type { Report } from '../../usecases/reports/model';
 import type { Page, ReportFilter } from '../ports';
 import { pageOf } from './cursor';
 import { reportDetail, reportSummary } from './mapping';

@@ -1,11 +1,11 @@
 import type { StudentPage } from '../../../shared/api/student';
 import { defaultCalendar } from '../../../shared/calendar';
 import { presenceByWeek, presenceTotals, presenceWindow } from '../../../shared/policy';
+import { addDays, localDate } from '../../domain/dates';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { listStudentReports } from '../../store/reports-repository';
 import { loadEvaluationInput } from '../../store/signal-state-repository';
-import { addDays, localDate } from '../../usecases/reports/dates';
 import type { StudentRecord } from '../ports';
 import { reportSummary } from './mapping';
 

@@ -1,10 +1,11 @@
 import type { Task as ApiTask, TaskKind } from '../../../shared/api/worklist';
+import type { OutflowCase } from '../../domain/case';
+import type { Task } from '../../domain/task';
 import { listCoachCases } from '../../store/cases-repository';
 import type { Store } from '../../store/client';
 import { mapLimit } from '../../store/dynamo';
 import { listStaff } from '../../store/staff';
 import { getTask as getStoredTask, listTasksForRole } from '../../store/tasks-repository';
-import type { OutflowCase, Task } from '../../usecases/reports/model';
 import type { Page } from '../ports';
 import { pageOf } from './cursor';
 import { apiTask, outflowTask } from './mapping';

@@ -2,11 +2,11 @@ import {
   applyReportAction,
   completeReportConversation,
   createReferral,
-  exportDuoCsv,
   type ReportDeps,
   recordDuoStatus,
   updateTaskStatus,
 } from '../../usecases/reports/actions';
+import { exportDuoCsv } from '../../usecases/reports/duo-export';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<

@@ -1,6 +1,6 @@
 import type { EventOf } from '../../../shared/contract/events';
+import { ConcurrentModification } from '../../domain/errors';
 import { batchGet, keyId } from '../../store/dynamo';
-import { StaleWriteError } from '../../store/errors';
 import * as keys from '../../store/keys';
 import { putOrgUnit } from '../../store/org-units';
 import { putPortalNotice } from '../../store/portal-notices';
@@ -54,7 +54,7 @@ export async function applyMasterData(state: BatchState, work: Array<Work<Master
           decide(state, w, 'applied');
           stored.set(keyId(key), { ...item, version: meta.version, eventIds: new Set([w.event.id]) });
         } catch (error) {
-          if (!(error instanceof StaleWriteError)) throw error;
+          if (!(error instanceof ConcurrentModification)) throw error;
           await addEventId(store, key, w.event.id);
           decide(state, w, 'stale');
         }

@@ -1,6 +1,6 @@
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import { ConcurrentModification } from '../../domain/errors';
 import { markOutflowPending } from '../../store/cases-repository';
-import { StaleWriteError } from '../../store/errors';
 import { listPendingEvents } from '../../store/pending-events';
 import { studentItemExpiry } from '../../store/retention';
 import { addStudentEventId, markStudentLeft, putStudent, type StudentRecord } from '../../store/students';
@@ -54,7 +54,7 @@ export async function applyStudentUpserts(
           state.students.set(data.studentId, record);
           decide(state, w, 'applied');
         } catch (error) {
-          if (!(error instanceof StaleWriteError)) throw error;
+          if (!(error instanceof ConcurrentModification)) throw error;
           await addStudentEventId(store, data.studentId, w.event.id);
           decide(state, w, 'stale');
         }

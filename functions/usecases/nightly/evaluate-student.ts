@@ -7,6 +7,7 @@ import {
   reportStillStands,
   type StudentFacts,
 } from '../../../shared/policy';
+import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
@@ -17,11 +18,11 @@ import {
   type WatchedReport,
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
-import { isOpen, withdraw } from '../reports/lifecycle';
+import { auditByNightly } from '../effects/audit';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
-import { applySignal, audit } from './signal-effects';
+import { applySignal } from './signal-effects';
 
 export interface StudentOutcome {
   signals: number;
@@ -159,17 +160,15 @@ export async function evaluateOne(
       await saveReport(deps.store, withdrawn, report.version);
       // The entry expires with the report; a report stored before it had an expiry gets the student's.
       const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
-      await audit(
-        deps,
-        'report',
-        report.reportId,
-        'withdrawn',
-        withdrawn,
-        asOf,
+      await auditByNightly(deps.store, asOf, {
+        entity: 'report',
+        entityId: report.reportId,
+        what: 'withdrawn',
+        before: report,
+        after: withdrawn,
         studentId,
         expiresAt,
-        report,
-      );
+      });
       outcome.withdrawn++;
       outcome.events.push({
         type: 'report.withdrawn',

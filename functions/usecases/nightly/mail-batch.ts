@@ -1,21 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { Period } from '../../../shared/policy/signals/types';
 import type { DomainEvent } from '../../events/types';
-import type { MailRequest, TemplateData, TemplateId } from '../../mail/templates';
+import type { MailRequest, TemplateId } from '../../mail/templates';
 import { TEMPLATE_KIND } from '../../mail/templates';
+import { nightlyMailId } from '../../store/record-ids';
+import type { Notice } from '../effects/notify';
 
 /**
  * What one signal, report or task of a run has to tell one reader. The run collects these and
  * sends each reader one mail per template (`batchMails`), however many things it found at once.
  */
-export interface MailDraft<T extends TemplateId = TemplateId> {
-  template: T;
-  /** One address: a combined mail goes to one reader. */
-  to: string;
+export interface MailDraft<T extends TemplateId = TemplateId> extends Notice<T> {
   studentId: string;
   /** The period the thing is about; also orders the lines of a combined mail. */
   period: Period;
-  data: TemplateData[T];
   /** Set for an 8-hour signal: superseded (and not mailed) by a report of the same run over its period. */
   signal8?: boolean;
   /** Published once the mail that carries this draft is recorded (the signal was told). */
@@ -99,7 +96,4 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The id of the one mail of a template a reader gets from the run of `asOf` (the address stays out of it). */
 export const batchMailId = (asOf: string, template: TemplateId, to: string): string =>
-  `nightly:${asOf}:${template}:${digest(`${TEMPLATE_KIND[template]}\u0000${to.toLowerCase()}`)}`;
-
-/** Short and stable. */
-const digest = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, 16);
+  nightlyMailId(asOf, template, TEMPLATE_KIND[template], to);

@@ -1,11 +1,16 @@
 import { dashboardPath } from '../../../shared/links';
 import { ageOn, computeKpi, type KpiReport } from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
+import type { OutflowCase } from '../../domain/case';
+import { addDays } from '../../domain/dates';
+import type { Expiring } from '../../domain/expiring';
+import { newTask, type Task } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
+import { outflowCaseId, reminderTaskId } from '../../store/record-ids';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry } from '../../store/retention';
 import { rewriteStudentExpiry } from '../../store/retention-rewrite';
@@ -16,13 +21,12 @@ import {
 } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
-import { addDays } from '../reports/dates';
-import type { Expiring, OutflowCase, Task } from '../reports/model';
+import { auditByNightly } from '../effects/audit';
+import { notify, notifyAssignee } from '../effects/notify';
 import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
-import { audit } from './signal-effects';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -133,50 +137,37 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
       const reminder: Expiring<Task> = {
-        taskId: `${task.taskId}.reminder`,
-        kind: 'conversation_reminder',
-        role: 'attendance_officer',
-        studentId: task.studentId,
-        studentName: task.studentName,
-        teamId: task.teamId,
-        ...(task.reportId ? { reportId: task.reportId } : {}),
-        status: 'open',
-        createdOn: asOf,
-        ...(task.followUntil ? { dueDate: task.followUntil } : {}),
-        explanation: task.explanation,
-        version: 1,
+        ...newTask({
+          taskId: reminderTaskId(task.taskId),
+          kind: 'conversation_reminder',
+          about: task,
+          reportId: task.reportId,
+          createdOn: asOf,
+          dueDate: task.followUntil,
+          explanation: task.explanation,
+        }),
         // Same student, same expiry as the conversation it reminds of (rewritten with it when they leave).
         expiresAt:
           task.expiresAt ?? studentExpiry(deps.config, await getStudent(deps.store, task.studentId), asOf),
       };
       if (!(await createTask(deps.store, reminder))) continue;
-      await audit(
-        deps,
-        'task',
-        reminder.taskId,
-        'created',
-        reminder,
-        asOf,
-        reminder.studentId,
-        reminder.expiresAt,
-      );
+      await auditByNightly(deps.store, asOf, {
+        entity: 'task',
+        entityId: reminder.taskId,
+        what: 'created',
+        after: reminder,
+        studentId: reminder.studentId,
+        expiresAt: reminder.expiresAt,
+      });
       created++;
       // The conversation's follow-up is the period the reminder is about.
       const period = { from: task.createdOn, to: task.followUntil ?? asOf };
+      const url = link(deps.config, dashboardPath.worklist());
       for (const officer of directory.withRole('attendance_officer')) {
         drafts.push({
-          template: 'task.assignee',
-          to: officer.email,
+          ...notifyAssignee(officer, reminder, { period, dueDate: task.followUntil, url }),
           studentId: task.studentId,
           period,
-          data: {
-            assigneeName: officer.name,
-            studentName: task.studentName,
-            task: 'conversation_reminder',
-            ...period,
-            ...(task.followUntil ? { dueDate: task.followUntil } : {}),
-            url: link(deps.config, dashboardPath.worklist()),
-          },
         });
       }
     }
@@ -207,7 +198,7 @@ async function createOutflowCases(
       ageOn(student.birthDate, leftOn) < 23;
     if (student && earlyLeaver) {
       const outflow: Expiring<OutflowCase> = {
-        caseId: `${student.studentId}.outflow.${leftOn}`,
+        caseId: outflowCaseId(student.studentId, leftOn),
         studentId: student.studentId,
         studentName: student.displayName,
         teamId: student.teamId,
@@ -221,32 +212,28 @@ async function createOutflowCases(
         expiresAt: studentExpiry(deps.config, { leftOn }, asOf),
       };
       if (await createCase(deps.store, outflow)) {
-        await audit(
-          deps,
-          'case',
-          outflow.caseId,
-          'created',
-          outflow,
-          asOf,
-          outflow.studentId,
-          outflow.expiresAt,
-        );
+        await auditByNightly(deps.store, asOf, {
+          entity: 'case',
+          entityId: outflow.caseId,
+          what: 'created',
+          after: outflow,
+          studentId: outflow.studentId,
+          expiresAt: outflow.expiresAt,
+        });
         created++;
       }
       const coach = directory.staff(student.coachId);
       if (coach) {
         drafts.push({
-          template: 'outflow.coach',
-          to: coach.email,
-          studentId: student.studentId,
-          period: { from: leftOn, to: leftOn },
-          data: {
+          ...notify(coach.email, 'outflow.coach', {
             coachName: coach.name,
             studentName: student.displayName,
             date: leftOn,
             counsellor: outflow.involveCounsellor,
             url: link(deps.config, dashboardPath.student(student.studentId)),
-          },
+          }),
+          studentId: student.studentId,
+          period: { from: leftOn, to: leftOn },
         });
       }
     }

@@ -1,13 +1,17 @@
 import { translate } from '../../../shared/i18n';
 import { dashboardPath } from '../../../shared/links';
 import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
+import type { Expiring } from '../../domain/expiring';
+import type { Report } from '../../domain/report';
+import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
-import { appendAudit } from '../../store/audit-repository';
+import { reportIdFor, signalTaskId } from '../../store/record-ids';
 import { createReport } from '../../store/reports-repository';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
-import type { Expiring, Report, Task } from '../reports/model';
+import { auditByNightly } from '../effects/audit';
+import { type Notice, notify, notifyAssignee } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
 import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
 
@@ -17,10 +21,6 @@ export interface SignalOutcome {
   /** What the signal tells whom; the run sends them combined (`batchMails`). */
   drafts: MailDraft[];
 }
-
-/** Report ids come from the signal's deterministic id, so a replay finds the report it made before. */
-export const reportIdFor = (signal: Signal): string =>
-  `${signal.studentId}.${signal.period.from}`.replace(/[^\w.-]/g, '_');
 
 /**
  * Turns one new signal into its effects: a report or task (conditional put, once), the mails it
@@ -50,40 +50,46 @@ export async function applySignal(
   };
   const signalSent = () => events.push(sent);
   // An 8-hour or frequent-absence signal leaves no record but its mail: told once that mail is recorded.
-  const mail = <T extends MailDraft['template']>(
-    template: T,
-    to: string,
-    data: MailDraft<T>['data'],
-    extra: { signal8?: boolean; told?: boolean } = {},
-  ) =>
+  const mail = (notice: Notice, extra: { signal8?: boolean; told?: boolean } = {}) =>
     drafts.push({
-      template,
-      to,
+      ...notice,
       studentId: student.studentId,
       period,
-      data,
       ...(extra.signal8 ? { signal8: true } : {}),
       ...(extra.told ? { event: sent } : {}),
-    } as MailDraft);
+    });
+  const created = (
+    entity: 'report' | 'task',
+    entityId: string,
+    record: { studentId: string; expiresAt: number },
+  ) =>
+    auditByNightly(deps.store, asOf, {
+      entity,
+      entityId,
+      what: 'created',
+      after: record,
+      studentId: record.studentId,
+      expiresAt: record.expiresAt,
+    });
 
   switch (signal.kind) {
     case 'signal8': {
       mail(
-        'signal8.student',
-        student.email,
-        {
+        notify(student.email, 'signal8.student', {
           studentName,
           minutes: signal.totalMinutes,
           reportAtMinutes: profileFor(student).reportMinutes,
           ...period,
-        },
+        }),
         { signal8: true, told: true },
       );
       if (config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, asOf) < 18) {
         mail(
-          'signal8.guardian',
-          student.guardianEmail,
-          { guardianOf: studentName, minutes: signal.totalMinutes, ...period },
+          notify(student.guardianEmail, 'signal8.guardian', {
+            guardianOf: studentName,
+            minutes: signal.totalMinutes,
+            ...period,
+          }),
           { signal8: true },
         );
       }
@@ -113,7 +119,7 @@ export async function applySignal(
         expiresAt: studentExpiry(config, student, asOf),
       };
       if (await createReport(store, report)) {
-        await audit(deps, 'report', reportId, 'created', report, asOf, student.studentId, report.expiresAt);
+        await created('report', reportId, report);
         events.push({
           type: 'report.created',
           reportId,
@@ -125,14 +131,16 @@ export async function applySignal(
         signalSent();
       }
       if (coach) {
-        mail('report16.coach', coach.email, {
-          coachName: coach.name,
-          studentName,
-          minutes: signal.totalMinutes,
-          ...period,
-          dueDate: signal.dueDate,
-          url: link(config, dashboardPath.report(reportId)),
-        });
+        mail(
+          notify(coach.email, 'report16.coach', {
+            coachName: coach.name,
+            studentName,
+            minutes: signal.totalMinutes,
+            ...period,
+            dueDate: signal.dueDate,
+            url: link(config, dashboardPath.report(reportId)),
+          }),
+        );
       }
       return {
         events,
@@ -148,132 +156,110 @@ export async function applySignal(
     case 'signal4w': {
       const task = signalTask(config, signal, student, 'signal4w', asOf);
       if (await createTask(store, task)) {
-        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
+        await created('task', task.taskId, task);
         signalSent();
       }
       const url = link(config, dashboardPath.worklist());
       for (const officer of officers) {
-        mail('signal4w.officer', officer.email, {
-          officerName: officer.name,
-          studentName,
-          coachName: coach?.name ?? '',
-          ...period,
-          url,
-        });
+        mail(
+          notify(officer.email, 'signal4w.officer', {
+            officerName: officer.name,
+            studentName,
+            coachName: coach?.name ?? '',
+            ...period,
+            url,
+          }),
+        );
       }
-      if (coach) mail('signal4w.coach', coach.email, { coachName: coach.name, studentName, ...period });
+      if (coach)
+        mail(notify(coach.email, 'signal4w.coach', { coachName: coach.name, studentName, ...period }));
       return { events, drafts };
     }
     case 'sick_repeated':
     case 'sick_long': {
       const task = signalTask(config, signal, student, 'sick_pattern', asOf);
       if (await createTask(store, task)) {
-        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
+        await created('task', task.taskId, task);
         signalSent();
       }
       if (coach) {
-        mail('sick.coach', coach.email, {
-          coachName: coach.name,
-          studentName,
-          ...period,
-          url: link(config, dashboardPath.student(student.studentId)),
-        });
+        mail(
+          notify(coach.email, 'sick.coach', {
+            coachName: coach.name,
+            studentName,
+            ...period,
+            url: link(config, dashboardPath.student(student.studentId)),
+          }),
+        );
       }
       return { events, drafts };
     }
     case 'suspension_check': {
       // Ch. 3: suspension is never reported and never mailed to the student; beyond 5 school
       // days the attendance officer checks the data.
-      const task = {
-        ...signalTask(config, signal, student, 'suspension_check', asOf),
-        explanation: translate('nl', 'task.suspension_check.explanation', { from: signal.period.from }),
-      };
+      const task = signalTask(
+        config,
+        signal,
+        student,
+        'suspension_check',
+        asOf,
+        translate('nl', 'task.suspension_check.explanation', { from: signal.period.from }),
+      );
       if (await createTask(store, task)) {
-        await audit(deps, 'task', task.taskId, 'created', task, asOf, student.studentId, task.expiresAt);
+        await created('task', task.taskId, task);
         signalSent();
       }
       const url = link(config, dashboardPath.worklist());
-      for (const officer of officers) {
-        mail('task.assignee', officer.email, {
-          assigneeName: officer.name,
-          studentName,
-          task: 'suspension_check',
-          ...period,
-          url,
-        });
-      }
+      for (const officer of officers) mail(notifyAssignee(officer, task, { period, url }));
       return { events, drafts };
     }
     case 'frequent': {
-      mail('frequent.student', student.email, { studentName, ...period }, { told: true });
+      mail(notify(student.email, 'frequent.student', { studentName, ...period }), { told: true });
       if (coach) {
-        mail('frequent.coach', coach.email, {
-          coachName: coach.name,
-          studentName,
-          ...period,
-          url: link(config, dashboardPath.student(student.studentId)),
-        });
+        mail(
+          notify(coach.email, 'frequent.coach', {
+            coachName: coach.name,
+            studentName,
+            ...period,
+            url: link(config, dashboardPath.student(student.studentId)),
+          }),
+        );
       }
       return { events, drafts };
     }
   }
 }
 
+/** The attendance officer's task a signal asks for, once per signal (its id is the signal's). */
 function signalTask(
   config: NightlyConfig,
   signal: Signal,
   student: StudentRecord,
-  kind: Task['kind'],
+  kind: TaskKind,
   asOf: string,
+  explanation = '',
 ): Expiring<Task> {
   return {
-    taskId: `${signal.id}`.replace(/[^\w.-]/g, '_'),
-    kind,
-    role: 'attendance_officer',
-    studentId: student.studentId,
-    studentName: student.displayName,
-    teamId: student.teamId,
-    status: 'open',
-    createdOn: asOf,
-    explanation: '',
-    version: 1,
+    ...newTask({
+      taskId: signalTaskId(signal),
+      kind,
+      about: subjectOf(student),
+      createdOn: asOf,
+      explanation,
+    }),
     expiresAt: studentExpiry(config, student, asOf),
   };
 }
+
+/** A student as a task names them. */
+const subjectOf = (student: StudentRecord): TaskSubject => ({
+  studentId: student.studentId,
+  studentName: student.displayName,
+  teamId: student.teamId,
+});
 
 /** For DUO: did the student miss every registered lesson on every school day of the period? */
 function allLessonsMissed(days: readonly DaySummary[], from: string, to: string): boolean {
   const inPeriod = days.filter((d) => d.date >= from && d.date <= to && d.lessons > 0);
   return inPeriod.length > 0 && inPeriod.every((d) => d.unauthorizedAbsentLessons === d.lessons);
-}
-
-/**
- * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
- * date. The entry expires with the record it is about (`expiresAt`: that record's).
- */
-export function audit(
-  deps: NightlyDeps,
-  entity: 'report' | 'task' | 'case',
-  entityId: string,
-  what: string,
-  after: unknown,
-  asOf: string,
-  studentId: string,
-  expiresAt: number,
-  before: unknown = null,
-): Promise<void> {
-  return appendAudit(
-    deps.store,
-    {
-      entity,
-      entityId,
-      at: new Date().toISOString(),
-      by: 'nightly',
-      what: `${what} (as of ${asOf})`,
-      before,
-      after,
-    },
-    expiresAt,
-    studentId,
-  );
 }

@@ -1,24 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { dashboardLink, dashboardPath } from '../../../shared/links';
-import type { EventBus } from '../../events/types';
-import type { Outbox } from '../../mail/outbox';
-import type { TaskLabel } from '../../mail/templates';
-import { appendAudit } from '../../store/audit-repository';
-import type { Store } from '../../store/client';
-import { getReport, listTeamReports, saveReport } from '../../store/reports-repository';
-import { studentItemExpiry } from '../../store/retention';
-import { listStaff } from '../../store/staff';
-import { getStudent } from '../../store/students';
-import { createTask, getTask, listTasksByKind, saveTask } from '../../store/tasks-repository';
-import { localDate } from './dates';
+import type { REFERRAL_CATEGORIES } from '../../../shared/workflow/constants';
+import { localDate } from '../../domain/dates';
 import {
   ConcurrentModification,
   ReportAlreadyHandled,
   ReportNotFound,
   StudentNotFound,
   TaskNotFound,
-} from './errors';
+} from '../../domain/errors';
+import type { Expiring } from '../../domain/expiring';
 import {
   type ActionInput,
   type Actor,
@@ -26,17 +16,27 @@ import {
   completeConversation,
   moveTask,
   recordDuo,
-} from './lifecycle';
-import type {
-  DuoStatus,
-  Expiring,
-  Report,
-  ReportAction,
-  Task,
-  TaskKind,
-  TaskRole,
-  TaskStatus,
-} from './model';
+} from '../../domain/lifecycle';
+import type { Report, ReportAction } from '../../domain/report';
+import {
+  type DuoStatus,
+  newTask,
+  type Task,
+  type TaskKind,
+  type TaskRole,
+  type TaskStatus,
+} from '../../domain/task';
+import type { EventBus } from '../../events/types';
+import type { Outbox } from '../../mail/outbox';
+import type { Store } from '../../store/client';
+import { referralTaskId, taskMailId } from '../../store/record-ids';
+import { getReport, saveReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
+import { listStaff } from '../../store/staff';
+import { getStudent } from '../../store/students';
+import { createTask, getTask, saveTask } from '../../store/tasks-repository';
+import { audit } from '../effects/audit';
+import { notifyAssignee, queueNotice } from '../effects/notify';
 
 /**
  * The report's life as the dashboard drives it. Each command reads one record, applies the pure
@@ -66,37 +66,15 @@ export interface ApplyActionCommand {
   period?: { from: string; to: string };
 }
 
-const TASK_MAIL: Record<Task['kind'], TaskLabel> = {
-  duo_report: 'duo_report',
-  correction: 'correction',
-  officer_conversation: 'officer_conversation',
-  officer_question: 'officer_question',
-  conversation_reminder: 'conversation_reminder',
-  signal4w: 'signal4w',
-  sick_pattern: 'sick_pattern',
-  suspension_check: 'suspension_check',
-};
-
+/** Tells everyone of the task's role about it, each in a mail of their own. */
 async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
   const staff = await listStaff(deps.store);
   const role: TaskRole = task.role;
   const url = dashboardLink(deps.dashboardUrl, dashboardPath.worklist());
   for (const person of staff.filter((s) => (s.roles as string[]).includes(role))) {
-    await deps.outbox.enqueue({
-      id: `${task.taskId}:${person.staffId}`,
-      template: 'task.assignee',
-      to: [person.email],
-      studentIds: [task.studentId],
-      data: {
-        assigneeName: person.name,
-        studentName: task.studentName,
-        task: TASK_MAIL[task.kind],
-        ...(task.period ? { from: task.period.from, to: task.period.to } : {}),
-        ...(task.dueDate ? { dueDate: task.dueDate } : {}),
-        url,
-      },
-    });
+    const notice = notifyAssignee(person, task, { period: task.period, dueDate: task.dueDate, url });
+    await queueNotice(deps.outbox, taskMailId(task.taskId, person.staffId), notice, [task.studentId]);
   }
   if (deps.flushMails) await deps.outbox.flush();
 }
@@ -192,12 +170,12 @@ export async function applyReportAction(
 }
 
 /** The audit trail of a change to a report or task: who, when, what, before and after. */
-type AuditedChange =
+type ChangedRecord =
   | { entity: 'report'; before: Report | null; after: Report }
   | { entity: 'task'; before: Task | null; after: Task };
 
 /** The entry expires with the record it is about. */
-async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: string, change: AuditedChange) {
+async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: string, change: ChangedRecord) {
   const entityId = change.entity === 'report' ? change.after.reportId : change.after.taskId;
   const expiresAt = await expiryFor(
     deps,
@@ -205,20 +183,17 @@ async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: str
     localDate(new Date(at)),
     change.after.expiresAt,
   );
-  await appendAudit(
-    deps.store,
-    {
-      entity: change.entity,
-      entityId,
-      at,
-      by: actor.staffId,
-      what,
-      before: change.before,
-      after: change.after,
-    },
+  await audit(deps.store, {
+    entity: change.entity,
+    entityId,
+    by: actor.staffId,
+    at,
+    what,
+    before: change.before,
+    after: change.after,
+    studentId: change.after.studentId,
     expiresAt,
-    change.after.studentId,
-  );
+  });
 }
 
 async function publishHandled(deps: ReportDeps, report: Report, action: string, actor: Actor, at: string) {
@@ -253,7 +228,7 @@ export async function completeReportConversation(
   return next;
 }
 
-export type ReferralCategory = 'duo' | 'officer_conversation' | 'officer_question';
+export type ReferralCategory = (typeof REFERRAL_CATEGORIES)[number];
 
 const REFERRAL_TASK: Record<ReferralCategory, TaskKind> = {
   duo: 'duo_report',
@@ -270,16 +245,13 @@ export async function createReferral(
   if (!student) throw new StudentNotFound(command.studentId);
   const createdOn = localDate(command.now);
   const task: Expiring<Task> = {
-    taskId: `referral-${randomUUID()}`,
-    kind: REFERRAL_TASK[command.category],
-    role: 'attendance_officer',
-    studentId: command.studentId,
-    studentName: student.displayName,
-    teamId: student.teamId,
-    status: 'open',
-    createdOn,
-    explanation: command.explanation.trim(),
-    version: 1,
+    ...newTask({
+      taskId: referralTaskId(),
+      kind: REFERRAL_TASK[command.category],
+      about: { studentId: command.studentId, studentName: student.displayName, teamId: student.teamId },
+      createdOn,
+      explanation: command.explanation.trim(),
+    }),
     expiresAt: studentItemExpiry(student, createdOn, deps.retentionYears),
   };
   if (await createTask(deps.store, task)) await mailTask(deps, task);
@@ -322,62 +294,4 @@ export async function recordDuoStatus(
     after: next,
   });
   return next;
-}
-
-/** DUO tasks not yet registered by DUO: what the attendance officer still has to submit. */
-export async function duoTasksToSubmit(store: Store): Promise<Task[]> {
-  const tasks = (
-    await Promise.all((['open', 'in_progress'] as const).map((s) => listTasksByKind(store, 'duo_report', s)))
-  ).flat();
-  return tasks
-    .filter((t) => t.duo && !t.duoRecord?.status)
-    .sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.taskId.localeCompare(b.taskId));
-}
-
-const CSV_COLUMNS = [
-  { key: 'taskId', header: 'taak' },
-  { key: 'studentId', header: 'studentnummer' },
-  { key: 'studentName', header: 'naam' },
-  { key: 'type', header: 'soort_melding' },
-  { key: 'addressee', header: 'ontvanger' },
-  { key: 'from', header: 'begindatum' },
-  { key: 'to', header: 'einddatum' },
-  { key: 'absentDays', header: 'verzuimde_dagen' },
-  { key: 'absentHours', header: 'verzuimde_uren' },
-  { key: 'allLessonsMissed', header: 'alle_lessen_verzuimd' },
-  { key: 'suspectedReason', header: 'vermoedelijke_reden' },
-  { key: 'actionTaken', header: 'ondernomen_acties' },
-  { key: 'reporterName', header: 'melder_naam' },
-  { key: 'reporterRole', header: 'melder_functie' },
-  { key: 'reporterEmail', header: 'melder_email' },
-];
-
-/** The reports to submit to DUO, one row each, with the fields of the Besluit verzuimmelding. */
-export async function exportDuoCsv(store: Store): Promise<string> {
-  const rows = (await duoTasksToSubmit(store)).map((t) => {
-    const d = t.duo as NonNullable<Task['duo']>;
-    return {
-      taskId: t.taskId,
-      studentId: d.studentId,
-      studentName: d.studentName,
-      type: d.type,
-      addressee: d.addressee === 'rmc' ? 'RMC' : 'LPA',
-      from: d.from,
-      to: d.to,
-      absentDays: d.absentDays,
-      absentHours: d.absentHours,
-      allLessonsMissed: d.allLessonsMissed ? 'ja' : 'nee',
-      suspectedReason: d.suspectedReason,
-      actionTaken: d.actionTaken,
-      reporterName: d.reporter.name,
-      reporterRole: d.reporter.role,
-      reporterEmail: d.reporter.email,
-    };
-  });
-  return stringify(rows, { header: true, columns: CSV_COLUMNS });
-}
-
-/** The team's open list: reports not yet handled (a coach's conversation keeps them there), oldest first. */
-export function listOpenReports(store: Store, teamId: string): Promise<Report[]> {
-  return listTeamReports(store, teamId, 'open');
 }

@@ -7,6 +7,9 @@ import { apiReportDeps } from '../../../functions/api/wiring';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
 import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
 import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import type { Expiring } from '../../../functions/domain/expiring';
+import type { Report } from '../../../functions/domain/report';
+import type { Task } from '../../../functions/domain/task';
 import { createLocalBus, type LocalEventBus } from '../../../functions/events/local-bus';
 import { createCase } from '../../../functions/store/cases-repository';
 import type { Store } from '../../../functions/store/client';
@@ -17,7 +20,6 @@ import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
 import { liveVersion, writeRegistrations } from '../../../functions/usecases/ingest/write-registrations';
-import type { Expiring, Report, Task } from '../../../functions/usecases/reports/model';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
-import { listOpenReports } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';
 
 let h: Harness;

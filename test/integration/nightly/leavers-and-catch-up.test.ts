@@ -4,7 +4,7 @@ import { getMail } from '../../../functions/store/outbox-repository';
 import { loadDirectory } from '../../../functions/usecases/nightly/directory';
 import { batchMailId } from '../../../functions/usecases/nightly/mail-batch';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
-import { listOpenReports } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { defaultCalendar } from '../../../shared/calendar';
 import { leftEvent } from '../../support/webhook';
 import { coachEmail, DASHBOARD, day, type Harness, startHarness, studentEmail } from './harness';

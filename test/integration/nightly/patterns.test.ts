@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidTransition } from '../../../functions/domain/errors';
 import { listCoachCases } from '../../../functions/store/cases-repository';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
-import {
-  applyReportAction,
-  exportDuoCsv,
-  listOpenReports,
-} from '../../../functions/usecases/reports/actions';
-import { InvalidTransition } from '../../../functions/usecases/reports/errors';
+import { applyReportAction } from '../../../functions/usecases/reports/actions';
+import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { REASONS } from '../../../shared/policy/types';
 import { leftEvent } from '../../support/webhook';
 import { coach, coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';

@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidTransition, ReportAlreadyHandled, ReportNotFound } from '../../../functions/domain/errors';
+import type { ReportAction } from '../../../functions/domain/report';
 import { listAudit } from '../../../functions/store/audit-repository';
 import { getReport } from '../../../functions/store/reports-repository';
 import { getTask, listTasksByKind, listTasksForRole } from '../../../functions/store/tasks-repository';
 import {
   applyReportAction,
   completeReportConversation,
-  exportDuoCsv,
-  listOpenReports,
   recordDuoStatus,
   updateTaskStatus,
 } from '../../../functions/usecases/reports/actions';
-import {
-  InvalidTransition,
-  ReportAlreadyHandled,
-  ReportNotFound,
-} from '../../../functions/usecases/reports/errors';
-import type { ReportAction } from '../../../functions/usecases/reports/model';
+import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { coach, day, frontOfficeEmail, type Harness, officer, officerEmail, startHarness } from './harness';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getReport } from '../../../functions/store/reports-repository';
-import { listOpenReports } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { coachEmail, DASHBOARD, day, type Harness, startHarness, studentEmail } from './harness';
 
 let h: Harness;

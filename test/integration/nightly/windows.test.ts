@@ -10,7 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
-import { listOpenReports } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { addDays, defaultCalendar as calendar, toDay, weekday } from '../../../shared/calendar';
 import { coachEmail, day, type Harness, officerEmail, startHarness } from './harness';
 

@@ -4,11 +4,8 @@ import { storeApiData } from '../../../functions/api/store/api-data';
 import { reportCommands } from '../../../functions/api/store/writes';
 import { MAIL_RETENTION_SECONDS } from '../../../functions/store/outbox-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
-import {
-  applyReportAction,
-  createReferral,
-  listOpenReports,
-} from '../../../functions/usecases/reports/actions';
+import { applyReportAction, createReferral } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { leftEvent, noticeEvent } from '../../support/webhook';
 import { coach, day, type Harness, startHarness } from '../nightly/harness';
 

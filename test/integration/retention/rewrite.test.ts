@@ -1,15 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConcurrentModification } from '../../../functions/domain/errors';
+import type { Expiring } from '../../../functions/domain/expiring';
+import { withdraw } from '../../../functions/domain/lifecycle';
+import type { Task } from '../../../functions/domain/task';
 import { appendAudit } from '../../../functions/store/audit-repository';
 import { caseKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
 import { getReport, saveReport } from '../../../functions/store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
 import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
-import { applyReportAction, listOpenReports } from '../../../functions/usecases/reports/actions';
-import { ConcurrentModification } from '../../../functions/usecases/reports/errors';
-import { withdraw } from '../../../functions/usecases/reports/lifecycle';
-import type { Expiring, Task } from '../../../functions/usecases/reports/model';
+import { applyReportAction } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { leftEvent } from '../../support/webhook';
 import { coach, day, type Harness, startHarness } from '../nightly/harness';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../../../functions/usecases/reports/dates';
+import { addWorkingDays } from '../../../functions/domain/dates';
 import {
   ExplanationRequired,
   InvalidTransition,
   ReportAlreadyHandled,
-} from '../../../functions/usecases/reports/errors';
+} from '../../../functions/domain/errors';
 import {
   type ActionInput,
   applyAction,
@@ -13,8 +13,8 @@ import {
   moveTask,
   recordDuo,
   withdraw,
-} from '../../../functions/usecases/reports/lifecycle';
-import type { Report } from '../../../functions/usecases/reports/model';
+} from '../../../functions/domain/lifecycle';
+import type { Report } from '../../../functions/domain/report';
 
 const coach = { staffId: 'c-jansen', name: 'M. Jansen', email: 'm.jansen@school.example' };
 

@@ -1,16 +1,9 @@
-import { translate } from '../../../shared/i18n';
+import { translate } from '../../shared/i18n';
+import { actionTaskId } from '../store/record-ids';
 import { addDays } from './dates';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
-import type {
-  DuoDraft,
-  DuoStatus,
-  Report,
-  ReportAction,
-  Task,
-  TaskKind,
-  TaskRole,
-  TaskStatus,
-} from './model';
+import type { Report, ReportAction } from './report';
+import { type DuoDraft, type DuoStatus, newTask, type Task, type TaskKind, type TaskStatus } from './task';
 
 /**
  * The life of a 16-hour report and its tasks as pure functions: given a record and a command,
@@ -51,16 +44,13 @@ function acceptsAction(report: Report): boolean {
   );
 }
 
-const TASK_FOR: Partial<Record<ReportAction, { kind: TaskKind; role: TaskRole }>> = {
-  duo: { kind: 'duo_report', role: 'attendance_officer' },
-  correction: { kind: 'correction', role: 'front_office' },
-  officer_conversation: { kind: 'officer_conversation', role: 'attendance_officer' },
-  officer_question: { kind: 'officer_question', role: 'attendance_officer' },
+/** The task an action asks for (the coach's own conversation asks for none). */
+const TASK_FOR: Partial<Record<ReportAction, TaskKind>> = {
+  duo: 'duo_report',
+  correction: 'correction',
+  officer_conversation: 'officer_conversation',
+  officer_question: 'officer_question',
 };
-
-export function taskIdFor(reportId: string, actionIndex: number): string {
-  return `${reportId}.a${actionIndex}`;
-}
 
 export function applyAction(report: Report, input: ActionInput): { report: Report; task?: Task } {
   const explanation = input.explanation.trim();
@@ -84,8 +74,8 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
   }
 
   const index = report.actions.length;
-  const spec = TASK_FOR[input.action];
-  const taskId = spec ? taskIdFor(report.reportId, index) : undefined;
+  const kind = TASK_FOR[input.action];
+  const taskId = kind ? actionTaskId(report.reportId, index) : undefined;
   const next: Report = {
     ...report,
     actions: [
@@ -109,21 +99,16 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
     next.handledAt = input.at;
     next.handledBy = input.by.staffId;
   }
-  if (!spec || !taskId) return { report: next };
+  if (!kind || !taskId) return { report: next };
 
-  const task: Task = {
+  const task = newTask({
     taskId,
-    kind: spec.kind,
-    role: spec.role,
-    studentId: report.studentId,
-    studentName: report.studentName,
-    teamId: report.teamId,
+    kind,
+    about: report,
     reportId: report.reportId,
-    status: 'open',
     createdOn: input.today,
     explanation,
-    version: 1,
-  };
+  });
   if (input.action === 'correction') task.period = input.period ?? { from: report.from, to: report.to };
   if (input.action === 'officer_conversation') {
     task.remindOn = addDays(input.today, 14);

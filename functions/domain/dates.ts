@@ -3,7 +3,7 @@
  * (integer day numbers, so no time zone or DST can shift a day); only turning an instant into
  * the school's local date needs a time zone.
  */
-import { addDays, fromDay, mondayOf as mondayOfDay, toDay, weekday } from '../../../shared/calendar/dates';
+import { addDays, fromDay, mondayOf as mondayOfDay, toDay, weekday } from '../../shared/calendar/dates';
 
 export { addDays };
 

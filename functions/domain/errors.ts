@@ -1,4 +1,4 @@
-/** Named failures of the report life cycle; the API maps them to 404 / 409 / 422. */
+/** Named failures of the report life cycle; the API maps them to 404, 409 and 422 (api/domain-errors.ts). */
 export class ReportNotFound extends Error {
   override readonly name = 'ReportNotFound';
   constructor(readonly reportId: string) {
@@ -39,7 +39,11 @@ export class InvalidTransition extends Error {
   }
 }
 
-/** Someone else changed the item between our read and our write; reading again and retrying is safe. */
+/**
+ * A conditional write lost: someone else changed the item between our read and our write, or a
+ * newer version of it is already stored. The store turns every failed condition of a write that
+ * must not be lost into this (functions/store/errors.ts); reading again and retrying is safe.
+ */
 export class ConcurrentModification extends Error {
   override readonly name = 'ConcurrentModification';
   constructor(readonly id: string) {

@@ -1,0 +1,47 @@
+/** A 16-hour report: raised by the nightly run, handled by the coach with one or more actions. */
+
+import type { REPORT_ACTIONS } from '../../shared/workflow/constants';
+
+export type ReportStatus = 'open' | 'conversation' | 'handled' | 'withdrawn';
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+/** Who receives a DUO report: the municipality's attendance officer (LPA), the RMC, or nobody. */
+export type Addressee = 'lpa' | 'rmc' | 'none';
+
+export interface AppliedAction {
+  action: ReportAction;
+  explanation: string;
+  by: string;
+  at: string;
+  completedAt?: string;
+  taskId?: string;
+}
+
+export interface Report {
+  reportId: string;
+  /** The signal that raised it (deterministic, so the nightly run creates it once). */
+  signalId: string;
+  studentId: string;
+  studentName: string;
+  teamId: string;
+  coachId: string;
+  routeX: boolean;
+  addressee: Addressee;
+  /** First day of absence in the window to the day the 16th hour was reached. */
+  from: string;
+  to: string;
+  unauthorizedMinutes: number;
+  absentDays: number;
+  allLessonsMissed: boolean;
+  /** The nightly run's as-of date that created it; the KPI counts by it. */
+  createdOn: string;
+  dueDate: string;
+  status: ReportStatus;
+  actions: AppliedAction[];
+  handledAt?: string;
+  handledBy?: string;
+  withdrawnOn?: string;
+  version: number;
+  /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
+  expiresAt?: number;
+}

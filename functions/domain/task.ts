@@ -1,0 +1,101 @@
+/** A task in a role's shared queue: what an action on a report, a signal or a referral asks of a person. */
+
+import type { DUO_STATUSES, TASK_KINDS, TASK_STATUSES } from '../../shared/workflow/constants';
+import type { Addressee } from './report';
+
+/** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
+export type TaskKind = Exclude<(typeof TASK_KINDS)[number], 'outflow'>;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskRole = 'attendance_officer' | 'front_office';
+
+export type DuoStatus = (typeof DUO_STATUSES)[number];
+
+/** The fields of a report under the Besluit verzuimmelding, prepared for the attendance officer. */
+export interface DuoDraft {
+  studentId: string;
+  studentName: string;
+  type: '16_hours_in_4_weeks';
+  addressee: Exclude<Addressee, 'none'>;
+  from: string;
+  to: string;
+  absentDays: number;
+  absentHours: number;
+  absentMinutes: number;
+  suspectedReason: string;
+  allLessonsMissed: boolean;
+  actionTaken: string;
+  reporter: { staffId: string; name: string; role: 'coach'; email: string };
+}
+
+export interface DuoRecord {
+  status?: DuoStatus;
+  closedReason?: string;
+  history: { status: DuoStatus; reason?: string; by: string; at: string }[];
+}
+
+export interface Task {
+  taskId: string;
+  kind: TaskKind;
+  role: TaskRole;
+  studentId: string;
+  studentName: string;
+  teamId: string;
+  reportId?: string;
+  status: TaskStatus;
+  createdOn: string;
+  dueDate?: string;
+  /** Officer's conversation: the nightly run creates a reminder task on this date. */
+  remindOn?: string;
+  /** Officer's conversation: the student is followed until this date. */
+  followUntil?: string;
+  /** Correction: the period the front office corrects. */
+  period?: { from: string; to: string };
+  explanation: string;
+  duo?: DuoDraft;
+  duoRecord?: DuoRecord;
+  version: number;
+  /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
+  expiresAt?: number;
+}
+
+/** The front office corrects registrations; everything else is the attendance officer's. */
+export const roleFor = (kind: TaskKind): TaskRole =>
+  kind === 'correction' ? 'front_office' : 'attendance_officer';
+
+/** The student a task is about, as a report or another task names them. */
+export interface TaskSubject {
+  studentId: string;
+  studentName: string;
+  teamId: string;
+}
+
+export interface NewTask {
+  taskId: string;
+  kind: TaskKind;
+  about: TaskSubject;
+  createdOn: string;
+  explanation?: string;
+  reportId?: string;
+  dueDate?: string;
+}
+
+/**
+ * Every task starts here: open, version 1, in its kind's role. The kind's own fields (a
+ * correction's period, a DUO draft, a conversation's dates) and `expiresAt` are the caller's.
+ */
+export function newTask(fields: NewTask): Task {
+  return {
+    taskId: fields.taskId,
+    kind: fields.kind,
+    role: roleFor(fields.kind),
+    studentId: fields.about.studentId,
+    studentName: fields.about.studentName,
+    teamId: fields.about.teamId,
+    ...(fields.reportId ? { reportId: fields.reportId } : {}),
+    status: 'open',
+    createdOn: fields.createdOn,
+    ...(fields.dueDate ? { dueDate: fields.dueDate } : {}),
+    explanation: fields.explanation ?? '',
+    version: 1,
+  };
+}

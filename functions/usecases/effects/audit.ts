@@ -1,0 +1,43 @@
+import { appendAudit } from '../../store/audit-repository';
+import type { Store } from '../../store/client';
+
+/** A change to a report, task or case, for the audit trail. */
+export interface AuditedChange {
+  entity: 'report' | 'task' | 'case';
+  entityId: string;
+  /** A staff id, or `nightly` for the nightly run. */
+  by: string;
+  /** ISO timestamp of the change. */
+  at: string;
+  what: string;
+  /** The record before the change; null (the default) when it was created. */
+  before?: unknown;
+  after: unknown;
+  /** The student it is about: the entry is found through the student's trail, and leaves with them. */
+  studentId: string;
+  /** The entry expires with the record it is about: that record's `expiresAt`. */
+  expiresAt: number;
+}
+
+/** Appends one entry to the audit trail: who, when, what, the record before and after. */
+export function audit(store: Store, change: AuditedChange): Promise<void> {
+  const { studentId, expiresAt, before = null, ...entry } = change;
+  return appendAudit(store, { ...entry, before }, expiresAt, studentId);
+}
+
+/**
+ * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
+ * date. The entry expires with the record it is about (`expiresAt`: that record's).
+ */
+export function auditByNightly(
+  store: Store,
+  asOf: string,
+  change: Omit<AuditedChange, 'by' | 'at'>,
+): Promise<void> {
+  return audit(store, {
+    ...change,
+    by: 'nightly',
+    at: new Date().toISOString(),
+    what: `${change.what} (as of ${asOf})`,
+  });
+}
