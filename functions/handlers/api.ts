@@ -1,29 +1,33 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { type ApiDeps, createApi } from '../api/app';
 import { apiEnv } from '../api/config';
-import { buildApi } from '../api/wiring';
 import { parseEnv } from '../config';
-import { documentClient } from '../store/client';
+import { jsonErrors } from '../middleware/json-errors';
+import { loadOnce } from '../middleware/load-once';
+import { observability } from '../middleware/observability';
+import { createApiDeps } from '../wiring/api';
 
-// Config and clients once per cold start; a bad environment fails here, not on a request.
-const env = parseEnv(apiEnv);
-const logger = new Logger({ serviceName: 'presentie-api' });
-const api = buildApi(env, { doc: documentClient(), tableName: env.TABLE_NAME });
+/** The dashboard API behind the HTTP API's JWT authorizer (routes: shared/api/routes.ts). */
 
-export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-  .use(httpHeaderNormalizer())
-  .handler(async (event) => {
-    try {
-      return await (await api)(event);
-    } catch (error) {
-      // Named domain errors are answered by the API itself; anything here is unexpected.
-      logger.error('unhandled error', { path: event.rawPath, error: error as Error });
-      return {
-        statusCode: 500,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ error: 'internal error' }),
-      };
-    }
-  });
+const { logger, metrics, middleware } = observability('api');
+
+/**
+ * The handler around explicit dependencies. Refusals and named domain errors are answered by
+ * the API itself (api/app.ts); anything reaching `jsonErrors` is unexpected: a logged 500.
+ */
+export function createApiHandler(loadDeps: () => ApiDeps | Promise<ApiDeps>) {
+  const api = loadOnce(async () => createApi(await loadDeps()));
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(middleware)
+    .use(httpHeaderNormalizer())
+    .use(jsonErrors(logger))
+    .handler(async (event) => {
+      metrics.addMetric('requests', MetricUnit.Count, 1);
+      return (await api())(event);
+    });
+}
+
+export const handler = createApiHandler(() => createApiDeps(parseEnv(apiEnv)));

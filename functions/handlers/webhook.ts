@@ -1,43 +1,22 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
 import { MAX_BODY_BYTES, MAX_EVENTS, parseBatch } from '../../shared/contract/batch';
-import { commonEnv, parseEnv } from '../config';
+import { parseEnv } from '../config';
 import { HttpProblem } from '../middleware/http-problem';
 import { jsonErrors, jsonResponse } from '../middleware/json-errors';
+import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
 import { header, rawBody } from '../middleware/raw-body';
-import { loadWebhookSecrets, verifyStandardWebhook, webhookVerifiers } from '../middleware/standard-webhook';
-import { documentClient } from '../store/client';
-import type { IngestDeps, Outcome } from '../usecases/ingest/context';
+import { verifyStandardWebhook, webhookVerifiers } from '../middleware/standard-webhook';
+import type { Outcome } from '../usecases/ingest/context';
 import { ingestBatch } from '../usecases/ingest/ingest-batch';
 import { IngestBusyError } from '../usecases/ingest/lease';
+import { createWebhookDeps, type WebhookDeps, webhookEnv } from '../wiring/webhook';
 
 /** POST /webhooks/presence: the presence system's contract (shared/contract, docs/data-model.md). */
 
-const webhookEnv = commonEnv
-  .extend({
-    PRESENCE_WEBHOOK_SECRETS: z.string().optional(),
-    PRESENCE_WEBHOOK_SECRET_ARN: z.string().optional(),
-    /** The ingestion lease: longer than the function's timeout (lease.ts). */
-    INGEST_LEASE_SECONDS: z.coerce.number().positive().default(60),
-    /** How long a delivery queues for the lease before answering 503. */
-    INGEST_WAIT_SECONDS: z.coerce.number().nonnegative().default(15),
-  })
-  .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
-    message: 'set PRESENCE_WEBHOOK_SECRETS (local) or PRESENCE_WEBHOOK_SECRET_ARN (AWS)',
-  });
-
-export interface WebhookDeps {
-  ingest: IngestDeps;
-  /** The webhook secrets (`whsec_...`); more than one during a rotation. */
-  secrets: readonly string[];
-}
-
-const { logger, metrics } = observability('presence-webhook');
+const { logger, metrics, middleware } = observability('webhook');
 
 /** A busy lease frees within a delivery's time; the sender may come back soon. */
 const RETRY_AFTER_SECONDS = 2;
@@ -46,22 +25,14 @@ const isJson = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 /** The handler around explicit dependencies (tests pass their own store or a failing one). */
-export function createWebhookHandler(loadDeps: () => Promise<WebhookDeps>) {
-  let ready: Promise<{ deps: WebhookDeps; verifiers: ReturnType<typeof webhookVerifiers> }> | undefined;
-  const prepare = () => {
-    if (!ready) {
-      ready = loadDeps().then((deps) => ({ deps, verifiers: webhookVerifiers(deps.secrets) }));
-      // A failed cold start must not poison every later invocation.
-      ready.catch(() => {
-        ready = undefined;
-      });
-    }
-    return ready;
-  };
+export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<WebhookDeps>) {
+  const prepare = loadOnce(async () => {
+    const deps = await loadDeps();
+    return { deps, verifiers: webhookVerifiers(deps.secrets) };
+  });
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(middleware)
     .use(jsonErrors(logger))
     .handler(async (event) => {
       const { deps, verifiers } = await prepare();
@@ -120,15 +91,4 @@ export function createWebhookHandler(loadDeps: () => Promise<WebhookDeps>) {
     });
 }
 
-export const handler = createWebhookHandler(async () => {
-  const env = parseEnv(webhookEnv);
-  return {
-    ingest: {
-      store: { doc: documentClient(), tableName: env.TABLE_NAME },
-      retentionYears: env.RETENTION_YEARS,
-      now: () => new Date(),
-      lease: { durationMs: env.INGEST_LEASE_SECONDS * 1000, waitMs: env.INGEST_WAIT_SECONDS * 1000 },
-    },
-    secrets: await loadWebhookSecrets(env),
-  };
-});
+export const handler = createWebhookHandler(() => createWebhookDeps(parseEnv(webhookEnv)));

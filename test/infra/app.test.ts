@@ -3,8 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Alarms } from '../../infra/constructs/alarms';
 import { SERVICE_NAMES } from '../../functions/service-names';
+import { Alarms } from '../../infra/constructs/alarms';
 import { HandlerFunction } from '../../infra/constructs/handler-function';
 import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
