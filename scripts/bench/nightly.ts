@@ -15,13 +15,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseEnv } from '../../functions/config';
 import { createLocalBus } from '../../functions/events/local-bus';
 import { createDocumentClient, type Store } from '../../functions/store/client';
+import { mapLimit } from '../../functions/store/dynamo';
 import { putOrgUnit } from '../../functions/store/org-units';
 import type { ClassifiedRegistration } from '../../functions/store/registrations';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
 import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/write-registrations';
-import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
 import { runNightly } from '../../functions/usecases/nightly/run-nightly';
 import { createNightlyDeps, nightlyEnv } from '../../functions/wiring/nightly';
 import { startDynalite } from '../local/dynalite';
@@ -135,7 +135,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       meta(`dep-${d}`),
     );
   }
-  await forEachLimited([...Array(TEAMS).keys()], 16, async (t) => {
+  await mapLimit([...Array(TEAMS).keys()], 16, async (t) => {
     await putOrgUnit(
       store,
       { orgUnitId: `team-${t}`, name: `Team ${t}`, kind: 'team', parentId: `dep-${t % 4}` },
@@ -169,7 +169,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
   const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
   // Deterministic shares: every 10th student was absent a week ago, every 20th again last night.
   const active = new Set(ids.filter((_, i) => (i * 7919) % 1000 < ACTIVE * 1000 || i % 20 === 0));
-  await forEachLimited(ids, 32, async (id) => {
+  await mapLimit(ids, 32, async (id) => {
     const i = Number(id.slice(4));
     const team = i % TEAMS;
     await putStudent(
@@ -204,7 +204,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
 
 async function seedLastNight(store: Store, active: Set<string>) {
   const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
-  await forEachLimited([...active], 32, async (id) => {
+  await mapLimit([...active], 32, async (id) => {
     const i = Number(id.slice(4));
     const entry = i % 20 === 0 ? absent(480) : present;
     await storeLesson(store, { studentId: id, date: AS_OF, registrationId: `${id}-n` }, entry, expiresAt);

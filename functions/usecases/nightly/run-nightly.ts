@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
+import { mapLimit } from '../../store/dynamo';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry } from '../../store/retention';
@@ -18,7 +19,6 @@ import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { addDays } from '../reports/dates';
 import type { Expiring, OutflowCase, Task } from '../reports/model';
-import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
@@ -92,7 +92,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const chunk = candidates.slice(i, i + PREFETCH);
     // Profiles and signal states of a chunk in two requests; each student's days in one more.
     const known = await loadStudentsAndSignals(deps.store, chunk);
-    await forEachLimited(chunk, deps.concurrency ?? 16, async (studentId) => {
+    await mapLimit(chunk, deps.concurrency ?? 16, async (studentId) => {
       const markers = dirtyByStudent.get(studentId) ?? [];
       const outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
       if (outcome.found) result.evaluated++;
@@ -114,7 +114,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     events.push(...batch.events);
   }
   // Only now that the mails are recorded: a crash before this finds the same signals again.
-  await forEachLimited(saves, deps.concurrency ?? 16, (save) => save());
+  await mapLimit(saves, deps.concurrency ?? 16, (save) => save());
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
   await outflow.finish();
