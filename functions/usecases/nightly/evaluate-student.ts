@@ -10,6 +10,7 @@ import {
 import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
 import {
   loadEvaluationInput,
   type StudentAndSignals,
@@ -20,7 +21,7 @@ import type { StudentRecord } from '../../store/students';
 import { isOpen, withdraw } from '../reports/lifecycle';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
-import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyDeps } from './ports';
 import { applySignal, audit } from './signal-effects';
 
 export interface StudentOutcome {
@@ -158,7 +159,7 @@ export async function evaluateOne(
       const withdrawn = withdraw(report, asOf);
       await saveReport(deps.store, withdrawn, report.version);
       // The entry expires with the report; a report stored before it had an expiry gets the student's.
-      const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
+      const expiresAt = report.expiresAt ?? studentItemExpiry(student, asOf, deps.config.retentionYears);
       await audit(
         deps,
         'report',
@@ -215,7 +216,7 @@ export async function evaluateOne(
       studentId,
       { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
       open,
-      studentExpiry(deps.config, student, asOf),
+      studentItemExpiry(student, asOf, deps.config.retentionYears),
     );
   return outcome;
 }

@@ -8,7 +8,7 @@ import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change
 import { mapLimit } from '../../store/dynamo';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { listTeamReports } from '../../store/reports-repository';
-import { dateItemExpiry } from '../../store/retention';
+import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
 import { rewriteStudentExpiry } from '../../store/retention-rewrite';
 import {
   listOpenWindowStudents,
@@ -21,7 +21,7 @@ import { addDays } from '../reports/dates';
 import type { Expiring, OutflowCase, Task } from '../reports/model';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
-import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyDeps } from './ports';
 import { audit } from './signal-effects';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
@@ -147,7 +147,8 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
         version: 1,
         // Same student, same expiry as the conversation it reminds of (rewritten with it when they leave).
         expiresAt:
-          task.expiresAt ?? studentExpiry(deps.config, await getStudent(deps.store, task.studentId), asOf),
+          task.expiresAt ??
+          studentItemExpiry(await getStudent(deps.store, task.studentId), asOf, deps.config.retentionYears),
       };
       if (!(await createTask(deps.store, reminder))) continue;
       await audit(
@@ -218,7 +219,7 @@ async function createOutflowCases(
         createdOn: asOf,
         version: 1,
         // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
-        expiresAt: studentExpiry(deps.config, { leftOn }, asOf),
+        expiresAt: studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
       };
       if (await createCase(deps.store, outflow)) {
         await audit(
@@ -257,7 +258,11 @@ async function createOutflowCases(
       // Ingestion rewrote the student's expiries when the leave arrived, but an item written at
       // that moment from a profile read just before (a report of last night's run, a coach's task)
       // may have missed it. One more sweep per leaver, after this run's own writes, catches those.
-      await rewriteStudentExpiry(deps.store, studentId, studentExpiry(deps.config, { leftOn }, asOf));
+      await rewriteStudentExpiry(
+        deps.store,
+        studentId,
+        studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
+      );
       await clearOutflowPending(deps.store, studentId);
     }
   };

@@ -3,12 +3,13 @@ import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared
 import type { DomainEvent } from '../../events/types';
 import { appendAudit } from '../../store/audit-repository';
 import { createReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
 import type { Expiring, Report, Task } from '../reports/model';
 import type { MailDraft } from './mail-batch';
-import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyConfig, type NightlyDeps } from './ports';
 
 export interface SignalOutcome {
   events: DomainEvent[];
@@ -109,7 +110,7 @@ export async function applySignal(
         status: 'open',
         actions: [],
         version: 1,
-        expiresAt: studentExpiry(config, student, asOf),
+        expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
       };
       if (await createReport(store, report)) {
         await audit(deps, 'report', reportId, 'created', report, asOf, student.studentId, report.expiresAt);
@@ -236,7 +237,7 @@ function signalTask(
     createdOn: asOf,
     explanation: '',
     version: 1,
-    expiresAt: studentExpiry(config, student, asOf),
+    expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
   };
 }
 
