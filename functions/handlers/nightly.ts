@@ -2,11 +2,11 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import type { CalendarHorizon } from '../../shared/calendar';
+import { dayBefore } from '../../shared/calendar/school-time';
 import { parseEnv } from '../config';
 import { logErrors } from '../middleware/json-errors';
 import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
-import { scheduledAsOf } from '../usecases/nightly/as-of';
 import { checkCalendar, type SkippedNightly } from '../usecases/nightly/calendar-guard';
 import type { NightlyDeps } from '../usecases/nightly/ports';
 import { type NightlyResult, runNightly } from '../usecases/nightly/run-nightly';
@@ -29,7 +29,7 @@ export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<Night
     .use(logErrors(logger))
     .handler(async (event) => {
       const replay = Replay.safeParse(event);
-      const asOf = replay.success ? replay.data.date : scheduledAsOf(new Date());
+      const asOf = replay.success ? replay.data.date : dayBefore(new Date());
       const { calendar: schoolCalendar } = await deps();
       const calendar = checkCalendar(
         {
