@@ -6,6 +6,7 @@ import type { RouteName } from '../../shared/api/routes';
 import { issueLocalToken } from '../auth/local-issuer';
 import { isRole, type Principal } from '../auth/principal';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier';
+import { problemResponse } from '../middleware/json-errors';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
 import { statusOfDomainError } from './domain-errors';
 import { forbidden, HttpProblem, notFound, unauthorized } from './errors';
@@ -159,10 +160,7 @@ export function createApi(deps: ApiDeps) {
       }
       return reply(200, result.json);
     } catch (error) {
-      if (error instanceof HttpProblem) {
-        const response = reply(error.statusCode, error.body);
-        return { ...response, headers: { ...response.headers, ...error.headers } };
-      }
+      if (error instanceof HttpProblem) return problemResponse(error, JSON_HEADERS);
       const status = statusOfDomainError(error);
       if (status) return reply(status, { error: (error as Error).message });
       throw error;
