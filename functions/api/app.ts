@@ -6,9 +6,10 @@ import type { RouteName } from '../../shared/api/routes';
 import { issueLocalToken } from '../auth/local-issuer';
 import { isRole, type Principal } from '../auth/principal';
 import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier';
+import { problemResponse } from '../middleware/json-errors';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
 import { statusOfDomainError } from './domain-errors';
-import { HttpError } from './errors';
+import { forbidden, HttpProblem, notFound, unauthorized } from './errors';
 import type { ApiData, OrgUnitRecord } from './ports';
 import { matchRoute } from './router';
 import { admin } from './routes/admin';
@@ -68,16 +69,16 @@ export function createApi(deps: ApiDeps) {
   async function principalOf(event: APIGatewayProxyEventV2): Promise<Principal> {
     const auth = header(event, 'authorization');
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
-    if (!token) throw new HttpError(401, 'not signed in');
+    if (!token) throw unauthorized('not signed in');
     let identity: Awaited<ReturnType<TokenVerifier['verify']>>;
     try {
       identity = await deps.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new HttpError(401, 'invalid token');
+      if (error instanceof InvalidTokenError) throw unauthorized('invalid token');
       throw error;
     }
     const staff = await deps.data.findStaffByEmail(identity.email);
-    if (!staff) throw new HttpError(403, 'no staff member with this e-mail');
+    if (!staff) throw forbidden('no staff member with this e-mail');
     return {
       staffId: staff.staffId,
       name: staff.name,
@@ -90,7 +91,7 @@ export function createApi(deps: ApiDeps) {
   async function publicRoute(name: RouteName, body: unknown): Promise<RouteResult | null> {
     if (name === 'openapi') return { json: openapi };
     if (name !== 'localStaff' && name !== 'localSignIn') return null;
-    if (!deps.localSigningKey) throw new HttpError(404, 'local sign-in is off');
+    if (!deps.localSigningKey) throw notFound('local sign-in is off');
     const staff = await deps.data.listStaff();
     if (name === 'localStaff') {
       const list = staff
@@ -100,7 +101,7 @@ export function createApi(deps: ApiDeps) {
     }
     const { staffId } = parseBody(LocalSignInBody, body);
     const who = staff.find((s) => s.staffId === staffId);
-    if (!who) throw new HttpError(404, 'unknown staff member');
+    if (!who) throw notFound('unknown staff member');
     // Token lifetimes follow the wall clock that `jwtVerify` checks, not the injected business date.
     return { json: { token: await issueLocalToken(deps.localSigningKey, who, new Date()) } };
   }
@@ -128,7 +129,7 @@ export function createApi(deps: ApiDeps) {
           const principal = await principalOf(event);
           const roles = match.spec.roles;
           if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
-            throw new HttpError(403, 'your role may not do this');
+            throw forbidden('your role may not do this');
           }
           let units: Promise<OrgUnitRecord[]> | undefined;
           const ctx: RouteContext = {
@@ -159,12 +160,7 @@ export function createApi(deps: ApiDeps) {
       }
       return reply(200, result.json);
     } catch (error) {
-      if (error instanceof HttpError) {
-        return reply(error.statusCode, {
-          error: error.message,
-          ...(error.issues ? { issues: error.issues } : {}),
-        });
-      }
+      if (error instanceof HttpProblem) return problemResponse(error, JSON_HEADERS);
       const status = statusOfDomainError(error);
       if (status) return reply(status, { error: (error as Error).message });
       throw error;

@@ -1,12 +1,2 @@
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly issues?: unknown[],
-  ) {
-    super(message);
-  }
-}
-
-export const forbidden = (why = 'outside your scope') => new HttpError(403, why);
-export const notFound = (what = 'not found') => new HttpError(404, what);
+/** The API's refusals are the webhook's: one problem type (functions/middleware/http-problem.ts). */
+export { badRequest, forbidden, HttpProblem, notFound, unauthorized } from '../middleware/http-problem';

@@ -1,11 +1,12 @@
 /**
  * Dates on the service side: local `YYYY-MM-DD` arithmetic comes from the policy's calendar
  * (integer day numbers, so no time zone or DST can shift a day); only turning an instant into
- * the school's local date needs a time zone.
+ * the school's local date needs a time zone (shared/calendar/school-time.ts).
  */
 import { addDays, fromDay, mondayOf as mondayOfDay, toDay, weekday } from '../../shared/calendar/dates';
+import { localDate } from '../../shared/calendar/school-time';
 
-export { addDays };
+export { addDays, localDate };
 
 export function isWeekend(date: string): boolean {
   return weekday(toDay(date)) >= 5;
@@ -29,16 +30,4 @@ export function addWorkingDays(
     if (!isWeekend(current) && !isPublicHoliday(current)) left--;
   }
   return current;
-}
-
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The school's local date of an instant. */
-export function localDate(instant: Date): string {
-  return AMSTERDAM.format(instant);
 }

@@ -1,3 +1,4 @@
+import { dayBefore } from '../../shared/calendar/school-time';
 import type { Store } from '../store/client';
 import {
   claimMail,
@@ -122,12 +123,4 @@ function leaversOf(store: Store, asOf: string): (mail: OutgoingMail) => Promise<
     if (ids.length === 0 || !CANCELLED_WHEN_LEFT.has(mail.kind)) return false;
     return (await Promise.all(ids.map(hasLeft))).every(Boolean);
   };
-}
-
-/** Yesterday in the school's time zone: the last day that is over. */
-function dayBefore(instant: Date): string {
-  const today = instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }

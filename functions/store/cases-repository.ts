@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutflowCase } from '../domain/case';
 import type { Expiring } from '../domain/expiring';
 import type { Store } from './client';
@@ -27,11 +27,6 @@ export async function createCase(store: Store, outflow: Expiring<OutflowCase>): 
 function strip(raw: Record<string, unknown>): OutflowCase {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...outflow } = raw;
   return outflow as unknown as OutflowCase;
-}
-
-export async function getCase(store: Store, caseId: string): Promise<OutflowCase | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: caseKey(caseId) }));
-  return result.Item ? strip(result.Item) : undefined;
 }
 
 export async function listCoachCases(

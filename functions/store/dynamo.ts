@@ -159,7 +159,11 @@ export function updateExpression(
   };
 }
 
-/** Runs `fn` over `items` with at most `limit` in flight; rejects on the first failure after all settle. */
+/**
+ * The one bounded-concurrency helper: runs `fn` over `items` with at most `limit` in flight, in
+ * order of start. After a failure no new item starts; it rejects with the first failure once the
+ * items in flight have settled, so nothing keeps writing behind a failed call.
+ */
 export async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,

@@ -1,5 +1,6 @@
 /**
- * The ONLY place where table keys are built. Shapes and access patterns: docs/data-model.md.
+ * The ONLY place where table keys are built. Shapes and access patterns: docs/data-model.md;
+ * each builder names its access pattern there as `AP <n>`.
  * Every builder returns exactly the key attributes an item (or a query) needs, so that a
  * repository spreads them into the item and never concatenates strings itself.
  */
@@ -38,131 +39,169 @@ export function shardOf(id: string): number {
 export const allShards = (): number[] => Array.from({ length: SHARDS }, (_, i) => i);
 
 // ── org units ───────────────────────────────────────────────────────────────
+/** AP 10: an org unit by id. */
 export const orgUnitKey = (orgUnitId: string): PrimaryKey => ({ pk: `ORG#${orgUnitId}`, sk: 'ORG' });
+/** AP 8: the org-unit tree: every unit under one partition. */
 export const orgUnitListGsi1 = (orgUnitId: string): Gsi1Key => ({ gsi1pk: 'ORGUNITS', gsi1sk: orgUnitId });
+/** AP 8: the org-unit tree. */
 export const orgUnitListPk = (): string => 'ORGUNITS';
+/** AP 9: an org unit under its parent. */
 export const orgUnitChildGsi2 = (parentId: string, orgUnitId: string): Gsi2Key => ({
   gsi2pk: `ORGCHILDREN#${parentId}`,
   gsi2sk: orgUnitId,
 });
+/** AP 9: children of an org unit. */
 export const orgUnitChildrenPk = (parentId: string): string => `ORGCHILDREN#${parentId}`;
 
 // ── staff ───────────────────────────────────────────────────────────────────
+/** AP 11: staff by id. */
 export const staffKey = (staffId: string): PrimaryKey => ({ pk: `STAFF#${staffId}`, sk: 'STAFF' });
+/** AP 12: staff by e-mail (sign-in), lower-cased. */
 export const staffEmailPk = (email: string): string => `STAFFEMAIL#${email.trim().toLowerCase()}`;
+/** AP 12: staff by e-mail (sign-in). */
 export const staffEmailGsi1 = (email: string, staffId: string): Gsi1Key => ({
   gsi1pk: staffEmailPk(email),
   gsi1sk: staffId,
 });
+/** AP 13: all staff. */
 export const staffListPk = (): string => 'STAFF';
+/** AP 13: all staff. */
 export const staffListGsi2 = (staffId: string): Gsi2Key => ({ gsi2pk: staffListPk(), gsi2sk: staffId });
 
 // ── students ────────────────────────────────────────────────────────────────
+/** AP 5: a student's partition (profile and signal state). */
 export const studentPk = (studentId: string): string => `STU#${studentId}`;
+/** AP 5: a student by id. */
 export const studentKey = (studentId: string): PrimaryKey => ({ pk: studentPk(studentId), sk: 'PROFILE' });
+/** AP 6: students per team. */
 export const teamStudentsPk = (teamId: string): string => `TEAM#${teamId}`;
+/** AP 6: students per team. */
 export const studentTeamGsi1 = (teamId: string, studentId: string): Gsi1Key => ({
   gsi1pk: teamStudentsPk(teamId),
   gsi1sk: studentId,
 });
+/** AP 7: students per coach. */
 export const coachStudentsPk = (coachId: string): string => `COACH#${coachId}`;
+/** AP 7: students per coach. */
 export const studentCoachGsi2 = (coachId: string, studentId: string): Gsi2Key => ({
   gsi2pk: coachStudentsPk(coachId),
   gsi2sk: studentId,
 });
 
 // ── day summaries: a student's registrations by day (gsi1 on registration items) ─
+/** AP 1: the sort-key prefix of a live registration under its day. */
 export const DAY_PREFIX = 'DAY#';
-/** Sort-key bounds of a student's registrations from `from` to `to` inclusive. */
+/** AP 1: sort-key bounds of a student's registrations from `from` to `to` inclusive. */
 export const daySummaryRange = (from: string, to: string): { from: string; to: string } => ({
   from: `${DAY_PREFIX}${from}`,
   to: `${DAY_PREFIX}${to}${HIGH}`,
 });
 
 // ── change log (students changed since the last nightly run) ────────────────
-/** One item per delivery that changed day entries, naming the student-days; the nightly run settles them. */
+/**
+ * AP 29: one item per delivery that changed day entries, naming the student-days; the nightly
+ * run settles them.
+ */
 export const changeLogPk = (): string => 'CHANGES';
+/** AP 29: one change-log item. */
 export const changeLogKey = (changeId: string): PrimaryKey => ({ pk: changeLogPk(), sk: changeId });
 
 // ── signal state and the open-window marker ─────────────────────────────────
+/** AP 28: per-student signal state. */
 export const signalStateKey = (studentId: string): PrimaryKey => ({
   pk: studentPk(studentId),
   sk: 'SIGNALS',
 });
+/** AP 30: students with an open window, one shard. */
 export const openWindowPk = (shard: number): string => `OPENWINDOW#${shard}`;
+/** AP 30: set on the signal state while a window is open. */
 export const openWindowGsi1 = (studentId: string): Gsi1Key => ({
   gsi1pk: openWindowPk(shardOf(studentId)),
   gsi1sk: studentId,
 });
 /**
- * Sparse, on the signal state: a held-back 16-hour report will be made on `recheckOn` even
+ * AP 33: sparse, on the signal state: a held-back 16-hour report will be made on `recheckOn` even
  * without new data, so the nightly run reads `gsi2sk <= <asOf>#~` to find the students due.
  */
 export const recheckPk = (shard: number): string => `RECHECK#${shard}`;
+/** AP 33: students whose held-back report is due. */
 export const recheckGsi2 = (studentId: string, recheckOn: string): Gsi2Key => ({
   gsi2pk: recheckPk(shardOf(studentId)),
   gsi2sk: `${recheckOn}#${studentId}`,
 });
 
 // ── registrations ───────────────────────────────────────────────────────────
-/** A registration: its latest version with its classification, or a tombstone. */
+/** AP 2: A registration: its latest version with its classification, or a tombstone. */
 export const registrationKey = (registrationId: string): PrimaryKey => ({
   pk: `REG#${registrationId}`,
   sk: 'REG',
 });
+/** AP 2: the registration id of a `REG#` key. */
 export const registrationIdOf = (pk: string): string => pk.slice('REG#'.length);
+/** AP 1: a student's registrations. */
 export const studentRegistrationsPk = (studentId: string): string => `STUREG#${studentId}`;
-/** A live registration under its student's day: the day summaries are read from here. */
+/** AP 1: A live registration under its student's day: the day summaries are read from here. */
 export const registrationDayGsi1 = (studentId: string, date: string, registrationId: string): Gsi1Key => ({
   gsi1pk: studentRegistrationsPk(studentId),
   gsi1sk: `${DAY_PREFIX}${date}#${registrationId}`,
 });
-/** A deleted registration stays findable by its student (retention), outside every day range. */
+/** AP 1: A deleted registration stays findable by its student (retention), outside every day range. */
 export const registrationGoneGsi1 = (studentId: string, registrationId: string): Gsi1Key => ({
   gsi1pk: studentRegistrationsPk(studentId),
   gsi1sk: `GONE#${registrationId}`,
 });
+/** AP 3: severe-weather registrations on a date. */
 export const severeWeatherPk = (date: string): string => `SEVERE#${date}`;
-/** Sparse, on a live registration with reason `severe_weather`: that date's to reclassify. */
+/** AP 3: sparse, on a live registration with reason `severe_weather`: that date's to reclassify. */
 export const severeWeatherGsi2 = (date: string, studentId: string, registrationId: string): Gsi2Key => ({
   gsi2pk: severeWeatherPk(date),
   gsi2sk: `${studentId}#${registrationId}`,
 });
 
 // ── ingestion lease ─────────────────────────────────────────────────────────
-/** One item: whoever holds it is the only writer of registrations and day summaries. */
+/** AP 37: one item: whoever holds it is the only writer of registrations and day summaries. */
 export const ingestLeaseKey = (): PrimaryKey => ({ pk: 'LEASE#ingest', sk: 'LEASE' });
 
 // ── pending events ──────────────────────────────────────────────────────────
+/** AP 23: pending events of a student. */
 export const pendingPk = (studentId: string): string => `PENDING#${studentId}`;
+/** AP 23: one pending event. */
 export const pendingKey = (studentId: string, eventId: string): PrimaryKey => ({
   pk: pendingPk(studentId),
   sk: `EVT#${eventId}`,
 });
+/** AP 24: all pending events (operations). */
 export const pendingListPk = (): string => 'PENDING';
+/** AP 24: all pending events (operations). */
 export const pendingListGsi1 = (receivedAt: string, eventId: string): Gsi1Key => ({
   gsi1pk: pendingListPk(),
   gsi1sk: `${receivedAt}#${eventId}`,
 });
 
 // ── portal notices ──────────────────────────────────────────────────────────
+/** AP 32: a portal notice. */
 export const noticeKey = (date: string, kind: string): PrimaryKey => ({ pk: `NOTICE#${date}`, sk: kind });
+/** AP 31: portal notices (the severe-weather dates). */
 export const noticeListPk = (): string => 'NOTICES';
+/** AP 31: portal notices (the severe-weather dates). */
 export const noticeListGsi1 = (date: string, kind: string): Gsi1Key => ({
   gsi1pk: noticeListPk(),
   gsi1sk: `${date}#${kind}`,
 });
 
 // ── idempotency records ─────────────────────────────────────────────────────
-/** `scope` names the caller, e.g. `delivery` (webhook-id), `nightly`, `report-action`. */
+/** AP 22: `scope` names the caller, e.g. `delivery` (webhook-id), `nightly`, `report-action`. */
 export const idempotencyKey = (scope: string, key: string): PrimaryKey => ({
   pk: `IDEMP#${scope}#${key}`,
   sk: 'IDEMP',
 });
 
 // ── reports (16-hour reports) ───────────────────────────────────────────────
+/** AP 16: a report by id. */
 export const reportKey = (reportId: string): PrimaryKey => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
+/** AP 14: reports per team and status. */
 export const reportsByUnitPk = (teamId: string, status: string): string => `REPORTS#${teamId}#${status}`;
+/** AP 14: reports per team and status. */
 export const reportUnitGsi1 = (
   teamId: string,
   status: string,
@@ -172,56 +211,74 @@ export const reportUnitGsi1 = (
   gsi1pk: reportsByUnitPk(teamId, status),
   gsi1sk: `${openedOn}#${reportId}`,
 });
+/** AP 15: reports of a student. */
 export const reportsByStudentPk = (studentId: string): string => `STUREPORTS#${studentId}`;
+/** AP 15: reports of a student. */
 export const reportStudentGsi2 = (studentId: string, openedOn: string, reportId: string): Gsi2Key => ({
   gsi2pk: reportsByStudentPk(studentId),
   gsi2sk: `${openedOn}#${reportId}`,
 });
 
 // ── tasks ───────────────────────────────────────────────────────────────────
+/** AP 19: a task by id. */
 export const taskKey = (taskId: string): PrimaryKey => ({ pk: `TASK#${taskId}`, sk: 'TASK' });
+/** AP 17: tasks per assignee and status. */
 export const tasksByAssigneePk = (staffId: string, status: string): string => `ASSIGNEE#${staffId}#${status}`;
+/** AP 17: tasks per assignee and status. */
 export const taskAssigneeGsi1 = (staffId: string, status: string, due: string, taskId: string): Gsi1Key => ({
   gsi1pk: tasksByAssigneePk(staffId, status),
   gsi1sk: `${due}#${taskId}`,
 });
+/** AP 18: tasks per kind and status. */
 export const tasksByKindPk = (kind: string, status: string): string => `TASKKIND#${kind}#${status}`;
+/** AP 18: tasks per kind and status. */
 export const taskKindGsi2 = (kind: string, status: string, due: string, taskId: string): Gsi2Key => ({
   gsi2pk: tasksByKindPk(kind, status),
   gsi2sk: `${due}#${taskId}`,
 });
 
 // ── mail outbox ─────────────────────────────────────────────────────────────
+/** AP 21: a mail by id. */
 export const mailKey = (mailId: string): PrimaryKey => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' });
+/** AP 20: the mail outbox, unsent. */
 export const outboxUnsentPk = (): string => 'OUTBOX#UNSENT';
-/** Set while the mail is unsent; REMOVE `gsi1pk, gsi1sk` once sent (sparse). */
+/** AP 20: set while the mail is unsent; REMOVE `gsi1pk, gsi1sk` once sent (sparse). */
 export const outboxUnsentGsi1 = (createdAt: string, mailId: string): Gsi1Key => ({
   gsi1pk: outboxUnsentPk(),
   gsi1sk: `${createdAt}#${mailId}`,
 });
 
 // ── audit trail ─────────────────────────────────────────────────────────────
+/** AP 25: audit trail per entity. */
 export const auditPk = (entityType: string, entityId: string): string => `AUDIT#${entityType}#${entityId}`;
+/** AP 25: one audit entry of an entity. */
 export const auditKey = (entityType: string, entityId: string, at: string, auditId: string): PrimaryKey => ({
   pk: auditPk(entityType, entityId),
   sk: `${at}#${auditId}`,
 });
+/** AP 26: audit trail per student. */
 export const studentAuditPk = (studentId: string): string => `STUAUDIT#${studentId}`;
+/** AP 26: audit trail per student. */
 export const auditStudentGsi1 = (studentId: string, at: string, auditId: string): Gsi1Key => ({
   gsi1pk: studentAuditPk(studentId),
   gsi1sk: `${at}#${auditId}`,
 });
 
 // ── KPI snapshots ───────────────────────────────────────────────────────────
+/** AP 27: KPI snapshots of a unit. */
 export const kpiPk = (orgUnitId: string): string => `KPI#${orgUnitId}`;
+/** AP 27: a KPI snapshot of a unit on a date. */
 export const kpiSnapshotKey = (orgUnitId: string, date: string): PrimaryKey => ({
   pk: kpiPk(orgUnitId),
   sk: date,
 });
 
 // ── outflow cases (early school leavers) ────────────────────────────────────
+/** AP 34: an outflow case by id. */
 export const caseKey = (caseId: string): PrimaryKey => ({ pk: `CASE#${caseId}`, sk: 'CASE' });
+/** AP 35: outflow cases per coach and status. */
 export const casesByCoachPk = (coachId: string, status: string): string => `COACHCASES#${coachId}#${status}`;
+/** AP 35: outflow cases per coach and status. */
 export const caseCoachGsi1 = (
   coachId: string,
   status: string,
@@ -231,8 +288,12 @@ export const caseCoachGsi1 = (
   gsi1pk: casesByCoachPk(coachId, status),
   gsi1sk: `${openedOn}#${caseId}`,
 });
-/** Sparse marker: a `student.left` the nightly run has not turned into a case yet (one item per student). */
+/**
+ * AP 36: sparse marker, a `student.left` the nightly run has not turned into a case yet (one
+ * item per student).
+ */
 export const outflowPendingPk = (): string => 'OUTFLOW#PENDING';
+/** AP 36: one student whose `student.left` awaits its case. */
 export const outflowPendingKey = (studentId: string): PrimaryKey => ({
   pk: outflowPendingPk(),
   sk: studentId,

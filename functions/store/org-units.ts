@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgUnitData } from '../../shared/contract/events';
 import type { Store } from './client';
 import { byPartition, queryAll } from './dynamo';
@@ -30,20 +29,7 @@ export async function putOrgUnit(
   );
 }
 
-export async function getOrgUnit(store: Store, orgUnitId: string): Promise<OrgUnit | undefined> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.orgUnitKey(orgUnitId) }),
-  );
-  return out.Item ? plain<OrgUnit>(out.Item) : undefined;
-}
-
 /** Every org unit; build the tree from `parentId` (a school has few enough to hold in memory). */
 export async function listOrgUnits(store: Store): Promise<OrgUnit[]> {
   return (await queryAll(store, byPartition('gsi1', keys.orgUnitListPk()))).map((i) => plain<OrgUnit>(i));
-}
-
-export async function listChildOrgUnits(store: Store, parentId: string): Promise<OrgUnit[]> {
-  return (await queryAll(store, byPartition('gsi2', keys.orgUnitChildrenPk(parentId)))).map((i) =>
-    plain<OrgUnit>(i),
-  );
 }

@@ -16,7 +16,7 @@ import {
 
 /** The list a report shows in: a coach's conversation keeps it in the open list. */
 export type ReportList = 'open' | 'handled' | 'withdrawn';
-export const listOf = (status: ReportStatus): ReportList => (status === 'conversation' ? 'open' : status);
+const listOf = (status: ReportStatus): ReportList => (status === 'conversation' ? 'open' : status);
 
 function item(report: Report) {
   return {

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffData } from '../../shared/contract/events';
 import type { Store } from './client';
 import { byPartition, queryAll } from './dynamo';
@@ -23,13 +22,6 @@ export async function putStaff(store: Store, staff: StaffData, meta: { version: 
     },
     { ...meta, what: `staff ${staff.staffId}` },
   );
-}
-
-export async function getStaff(store: Store, staffId: string): Promise<Staff | undefined> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.staffKey(staffId) }),
-  );
-  return out.Item ? plain<Staff>(out.Item) : undefined;
 }
 
 /** Sign-in lookup; e-mail compared case-insensitively. */

@@ -5,12 +5,13 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { type FunctionName, SERVICE_NAMES } from '../../functions/service-names';
 import { acknowledge } from '../nag';
 import { handlerEntry, REPO_ROOT } from '../paths';
 
 export interface HandlerFunctionProps {
-  /** File name in functions/handlers without `.ts`; also the Powertools service suffix. */
-  handler: 'webhook' | 'api' | 'nightly';
+  /** File name in functions/handlers without `.ts`; its service name is `SERVICE_NAMES[handler]`. */
+  handler: FunctionName;
   description: string;
   environment: Record<string, string>;
   /** RETENTION_YEARS: every function gets it, so no writer can fall back to a different default. */
@@ -50,7 +51,7 @@ export class HandlerFunction extends Construct {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: `presentie-${props.handler}`,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAMES[props.handler],
         POWERTOOLS_METRICS_NAMESPACE: 'Presentie',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         RETENTION_YEARS: String(props.retentionYears),

@@ -7,6 +7,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
 import { Alarms } from '../constructs/alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
@@ -30,7 +31,7 @@ export interface AppStackProps extends StackProps {
 }
 
 /** The nightly run: 05:30 school time, whatever the season. */
-export const NIGHTLY_SCHEDULE = { hour: '5', minute: '30', timeZone: 'Europe/Amsterdam' } as const;
+export const NIGHTLY_SCHEDULE = { hour: '5', minute: '30', timeZone: SCHOOL_TIME_ZONE } as const;
 
 /** The code and its wiring: handlers, HTTP API, nightly schedule, mail, domain events, alarms. */
 export class AppStack extends Stack {

@@ -12,21 +12,18 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { parseEnv } from '../../functions/config';
 import { createLocalBus } from '../../functions/events/local-bus';
-import { createOutbox } from '../../functions/mail/outbox';
-import { createSesMailer } from '../../functions/mail/ses-mailer';
 import { createDocumentClient, type Store } from '../../functions/store/client';
+import { mapLimit } from '../../functions/store/dynamo';
 import { putOrgUnit } from '../../functions/store/org-units';
 import type { ClassifiedRegistration } from '../../functions/store/registrations';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
 import { ensureTable } from '../../functions/store/table-definition';
 import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/write-registrations';
-import { forEachLimited } from '../../functions/usecases/nightly/concurrency';
-import { loadDirectory } from '../../functions/usecases/nightly/directory';
-import type { NightlyDeps } from '../../functions/usecases/nightly/ports';
 import { runNightly } from '../../functions/usecases/nightly/run-nightly';
-import { defaultCalendar } from '../../shared/calendar';
+import { createNightlyDeps, nightlyEnv } from '../../functions/wiring/nightly';
 import { startDynalite } from '../local/dynalite';
 import { startSes } from '../local/ses';
 
@@ -138,7 +135,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       meta(`dep-${d}`),
     );
   }
-  await forEachLimited([...Array(TEAMS).keys()], 16, async (t) => {
+  await mapLimit([...Array(TEAMS).keys()], 16, async (t) => {
     await putOrgUnit(
       store,
       { orgUnitId: `team-${t}`, name: `Team ${t}`, kind: 'team', parentId: `dep-${t % 4}` },
@@ -172,7 +169,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
   const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
   // Deterministic shares: every 10th student was absent a week ago, every 20th again last night.
   const active = new Set(ids.filter((_, i) => (i * 7919) % 1000 < ACTIVE * 1000 || i % 20 === 0));
-  await forEachLimited(ids, 32, async (id) => {
+  await mapLimit(ids, 32, async (id) => {
     const i = Number(id.slice(4));
     const team = i % TEAMS;
     await putStudent(
@@ -207,7 +204,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
 
 async function seedLastNight(store: Store, active: Set<string>) {
   const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
-  await forEachLimited([...active], 32, async (id) => {
+  await mapLimit([...active], 32, async (id) => {
     const i = Number(id.slice(4));
     const entry = i % 20 === 0 ? absent(480) : present;
     await storeLesson(store, { studentId: id, date: AS_OF, registrationId: `${id}-n` }, entry, expiresAt);
@@ -236,19 +233,17 @@ export async function run(): Promise<void> {
       `seeded ${STUDENTS} students, ${TEAMS} teams in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    const outbox = createOutbox({
-      store,
-      mailer: createSesMailer({ client: sesClient, from: 'presentie@school.example', maxPerSecond: 1000 }),
-      concurrency: 8,
-    });
-    const deps: NightlyDeps = {
-      store,
-      outbox,
-      bus: createLocalBus(),
-      calendar: defaultCalendar,
-      loadDirectory: () => loadDirectory(store),
-      config: { dashboardUrl: 'http://localhost:3000', mailGuardians: false, retentionYears: 5 },
-    };
+    // The nightly function's own wiring, with the bench's table (reads counted below) and SES.
+    const deps = createNightlyDeps(
+      parseEnv(nightlyEnv, {
+        TABLE_NAME: store.tableName,
+        MAIL_FROM: 'presentie@school.example',
+        SES_MAX_PER_SECOND: '1000',
+        DASHBOARD_URL: 'http://localhost:3000',
+      }),
+      { store, ses: sesClient, bus: createLocalBus(), outboxConcurrency: 8 },
+    );
+    const { outbox } = deps;
     const warm = await runNightly(deps, WARM_UP);
     console.log(
       `warm-up night (${WARM_UP}): ${warm.evaluated} evaluated, ${warm.signals} signals, ${warm.flush.sent} mails`,

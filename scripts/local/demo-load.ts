@@ -6,8 +6,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localDate } from '../../shared/calendar/school-time';
 import { demoBatches, generateDemoSchool } from './demo-school';
-import { localDate } from './scheduler';
 import { postSigned } from './sign';
 
 export type Progress = (phase: 'webhook' | 'nightly', done: number, total: number) => void;

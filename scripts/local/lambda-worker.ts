@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { type FunctionName, SERVICE_NAMES } from '../../functions/service-names';
 import { lambdaContext } from './lambda-context';
 
-export const LAMBDA_NAMES = ['webhook', 'api', 'nightly'] as const;
+export const LAMBDA_NAMES = ['webhook', 'api', 'nightly'] as const satisfies readonly FunctionName[];
 export type LambdaName = (typeof LAMBDA_NAMES)[number];
 
 export type HandlerStatus = { state: 'ready' } | { state: 'missing' } | { state: 'failed'; message: string };
@@ -50,7 +51,7 @@ if (parentPort) {
     const handler = handlers.get(name);
     try {
       if (!handler) throw new Error(`the ${name} handler is not available`);
-      const result = await handler(event, lambdaContext(`presentie-${name}`));
+      const result = await handler(event, lambdaContext(SERVICE_NAMES[name]));
       port.postMessage({ kind: 'result', id, result } satisfies WorkerReply);
     } catch (error) {
       const reply: WorkerReply =

@@ -4,8 +4,9 @@
  * summer time does not move the run to 04:30 or 06:30.
  */
 import { addDays } from '../../shared/calendar/dates';
+import { dayBefore, localDate, SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
 
-export const NIGHTLY_TIME_ZONE = 'Europe/Amsterdam';
+export const NIGHTLY_TIME_ZONE = SCHOOL_TIME_ZONE;
 
 interface WallClock {
   year: number;
@@ -54,23 +55,15 @@ export function zonedInstant(date: string, time: string, timeZone = NIGHTLY_TIME
   return new Date(guess);
 }
 
-/** The local calendar date (`YYYY-MM-DD`) at `instant`. */
-export function localDate(instant: Date, timeZone = NIGHTLY_TIME_ZONE): string {
-  const w = wallClock(instant, timeZone);
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-}
-
 /** The first run strictly after `now`: today's 05:30 if still ahead, else tomorrow's. */
-export function nextNightlyRun(now: Date, time = '05:30', timeZone = NIGHTLY_TIME_ZONE): Date {
-  const today = localDate(now, timeZone);
-  const todays = zonedInstant(today, time, timeZone);
-  return todays.getTime() > now.getTime() ? todays : zonedInstant(addDays(today, 1), time, timeZone);
+export function nextNightlyRun(now: Date, time = '05:30'): Date {
+  const today = localDate(now);
+  const todays = zonedInstant(today, time);
+  return todays.getTime() > now.getTime() ? todays : zonedInstant(addDays(today, 1), time);
 }
 
 /** The date a run at `runAt` evaluates: the day before, in school time. */
-export function nightlyDateFor(runAt: Date, timeZone = NIGHTLY_TIME_ZONE): string {
-  return addDays(localDate(runAt, timeZone), -1);
-}
+export const nightlyDateFor = (runAt: Date): string => dayBefore(runAt);
 
 export interface SchedulerOptions {
   /** Runs the nightly job as of `date`. */

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_NAMES } from '../../functions/service-names';
 import { Alarms } from '../../infra/constructs/alarms';
 import { HandlerFunction } from '../../infra/constructs/handler-function';
 import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
@@ -92,6 +93,12 @@ describe('the handlers', () => {
     expect(Object.keys(env('nightly'))).toEqual(
       expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'SES_CONFIGURATION_SET']),
     );
+  });
+
+  it('run under the service name their logger and metrics use (functions/service-names.ts)', () => {
+    for (const name of ['webhook', 'api', 'nightly'] as const) {
+      expect(functionsByEnv(SERVICE_NAMES[name])).toHaveLength(1);
+    }
   });
 });
 

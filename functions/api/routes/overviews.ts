@@ -1,15 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
 import { json, type RouteContext, type RouteHandler } from '../context';
-import { forbidden, HttpError } from '../errors';
+import { badRequest, forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { canSeeUnit, seesWholeInstitution, unitsBelow, visibleUnitIds } from '../scope';
 
 async function filterOf(ctx: RouteContext) {
   const kind = OverviewKind.safeParse(ctx.params.kind);
-  if (!kind.success) throw new HttpError(404, 'unknown overview');
+  if (!kind.success) throw notFound('unknown overview');
   const query = OverviewQuery.safeParse(ctx.query);
-  if (!query.success) throw new HttpError(400, 'invalid query');
+  if (!query.success) throw badRequest('invalid query');
   const units = await ctx.units();
   const { unitId, from, to } = query.data;
   let teamIds: string[] | 'all';

@@ -1,8 +1,8 @@
-import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { listRegistrations } from '../../store/registrations';
+import { classifyFor } from './classify-for';
 import { type BatchState, calendarOf } from './context';
-import { stretchContext, stretchDatesOf } from './stretches';
+import { stretchDatesOf } from './stretches';
 import { writeReclassifications } from './write-registrations';
 
 /**
@@ -25,10 +25,9 @@ export async function reclassifyStudent(
     registrations.map((reg) => ({
       registrationId: reg.registrationId,
       revision: reg.revision,
-      classification: classify(reg, {
-        birthDate: student.birthDate,
+      classification: classifyFor(student, reg, {
         severeWeatherDates: state.severeWeatherDates,
-        ...stretchContext(calendar, stretches, reg),
+        stretches: { calendar, dates: stretches },
       }),
     })),
     state.registrations,

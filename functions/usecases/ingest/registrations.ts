@@ -1,5 +1,4 @@
 import type { RegistrationData } from '../../../shared/contract/events';
-import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { mapLimit } from '../../store/dynamo';
 import {
@@ -8,11 +7,11 @@ import {
   type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
+import { classifyFor } from './classify-for';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
 import {
   type StretchDates,
   type StretchKind,
-  stretchContext,
   stretchDatesOf,
   stretchKindOf,
   stretchWindow,
@@ -154,10 +153,9 @@ function versionOf(
   const reg = winner.event.data;
   const student = state.students.get(reg.studentId);
   if (!student) throw new Error(`student ${reg.studentId} unknown: pending expected`);
-  const classification = classify(reg, {
-    birthDate: student.birthDate,
+  const classification = classifyFor(student, reg, {
     severeWeatherDates: state.severeWeatherDates,
-    ...stretchContext(calendarOf(state.deps), stretches.get(reg.studentId)?.dates ?? new Map(), reg),
+    stretches: { calendar: calendarOf(state.deps), dates: stretches.get(reg.studentId)?.dates ?? new Map() },
   });
   return liveVersion(
     { ...reg, classification },
@@ -245,10 +243,9 @@ function laterDaysOf(
       .map((reg) => ({
         registrationId: reg.registrationId,
         revision: reg.revision,
-        classification: classify(reg, {
-          birthDate: student.birthDate,
+        classification: classifyFor(student, reg, {
           severeWeatherDates: state.severeWeatherDates,
-          ...stretchContext(calendar, s.dates, reg),
+          stretches: { calendar, dates: s.dates },
         }),
       }));
   });

@@ -1,6 +1,6 @@
-import { classify } from '../../../shared/policy';
 import type { IsoDate } from '../../../shared/policy/types';
 import { listSevereWeatherRegistrations } from '../../store/registrations';
+import { classifyFor } from './classify-for';
 import type { BatchState } from './context';
 import { loadStudents } from './roster-cache';
 import { type Reclassification, writeReclassifications } from './write-registrations';
@@ -28,7 +28,7 @@ export async function reclassifySevereWeather(
       {
         registrationId: reg.registrationId,
         revision: reg.revision,
-        classification: classify(reg, { birthDate: student.birthDate, severeWeatherDates }),
+        classification: classifyFor(student, reg, { severeWeatherDates }),
       },
     ];
   });

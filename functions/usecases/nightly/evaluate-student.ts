@@ -11,6 +11,7 @@ import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
 import {
   loadEvaluationInput,
   type StudentAndSignals,
@@ -21,7 +22,7 @@ import type { StudentRecord } from '../../store/students';
 import { auditByNightly } from '../effects/audit';
 import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
-import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyDeps } from './ports';
 import { applySignal } from './signal-effects';
 
 export interface StudentOutcome {
@@ -159,7 +160,7 @@ export async function evaluateOne(
       const withdrawn = withdraw(report, asOf);
       await saveReport(deps.store, withdrawn, report.version);
       // The entry expires with the report; a report stored before it had an expiry gets the student's.
-      const expiresAt = report.expiresAt ?? studentExpiry(deps.config, student, asOf);
+      const expiresAt = report.expiresAt ?? studentItemExpiry(student, asOf, deps.config.retentionYears);
       await auditByNightly(deps.store, asOf, {
         entity: 'report',
         entityId: report.reportId,
@@ -214,7 +215,7 @@ export async function evaluateOne(
       studentId,
       { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
       open,
-      studentExpiry(deps.config, student, asOf),
+      studentItemExpiry(student, asOf, deps.config.retentionYears),
     );
   return outcome;
 }

@@ -4,7 +4,6 @@ import type { KpiUnit } from '../../../shared/policy';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
-import { type RetentionBasis, studentItemExpiry } from '../../store/retention';
 
 export interface Person {
   staffId: string;
@@ -40,10 +39,3 @@ export interface NightlyDeps {
 }
 
 export const link = (config: NightlyConfig, path: string): string => dashboardLink(config.dashboardUrl, path);
-
-/** `expiresAt` of an item about a student, made on `date` (functions/store/retention.ts). */
-export const studentExpiry = (
-  config: NightlyConfig,
-  student: RetentionBasis | undefined,
-  date: string,
-): number => studentItemExpiry(student, date, config.retentionYears);

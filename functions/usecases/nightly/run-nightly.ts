@@ -9,10 +9,11 @@ import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
+import { mapLimit } from '../../store/dynamo';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { outflowCaseId, reminderTaskId } from '../../store/record-ids';
 import { listTeamReports } from '../../store/reports-repository';
-import { dateItemExpiry } from '../../store/retention';
+import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
 import { rewriteStudentExpiry } from '../../store/retention-rewrite';
 import {
   listOpenWindowStudents,
@@ -23,10 +24,9 @@ import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { auditByNightly } from '../effects/audit';
 import { notify, notifyAssignee } from '../effects/notify';
-import { forEachLimited } from './concurrency';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
-import { type Directory, link, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyDeps } from './ports';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -96,7 +96,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const chunk = candidates.slice(i, i + PREFETCH);
     // Profiles and signal states of a chunk in two requests; each student's days in one more.
     const known = await loadStudentsAndSignals(deps.store, chunk);
-    await forEachLimited(chunk, deps.concurrency ?? 16, async (studentId) => {
+    await mapLimit(chunk, deps.concurrency ?? 16, async (studentId) => {
       const markers = dirtyByStudent.get(studentId) ?? [];
       const outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
       if (outcome.found) result.evaluated++;
@@ -118,7 +118,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     events.push(...batch.events);
   }
   // Only now that the mails are recorded: a crash before this finds the same signals again.
-  await forEachLimited(saves, deps.concurrency ?? 16, (save) => save());
+  await mapLimit(saves, deps.concurrency ?? 16, (save) => save());
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
   await outflow.finish();
@@ -148,7 +148,8 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
         }),
         // Same student, same expiry as the conversation it reminds of (rewritten with it when they leave).
         expiresAt:
-          task.expiresAt ?? studentExpiry(deps.config, await getStudent(deps.store, task.studentId), asOf),
+          task.expiresAt ??
+          studentItemExpiry(await getStudent(deps.store, task.studentId), asOf, deps.config.retentionYears),
       };
       if (!(await createTask(deps.store, reminder))) continue;
       await auditByNightly(deps.store, asOf, {
@@ -209,7 +210,7 @@ async function createOutflowCases(
         createdOn: asOf,
         version: 1,
         // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
-        expiresAt: studentExpiry(deps.config, { leftOn }, asOf),
+        expiresAt: studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
       };
       if (await createCase(deps.store, outflow)) {
         await auditByNightly(deps.store, asOf, {
@@ -244,7 +245,11 @@ async function createOutflowCases(
       // Ingestion rewrote the student's expiries when the leave arrived, but an item written at
       // that moment from a profile read just before (a report of last night's run, a coach's task)
       // may have missed it. One more sweep per leaver, after this run's own writes, catches those.
-      await rewriteStudentExpiry(deps.store, studentId, studentExpiry(deps.config, { leftOn }, asOf));
+      await rewriteStudentExpiry(
+        deps.store,
+        studentId,
+        studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
+      );
       await clearOutflowPending(deps.store, studentId);
     }
   };

@@ -7,13 +7,14 @@ import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domai
 import type { DomainEvent } from '../../events/types';
 import { reportIdFor, signalTaskId } from '../../store/record-ids';
 import { createReport } from '../../store/reports-repository';
+import { studentItemExpiry } from '../../store/retention';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
 import { auditByNightly } from '../effects/audit';
 import { type Notice, notify, notifyAssignee } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
-import { type Directory, link, type NightlyConfig, type NightlyDeps, studentExpiry } from './ports';
+import { type Directory, link, type NightlyConfig, type NightlyDeps } from './ports';
 
 export interface SignalOutcome {
   events: DomainEvent[];
@@ -116,7 +117,7 @@ export async function applySignal(
         status: 'open',
         actions: [],
         version: 1,
-        expiresAt: studentExpiry(config, student, asOf),
+        expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
       };
       if (await createReport(store, report)) {
         await created('report', reportId, report);
@@ -247,7 +248,7 @@ function signalTask(
       createdOn: asOf,
       explanation,
     }),
-    expiresAt: studentExpiry(config, student, asOf),
+    expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
   };
 }
 

@@ -1,12 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll } from 'vitest';
 import { createApi } from '../../../functions/api/app';
-import { storeApiData } from '../../../functions/api/store/api-data';
-import { reportCommands } from '../../../functions/api/store/writes';
-import { apiReportDeps } from '../../../functions/api/wiring';
+import { apiEnv } from '../../../functions/api/config';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
 import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
-import { localTokenVerifier } from '../../../functions/auth/local-verifier';
+import { parseEnv } from '../../../functions/config';
 import type { Expiring } from '../../../functions/domain/expiring';
 import type { Report } from '../../../functions/domain/report';
 import type { Task } from '../../../functions/domain/task';
@@ -20,6 +18,7 @@ import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
 import { liveVersion, writeRegistrations } from '../../../functions/usecases/ingest/write-registrations';
+import { createApiDeps } from '../../../functions/wiring/api';
 import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 
@@ -240,13 +239,14 @@ export async function apiClient(
 ): Promise<Client & { raw: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> }> {
   const key = await loadOrCreateLocalKey({});
   const bus = createLocalBus();
-  const handle = createApi({
-    // The API's own wiring, with a bus the tests can read.
-    data: storeApiData(store, reportCommands({ ...apiReportDeps({ DASHBOARD_URL }, store), bus })),
-    verifier: localTokenVerifier([key.publicJwk]),
-    localSigningKey: key.privateJwk,
-    now: () => now,
+  // The API's own wiring, with the test's table, a bus the tests can read and a fixed clock.
+  const env = parseEnv(apiEnv, {
+    TABLE_NAME: store.tableName,
+    AUTH_MODE: 'local',
+    DASHBOARD_URL,
+    LOCAL_AUTH_PRIVATE_JWK: JSON.stringify(key.privateJwk),
   });
+  const handle = createApi(await createApiDeps(env, { store, bus, now: () => now }));
   const token = (who: Who) => {
     const s = STAFF[who];
     return issueLocalToken(

@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NightlyOutcome } from '../../../functions/handlers/nightly';
+import type { NightlyOutcome } from '../../../functions/handlers/nightly-handler';
 import {
   CALENDAR_WEEKS_LEFT,
   NIGHTLY_OUTSIDE_CALENDAR,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduledAsOf } from '../../../functions/usecases/nightly/as-of';
 import type { NightlyResult } from '../../../functions/usecases/nightly/run-nightly';
 import { type LocalSes, startSes } from '../../../scripts/local/ses';
+import { dayBefore as scheduledAsOf } from '../../../shared/calendar/school-time';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import { batch, lambdaContext, newSecret, signedDelivery, studentEvent } from '../../support/webhook';
 import { day } from './harness';

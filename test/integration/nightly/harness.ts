@@ -1,16 +1,16 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Context } from 'aws-lambda';
+import { parseEnv } from '../../../functions/config';
 import { createLocalBus, type LocalEventBus } from '../../../functions/events/local-bus';
-import { createWebhookHandler } from '../../../functions/handlers/webhook';
-import { createOutbox, type Outbox } from '../../../functions/mail/outbox';
-import { createSesMailer, type Mailer } from '../../../functions/mail/ses-mailer';
+import { createWebhookHandler } from '../../../functions/handlers/webhook-handler';
+import type { Outbox } from '../../../functions/mail/outbox';
+import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { OutgoingMail } from '../../../functions/mail/types';
-import { loadDirectory } from '../../../functions/usecases/nightly/directory';
-import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import type { ReportDeps } from '../../../functions/usecases/reports/actions';
+import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly';
+import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startSes } from '../../../scripts/local/ses';
-import { defaultCalendar } from '../../../shared/calendar';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import { batch, lambdaContext, newSecret, reply, signedDelivery, studentEvent } from '../../support/webhook';
 
@@ -111,25 +111,40 @@ export async function startHarness(): Promise<Harness> {
   const ses = await startSes({ port: 0 });
   await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
   const secret = newSecret();
-  const webhook = createWebhookHandler(async () => ({
-    ingest: { store: table, retentionYears: 5, now: () => new Date() },
-    secrets: [secret],
-  }));
+  const webhook = createWebhookHandler(() =>
+    createWebhookDeps(
+      parseEnv(webhookEnv, { TABLE_NAME: table.tableName, PRESENCE_WEBHOOK_SECRETS: secret }),
+      { store: table },
+    ),
+  );
   const client = new SESv2Client({
     endpoint: ses.endpoint,
     region: 'eu-west-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const ses2 = createSesMailer({ client, from: 'Presentie <presentie@school.example>', maxPerSecond: 500 });
   let failing = new Set<string>();
-  const mailer: Mailer = {
-    send: (mail: OutgoingMail) =>
-      mail.to.some((a) => failing.has(a))
-        ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
-        : ses2.send(mail),
-  };
-  const outbox = createOutbox({ store: table, mailer });
   const bus = createLocalBus();
+  // The nightly function's own wiring, with the test's table, SES, bus and a mailer that can fail.
+  const nightlyDeps = createNightlyDeps(
+    parseEnv(nightlyEnv, {
+      TABLE_NAME: table.tableName,
+      MAIL_FROM: 'Presentie <presentie@school.example>',
+      SES_MAX_PER_SECOND: '500',
+      DASHBOARD_URL: DASHBOARD,
+    }),
+    {
+      store: table,
+      ses: client,
+      bus,
+      wrapMailer: (ses2: Mailer): Mailer => ({
+        send: (mail: OutgoingMail) =>
+          mail.to.some((a) => failing.has(a))
+            ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
+            : ses2.send(mail),
+      }),
+    },
+  );
+  const { outbox } = nightlyDeps;
 
   const deliver = async (...events: Json[]) => {
     const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext() as Context);
@@ -156,17 +171,14 @@ export async function startHarness(): Promise<Harness> {
     },
     deliver,
     student: (studentId, data = {}) => deliver(studentEvent(studentId, { coachId: COACH, ...data })),
-    nightly: (date, options = {}) => {
-      const deps: NightlyDeps = {
-        store: table,
-        outbox,
-        bus,
-        calendar: defaultCalendar,
-        loadDirectory: () => loadDirectory(table),
-        config: { dashboardUrl: DASHBOARD, mailGuardians: options.mailGuardians ?? false, retentionYears: 5 },
-      };
-      return runNightly(deps, date);
-    },
+    nightly: (date, options = {}) =>
+      runNightly(
+        {
+          ...nightlyDeps,
+          config: { ...nightlyDeps.config, mailGuardians: options.mailGuardians ?? false },
+        },
+        date,
+      ),
     mails,
     mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
     reportDeps: () => ({

@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { parseEnv } from '../../../functions/config';
 import type { Store } from '../../../functions/store/client';
 import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
+import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import {
   lambdaContext,
@@ -45,20 +47,18 @@ export async function startHarness(
 ): Promise<Harness> {
   const table = await startTestTable();
   const secret = options.secrets?.[0] ?? newSecret();
-  const { createWebhookHandler } = await import('../../../functions/handlers/webhook');
+  const { createWebhookHandler } = await import('../../../functions/handlers/webhook-handler');
   const store: Store = {
     doc: options.wrap ? options.wrap(table.doc) : table.doc,
     tableName: table.tableName,
   };
-  const handler = createWebhookHandler(async () => ({
-    ingest: {
-      store,
-      retentionYears: 5,
-      now: () => new Date(),
-      ...(options.lease ? { lease: options.lease } : {}),
-    },
-    secrets: options.secrets ?? [secret],
-  }));
+  const env = parseEnv(webhookEnv, {
+    TABLE_NAME: table.tableName,
+    PRESENCE_WEBHOOK_SECRETS: (options.secrets ?? [secret]).join(' '),
+  });
+  const handler = createWebhookHandler(() =>
+    createWebhookDeps(env, { store, ...(options.lease ? { lease: options.lease } : {}) }),
+  );
   const invoke = async (event: APIGatewayProxyEventV2) => {
     const result = await handler(event, lambdaContext());
     return reply(result);

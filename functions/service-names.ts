@@ -1,0 +1,12 @@
+/**
+ * The Powertools service name of each Lambda function: the handler's logger and metrics and the
+ * infrastructure's `POWERTOOLS_SERVICE_NAME` (and the alarms on its metrics) read it from here,
+ * so a log line, a metric dimension and an alarm always name the same service.
+ */
+export const SERVICE_NAMES = {
+  webhook: 'presentie-webhook',
+  api: 'presentie-api',
+  nightly: 'presentie-nightly',
+} as const;
+
+export type FunctionName = keyof typeof SERVICE_NAMES;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { commonEnv } from '../config';
+import { loadWebhookSecrets } from '../middleware/standard-webhook';
+import { documentClient, type Store } from '../store/client';
+import type { IngestDeps } from '../usecases/ingest/context';
+import type { LeaseSettings } from '../usecases/ingest/lease';
+
+/** The webhook function's environment (infra/stacks/app-stack.ts sets it). */
+export const webhookEnv = commonEnv
+  .extend({
+    PRESENCE_WEBHOOK_SECRETS: z.string().optional(),
+    PRESENCE_WEBHOOK_SECRET_ARN: z.string().optional(),
+    /** The ingestion lease: longer than the function's timeout (lease.ts). */
+    INGEST_LEASE_SECONDS: z.coerce.number().positive().default(60),
+    /** How long a delivery queues for the lease before answering 503. */
+    INGEST_WAIT_SECONDS: z.coerce.number().nonnegative().default(15),
+  })
+  .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
+    message: 'set PRESENCE_WEBHOOK_SECRETS (local) or PRESENCE_WEBHOOK_SECRET_ARN (AWS)',
+  });
+export type WebhookEnv = z.infer<typeof webhookEnv>;
+
+export interface WebhookDeps {
+  ingest: IngestDeps;
+  /** The webhook secrets (`whsec_...`); more than one during a rotation. */
+  secrets: readonly string[];
+}
+
+/** What a test replaces; everything else comes from the configuration. */
+export interface WebhookOverrides {
+  /** A test's table, or a document client that fails on purpose. */
+  store?: Store;
+  lease?: LeaseSettings;
+}
+
+/**
+ * The webhook's dependencies: the ingestion use case's (table, retention, clock, lease) and the
+ * secrets the signatures are checked against (read once from Secrets Manager in AWS).
+ */
+export async function createWebhookDeps(
+  env: WebhookEnv,
+  overrides: WebhookOverrides = {},
+): Promise<WebhookDeps> {
+  return {
+    ingest: {
+      store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
+      retentionYears: env.RETENTION_YEARS,
+      now: () => new Date(),
+      lease: overrides.lease ?? {
+        durationMs: env.INGEST_LEASE_SECONDS * 1000,
+        waitMs: env.INGEST_WAIT_SECONDS * 1000,
+      },
+    },
+    secrets: await loadWebhookSecrets(env),
+  };
+}
