@@ -11,7 +11,7 @@ import type { RouteContext, RouteHandler, RouteResult } from './context';
 import { statusOfDomainError } from './domain-errors';
 import { forbidden, HttpProblem, notFound, unauthorized } from './errors';
 import type { ApiData, OrgUnitRecord } from './ports';
-import { matchRoute } from './router';
+import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
 import { coachPage } from './routes/coach';
 import { kpi, unitReports } from './routes/kpi';
@@ -106,6 +106,33 @@ export function createApi(deps: ApiDeps) {
     return { json: { token: await issueLocalToken(deps.localSigningKey, who, new Date()) } };
   }
 
+  /** A route behind sign-in: the caller's principal, its role checked, then the route's handler. */
+  async function authenticatedRoute(
+    match: Match,
+    event: APIGatewayProxyEventV2,
+    body: unknown,
+  ): Promise<RouteResult> {
+    const principal = await principalOf(event);
+    const roles = match.spec.roles;
+    if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
+      throw forbidden('your role may not do this');
+    }
+    let units: Promise<OrgUnitRecord[]> | undefined;
+    const ctx: RouteContext = {
+      principal,
+      params: match.params,
+      query: event.queryStringParameters ?? {},
+      body,
+      data: deps.data,
+      now: now(),
+      units: () => {
+        units ??= deps.data.listOrgUnits();
+        return units;
+      },
+    };
+    return ROUTES[match.name as Authenticated](ctx);
+  }
+
   return async function handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
     try {
       const method = event.requestContext?.http?.method ?? 'GET';
@@ -113,52 +140,12 @@ export function createApi(deps: ApiDeps) {
       if (match === null) return reply(404, { error: 'not found' });
       if ('allowed' in match) return reply(405, { error: 'method not allowed' });
 
-      let body: unknown;
-      if (event.body) {
-        const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          return reply(400, { error: 'body is not JSON' });
-        }
-      }
+      const parsed = jsonBody(event);
+      if (!parsed.ok) return reply(400, { error: 'body is not JSON' });
+      const { body } = parsed;
 
-      const result =
-        (await publicRoute(match.name, body)) ??
-        (await (async () => {
-          const principal = await principalOf(event);
-          const roles = match.spec.roles;
-          if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
-            throw forbidden('your role may not do this');
-          }
-          let units: Promise<OrgUnitRecord[]> | undefined;
-          const ctx: RouteContext = {
-            principal,
-            params: match.params,
-            query: event.queryStringParameters ?? {},
-            body,
-            data: deps.data,
-            now: now(),
-            units: () => {
-              units ??= deps.data.listOrgUnits();
-              return units;
-            },
-          };
-          return ROUTES[match.name as Authenticated](ctx);
-        })());
-
-      if ('csv' in result) {
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': 'text/csv; charset=utf-8',
-            'content-disposition': `attachment; filename="${result.filename}"`,
-            'cache-control': 'no-store',
-          },
-          body: result.csv,
-        };
-      }
-      return reply(200, result.json);
+      const result = (await publicRoute(match.name, body)) ?? (await authenticatedRoute(match, event, body));
+      return routeResponse(result);
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error, JSON_HEADERS);
       const status = statusOfDomainError(error);
@@ -166,4 +153,31 @@ export function createApi(deps: ApiDeps) {
       throw error;
     }
   };
+}
+
+/** The request's body parsed as JSON (undefined without a body); not ok when it is no JSON. */
+function jsonBody(event: APIGatewayProxyEventV2): { ok: true; body: unknown } | { ok: false } {
+  if (!event.body) return { ok: true, body: undefined };
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return { ok: true, body: JSON.parse(raw) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A route's result as the HTTP answer: a CSV download, or JSON. */
+function routeResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+  if ('csv' in result) {
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${result.filename}"`,
+        'cache-control': 'no-store',
+      },
+      body: result.csv,
+    };
+  }
+  return reply(200, result.json);
 }

@@ -6,6 +6,7 @@ import {
   markCancelled,
   markFailed,
   markSent,
+  type OutboxItem,
   recordMail,
 } from '../store/outbox-repository';
 import { getStudent } from '../store/students';
@@ -62,43 +63,70 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return recordMail(options.store, renderMail(request), now().toISOString());
     },
     async flush(flushOptions = {}) {
-      const result: FlushResult = { sent: 0, failed: 0, deferred: 0, cancelled: 0 };
       const asOf = flushOptions.asOf ?? dayBefore(now());
-      const left = leaversOf(options.store, asOf);
-      let throttled = false;
+      const run: FlushRun = {
+        store: options.store,
+        mailer: options.mailer,
+        now,
+        left: leaversOf(options.store, asOf),
+        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
+        throttled: false,
+      };
       const unsent = listUnsent(options.store);
       const worker = async () => {
         for (;;) {
           const next = await unsent.next();
           if (next.done) return;
-          const mail = next.value;
-          if (throttled) {
-            result.deferred++;
-            continue;
-          }
-          const at = now();
-          const lease = new Date(at.getTime() + LEASE_MS).toISOString();
-          if (!(await claimMail(options.store, mail.id, at.toISOString(), lease))) continue;
-          if (await left(mail)) {
-            if (await markCancelled(options.store, mail.id, lease, 'student_left', now().toISOString()))
-              result.cancelled++;
-            continue;
-          }
-          try {
-            const messageId = await options.mailer.send(mail);
-            if (await markSent(options.store, mail.id, messageId, now().toISOString())) result.sent++;
-          } catch (error) {
-            if (isThrottling(error)) throttled = true;
-            result.failed++;
-            await markFailed(options.store, mail.id, error instanceof Error ? error.message : String(error));
-          }
+          await deliver(run, next.value);
         }
       };
       // One generator shared by the workers: calls to next() queue up, so no mail is taken twice.
       await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
-      return result;
+      return run.result;
     },
   };
+}
+
+/** One flush, shared by its workers: the counts so far, and whether SES has throttled us. */
+interface FlushRun {
+  store: Store;
+  mailer: Mailer;
+  now: () => Date;
+  left: (mail: OutgoingMail) => Promise<boolean>;
+  result: FlushResult;
+  throttled: boolean;
+}
+
+/**
+ * One unsent mail: deferred once SES throttled this run; otherwise claimed, then cancelled when
+ * every student it is about has left, or sent.
+ */
+async function deliver(run: FlushRun, mail: OutboxItem): Promise<void> {
+  if (run.throttled) {
+    run.result.deferred++;
+    return;
+  }
+  const at = run.now();
+  const lease = new Date(at.getTime() + LEASE_MS).toISOString();
+  if (!(await claimMail(run.store, mail.id, at.toISOString(), lease))) return;
+  if (await run.left(mail)) {
+    if (await markCancelled(run.store, mail.id, lease, 'student_left', run.now().toISOString()))
+      run.result.cancelled++;
+    return;
+  }
+  await send(run, mail);
+}
+
+/** Sends a claimed mail and marks it sent, or marks it failed (a throttle defers the rest of the run). */
+async function send(run: FlushRun, mail: OutboxItem): Promise<void> {
+  try {
+    const messageId = await run.mailer.send(mail);
+    if (await markSent(run.store, mail.id, messageId, run.now().toISOString())) run.result.sent++;
+  } catch (error) {
+    if (isThrottling(error)) run.throttled = true;
+    run.result.failed++;
+    await markFailed(run.store, mail.id, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**

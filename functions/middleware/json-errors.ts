@@ -29,7 +29,7 @@ const rawPathOf = (event: unknown): string | undefined =>
  */
 export function jsonErrors(logger: Logger): MiddlewareObj<unknown, APIGatewayProxyStructuredResultV2> {
   return {
-    onError: async (request) => {
+    onError: (request) => {
       const { error } = request;
       if (error instanceof HttpProblem) {
         request.response = problemResponse(error);
@@ -47,7 +47,7 @@ export function jsonErrors(logger: Logger): MiddlewareObj<unknown, APIGatewayPro
  */
 export function logErrors(logger: Logger): MiddlewareObj {
   return {
-    onError: async (request) => {
+    onError: (request) => {
       logger.error('invocation failed', { error: request.error as Error });
     },
   };

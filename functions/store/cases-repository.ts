@@ -7,7 +7,7 @@ import { conditionHeld } from './errors';
 import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
 import { dateItemExpiry } from './retention';
 
-export async function createCase(store: Store, outflow: Expiring<OutflowCase>): Promise<boolean> {
+export function createCase(store: Store, outflow: Expiring<OutflowCase>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({

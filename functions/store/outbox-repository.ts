@@ -27,7 +27,7 @@ export interface OutboxItem extends OutgoingMail {
 export const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
 
 /** Records a mail before it is sent. False when a mail with this id was recorded before (never twice). */
-export async function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
+export function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({
@@ -76,12 +76,7 @@ export async function* listUnsent(store: Store): AsyncGenerator<OutboxItem> {
  * overlapping a replay) never both send it. False when it is sent, or claimed by another run
  * whose lease has not run out. A crashed sender's claim simply expires.
  */
-export async function claimMail(
-  store: Store,
-  mailId: string,
-  now: string,
-  leaseUntil: string,
-): Promise<boolean> {
+export function claimMail(store: Store, mailId: string, now: string, leaseUntil: string): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new UpdateCommand({
@@ -97,12 +92,7 @@ export async function claimMail(
 }
 
 /** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
-export async function markSent(
-  store: Store,
-  mailId: string,
-  messageId: string,
-  sentAt: string,
-): Promise<boolean> {
+export function markSent(store: Store, mailId: string, messageId: string, sentAt: string): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new UpdateCommand({
@@ -141,7 +131,7 @@ export async function markFailed(store: Store, mailId: string, message: string):
  * Takes an unsent mail out of the outbox without sending it, keeping it with the reason. Only a
  * mail this sender holds the claim on (`claimUntil` = `lease`), so a send in flight is never undone.
  */
-export async function markCancelled(
+export function markCancelled(
   store: Store,
   mailId: string,
   lease: string,

@@ -34,7 +34,7 @@ function strip(raw: Record<string, unknown>): Report {
 }
 
 /** Creates a report once: false if a report with this id exists (the nightly run ran before). */
-export async function createReport(store: Store, report: Expiring<Report>): Promise<boolean> {
+export function createReport(store: Store, report: Expiring<Report>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({

@@ -37,7 +37,7 @@ function strip(raw: Record<string, unknown>): Task {
   return task as unknown as Task;
 }
 
-export async function createTask(store: Store, task: Expiring<Task>): Promise<boolean> {
+export function createTask(store: Store, task: Expiring<Task>): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new PutCommand({

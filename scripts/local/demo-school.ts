@@ -211,6 +211,7 @@ type Outcome = Pick<RegistrationData, 'status' | 'minutesMissed' | 'reason' | 'n
 
 const PRESENT: Outcome = { status: 'present' };
 
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the demo school's generator: each section draws from its seeded PRNG fork in a fixed order, and the same seed must give the same school; a split is a follow-up that must keep every draw in order
 export function generateDemoSchool(options: DemoOptions): DemoSchool {
   const seed = options.seed ?? 20261128;
   const studentCount = options.students ?? 600;
@@ -437,6 +438,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
   type DayPlan = { kind: 'sick' } | { kind: 'truant' } | { kind: 'skip'; lessons: number };
   const SICK: DayPlan = { kind: 'sick' };
   const TRUANT: DayPlan = { kind: 'truant' };
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the demo school's generator: each section draws from its seeded PRNG fork in a fixed order, and the same seed must give the same school; a split is a follow-up that must keep every draw in order
   const daysOff = (s: StudentPlan, random: Random, week: Lesson[][]): Map<IsoDate, DayPlan> => {
     const plan = new Map<IsoDate, DayPlan>();
     const recent = schoolDays.filter((d) => d >= lastFourWeeksFrom);
@@ -531,6 +533,7 @@ export function generateDemoSchool(options: DemoOptions): DemoSchool {
       const dayPlan = plan.get(date);
       const weatherAbsent = regular && date === severeWeatherDate && random.chance(0.08);
       const compact = date.replaceAll('-', '');
+      // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: the demo school's generator: each section draws from its seeded PRNG fork in a fixed order, and the same seed must give the same school; a split is a follow-up that must keep every draw in order
       lessons.forEach((lesson, index) => {
         let outcome: Outcome = PRESENT;
         if (dayPlan?.kind === 'sick') outcome = { status: 'absent', reason: 'sick', notice: sickNotice };

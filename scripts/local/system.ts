@@ -137,29 +137,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   };
 
   try {
-    if (dataDir) await mkdir(dataDir, { recursive: true });
-    // Only a table this system keeps itself: a given endpoint is its owner's business.
-    if (dataDir && !options.dynamoEndpoint) await checkStoreLayout(dataDir);
-    // Without a data dir nothing may land in the working tree: the sign-in key goes to a temp dir.
-    const keyDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'presentie-local-')));
-    if (!dataDir) cleanups.push(() => rm(keyDir, { recursive: true, force: true }));
-    const dynamo = options.dynamoEndpoint
-      ? { endpoint: options.dynamoEndpoint }
-      : await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
-    if ('stop' in dynamo) cleanups.push(() => dynamo.stop());
-    const ses = await startSes({ port: options.mailboxPort ?? 0 });
-    cleanups.push(() => ses.stop());
-
-    const client = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    try {
-      await ensureTable(client, LOCAL_TABLE_NAME);
-    } finally {
-      client.destroy();
-    }
+    const { keyDir, dynamo, ses } = await startStores(options, dataDir, cleanups);
 
     // The gateway first, for its port; its routes are filled in once the handlers are up.
     const routes: GatewayRoutes = {};
@@ -183,15 +161,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       log,
     );
     cleanups.push(() => lambdas.stop());
-    for (const [name, status] of Object.entries(lambdas.handlers)) {
-      if (status.state === 'missing') {
-        log(
-          `Note: functions/handlers/${name}.ts does not exist yet; ${name === 'nightly' ? 'no nightly runs' : 'its route is off'}.`,
-        );
-      }
-      if (status.state === 'failed')
-        log(`Note: the ${name} handler failed to load; its route is off.\n${status.message}`);
-    }
+    noteUnavailableHandlers(lambdas.handlers, log);
     const http = (name: 'webhook' | 'api'): Invoke | undefined =>
       lambdas.available(name)
         ? (event) => lambdas.invoke(name, event) as Promise<APIGatewayProxyResultV2>
@@ -228,13 +198,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     if (dataDir) {
       // Tells `npm run recompute` (another process) where the running stores listen.
       const endpointsFile = join(dataDir, 'endpoints.json');
-      const endpoints = {
+      await writeEndpoints(endpointsFile, {
         dynamoEndpoint: dynamo.endpoint,
         sesEndpoint: ses.endpoint,
-        tableName: LOCAL_TABLE_NAME,
         baseUrl,
-      };
-      await writeFile(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
+      });
       cleanups.push(() => rm(endpointsFile, { force: true }));
     }
 
@@ -254,6 +222,68 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * The stores, each stopped by `cleanups`: the data dir, the directory of the sign-in key,
+ * DynamoDB (given, or dynalite) with its table, and the local SES.
+ */
+async function startStores(
+  options: LocalSystemOptions,
+  dataDir: string | undefined,
+  cleanups: (() => Promise<void>)[],
+) {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  // Only a table this system keeps itself: a given endpoint is its owner's business.
+  if (dataDir && !options.dynamoEndpoint) await checkStoreLayout(dataDir);
+  // Without a data dir nothing may land in the working tree: the sign-in key goes to a temp dir.
+  const keyDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'presentie-local-')));
+  if (!dataDir) cleanups.push(() => rm(keyDir, { recursive: true, force: true }));
+  const dynamo = options.dynamoEndpoint
+    ? { endpoint: options.dynamoEndpoint }
+    : await startDynalite(dataDir ? { path: join(dataDir, 'dynamodb') } : {});
+  if ('stop' in dynamo) cleanups.push(() => dynamo.stop());
+  const ses = await startSes({ port: options.mailboxPort ?? 0 });
+  cleanups.push(() => ses.stop());
+
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await ensureTable(client, LOCAL_TABLE_NAME);
+  } finally {
+    client.destroy();
+  }
+  return { keyDir, dynamo, ses };
+}
+
+/** Says which handlers are missing or failed to load, and so what is off. */
+function noteUnavailableHandlers(handlers: LocalLambdas['handlers'], log: (line: string) => void): void {
+  for (const [name, status] of Object.entries(handlers)) {
+    if (status.state === 'missing') {
+      log(
+        `Note: functions/handlers/${name}.ts does not exist yet; ${name === 'nightly' ? 'no nightly runs' : 'its route is off'}.`,
+      );
+    }
+    if (status.state === 'failed')
+      log(`Note: the ${name} handler failed to load; its route is off.\n${status.message}`);
+  }
+}
+
+/** Writes where the running stores listen, for `npm run recompute`. */
+async function writeEndpoints(
+  endpointsFile: string,
+  listening: { dynamoEndpoint: string; sesEndpoint: string; baseUrl: string },
+): Promise<void> {
+  const endpoints = {
+    dynamoEndpoint: listening.dynamoEndpoint,
+    sesEndpoint: listening.sesEndpoint,
+    tableName: LOCAL_TABLE_NAME,
+    baseUrl: listening.baseUrl,
+  };
+  await writeFile(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
 }
 
 /**
@@ -309,6 +339,6 @@ async function demoSchool(
 }
 
 /** What the demo marker says was loaded, if anything. */
-export async function loadedDemo(dataDir: string): Promise<DemoState | undefined> {
+export function loadedDemo(dataDir: string): Promise<DemoState | undefined> {
   return readDemoState(dataDir);
 }

@@ -111,6 +111,7 @@ export class SchoolCalendar {
   /** The school years of the data, oldest first, with their holidays (for display). */
   readonly years: readonly SchoolYear[];
 
+  // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: fills the readonly day-table indexes (school flags, running counts, week ordinals) in dependency order, one block each; only the constructor may assign readonly fields
   constructor(data: CalendarData) {
     assertValid(data);
     this.years = data.years;

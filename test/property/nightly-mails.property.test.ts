@@ -254,6 +254,7 @@ describe('one nightly run over six weeks of several students of one coach (issue
       { minLength: 2, maxLength: 3 },
     );
     await fc.assert(
+      // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one property's setup and assertions read as one story
       fc.asyncProperty(studentsArb, async (students) => {
         h = await startHarness();
         const leftOn = new Map<string, string>();

@@ -136,6 +136,56 @@ function runDays(summaries: readonly DaySummary[], from: string, to: string): nu
   return schoolDays(from, to).filter((d) => lessonWeeks.has(defaultCalendar.schoolWeekOf(d))).length;
 }
 
+type SignalOf<K extends Signal['kind']> = Extract<Signal, { kind: K }>;
+
+function expectFourWeekShown(
+  signal: SignalOf<'signal4w'>,
+  summaries: readonly DaySummary[],
+  inPeriod: readonly DaySummary[],
+  byDate: ReadonlyMap<string, DaySummary>,
+  profile: NormProfile,
+): void {
+  // Every registered lesson in the run was missed without authorization, on exactly the
+  // threshold's number of school days (weeks without any lesson skipped), starting with a
+  // missed lesson; they span at least 4 school weeks.
+  for (const d of inPeriod) expect(d.unauthorizedAbsentLessons).toBe(d.lessons);
+  expect(byDate.get(signal.period.from)?.lessons).toBeGreaterThan(0);
+  expect(runDays(summaries, signal.period.from, signal.period.to)).toBe(fourWeekSchoolDays(profile));
+  expect(signal.schoolDays).toBe(fourWeekSchoolDays(profile));
+  expect(signal.weeks.length).toBeGreaterThanOrEqual(profile.fourWeekWeeks);
+}
+
+function expectSickLongShown(
+  signal: SignalOf<'sick_long'>,
+  inPeriod: readonly DaySummary[],
+  profile: NormProfile,
+): void {
+  for (const d of inPeriod) if (d.lessons > 0) expect(d.sick).toBe(true);
+  const schoolDaysSick = schoolDays(signal.period.from, signal.period.to).length;
+  expect(schoolDaysSick).toBe(profile.sickLongDays);
+}
+
+function expectSickRepeatedShown(
+  signal: SignalOf<'sick_repeated'>,
+  byDate: ReadonlyMap<string, DaySummary>,
+  profile: NormProfile,
+): void {
+  expect(signal.sickReports).toHaveLength(profile.sickRepeatedCount);
+  for (const d of signal.sickReports) expect(byDate.get(d)?.sick).toBe(true);
+}
+
+function expectFrequentShown(
+  signal: SignalOf<'frequent'>,
+  byDate: ReadonlyMap<string, DaySummary>,
+  profile: NormProfile,
+): void {
+  expect(signal.occurrences.length).toBeGreaterThanOrEqual(profile.frequentCount);
+  for (const d of signal.occurrences) {
+    const day = byDate.get(d);
+    expect((day?.unauthorizedAbsentLessons ?? 0) + (day?.unauthorizedLateOrEarly ?? 0)).toBeGreaterThan(0);
+  }
+}
+
 function calendarDays(from: string, to: string): string[] {
   const out: string[] = [];
   for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000)
@@ -296,36 +346,10 @@ describe('Signal evaluation (properties)', () => {
           const inPeriod = summaries.filter(
             (d) => d.date >= signal.period.from && d.date <= signal.period.to,
           );
-          if (signal.kind === 'signal4w') {
-            // Every registered lesson in the run was missed without authorization, on exactly the
-            // threshold's number of school days (weeks without any lesson skipped), starting with a
-            // missed lesson; they span at least 4 school weeks.
-            for (const d of inPeriod) expect(d.unauthorizedAbsentLessons).toBe(d.lessons);
-            expect(byDate.get(signal.period.from)?.lessons).toBeGreaterThan(0);
-            expect(runDays(summaries, signal.period.from, signal.period.to)).toBe(
-              fourWeekSchoolDays(profile),
-            );
-            expect(signal.schoolDays).toBe(fourWeekSchoolDays(profile));
-            expect(signal.weeks.length).toBeGreaterThanOrEqual(profile.fourWeekWeeks);
-          }
-          if (signal.kind === 'sick_long') {
-            for (const d of inPeriod) if (d.lessons > 0) expect(d.sick).toBe(true);
-            const schoolDaysSick = schoolDays(signal.period.from, signal.period.to).length;
-            expect(schoolDaysSick).toBe(profile.sickLongDays);
-          }
-          if (signal.kind === 'sick_repeated') {
-            expect(signal.sickReports).toHaveLength(profile.sickRepeatedCount);
-            for (const d of signal.sickReports) expect(byDate.get(d)?.sick).toBe(true);
-          }
-          if (signal.kind === 'frequent') {
-            expect(signal.occurrences.length).toBeGreaterThanOrEqual(profile.frequentCount);
-            for (const d of signal.occurrences) {
-              const day = byDate.get(d);
-              expect(
-                (day?.unauthorizedAbsentLessons ?? 0) + (day?.unauthorizedLateOrEarly ?? 0),
-              ).toBeGreaterThan(0);
-            }
-          }
+          if (signal.kind === 'signal4w') expectFourWeekShown(signal, summaries, inPeriod, byDate, profile);
+          if (signal.kind === 'sick_long') expectSickLongShown(signal, inPeriod, profile);
+          if (signal.kind === 'sick_repeated') expectSickRepeatedShown(signal, byDate, profile);
+          if (signal.kind === 'frequent') expectFrequentShown(signal, byDate, profile);
         }
       }),
       settings,
@@ -341,6 +365,7 @@ describe('Signal evaluation (properties)', () => {
       before: fc.constantFrom('present', 'sick', 'none'),
     });
     fc.assert(
+      // biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one property's setup and assertions read as one story
       fc.property(run4w, legalProfileArb, ({ start, gaps, lessons, before }, profile) => {
         const needed = fourWeekSchoolDays(profile);
         const days: DaySummary[] = [];

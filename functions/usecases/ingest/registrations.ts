@@ -1,3 +1,4 @@
+import type { SchoolCalendar } from '../../../shared/calendar';
 import type { RegistrationData } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import { mapLimit } from '../../store/dynamo';
@@ -56,18 +57,8 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
   const beating: Plan[] = [];
   const settled: Plan[] = [];
   for (const [registrationId, group] of groups) {
-    const stored = state.registrations.get(registrationId);
-    const candidates: RegistrationWork[] = [];
-    for (const w of group) {
-      if (stored?.eventIds.has(w.event.id)) decide(state, w, 'duplicate');
-      else candidates.push(w);
-    }
-    if (candidates.length === 0) continue;
-    let winner = candidates[0] as RegistrationWork;
-    for (const w of candidates) if (rankOfWork(w) > rankOfWork(winner)) winner = w;
-    const plan: Plan = { registrationId, stored, candidates, winner };
-    const beats = stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
-    (beats ? beating : settled).push(plan);
+    const plan = planOf(state, registrationId, group);
+    if (plan) (beats(plan) ? beating : settled).push(plan);
   }
   if (beating.length === 0 && settled.length === 0) return;
 
@@ -90,6 +81,27 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     for (const w of plan.candidates) decide(state, w, w === plan.winner ? 'applied' : 'stale');
   for (const plan of settled) for (const w of plan.candidates) decide(state, w, 'stale');
 }
+
+/**
+ * One registration's events of the batch: the ones already stored are decided duplicates, the
+ * highest of the rest wins. Undefined when all were duplicates.
+ */
+function planOf(state: BatchState, registrationId: string, group: RegistrationWork[]): Plan | undefined {
+  const stored = state.registrations.get(registrationId);
+  const candidates: RegistrationWork[] = [];
+  for (const w of group) {
+    if (stored?.eventIds.has(w.event.id)) decide(state, w, 'duplicate');
+    else candidates.push(w);
+  }
+  if (candidates.length === 0) return undefined;
+  let winner = candidates[0] as RegistrationWork;
+  for (const w of candidates) if (rankOfWork(w) > rankOfWork(winner)) winner = w;
+  return { registrationId, stored, candidates, winner };
+}
+
+/** Whether the plan's winner beats the stored version (nothing stored: it does). */
+const beats = ({ stored, winner }: Plan): boolean =>
+  stored === undefined || rankOfWork(winner) > rank(stored.revision, stored.deleted);
 
 /** Every event id the plan settles: stale ones too, so that their repetition is a duplicate. */
 const eventIdsOf = (plan: Plan): Set<string> =>
@@ -194,29 +206,50 @@ async function loadStretches(state: BatchState, plans: Plan[]): Promise<Map<stri
   if (changed.size === 0) return out;
   const calendar = calendarOf(state.deps);
   await mapLimit([...changed], CONCURRENCY, async ([studentId, changes]) => {
-    const dates = changes.map((c) => c.date).sort();
-    const first = dates[0] as IsoDate;
-    let from = first;
-    let to = first;
-    for (const kind of new Set(changes.map((c) => c.kind))) {
-      const ofKind = changes.filter((c) => c.kind === kind).map((c) => c.date);
-      const reach = stretchWindow(calendar, kind, ofKind.sort()[0] as IsoDate, ofKind.at(-1) as IsoDate);
-      if (reach.from < from) from = reach.from;
-      if (reach.to > to) to = reach.to;
-    }
-    const effective = new Map<string, RegistrationData | ClassifiedRegistration>();
-    for (const reg of await listRegistrations(state.deps.store, studentId, from, to)) {
-      if (!winners.has(reg.registrationId)) effective.set(reg.registrationId, reg);
-    }
-    for (const [id, w] of winners) {
-      if (w.event.type !== 'registration.upserted') continue;
-      const reg = w.event.data;
-      if (reg.studentId === studentId && reg.date >= from && reg.date <= to) effective.set(id, reg);
-    }
-    const registrations = [...effective.values()];
+    const { first, from, to } = reachOf(calendar, changes);
+    const stored = await listRegistrations(state.deps.store, studentId, from, to);
+    const registrations = overlaid(stored, winners, studentId, from, to);
     out.set(studentId, { dates: stretchDatesOf(registrations), registrations, firstChanged: first });
   });
   return out;
+}
+
+/** The first changed date, and the days from..to that the changed stretch days of each kind reach. */
+function reachOf(
+  calendar: SchoolCalendar,
+  changes: Array<{ date: IsoDate; kind: StretchKind }>,
+): { first: IsoDate; from: IsoDate; to: IsoDate } {
+  const dates = changes.map((c) => c.date).sort();
+  const first = dates[0] as IsoDate;
+  let from = first;
+  let to = first;
+  for (const kind of new Set(changes.map((c) => c.kind))) {
+    const ofKind = changes.filter((c) => c.kind === kind).map((c) => c.date);
+    const reach = stretchWindow(calendar, kind, ofKind.sort()[0] as IsoDate, ofKind.at(-1) as IsoDate);
+    if (reach.from < from) from = reach.from;
+    if (reach.to > to) to = reach.to;
+  }
+  return { first, from, to };
+}
+
+/** A student's stored registrations from..to as they are once the batch's winners are stored. */
+function overlaid(
+  stored: ClassifiedRegistration[],
+  winners: Map<string, RegistrationWork>,
+  studentId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Array<RegistrationData | ClassifiedRegistration> {
+  const effective = new Map<string, RegistrationData | ClassifiedRegistration>();
+  for (const reg of stored) {
+    if (!winners.has(reg.registrationId)) effective.set(reg.registrationId, reg);
+  }
+  for (const [id, w] of winners) {
+    if (w.event.type !== 'registration.upserted') continue;
+    const reg = w.event.data;
+    if (reg.studentId === studentId && reg.date >= from && reg.date <= to) effective.set(id, reg);
+  }
+  return [...effective.values()];
 }
 
 /**

@@ -18,47 +18,13 @@ export async function applyStudentUpserts(
   state: BatchState,
   work: Array<Work<EventOf<'student.upserted'>>>,
 ): Promise<Array<Work<PresenceEvent>>> {
-  const { store, retentionYears } = state.deps;
+  const { store } = state.deps;
   const taken: Array<Work<PresenceEvent>> = [];
   await forEachGroup(
     work,
     (w) => w.event.data.studentId,
     async (group) => {
-      for (const w of group) {
-        const { data } = w.event;
-        const before = state.students.get(data.studentId);
-        if (before?.eventIds.includes(w.event.id)) {
-          decide(state, w, 'duplicate');
-          continue;
-        }
-        const version = versionOf(w.event);
-        const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
-        const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
-        await state.lease.changingRoster();
-        try {
-          if (before && version >= before.version) {
-            await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
-            if (before.birthDate !== data.birthDate) {
-              await reclassifyStudent(state, data);
-            }
-          }
-          await putStudent(store, data, { version, eventId: w.event.id, expiresAt });
-          const record: StudentRecord = {
-            ...before,
-            ...data,
-            enrolledUntil: data.enrolledUntil ?? undefined,
-            version,
-            eventIds: [...(before?.eventIds ?? []), w.event.id],
-            expiresAt,
-          };
-          state.students.set(data.studentId, record);
-          decide(state, w, 'applied');
-        } catch (error) {
-          if (!(error instanceof ConcurrentModification)) throw error;
-          await addStudentEventId(store, data.studentId, w.event.id);
-          decide(state, w, 'stale');
-        }
-      }
+      for (const w of group) await applyStudentUpsert(state, w);
       const studentId = group[0]?.event.data.studentId;
       if (studentId === undefined) return;
       for (const pending of await listPendingEvents(store, studentId)) {
@@ -68,6 +34,47 @@ export async function applyStudentUpserts(
     },
   );
   return taken;
+}
+
+/**
+ * One `student.upserted`: a duplicate, or stored (a newer version first moves the student's items
+ * to their new retention and reclassifies on a new birth date); stale when another writer won.
+ */
+async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.upserted'>>): Promise<void> {
+  const { store, retentionYears } = state.deps;
+  const { data } = w.event;
+  const before = state.students.get(data.studentId);
+  if (before?.eventIds.includes(w.event.id)) {
+    decide(state, w, 'duplicate');
+    return;
+  }
+  const version = versionOf(w.event);
+  const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
+  const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
+  await state.lease.changingRoster();
+  try {
+    if (before && version >= before.version) {
+      await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
+      if (before.birthDate !== data.birthDate) {
+        await reclassifyStudent(state, data);
+      }
+    }
+    await putStudent(store, data, { version, eventId: w.event.id, expiresAt });
+    const record: StudentRecord = {
+      ...before,
+      ...data,
+      enrolledUntil: data.enrolledUntil ?? undefined,
+      version,
+      eventIds: [...(before?.eventIds ?? []), w.event.id],
+      expiresAt,
+    };
+    state.students.set(data.studentId, record);
+    decide(state, w, 'applied');
+  } catch (error) {
+    if (!(error instanceof ConcurrentModification)) throw error;
+    await addStudentEventId(store, data.studentId, w.event.id);
+    decide(state, w, 'stale');
+  }
 }
 
 /** `student.left`: the student must be known (else the caller keeps it pending). */

@@ -8,6 +8,7 @@ import {
   type StudentFacts,
 } from '../../../shared/policy';
 import { isOpen, withdraw } from '../../domain/lifecycle';
+import type { Report } from '../../domain/report';
 import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
 import { getReport, saveReport } from '../../store/reports-repository';
@@ -150,51 +151,7 @@ export async function evaluateOne(
       watched.push(w);
       continue;
     }
-    const report = await getReport(deps.store, w.reportId);
-    if (!report) continue;
-    // Withdrawn by this same date before a crash: the state was not saved, so its mail was not
-    // recorded yet either; draft it again (same run, same mail id).
-    const retried = report.status === 'withdrawn' && report.withdrawnOn === asOf;
-    if (!retried && !isOpen(report)) continue; // handled (or gone): nothing to withdraw, stop watching
-    if (!retried) {
-      const withdrawn = withdraw(report, asOf);
-      await saveReport(deps.store, withdrawn, report.version);
-      // The entry expires with the report; a report stored before it had an expiry gets the student's.
-      const expiresAt = report.expiresAt ?? studentItemExpiry(student, asOf, deps.config.retentionYears);
-      await auditByNightly(deps.store, asOf, {
-        entity: 'report',
-        entityId: report.reportId,
-        what: 'withdrawn',
-        before: report,
-        after: withdrawn,
-        studentId,
-        expiresAt,
-      });
-      outcome.withdrawn++;
-      outcome.events.push({
-        type: 'report.withdrawn',
-        reportId: report.reportId,
-        studentId,
-        teamId: report.teamId,
-        asOf,
-      });
-    }
-    const coach = directory.staff(report.coachId);
-    if (coach) {
-      outcome.drafts.push({
-        template: 'withdrawn.coach',
-        to: coach.email,
-        studentId,
-        period: { from: report.from, to: report.to },
-        data: {
-          coachName: coach.name,
-          studentName: report.studentName,
-          from: report.from,
-          to: report.to,
-          url: link(deps.config, dashboardPath.report(report.reportId)),
-        },
-      });
-    }
+    await withdrawWatched(deps, directory, { studentId, student }, w.reportId, asOf, outcome);
   }
 
   for (const signal of signals) {
@@ -218,4 +175,82 @@ export async function evaluateOne(
       studentItemExpiry(student, asOf, deps.config.retentionYears),
     );
   return outcome;
+}
+
+/**
+ * A watched report whose basis disappeared: withdrawn if the coach has not handled it yet, and the
+ * coach told. It is no longer watched either way.
+ */
+async function withdrawWatched(
+  deps: NightlyDeps,
+  directory: Directory,
+  about: { studentId: string; student: StudentRecord },
+  reportId: string,
+  asOf: string,
+  outcome: StudentOutcome,
+): Promise<void> {
+  const report = await getReport(deps.store, reportId);
+  if (!report) return;
+  // Withdrawn by this same date before a crash: the state was not saved, so its mail was not
+  // recorded yet either; draft it again (same run, same mail id).
+  const retried = report.status === 'withdrawn' && report.withdrawnOn === asOf;
+  if (!retried && !isOpen(report)) return; // handled (or gone): nothing to withdraw, stop watching
+  if (!retried) await withdrawReport(deps, about, report, asOf, outcome);
+  const mail = withdrawnMail(deps, directory, report, about.studentId);
+  if (mail) outcome.drafts.push(mail);
+}
+
+/** Withdraws an open report whose basis disappeared: saved, audited, and its event raised. */
+async function withdrawReport(
+  deps: NightlyDeps,
+  { studentId, student }: { studentId: string; student: StudentRecord },
+  report: Report,
+  asOf: string,
+  outcome: StudentOutcome,
+): Promise<void> {
+  const withdrawn = withdraw(report, asOf);
+  await saveReport(deps.store, withdrawn, report.version);
+  // The entry expires with the report; a report stored before it had an expiry gets the student's.
+  const expiresAt = report.expiresAt ?? studentItemExpiry(student, asOf, deps.config.retentionYears);
+  await auditByNightly(deps.store, asOf, {
+    entity: 'report',
+    entityId: report.reportId,
+    what: 'withdrawn',
+    before: report,
+    after: withdrawn,
+    studentId,
+    expiresAt,
+  });
+  outcome.withdrawn++;
+  outcome.events.push({
+    type: 'report.withdrawn',
+    reportId: report.reportId,
+    studentId,
+    teamId: report.teamId,
+    asOf,
+  });
+}
+
+/** The coach's mail about a withdrawn report; none when the coach is not in the directory. */
+function withdrawnMail(
+  deps: NightlyDeps,
+  directory: Directory,
+  report: Report,
+  studentId: string,
+): MailDraft | undefined {
+  const coach = directory.staff(report.coachId);
+  if (!coach) return undefined;
+  return {
+    template: 'withdrawn.coach',
+    to: coach.email,
+    studentId,
+    period: { from: report.from, to: report.to },
+    data: {
+      coachName: coach.name,
+      studentName: report.studentName,
+      from: report.from,
+      to: report.to,
+      url: link(deps.config, dashboardPath.report(report.reportId)),
+    },
+  };
 }

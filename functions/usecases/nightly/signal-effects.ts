@@ -1,6 +1,18 @@
 import { translate } from '../../../shared/i18n';
 import { dashboardPath } from '../../../shared/links';
-import { ageOn, type DaySummary, profileFor, type Signal } from '../../../shared/policy';
+import {
+  ageOn,
+  type DaySummary,
+  type FourWeekSignal,
+  type FrequentAbsence,
+  profileFor,
+  type Report16,
+  type SickLong,
+  type SickRepeated,
+  type Signal,
+  type Signal8,
+  type SuspensionCheck,
+} from '../../../shared/policy';
 import type { Expiring } from '../../domain/expiring';
 import type { Report } from '../../domain/report';
 import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domain/task';
@@ -14,7 +26,7 @@ import { createTask } from '../../store/tasks-repository';
 import { auditByNightly } from '../effects/audit';
 import { type Notice, notify, notifyAssignee } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
-import { type Directory, link, type NightlyConfig, type NightlyDeps } from './ports';
+import { type Directory, link, type NightlyConfig, type NightlyDeps, type Person } from './ports';
 
 export interface SignalOutcome {
   events: DomainEvent[];
@@ -27,7 +39,7 @@ export interface SignalOutcome {
  * Turns one new signal into its effects: a report or task (conditional put, once), the mails it
  * asks for (drafts; the run sends them combined per reader) and, the first time only, domain events.
  */
-export async function applySignal(
+export function applySignal(
   deps: NightlyDeps,
   directory: Directory,
   student: StudentRecord,
@@ -35,10 +47,52 @@ export async function applySignal(
   asOf: string,
   days: readonly DaySummary[] = [],
 ): Promise<SignalOutcome> {
-  const { config, store } = deps;
-  const coach = directory.staff(student.coachId);
-  const officers = directory.withRole('attendance_officer');
-  const studentName = student.displayName;
+  const fx = effectsOf(deps, directory, student, signal, asOf);
+  switch (signal.kind) {
+    case 'signal8':
+      return Promise.resolve(signal8Effects(fx, signal));
+    case 'report16':
+      return report16Effects(fx, signal, days);
+    case 'signal4w':
+      return fourWeekEffects(fx, signal);
+    case 'sick_repeated':
+    case 'sick_long':
+      return sicknessEffects(fx, signal);
+    case 'suspension_check':
+      return suspensionEffects(fx, signal);
+    case 'frequent':
+      return Promise.resolve(frequentEffects(fx, signal));
+  }
+}
+
+/** One signal's effects as they are gathered: who is told, and the steps every kind shares. */
+interface Effects {
+  deps: NightlyDeps;
+  student: StudentRecord;
+  asOf: string;
+  coach: Person | undefined;
+  officers: Person[];
+  events: DomainEvent[];
+  drafts: MailDraft[];
+  /** Raises `signal.sent`: once, when the signal's record is created. */
+  signalSent: () => void;
+  /** Drafts a mail about the signal's period; `told` raises `signal.sent` once the mail is recorded. */
+  mail: (notice: Notice, extra?: { signal8?: boolean; told?: boolean }) => void;
+  /** Audits the creation of the signal's report or task. */
+  created: (
+    entity: 'report' | 'task',
+    entityId: string,
+    record: { studentId: string; expiresAt: number },
+  ) => Promise<void>;
+}
+
+function effectsOf(
+  deps: NightlyDeps,
+  directory: Directory,
+  student: StudentRecord,
+  signal: Signal,
+  asOf: string,
+): Effects {
   const events: DomainEvent[] = [];
   const drafts: MailDraft[] = [];
   const period = signal.period;
@@ -49,186 +103,218 @@ export async function applySignal(
     studentId: student.studentId,
     asOf,
   };
-  const signalSent = () => events.push(sent);
-  // An 8-hour or frequent-absence signal leaves no record but its mail: told once that mail is recorded.
-  const mail = (notice: Notice, extra: { signal8?: boolean; told?: boolean } = {}) =>
-    drafts.push({
-      ...notice,
-      studentId: student.studentId,
-      period,
-      ...(extra.signal8 ? { signal8: true } : {}),
-      ...(extra.told ? { event: sent } : {}),
-    });
-  const created = (
-    entity: 'report' | 'task',
-    entityId: string,
-    record: { studentId: string; expiresAt: number },
-  ) =>
-    auditByNightly(deps.store, asOf, {
-      entity,
-      entityId,
-      what: 'created',
-      after: record,
-      studentId: record.studentId,
-      expiresAt: record.expiresAt,
-    });
-
-  switch (signal.kind) {
-    case 'signal8': {
-      mail(
-        notify(student.email, 'signal8.student', {
-          studentName,
-          minutes: signal.totalMinutes,
-          reportAtMinutes: profileFor(student).reportMinutes,
-          ...period,
-        }),
-        { signal8: true, told: true },
-      );
-      if (config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, asOf) < 18) {
-        mail(
-          notify(student.guardianEmail, 'signal8.guardian', {
-            guardianOf: studentName,
-            minutes: signal.totalMinutes,
-            ...period,
-          }),
-          { signal8: true },
-        );
-      }
-      return { events, drafts };
-    }
-    case 'report16': {
-      const reportId = reportIdFor(signal);
-      const report: Expiring<Report> = {
-        reportId,
-        signalId: signal.id,
+  return {
+    deps,
+    student,
+    asOf,
+    coach: directory.staff(student.coachId),
+    officers: directory.withRole('attendance_officer'),
+    events,
+    drafts,
+    signalSent: () => events.push(sent),
+    // An 8-hour or frequent-absence signal leaves no record but its mail: told once that mail is recorded.
+    mail: (notice, extra = {}) =>
+      drafts.push({
+        ...notice,
         studentId: student.studentId,
-        studentName,
-        teamId: student.teamId,
-        coachId: student.coachId,
-        routeX: !signal.reportToDuo,
-        addressee: signal.duoRecipient === 'LPA' ? 'lpa' : signal.duoRecipient === 'RMC' ? 'rmc' : 'none',
-        from: signal.period.from,
-        to: signal.period.to,
-        unauthorizedMinutes: signal.totalMinutes,
-        absentDays: signal.minutesByDay.filter((d) => d.minutes > 0).length,
-        allLessonsMissed: allLessonsMissed(days, signal.period.from, signal.period.to),
-        createdOn: asOf,
-        dueDate: signal.dueDate,
-        status: 'open',
-        actions: [],
-        version: 1,
-        expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
-      };
-      if (await createReport(store, report)) {
-        await created('report', reportId, report);
-        events.push({
-          type: 'report.created',
-          reportId,
-          studentId: student.studentId,
-          teamId: student.teamId,
-          asOf,
-          routeX: report.routeX,
-        });
-        signalSent();
-      }
-      if (coach) {
-        mail(
-          notify(coach.email, 'report16.coach', {
-            coachName: coach.name,
-            studentName,
-            minutes: signal.totalMinutes,
-            ...period,
-            dueDate: signal.dueDate,
-            url: link(config, dashboardPath.report(reportId)),
-          }),
-        );
-      }
-      return {
-        events,
-        drafts,
-        watched: {
-          reportId,
-          from: signal.period.from,
-          to: signal.period.to,
-          totalMinutes: signal.totalMinutes,
-        },
-      };
-    }
-    case 'signal4w': {
-      const task = signalTask(config, signal, student, 'signal4w', asOf);
-      if (await createTask(store, task)) {
-        await created('task', task.taskId, task);
-        signalSent();
-      }
-      const url = link(config, dashboardPath.worklist());
-      for (const officer of officers) {
-        mail(
-          notify(officer.email, 'signal4w.officer', {
-            officerName: officer.name,
-            studentName,
-            coachName: coach?.name ?? '',
-            ...period,
-            url,
-          }),
-        );
-      }
-      if (coach)
-        mail(notify(coach.email, 'signal4w.coach', { coachName: coach.name, studentName, ...period }));
-      return { events, drafts };
-    }
-    case 'sick_repeated':
-    case 'sick_long': {
-      const task = signalTask(config, signal, student, 'sick_pattern', asOf);
-      if (await createTask(store, task)) {
-        await created('task', task.taskId, task);
-        signalSent();
-      }
-      if (coach) {
-        mail(
-          notify(coach.email, 'sick.coach', {
-            coachName: coach.name,
-            studentName,
-            ...period,
-            url: link(config, dashboardPath.student(student.studentId)),
-          }),
-        );
-      }
-      return { events, drafts };
-    }
-    case 'suspension_check': {
-      // Ch. 3: suspension is never reported and never mailed to the student; beyond 5 school
-      // days the attendance officer checks the data.
-      const task = signalTask(
-        config,
-        signal,
-        student,
-        'suspension_check',
-        asOf,
-        translate('nl', 'task.suspension_check.explanation', { from: signal.period.from }),
-      );
-      if (await createTask(store, task)) {
-        await created('task', task.taskId, task);
-        signalSent();
-      }
-      const url = link(config, dashboardPath.worklist());
-      for (const officer of officers) mail(notifyAssignee(officer, task, { period, url }));
-      return { events, drafts };
-    }
-    case 'frequent': {
-      mail(notify(student.email, 'frequent.student', { studentName, ...period }), { told: true });
-      if (coach) {
-        mail(
-          notify(coach.email, 'frequent.coach', {
-            coachName: coach.name,
-            studentName,
-            ...period,
-            url: link(config, dashboardPath.student(student.studentId)),
-          }),
-        );
-      }
-      return { events, drafts };
-    }
+        period,
+        ...(extra.signal8 ? { signal8: true } : {}),
+        ...(extra.told ? { event: sent } : {}),
+      }),
+    created: (entity, entityId, record) =>
+      auditByNightly(deps.store, asOf, {
+        entity,
+        entityId,
+        what: 'created',
+        after: record,
+        studentId: record.studentId,
+        expiresAt: record.expiresAt,
+      }),
+  };
+}
+
+/** The 8-hour signal: a mail to the student and, if the school mails them, to a minor's guardian. */
+function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
+  const { student, events, drafts } = fx;
+  const studentName = student.displayName;
+  const period = signal.period;
+  fx.mail(
+    notify(student.email, 'signal8.student', {
+      studentName,
+      minutes: signal.totalMinutes,
+      reportAtMinutes: profileFor(student).reportMinutes,
+      ...period,
+    }),
+    { signal8: true, told: true },
+  );
+  if (fx.deps.config.mailGuardians && student.guardianEmail && ageOn(student.birthDate, fx.asOf) < 18) {
+    fx.mail(
+      notify(student.guardianEmail, 'signal8.guardian', {
+        guardianOf: studentName,
+        minutes: signal.totalMinutes,
+        ...period,
+      }),
+      { signal8: true },
+    );
   }
+  return { events, drafts };
+}
+
+/** The 16-hour report: created once (with its event), the coach told, and watched from now on. */
+async function report16Effects(
+  fx: Effects,
+  signal: Report16,
+  days: readonly DaySummary[],
+): Promise<SignalOutcome> {
+  const { deps, student, asOf, coach, events, drafts } = fx;
+  const { config, store } = deps;
+  const studentName = student.displayName;
+  const period = signal.period;
+  const reportId = reportIdFor(signal);
+  const report: Expiring<Report> = {
+    reportId,
+    signalId: signal.id,
+    studentId: student.studentId,
+    studentName,
+    teamId: student.teamId,
+    coachId: student.coachId,
+    routeX: !signal.reportToDuo,
+    addressee: signal.duoRecipient === 'LPA' ? 'lpa' : signal.duoRecipient === 'RMC' ? 'rmc' : 'none',
+    from: signal.period.from,
+    to: signal.period.to,
+    unauthorizedMinutes: signal.totalMinutes,
+    absentDays: signal.minutesByDay.filter((d) => d.minutes > 0).length,
+    allLessonsMissed: allLessonsMissed(days, signal.period.from, signal.period.to),
+    createdOn: asOf,
+    dueDate: signal.dueDate,
+    status: 'open',
+    actions: [],
+    version: 1,
+    expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
+  };
+  if (await createReport(store, report)) {
+    await fx.created('report', reportId, report);
+    events.push({
+      type: 'report.created',
+      reportId,
+      studentId: student.studentId,
+      teamId: student.teamId,
+      asOf,
+      routeX: report.routeX,
+    });
+    fx.signalSent();
+  }
+  if (coach) {
+    fx.mail(
+      notify(coach.email, 'report16.coach', {
+        coachName: coach.name,
+        studentName,
+        minutes: signal.totalMinutes,
+        ...period,
+        dueDate: signal.dueDate,
+        url: link(config, dashboardPath.report(reportId)),
+      }),
+    );
+  }
+  return {
+    events,
+    drafts,
+    watched: {
+      reportId,
+      from: signal.period.from,
+      to: signal.period.to,
+      totalMinutes: signal.totalMinutes,
+    },
+  };
+}
+
+/** Creates the signal's task once; its creation raises `signal.sent`. */
+async function createSignalTask(fx: Effects, task: Expiring<Task>): Promise<void> {
+  if (await createTask(fx.deps.store, task)) {
+    await fx.created('task', task.taskId, task);
+    fx.signalSent();
+  }
+}
+
+/** The 4-week signal: a task for the attendance officers, who are mailed, and the coach told. */
+async function fourWeekEffects(fx: Effects, signal: FourWeekSignal): Promise<SignalOutcome> {
+  const { deps, student, asOf, coach, officers, events, drafts } = fx;
+  const { config } = deps;
+  const studentName = student.displayName;
+  const period = signal.period;
+  await createSignalTask(fx, signalTask(config, signal, student, 'signal4w', asOf));
+  const url = link(config, dashboardPath.worklist());
+  for (const officer of officers) {
+    fx.mail(
+      notify(officer.email, 'signal4w.officer', {
+        officerName: officer.name,
+        studentName,
+        coachName: coach?.name ?? '',
+        ...period,
+        url,
+      }),
+    );
+  }
+  if (coach)
+    fx.mail(notify(coach.email, 'signal4w.coach', { coachName: coach.name, studentName, ...period }));
+  return { events, drafts };
+}
+
+/** A sickness pattern: a task for the attendance officer, and the coach told. */
+async function sicknessEffects(fx: Effects, signal: SickRepeated | SickLong): Promise<SignalOutcome> {
+  const { deps, student, asOf, coach, events, drafts } = fx;
+  const { config } = deps;
+  await createSignalTask(fx, signalTask(config, signal, student, 'sick_pattern', asOf));
+  if (coach) {
+    fx.mail(
+      notify(coach.email, 'sick.coach', {
+        coachName: coach.name,
+        studentName: student.displayName,
+        ...signal.period,
+        url: link(config, dashboardPath.student(student.studentId)),
+      }),
+    );
+  }
+  return { events, drafts };
+}
+
+/**
+ * Ch. 3: suspension is never reported and never mailed to the student; beyond 5 school days the
+ * attendance officer checks the data.
+ */
+async function suspensionEffects(fx: Effects, signal: SuspensionCheck): Promise<SignalOutcome> {
+  const { deps, student, asOf, officers, events, drafts } = fx;
+  const { config } = deps;
+  const task = signalTask(
+    config,
+    signal,
+    student,
+    'suspension_check',
+    asOf,
+    translate('nl', 'task.suspension_check.explanation', { from: signal.period.from }),
+  );
+  await createSignalTask(fx, task);
+  const url = link(config, dashboardPath.worklist());
+  for (const officer of officers) fx.mail(notifyAssignee(officer, task, { period: signal.period, url }));
+  return { events, drafts };
+}
+
+/** Frequent absence: a mail to the student (that tells it) and to the coach. */
+function frequentEffects(fx: Effects, signal: FrequentAbsence): SignalOutcome {
+  const { deps, student, coach, events, drafts } = fx;
+  const studentName = student.displayName;
+  fx.mail(notify(student.email, 'frequent.student', { studentName, ...signal.period }), { told: true });
+  if (coach) {
+    fx.mail(
+      notify(coach.email, 'frequent.coach', {
+        coachName: coach.name,
+        studentName,
+        ...signal.period,
+        url: link(deps.config, dashboardPath.student(student.studentId)),
+      }),
+    );
+  }
+  return { events, drafts };
 }
 
 /** The attendance officer's task a signal asks for, once per signal (its id is the signal's). */

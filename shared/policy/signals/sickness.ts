@@ -32,6 +32,7 @@ function nthSchoolDay(calendar: SchoolCalendar, day: DayNumber, n: number): DayN
  * reaches the long-sickness threshold, if that lies after `asOf` (NaN otherwise): evaluating then
  * signals it even without new data, as a student without lessons that day has none.
  */
+// biome-ignore lint/complexity/noExcessiveCognitiveComplexity: one pass over the day table's typed arrays that judges each sickness once its end is known; split, it allocates per student and misses the 40,000-students-in-1-s target
 export function sicknessSignals(
   studentId: string,
   t: DayTable,

@@ -39,28 +39,33 @@ describe('local API Gateway', () => {
     gateway = await startGateway({
       webRoot: web,
       routes: {
-        webhook: async (event) => {
+        webhook: (event) => {
           seen.push(event);
-          return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: event.body ?? '' };
+          return Promise.resolve({
+            statusCode: 200,
+            headers: { 'Content-Type': 'application/json' },
+            body: event.body ?? '',
+          });
         },
-        api: async (event): Promise<APIGatewayProxyResultV2> => {
+        api: (event): Promise<APIGatewayProxyResultV2> => {
           seen.push(event);
           if (event.rawPath === '/api/binary') {
-            return {
+            return Promise.resolve({
               statusCode: 200,
               headers: { 'content-type': 'application/octet-stream' },
               body: Buffer.from([0, 1, 2, 255]).toString('base64'),
               isBase64Encoded: true,
-            };
+            });
           }
           // A bare object, which API Gateway serialises itself.
-          if (event.rawPath === '/api/plain') return { hello: 'world' } as unknown as APIGatewayProxyResultV2;
-          return {
+          if (event.rawPath === '/api/plain')
+            return Promise.resolve({ hello: 'world' } as unknown as APIGatewayProxyResultV2);
+          return Promise.resolve({
             statusCode: 201,
             headers: { 'x-handler': 'api' },
             cookies: ['a=1; Path=/', 'b=2; HttpOnly'],
             body: JSON.stringify({ ok: true }),
-          };
+          });
         },
       },
     });

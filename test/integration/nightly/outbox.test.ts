@@ -27,11 +27,13 @@ function recordingMailer() {
   const sent: OutgoingMail[] = [];
   let throttling = false;
   const mailer: Mailer = {
-    send: async (mail) => {
+    send: (mail) => {
       if (throttling)
-        throw Object.assign(new Error('Maximum sending rate exceeded'), { name: 'TooManyRequestsException' });
+        return Promise.reject(
+          Object.assign(new Error('Maximum sending rate exceeded'), { name: 'TooManyRequestsException' }),
+        );
       sent.push(mail);
-      return `msg-${sent.length}`;
+      return Promise.resolve(`msg-${sent.length}`);
     },
   };
   const throttle = (on: boolean) => {

@@ -50,7 +50,7 @@ const targets = (command: Sent): string[] => {
 function interleaving(doc: DynamoDBDocumentClient, name: string, pk: string, meanwhile: () => void) {
   let done = false;
   const wrapped = Object.create(doc) as DynamoDBDocumentClient;
-  wrapped.send = (async (command: Sent) => {
+  wrapped.send = ((command: Sent) => {
     if (!done && command.constructor.name === name && targets(command).includes(pk)) {
       done = true;
       meanwhile();
@@ -126,9 +126,9 @@ describe('concurrent deliveries', () => {
     await deliver([at('2026-10-05', 0)], 'd-over-0');
     // The first attempt names its days in the change log, then fails before writing the registration.
     const failing = Object.create(table.doc) as DynamoDBDocumentClient;
-    failing.send = (async (command: Sent) => {
+    failing.send = ((command: Sent) => {
       if (command.constructor.name === 'BatchWriteCommand' && targets(command).includes('REG#r-over'))
-        throw Object.assign(new Error('injected fault'), { name: 'InternalServerError' });
+        return Promise.reject(Object.assign(new Error('injected fault'), { name: 'InternalServerError' }));
       return (table.doc.send as (c: unknown) => Promise<unknown>)(command);
     }) as DynamoDBDocumentClient['send'];
     await expect(deliver([at('2026-10-06', 1)], 'd-over-1', failing)).rejects.toThrow('injected fault');

@@ -17,16 +17,16 @@ function fakeEventBridge(failFirstEntry: boolean) {
     [];
   let failed = false;
   const client = {
-    send: async (command: { input: (typeof calls)[number] }) => {
+    send: (command: { input: (typeof calls)[number] }) => {
       calls.push(command.input);
       const fail = failFirstEntry && !failed;
       failed = true;
-      return {
+      return Promise.resolve({
         FailedEntryCount: fail ? 1 : 0,
         Entries: command.input.Entries.map((_, i) =>
           fail && i === 0 ? { ErrorCode: 'ThrottlingException' } : { EventId: 'x' },
         ),
-      };
+      });
     },
   } as unknown as EventBridgeClient;
   return { client, calls };

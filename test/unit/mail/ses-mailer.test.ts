@@ -19,11 +19,11 @@ function throttle(name: string) {
 function fakeClient(failures: unknown[]) {
   const inputs: Record<string, unknown>[] = [];
   const client = {
-    send: async (command: { input: Record<string, unknown> }) => {
+    send: (command: { input: Record<string, unknown> }) => {
       inputs.push(command.input);
       const failure = failures.shift();
-      if (failure) throw failure;
-      return { MessageId: `msg-${inputs.length}` };
+      if (failure) return Promise.reject(failure);
+      return Promise.resolve({ MessageId: `msg-${inputs.length}` });
     },
   } as unknown as SESv2Client;
   return { client, inputs };

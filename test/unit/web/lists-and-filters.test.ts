@@ -13,9 +13,11 @@ beforeAll(async () => {
 describe('a paged list ("meer laden")', () => {
   it('appends the next page with the cursor the API gave and stops at the end', async () => {
     const asked: (string | null)[] = [];
-    const list = new PagedList<number>(async (cursor) => {
+    const list = new PagedList<number>((cursor) => {
       asked.push(cursor);
-      return cursor === null ? { items: [1, 2], nextCursor: 'c2' } : { items: [3], nextCursor: null };
+      return Promise.resolve(
+        cursor === null ? { items: [1, 2], nextCursor: 'c2' } : { items: [3], nextCursor: null },
+      );
     });
     await list.first();
     expect(list.items).toEqual([1, 2]);
@@ -27,9 +29,7 @@ describe('a paged list ("meer laden")', () => {
   });
 
   it('keeps the error for the page to show', async () => {
-    const list = new PagedList<number>(async () => {
-      throw new Error('boom');
-    });
+    const list = new PagedList<number>(() => Promise.reject(new Error('boom')));
     await list.first();
     expect((list.error as Error).message).toBe('boom');
     expect(list.loading).toBe(false);
