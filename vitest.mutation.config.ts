@@ -7,10 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: [
-      'test/unit/policy/**/*.test.ts',
-      'test/unit/calendar/**/*.test.ts',
-    ],
+    include: ['test/unit/policy/**/*.test.ts', 'test/unit/calendar/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },
