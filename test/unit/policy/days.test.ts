@@ -48,6 +48,11 @@ describe('Day table – a stale duplicate of a date never hides minutes', () => 
     expect(report?.totalMinutes).toBe(960);
   });
 
+  it('counts a late arrival once when its day arrives twice in a row', () => {
+    const days = [late('2026-11-02'), late('2026-11-03'), late('2026-11-03'), late('2026-11-04')];
+    expect(ofKind(evaluate(days, '2026-11-06').signals, 'frequent')).toEqual([]);
+  });
+
   it('keeps late arrivals and absences of a day whose copy was stored before the timetable was known', () => {
     const stale = (date: string): DaySummary => day(date, { lessons: 0 });
     const days = [
