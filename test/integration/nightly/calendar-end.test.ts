@@ -1,49 +1,27 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NightlyOutcome } from '../../../functions/handlers/nightly-handler';
 import {
   CALENDAR_WEEKS_LEFT,
   NIGHTLY_OUTSIDE_CALENDAR,
 } from '../../../functions/usecases/nightly/calendar-metrics';
 import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
-import { type LocalSes, startSes } from '../../../scripts/local/ses';
 import { DateOutsideCalendarError, defaultCalendar } from '../../../shared/calendar';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { batch, lambdaContext, newSecret, signedDelivery, studentEvent } from '../../support/webhook';
+import { studentEvent } from '../../support/webhook';
+import { type DeployedLambdas, startDeployedLambdas } from './deployed';
 import { day } from './harness';
 
-let table: TestTable;
-let ses: LocalSes;
-let nightly: (event: unknown) => Promise<NightlyOutcome>;
-let deliver: (...events: Record<string, unknown>[]) => Promise<void>;
+let lambdas: DeployedLambdas;
 // Metrics are not published in tests (POWERTOOLS_METRICS_DISABLED); what the handler adds is what CloudWatch would get.
 const added = vi.spyOn(Metrics.prototype, 'addMetric');
 const metric = (name: string) => added.mock.calls.filter(([n]) => n === name).map(([, , value]) => value);
+const nightly = (event: unknown) => lambdas.nightly(event);
+const deliver = (...events: Record<string, unknown>[]) => lambdas.deliver(...events);
 
 beforeAll(async () => {
-  table = await startTestTable();
-  ses = await startSes({ port: 0 });
-  const secret = newSecret();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-    MAIL_FROM: 'Presentie <presentie@school.example>',
-    DASHBOARD_URL: 'https://presentie.school.example',
-    PRESENCE_WEBHOOK_SECRETS: secret,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
-  const { handler } = await import('../../../functions/handlers/nightly');
-  const webhook = (await import('../../../functions/handlers/webhook')).handler;
-  nightly = (event) => handler(event, lambdaContext()) as Promise<NightlyOutcome>;
-  deliver = async (...events) => {
-    const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext());
-    if ((result as { statusCode?: number }).statusCode !== 200) throw new Error(JSON.stringify(result));
-  };
+  lambdas = await startDeployedLambdas();
 });
-afterAll(async () => {
-  await ses.stop();
-  await table.stop();
-});
+afterAll(() => lambdas.stop());
 
 describe('the end of the school calendar (issue 10: "The calendar")', () => {
   it('reports the weeks left on every run, and raises the alarm signal within 8 weeks of the end', async () => {
@@ -77,7 +55,7 @@ describe('the end of the school calendar (issue 10: "The calendar")', () => {
     });
     expect(metric(NIGHTLY_OUTSIDE_CALENDAR)).toEqual([1]);
     expect(metric(CALENDAR_WEEKS_LEFT)).toEqual([-7]);
-    const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: unknown[] };
+    const store = (await (await fetch(`${lambdas.sesEndpoint}/store`)).json()) as { emails: unknown[] };
     expect(store.emails).toEqual([]);
   });
 

@@ -1,41 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NightlyResult } from '../../../functions/usecases/nightly/run-nightly';
-import { type LocalSes, startSes } from '../../../scripts/local/ses';
 import { dayBefore as scheduledAsOf } from '../../../shared/calendar/school-time';
-import { startTestTable, type TestTable } from '../../support/dynalite';
-import { batch, lambdaContext, newSecret, signedDelivery, studentEvent } from '../../support/webhook';
+import { studentEvent } from '../../support/webhook';
+import { type DeployedLambdas, startDeployedLambdas } from './deployed';
 import { day } from './harness';
 
-let table: TestTable;
-let ses: LocalSes;
-let nightly: (event: unknown) => Promise<NightlyResult>;
-let deliver: (...events: Record<string, unknown>[]) => Promise<void>;
+let lambdas: DeployedLambdas;
+const nightly = async (event: unknown) => (await lambdas.nightly(event)) as NightlyResult;
+const deliver = (...events: Record<string, unknown>[]) => lambdas.deliver(...events);
 
 beforeAll(async () => {
-  table = await startTestTable();
-  ses = await startSes({ port: 0 });
-  await fetch(`${ses.endpoint}/clear-store`, { method: 'POST' });
-  const secret = newSecret();
-  // The Lambda's environment, read once at cold start (the import below).
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
-    MAIL_FROM: 'Presentie <presentie@school.example>',
-    DASHBOARD_URL: 'https://presentie.school.example',
-    PRESENCE_WEBHOOK_SECRETS: secret,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
-  const { handler } = await import('../../../functions/handlers/nightly');
-  const webhook = (await import('../../../functions/handlers/webhook')).handler;
-  nightly = (event) => handler(event, lambdaContext()) as Promise<NightlyResult>;
-  deliver = async (...events) => {
-    const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext());
-    if ((result as { statusCode?: number }).statusCode !== 200) throw new Error(JSON.stringify(result));
-  };
+  lambdas = await startDeployedLambdas();
 });
-afterAll(async () => {
-  await ses.stop();
-  await table.stop();
-});
+afterAll(() => lambdas.stop());
 
 describe('the nightly Lambda handler', () => {
   it('replays a named date, and a second replay of that date sends nothing new', async () => {
@@ -62,7 +39,9 @@ describe('the nightly Lambda handler', () => {
     expect(first).toMatchObject({ asOf: '2026-09-11', evaluated: 1, flush: { sent: 1, failed: 0 } });
     const second = await nightly({ date: '2026-09-11' });
     expect(second).toMatchObject({ evaluated: 0, signals: 0, flush: { sent: 0 } });
-    const store = (await (await fetch(`${ses.endpoint}/store`)).json()) as { emails: { subject: string }[] };
+    const store = (await (await fetch(`${lambdas.sesEndpoint}/store`)).json()) as {
+      emails: { subject: string }[];
+    };
     expect(store.emails.map((m) => m.subject).sort()).toEqual(['16-uursmelding: Student s-hal']);
   });
 
