@@ -91,27 +91,39 @@ export function claimMail(store: Store, mailId: string, now: string, leaseUntil:
   );
 }
 
-/** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
-export function markSent(store: Store, mailId: string, messageId: string, sentAt: string): Promise<boolean> {
+/**
+ * Settles an unsent mail (sent or cancelled): sets its status and `fields`, and takes it out of the
+ * unsent index. False when `condition` (on an unsent mail) no longer held.
+ */
+function settle(
+  store: Store,
+  mailId: string,
+  status: 'sent' | 'cancelled',
+  fields: string,
+  condition: string,
+  values: Record<string, unknown>,
+): Promise<boolean> {
   return conditionHeld(
     store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: mailKey(mailId),
-        UpdateExpression:
-          'SET #status = :sent, sentAt = :at, messageId = :mid ADD attempts :one REMOVE gsi1pk, gsi1sk, claimUntil',
-        ConditionExpression: '#status = :unsent',
+        UpdateExpression: `SET #status = :status, ${fields} REMOVE gsi1pk, gsi1sk, claimUntil`,
+        ConditionExpression: `#status = :unsent${condition}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':sent': 'sent',
-          ':unsent': 'unsent',
-          ':at': sentAt,
-          ':mid': messageId,
-          ':one': 1,
-        },
+        ExpressionAttributeValues: { ':status': status, ':unsent': 'unsent', ...values },
       }),
     ),
   );
+}
+
+/** Marks a mail sent and takes it out of the unsent index. False if it was already marked. */
+export function markSent(store: Store, mailId: string, messageId: string, sentAt: string): Promise<boolean> {
+  return settle(store, mailId, 'sent', 'sentAt = :at, messageId = :mid ADD attempts :one', '', {
+    ':at': sentAt,
+    ':mid': messageId,
+    ':one': 1,
+  });
 }
 
 export async function markFailed(store: Store, mailId: string, message: string): Promise<void> {
@@ -138,23 +150,12 @@ export function markCancelled(
   reason: string,
   at: string,
 ): Promise<boolean> {
-  return conditionHeld(
-    store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: mailKey(mailId),
-        UpdateExpression:
-          'SET #status = :cancelled, cancelledAt = :at, cancelledReason = :reason REMOVE gsi1pk, gsi1sk, claimUntil',
-        ConditionExpression: '#status = :unsent AND claimUntil = :lease',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':cancelled': 'cancelled',
-          ':unsent': 'unsent',
-          ':at': at,
-          ':reason': reason,
-          ':lease': lease,
-        },
-      }),
-    ),
+  return settle(
+    store,
+    mailId,
+    'cancelled',
+    'cancelledAt = :at, cancelledReason = :reason',
+    ' AND claimUntil = :lease',
+    { ':at': at, ':reason': reason, ':lease': lease },
   );
 }
