@@ -1,4 +1,5 @@
 import { dayBefore } from '../../shared/calendar/school-time';
+import { lastEnrolledDay } from '../../shared/policy/enrolment';
 import type { Store } from '../store/client';
 import {
   claimMail,
@@ -10,7 +11,6 @@ import {
   recordMail,
 } from '../store/outbox-repository';
 import { getStudent } from '../store/students';
-import { lastEnrolledDay } from './leaving';
 import { isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
 import { CANCELLED_WHEN_LEFT, type OutgoingMail } from './types';

@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TemplateId } from '../../functions/mail/templates';
 import { TEMPLATE_KIND } from '../../functions/mail/templates';
-import { enrolledDays, enrolledSignals } from '../../functions/usecases/nightly/enrolment';
 import { batchMails, type MailDraft, type Superseding } from '../../functions/usecases/nightly/mail-batch';
 import { listOpenReports } from '../../functions/usecases/reports/queries';
 import { defaultCalendar } from '../../shared/calendar';
 import { type DaySummary, evaluateStudent, initialSignalState, profileFor } from '../../shared/policy';
+import { enrolledDays, enrolledSignals } from '../../shared/policy/enrolment';
 import {
   type Harness,
   day as registeredDay,

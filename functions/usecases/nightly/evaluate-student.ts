@@ -7,6 +7,7 @@ import {
   reportStillStands,
   type StudentFacts,
 } from '../../../shared/policy';
+import { enrolledDays, enrolledSignals } from '../../../shared/policy/enrolment';
 import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { Report } from '../../domain/report';
 import type { DomainEvent } from '../../events/types';
@@ -21,7 +22,6 @@ import {
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { auditByNightly } from '../effects/audit';
-import { enrolledDays, enrolledSignals } from './enrolment';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
 import { applySignal } from './signal-effects';

@@ -1,5 +1,16 @@
-import type { DaySummary } from '../../../shared/policy';
-import { lastEnrolledDay } from '../../mail/leaving';
+/** Enrolment: which days and signals the rules may act on for a student who left. */
+import type { DaySummary } from './types';
+
+/**
+ * A student's last enrolled day: the `student.left` date or `enrolledUntil`, whichever comes
+ * first (both inclusive: the student is still enrolled on that day). Undefined while neither is set.
+ */
+export function lastEnrolledDay(
+  student: { leftOn?: string | null; enrolledUntil?: string | null } | undefined,
+): string | undefined {
+  const dates = [student?.leftOn, student?.enrolledUntil].filter((d): d is string => typeof d === 'string');
+  return dates.sort()[0];
+}
 
 /**
  * The days the rules may see: none after the student's last enrolled day (`student.left` or
