@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar } from '../../shared/calendar';
+import { addDays, defaultCalendar } from '../../shared/calendar';
 import {
   type DaySummary,
   evaluateStudent,
@@ -19,7 +19,7 @@ import {
   type Signal,
   type StudentSignalState,
 } from '../../shared/policy';
-import { day, schoolDays, student } from '../unit/policy/fixtures';
+import { calendarDays, day, schoolDays, stepDaily, student, timeless } from '../unit/policy/fixtures';
 
 const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
 const MAX_DAYS = 125;
@@ -114,21 +114,7 @@ function run(
 const sickness = (signals: readonly Signal[]) =>
   signals.filter((s) => s.kind === 'sick_long' || s.kind === 'sick_repeated');
 
-const timeless = (signals: readonly Signal[]) =>
-  sickness(signals)
-    .map(({ detectedOn: _ignored, ...rest }) => rest)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-function calendarDays(from: IsoDate, to: IsoDate): IsoDate[] {
-  const out: IsoDate[] = [];
-  for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
-function plusDays(date: IsoDate, n: number): IsoDate {
-  return new Date(Date.parse(date) + n * 86_400_000).toISOString().slice(0, 10);
-}
+const timelessSickness = (signals: readonly Signal[]) => timeless(sickness(signals));
 
 /** The README rule, written plainly on dates: each sickness's first day and the day that ended it. */
 function sicknessesOf(summaries: readonly DaySummary[], asOf: IsoDate) {
@@ -149,7 +135,7 @@ function sicknessesOf(summaries: readonly DaySummary[], asOf: IsoDate) {
 
 /** The `n`th school day from `date` on, or null beyond the calendar. */
 function nthSchoolDay(date: IsoDate, n: number): IsoDate | null {
-  return schoolDays(date, plusDays(date, 120))[n - 1] ?? null;
+  return schoolDays(date, addDays(date, 120))[n - 1] ?? null;
 }
 
 function expectedLong(summaries: readonly DaySummary[], asOf: IsoDate, profile: NormProfile) {
@@ -197,7 +183,7 @@ describe('Sickness patterns (properties, appendix 4 and README "Sickness")', () 
           const to = dates.at(-1) as IsoDate;
           let state: StudentSignalState = initialSignalState;
           const stepped: Signal[] = [];
-          for (const asOf of calendarDays(sick[0] as IsoDate, plusDays(to, 10))) {
+          for (const asOf of calendarDays(sick[0] as IsoDate, addDays(to, 10))) {
             const result = run(summaries, asOf, profile, state);
             stepped.push(...result.signals);
             state = result.state;
@@ -205,7 +191,7 @@ describe('Sickness patterns (properties, appendix 4 and README "Sickness")', () 
           expect(stepped.filter((s) => s.kind === 'sick_repeated')).toEqual([]);
           const long = stepped.filter((s) => s.kind === 'sick_long');
           expect(long.length).toBeLessThanOrEqual(1);
-          expect(long.map((s) => s.period)).toEqual(expectedLong(summaries, plusDays(to, 10), profile));
+          expect(long.map((s) => s.period)).toEqual(expectedLong(summaries, addDays(to, 10), profile));
         },
       ),
       { numRuns: 60 },
@@ -241,16 +227,14 @@ describe('Sickness patterns (properties, appendix 4 and README "Sickness")', () 
   it('day by day equals once, and evaluating again with the returned state signals nothing', () => {
     fc.assert(
       fc.property(history, profileArb, ({ summaries, from, to }, profile) => {
-        let state: StudentSignalState = initialSignalState;
-        const stepped: Signal[] = [];
-        for (const asOf of calendarDays(from, to)) {
-          const result = run(summaries, asOf, profile, state);
-          for (const s of result.signals) expect(s.detectedOn).toBe(asOf);
-          stepped.push(...result.signals);
-          state = result.state;
-        }
+        const { signals: stepped, state } = stepDaily(
+          (asOf, before) => run(summaries, asOf, profile, before),
+          from,
+          to,
+          (s, asOf) => expect(s.detectedOn).toBe(asOf),
+        );
         const once = run(summaries, to, profile);
-        expect(timeless(stepped)).toEqual(timeless(once.signals));
+        expect(timelessSickness(stepped)).toEqual(timelessSickness(once.signals));
         expect([state.sickLongThrough, state.sickRepeatedThrough]).toEqual([
           once.state.sickLongThrough,
           once.state.sickRepeatedThrough,
@@ -271,7 +255,7 @@ describe('Sickness patterns (properties, appendix 4 and README "Sickness")', () 
         const first = run(summaries, asOf, profile);
         // Without data after asOf, a sickness still going on reaches its 7th school day then.
         const known = summaries.filter((s) => s.date <= asOf);
-        const waiting = expectedLong(known, plusDays(asOf, 200), profile).find(
+        const waiting = expectedLong(known, addDays(asOf, 200), profile).find(
           (l) => l.from <= asOf && l.to > asOf,
         );
         if (waiting === undefined) return;

@@ -18,7 +18,7 @@ import {
   type StudentSignalState,
 } from '../../shared/policy';
 import { fourWeekSchoolDays } from '../../shared/policy/signals/four-week';
-import { day, schoolDays, student } from '../unit/policy/fixtures';
+import { calendarDays, day, schoolDays, stepDaily, student, timeless } from '../unit/policy/fixtures';
 
 const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
 
@@ -120,12 +120,6 @@ function run(days: readonly DaySummary[], asOf: string, profile: NormProfile, st
   return evaluateStudent({ student: s, days, state, asOf, calendar: defaultCalendar, profile });
 }
 
-/** Signals without the evaluation date, which naturally differs between runs. */
-const timeless = (signals: readonly Signal[]) =>
-  signals
-    .map(({ detectedOn: _ignored, ...rest }) => rest)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
 const settings = { numRuns: 150 };
 
 /** School days from `from` to `to` in school weeks in which the student had a lesson. */
@@ -184,13 +178,6 @@ function expectFrequentShown(
     const day = byDate.get(d);
     expect((day?.unauthorizedAbsentLessons ?? 0) + (day?.unauthorizedLateOrEarly ?? 0)).toBeGreaterThan(0);
   }
-}
-
-function calendarDays(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
 }
 
 describe('Signal evaluation (properties)', () => {
@@ -267,15 +254,12 @@ describe('Signal evaluation (properties)', () => {
   it('finds the same signals stepping day by day as in one evaluation, and never one twice', () => {
     fc.assert(
       fc.property(history, profileArb, ({ summaries, from, to }, profile) => {
-        let state: StudentSignalState = initialSignalState;
-        const stepped: Signal[] = [];
-        // Every calendar day, as the nightly run does (also in holidays).
-        for (const asOf of calendarDays(from, to)) {
-          const result = run(summaries, asOf, profile, state);
-          for (const s of result.signals) expect(s.detectedOn).toBe(asOf);
-          stepped.push(...result.signals);
-          state = result.state;
-        }
+        const { signals: stepped, state } = stepDaily(
+          (asOf, before) => run(summaries, asOf, profile, before),
+          from,
+          to,
+          (s, asOf) => expect(s.detectedOn).toBe(asOf),
+        );
         const once = run(summaries, to, profile);
         expect(timeless(stepped)).toEqual(timeless(once.signals));
         expect(state).toEqual(once.state);

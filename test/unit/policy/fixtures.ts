@@ -1,5 +1,5 @@
 /** Small builders for policy tests: a student, and day summaries as the ingestion would build them. */
-import { defaultCalendar } from '../../../shared/calendar';
+import { addDays, defaultCalendar } from '../../../shared/calendar';
 import {
   type DaySummary,
   type EvaluateResult,
@@ -61,14 +61,8 @@ export function sickDay(date: IsoDate): DaySummary {
 /** Every school day from `from` to `to` inclusive, from the bundled calendar. */
 export function schoolDays(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let d = from; d <= to; d = nextDate(d)) if (defaultCalendar.isSchoolDay(d)) out.push(d);
+  for (let d = from; d <= to; d = addDays(d, 1)) if (defaultCalendar.isSchoolDay(d)) out.push(d);
   return out;
-}
-
-function nextDate(d: IsoDate): IsoDate {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + 1);
-  return t.toISOString().slice(0, 10);
 }
 
 export function evaluate(
@@ -98,4 +92,40 @@ export function ofKind<K extends Signal['kind']>(
   kind: K,
 ): Extract<Signal, { kind: K }>[] {
   return signals.filter((s): s is Extract<Signal, { kind: K }> => s.kind === kind);
+}
+
+/** Every calendar day from `from` to `to` inclusive (the nightly run also runs in holidays). */
+export function calendarDays(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** Signals without the evaluation date, which naturally differs between runs; in id order. */
+export function timeless<S extends Signal>(signals: readonly S[]): Omit<S, 'detectedOn'>[] {
+  return signals
+    .map(({ detectedOn: _ignored, ...rest }) => rest)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Evaluates every calendar day from `from` to `to` with the state the day before returned, as
+ * the nightly run does: the signals found along the way (each checked to be found on its own
+ * day) and the last state.
+ */
+export function stepDaily(
+  evaluateOn: (asOf: IsoDate, state: StudentSignalState) => EvaluateResult,
+  from: IsoDate,
+  to: IsoDate,
+  check: (signal: Signal, asOf: IsoDate) => void,
+): { signals: Signal[]; state: StudentSignalState } {
+  let state: StudentSignalState = initialSignalState;
+  const signals: Signal[] = [];
+  for (const asOf of calendarDays(from, to)) {
+    const result = evaluateOn(asOf, state);
+    for (const s of result.signals) check(s, asOf);
+    signals.push(...result.signals);
+    state = result.state;
+  }
+  return { signals, state };
 }
