@@ -15,10 +15,9 @@ import {
   profileFor,
   type Signal,
   type StudentFacts,
-  type StudentSignalState,
 } from '../../shared/policy';
 import { fourWeekSchoolDays } from '../../shared/policy/signals/four-week';
-import { calendarDays, day, schoolDays, stepDaily, student, timeless } from '../unit/policy/fixtures';
+import { day, schoolDays, stepDaily, student, timeless } from '../unit/policy/fixtures';
 
 const SCHOOL_DAYS = schoolDays('2025-08-18', '2027-07-16');
 
