@@ -7,27 +7,16 @@ import {
   dayOfStretch,
   type Notice,
   type Reason,
-  type RegistrationFacts,
   RULES,
   ruleText,
   schoolYearOf,
 } from '../../../shared/policy';
+import { registration } from './fixtures';
 
 const adult = '2000-01-10'; // 26 on the dates below
 const minor = '2010-06-01'; // 16
 
-function reg(overrides: Partial<RegistrationFacts> = {}): RegistrationFacts {
-  return {
-    registrationId: 'r-1',
-    revision: 0,
-    studentId: 'stu-1',
-    date: '2026-11-10',
-    start: '09:00',
-    end: '10:30',
-    status: 'absent',
-    ...overrides,
-  };
-}
+const reg = registration;
 
 function ctx(birthDate = minor, extra: Partial<ClassifyContext> = {}): ClassifyContext {
   return { birthDate, severeWeatherDates: new Set(), ...extra };

@@ -8,6 +8,7 @@ import {
   initialSignalState,
   type NormProfile,
   profileFor,
+  type RegistrationFacts,
   type Signal,
   type StudentFacts,
   type StudentSignalState,
@@ -128,4 +129,18 @@ export function stepDaily(
     state = result.state;
   }
   return { signals, state };
+}
+
+/** One lesson missed on Tuesday 10 November 2026, 09:00-10:30, with no reason: override what a test is about. */
+export function registration(overrides: Partial<RegistrationFacts> = {}): RegistrationFacts {
+  return {
+    registrationId: 'r-1',
+    revision: 0,
+    studentId: 'stu-1',
+    date: '2026-11-10',
+    start: '09:00',
+    end: '10:30',
+    status: 'absent',
+    ...overrides,
+  };
 }

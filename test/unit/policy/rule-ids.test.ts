@@ -13,23 +13,13 @@ import {
   type RegistrationFacts,
   type RuleId,
 } from '../../../shared/policy';
+import { registration } from './fixtures';
 
 const minor = '2010-06-01'; // 16 on 10 Nov 2026
 const adult = '2005-06-01'; // 21: over 18, under 23
 
 function reg(reason: Reason | undefined, notice?: Notice, overrides: Partial<RegistrationFacts> = {}) {
-  return {
-    registrationId: 'r-1',
-    revision: 0,
-    studentId: 'stu-1',
-    date: '2026-11-10',
-    start: '09:00',
-    end: '10:30',
-    status: 'absent' as const,
-    ...(reason ? { reason } : {}),
-    ...(notice ? { notice } : {}),
-    ...overrides,
-  };
+  return registration({ ...(reason ? { reason } : {}), ...(notice ? { notice } : {}), ...overrides });
 }
 
 const ctx = (birthDate = minor, extra: Partial<ClassifyContext> = {}): ClassifyContext => ({
