@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
+import { toCsv } from '../../csv';
 import { json, type RouteContext, type RouteHandler } from '../context';
 import { badRequest, forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
@@ -54,16 +54,16 @@ export const overviewCsv: RouteHandler = async (ctx) => {
     action: 'read',
     subject: `overview-csv:${kind}`,
   });
-  const csv = stringify(
-    rows.map((r) => [
-      r.student.studentId,
-      r.student.displayName,
-      r.student.teamId,
-      r.date,
-      r.detail,
-      r.minutes ?? '',
-    ]),
-    { header: true, columns: ['studentId', 'name', 'team', 'date', 'detail', 'minutes'] },
+  const csv = toCsv(
+    ['studentId', 'name', 'team', 'date', 'detail', 'minutes'].map((key) => ({ key, header: key })),
+    rows.map((r) => ({
+      studentId: r.student.studentId,
+      name: r.student.displayName,
+      team: r.student.teamId,
+      date: r.date,
+      detail: r.detail,
+      minutes: r.minutes ?? '',
+    })),
   );
   return { csv, filename: `${kind}.csv` };
 };

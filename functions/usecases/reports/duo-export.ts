@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { type CsvColumn, toCsv } from '../../csv';
 import type { Task } from '../../domain/task';
 import type { Store } from '../../store/client';
 import { listTasksByKind } from '../../store/tasks-repository';
@@ -29,7 +29,7 @@ const CSV_COLUMNS = [
   { key: 'reporterName', header: 'melder_naam' },
   { key: 'reporterRole', header: 'melder_functie' },
   { key: 'reporterEmail', header: 'melder_email' },
-];
+] as const satisfies readonly CsvColumn[];
 
 /** The reports to submit to DUO, one row each, with the fields of the Besluit verzuimmelding. */
 export async function exportDuoCsv(store: Store): Promise<string> {
@@ -53,5 +53,5 @@ export async function exportDuoCsv(store: Store): Promise<string> {
       reporterEmail: d.reporter.email,
     };
   });
-  return stringify(rows, { header: true, columns: CSV_COLUMNS });
+  return toCsv(CSV_COLUMNS, rows);
 }
