@@ -1,4 +1,5 @@
 import { escapeHtml } from './format';
+import { plainText } from './plain-text';
 import type { Locale } from './types';
 
 /** What a template says; the layout turns it into a plain-text and an HTML body from the same words. */
@@ -21,6 +22,8 @@ export function layout(
   content: MailContent,
   locale: Locale,
 ): { subject: string; text: string; html: string } {
+  // A subject is one line: a line break in it would start a header of its own.
+  const subject = plainText(content.subject);
   const list = content.list ?? [];
   const textParts = [content.greeting, ...content.paragraphs];
   if (list.length > 0) textParts.push(list.map((i) => `- ${i.text}${i.url ? `: ${i.url}` : ''}`).join('\n'));
@@ -36,7 +39,7 @@ export function layout(
     : '';
   const html = `<!doctype html>
 <html lang="${locale}">
-<head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">
 <p>${escapeHtml(content.greeting)}</p>
 ${paragraphs}
@@ -45,5 +48,5 @@ ${action}
 <hr><p style="font-size:12px;color:#555555">${escapeHtml(FOOTER[locale])}</p>
 </body>
 </html>`;
-  return { subject: content.subject, text: `${textParts.join('\n\n')}\n`, html };
+  return { subject, text: `${textParts.join('\n\n')}\n`, html };
 }

@@ -1,5 +1,6 @@
 import { formatDate, formatDuration } from './format';
 import { layout, type MailContent } from './layout';
+import { plainData } from './plain-text';
 import type { Locale, MailKind, OutgoingMail } from './types';
 
 /**
@@ -556,13 +557,16 @@ export interface MailRequest<T extends TemplateId = TemplateId> {
 export function renderMail<T extends TemplateId>(request: MailRequest<T>): OutgoingMail {
   const locale = request.locale ?? 'nl';
   const variant = templates[request.template][locale] as Variant<TemplateData[T]>;
-  const all = [request.data, ...(request.also ?? [])];
+  // Every value a template interpolates is one clean line: no control characters, line breaks
+  // or bidirectional overrides from a name or any other data.
+  const all = [request.data, ...(request.also ?? [])].map(plainData);
+  const first = all[0] as TemplateData[T];
   let content: MailContent;
-  if (all.length === 1) content = variant.one(request.data);
+  if (all.length === 1) content = variant.one(first);
   else {
     content = {
       subject: variant.many.subject(all),
-      greeting: variant.one(request.data).greeting,
+      greeting: variant.one(first).greeting,
       paragraphs: [variant.many.intro(all)],
       list: all.map((d) => ({
         text: variant.many.line(d),

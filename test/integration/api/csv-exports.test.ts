@@ -68,6 +68,7 @@ beforeAll(async () => {
       status: 'open',
       createdOn: addDays(TODAY, -1),
       dueDate: addDays(TODAY, 5),
+      explanation: 'DUO',
       duo: {
         studentId,
         studentName: name,
