@@ -10,7 +10,6 @@ import * as keys from './keys';
 export interface StudentRecord extends StudentData {
   leftOn?: IsoDate;
   diplomaObtained?: boolean;
-  leftReason?: string;
   /** `occurredAt` (epoch ms) of the upsert stored; an older upsert is stale. */
   version: number;
   eventIds: string[];
@@ -99,7 +98,6 @@ export async function markStudentLeft(
   left: {
     leftOn: IsoDate;
     diplomaObtained: boolean;
-    leftReason?: string;
     eventId: string;
     expiresAt: number;
   },
@@ -108,7 +106,6 @@ export async function markStudentLeft(
     {
       leftOn: left.leftOn,
       diplomaObtained: left.diplomaObtained,
-      leftReason: left.leftReason,
       expiresAt: left.expiresAt,
     },
     { eventIds: new Set([left.eventId]) },

@@ -175,9 +175,19 @@ async function keepPending(state: BatchState, work: Work[]): Promise<void> {
     }
     await putPendingEvent(
       store,
-      { studentId: studentOf(w.event) as string, event: w.event, receivedAt },
+      { studentId: studentOf(w.event) as string, event: withoutLeavingReason(w.event), receivedAt },
       expiresAt,
     );
     decide(state, w, 'pending');
   });
+}
+
+/**
+ * The free-text reason of `student.left` is not kept: nothing uses it (the outflow case needs
+ * the date and the diploma only), and a reason for leaving is personal data we need not hold.
+ */
+function withoutLeavingReason(event: PresenceEvent): PresenceEvent {
+  if (event.type !== 'student.left' || event.data.reason === undefined) return event;
+  const { reason: _reason, ...data } = event.data;
+  return { ...event, data };
 }

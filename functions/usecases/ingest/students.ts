@@ -104,7 +104,6 @@ export async function applyStudentLeft(
         await markStudentLeft(store, data.studentId, {
           leftOn: data.date,
           diplomaObtained: data.diplomaObtained,
-          leftReason: data.reason,
           eventId: w.event.id,
           expiresAt,
         });
@@ -112,7 +111,6 @@ export async function applyStudentLeft(
           ...before,
           leftOn: data.date,
           diplomaObtained: data.diplomaObtained,
-          leftReason: data.reason,
           eventIds: [...before.eventIds, w.event.id],
           expiresAt,
         });

@@ -268,4 +268,18 @@ describe('students leaving', () => {
     expect(items.map((i) => i.type).sort()).toEqual(['registration', 'student']);
     for (const item of items) expect(item.expiresAt).toBe(expected);
   });
+
+  it('does not keep the free-text leaving reason: nothing uses it', async () => {
+    const reason = 'Verhuisd naar Tilburg na scheiding ouders';
+    await h.send(batch(studentEvent('s-why')));
+    const known = leftEvent('s-why', '2027-07-01');
+    const unknown = leftEvent('s-why-later', '2027-07-01');
+    (known.data as Record<string, unknown>).reason = reason;
+    (unknown.data as Record<string, unknown>).reason = reason;
+    expect(outcomes(await h.send(batch(known, unknown)))).toEqual(['applied', 'pending']);
+    expect(JSON.stringify(await h.scan())).not.toContain('Tilburg');
+    await h.send(batch(studentEvent('s-why-later')));
+    expect((await getStudent(h.table, 's-why-later'))?.leftOn).toBe('2027-07-01');
+    expect(JSON.stringify(await h.scan())).not.toContain('Tilburg');
+  });
 });
