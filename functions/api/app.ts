@@ -17,7 +17,14 @@ import { coachPage } from './routes/coach';
 import { kpi, unitReports } from './routes/kpi';
 import { me } from './routes/me';
 import { overview, overviewCsv } from './routes/overviews';
-import { applyAction, completeConversation, getReport, referral, studentPage } from './routes/reports';
+import {
+  applyAction,
+  completeConversation,
+  getReport,
+  referral,
+  studentPage,
+  studentReads,
+} from './routes/reports';
 import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
 import { parseBody } from './validate';
 
@@ -41,6 +48,7 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   completeConversation,
   referral,
   student: studentPage,
+  studentReads,
   worklist,
   taskStatus,
   duoStatus,

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import { type SeenStudents, seenStudents } from '../domain/audit';
 import type { ApiData, OrgUnitRecord } from './ports';
 
 export interface RouteContext {
@@ -23,12 +24,22 @@ export const actorOf = (ctx: RouteContext) => ({
   email: ctx.principal.email,
 });
 
-/** A list of students' data was read: one audit entry for the request, filed under the reader. */
-export function auditList(ctx: RouteContext, subject: string): Promise<void> {
+/**
+ * A list or an export of students' data was read: one audit entry for the request, filed under
+ * the reader, with what it showed (the unit and period asked for, the students on it).
+ */
+export function auditList(
+  ctx: RouteContext,
+  subject: string,
+  scope: { unitId?: string | null; from?: string | null; to?: string | null },
+  studentIds: Iterable<string>,
+): Promise<void> {
+  const seen: SeenStudents = seenStudents(scope, studentIds);
   return ctx.data.audit({
     at: ctx.now.toISOString(),
     staffId: ctx.principal.staffId,
     action: 'read',
     subject,
+    seen,
   });
 }

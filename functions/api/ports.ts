@@ -1,10 +1,12 @@
 import type { AdminPage } from '../../shared/api/admin';
+import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
+import type { SeenStudents } from '../domain/audit';
 
 /**
  * What the API needs from the store and the use cases, in the API's own terms. The routes
@@ -52,7 +54,10 @@ export interface AuditEntry {
   staffId: string;
   action: 'read' | 'write';
   subject: string;
+  /** A read of one student's data (their page, a report). */
   studentId?: string;
+  /** A read of a list or an export: the unit, the period and the students it showed. */
+  seen?: SeenStudents;
 }
 
 export interface OverviewFilter {
@@ -108,7 +113,8 @@ export interface ApiData {
     actor: Actor;
     now: Date;
   }): Promise<void>;
-  exportDuoCsv(now: Date): Promise<string>;
+  /** The DUO export as CSV, and the students in it. */
+  exportDuoCsv(now: Date): Promise<{ csv: string; studentIds: string[] }>;
 
   kpi(now: Date): Promise<KpiPage>;
   studentPage(student: StudentRecord, now: Date): Promise<StudentPage>;
@@ -123,4 +129,6 @@ export interface ApiData {
   admin(now: Date): Promise<AdminPage>;
 
   audit(entry: AuditEntry): Promise<void>;
+  /** Every read of the student's data on their audit trail, newest first. */
+  studentReads(studentId: string): Promise<StudentRead[]>;
 }

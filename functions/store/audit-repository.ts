@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit';
 import type { Store } from './client';
-import { queryAll } from './dynamo';
+import { batchPut, queryAll } from './dynamo';
 import { auditKey, auditPk, auditStudentGsi1, INDEX, type PrimaryKey, studentAuditPk } from './keys';
 
 /**
@@ -46,10 +46,12 @@ export async function listAudit(
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': auditPk(entity, entityId) },
   });
-  return items.map((raw) => {
-    const { entity: e, entityId: id, at, by, what, before, after } = raw as unknown as AuditEntry;
-    return { entity: e, entityId: id, at, by, what, before, after };
-  });
+  return items.map(entryOf);
+}
+
+function entryOf(raw: Record<string, unknown>): AuditEntry {
+  const { entity, entityId, at, by, what, before, after, seen } = raw as unknown as AuditEntry;
+  return { entity, entityId, at, by, what, before, after, ...(seen ? { seen } : {}) };
 }
 
 /** Where an audit entry about a student is, and which record it is about. */
@@ -72,4 +74,39 @@ export async function listStudentAuditRefs(store: Store, studentId: string): Pro
     entity: raw.entity as AuditEntry['entity'],
     entityId: String(raw.entityId),
   }));
+}
+
+/**
+ * Appends many read entries at once (BatchWriteItem): one per student a list or an export showed,
+ * each filed under the student (AP 25) and on the student's trail (AP 26), so that "who saw this
+ * student" is one query. Reads have no version: the random id alone keeps them apart.
+ */
+export async function appendReadEntries(
+  store: Store,
+  entries: readonly { entry: AuditEntry; studentId: string; expiresAt: number }[],
+): Promise<void> {
+  await batchPut(
+    store,
+    entries.map(({ entry, studentId, expiresAt }) => {
+      const auditId = `${'0'.padStart(8, '0')}-${randomUUID()}`;
+      return {
+        ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
+        ...auditStudentGsi1(studentId, entry.at, auditId),
+        type: 'audit',
+        auditId,
+        ...entry,
+        expiresAt,
+      };
+    }),
+  );
+}
+
+/** The student's whole trail (AP 26), oldest first: changes to their records and reads of their data. */
+export async function listStudentAudit(store: Store, studentId: string): Promise<AuditEntry[]> {
+  const items = await queryAll(store, {
+    IndexName: INDEX.gsi1,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': studentAuditPk(studentId) },
+  });
+  return items.map(entryOf);
 }

@@ -13,6 +13,7 @@ export const ROUTE_PATHS = {
   completeConversation: { method: 'POST', path: '/api/reports/{reportId}/complete' },
   referral: { method: 'POST', path: '/api/students/{studentId}/referrals' },
   student: { method: 'GET', path: '/api/students/{studentId}' },
+  studentReads: { method: 'GET', path: '/api/students/{studentId}/reads' },
   worklist: { method: 'GET', path: '/api/worklist', query: ['kind', 'cursor'] },
   taskStatus: { method: 'POST', path: '/api/tasks/{taskId}/status' },
   duoStatus: { method: 'POST', path: '/api/tasks/{taskId}/duo' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AdminPage } from './admin';
+import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
 import { ApiError, Me } from './common';
 import { KpiPage } from './kpi';
@@ -81,6 +82,12 @@ export const API_ROUTES = {
     summary: "A student's attendance, signals and reports",
     roles: readers,
     response: StudentPage,
+  },
+  studentReads: {
+    ...ROUTE_PATHS.studentReads,
+    summary: "Who saw a student's data: the reads on the student's audit trail, newest first",
+    roles: ['attendance_officer'],
+    response: StudentReads,
   },
   worklist: {
     ...ROUTE_PATHS.worklist,

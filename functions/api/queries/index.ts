@@ -3,7 +3,7 @@ import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
 import type { ApiWrites } from '../store/writes';
 import { adminPage } from './admin';
-import { auditRead } from './audit';
+import { auditRead, studentReads } from './audit';
 import { findStaffByEmail, getStudent, listOrgUnits, listStaff, listStudentsOfCoach } from './directory';
 import { kpiPage } from './kpi';
 import { overview } from './overviews';
@@ -35,5 +35,6 @@ export function storeReads(
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),
     admin: (now) => adminPage(store, now),
     audit: (entry) => auditRead(store, entry, retentionYears),
+    studentReads: (studentId) => studentReads(store, studentId),
   };
 }

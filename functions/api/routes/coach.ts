@@ -41,6 +41,9 @@ export const coachPage: RouteHandler = async (ctx) => {
       coachId: s.coachId,
     }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
-  await auditList(ctx, `coach-page:${teamId ?? 'all'}`);
+  await auditList(ctx, `coach-page:${teamId ?? 'all'}`, { unitId: teamId }, [
+    ...page.items.map((r) => r.student.studentId),
+    ...refs.map((s) => s.studentId),
+  ]);
   return json({ teams, teamId, reports: page.items, nextCursor: page.nextCursor, students: refs });
 };

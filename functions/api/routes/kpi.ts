@@ -18,7 +18,12 @@ export const unitReports: RouteHandler = async (ctx) => {
   if (!canSeeUnit(ctx.principal, unitId, units)) throw forbidden();
   const teamIds = [...unitsBelow(units, [unitId])];
   const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
-  await auditList(ctx, `unit-reports:${unitId}`);
+  await auditList(
+    ctx,
+    `unit-reports:${unitId}`,
+    { unitId },
+    page.items.map((r) => r.student.studentId),
+  );
   const unitName = units.find((u) => u.orgUnitId === unitId)?.name;
   return json(unitName ? { ...page, unitName } : page);
 };

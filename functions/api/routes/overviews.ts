@@ -1,9 +1,13 @@
 import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
 import { toCsv } from '../../csv';
-import { json, type RouteContext, type RouteHandler } from '../context';
+import { addDays, localDate } from '../../domain/dates';
+import { auditList, json, type RouteContext, type RouteHandler } from '../context';
 import { badRequest, forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { canSeeUnit, seesWholeInstitution, unitsBelow, visibleUnitIds } from '../scope';
+
+/** The period an overview covers when none is asked for. */
+const OVERVIEW_DAYS = 28;
 
 async function filterOf(ctx: RouteContext) {
   const kind = OverviewKind.safeParse(ctx.params.kind);
@@ -24,23 +28,26 @@ async function filterOf(ctx: RouteContext) {
     .filter((u) => visible === null || visible.has(u.orgUnitId))
     .map((u) => ({ orgUnitId: u.orgUnitId, name: u.name, kind: u.kind }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  return { kind: kind.data, choices, filter: { teamIds, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+  // The period is settled here (by default the last 28 days) so that the audit entry names it.
+  const today = localDate(ctx.now);
+  const period = { from: from ?? addDays(today, -OVERVIEW_DAYS), to: to ?? today };
+  return { kind: kind.data, choices, unitId: unitId ?? null, filter: { teamIds, ...period }, period };
 }
 
 export const overview: RouteHandler = async (ctx) => {
-  const { kind, filter, choices } = await filterOf(ctx);
+  const { kind, filter, choices, unitId, period } = await filterOf(ctx);
   const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
-  await ctx.data.audit({
-    at: ctx.now.toISOString(),
-    staffId: ctx.principal.staffId,
-    action: 'read',
-    subject: `overview:${kind}`,
-  });
+  await auditList(
+    ctx,
+    `overview:${kind}`,
+    { unitId, ...period },
+    page.items.map((r) => r.student.studentId),
+  );
   return json({ kind, rows: page.items, nextCursor: page.nextCursor, units: choices });
 };
 
 export const overviewCsv: RouteHandler = async (ctx) => {
-  const { kind, filter } = await filterOf(ctx);
+  const { kind, filter, unitId, period } = await filterOf(ctx);
   const rows = [];
   let cursor: string | null = null;
   do {
@@ -48,12 +55,12 @@ export const overviewCsv: RouteHandler = async (ctx) => {
     rows.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
-  await ctx.data.audit({
-    at: ctx.now.toISOString(),
-    staffId: ctx.principal.staffId,
-    action: 'read',
-    subject: `overview-csv:${kind}`,
-  });
+  await auditList(
+    ctx,
+    `overview-csv:${kind}`,
+    { unitId, ...period },
+    rows.map((r) => r.student.studentId),
+  );
   const csv = toCsv(
     ['studentId', 'name', 'team', 'date', 'detail', 'minutes'].map((key) => ({ key, header: key })),
     rows.map((r) => ({

@@ -88,3 +88,18 @@ export const studentPage: RouteHandler = async (ctx) => {
   });
   return json(await ctx.data.studentPage(student, ctx.now));
 };
+
+/** Who saw this student's data (the attendance officer answers "who saw my data"); itself a read. */
+export const studentReads: RouteHandler = async (ctx) => {
+  const student = await studentInScope(ctx, ctx.params.studentId as string);
+  const reads = await ctx.data.studentReads(student.studentId);
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `student-reads:${student.studentId}`,
+    studentId: student.studentId,
+  });
+  const { studentId, displayName, teamId, coachId } = student;
+  return json({ student: { studentId, displayName, teamId, coachId }, reads });
+};

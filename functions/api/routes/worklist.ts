@@ -18,7 +18,12 @@ export const worklist: RouteHandler = async (ctx) => {
   if (asked && !allowed.includes(asked as TaskKind)) throw forbidden();
   const kinds = asked ? [asked as TaskKind] : allowed;
   const page = await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE);
-  await auditList(ctx, `worklist:${asked ?? 'all'}`);
+  await auditList(
+    ctx,
+    `worklist:${asked ?? 'all'}`,
+    {},
+    page.items.flatMap((t) => (t.student ? [t.student.studentId] : [])),
+  );
   return json(page);
 };
 
@@ -50,11 +55,7 @@ export const duoStatus: RouteHandler = async (ctx) => {
 };
 
 export const duoExport: RouteHandler = async (ctx) => {
-  await ctx.data.audit({
-    at: ctx.now.toISOString(),
-    staffId: ctx.principal.staffId,
-    action: 'read',
-    subject: 'duo-export',
-  });
-  return { csv: await ctx.data.exportDuoCsv(ctx.now), filename: translate('nl', 'duo.exportFile') };
+  const { csv, studentIds } = await ctx.data.exportDuoCsv(ctx.now);
+  await auditList(ctx, 'duo-export', {}, studentIds);
+  return { csv, filename: translate('nl', 'duo.exportFile') };
 };

@@ -6,7 +6,7 @@ import {
   recordDuoStatus,
   updateTaskStatus,
 } from '../../usecases/reports/actions';
-import { exportDuoCsv } from '../../usecases/reports/duo-export';
+import { exportDuo } from '../../usecases/reports/duo-export';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -41,6 +41,6 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
     },
-    exportDuoCsv: () => exportDuoCsv(deps.store),
+    exportDuoCsv: () => exportDuo(deps.store),
   };
 }

@@ -33,7 +33,13 @@ const CSV_COLUMNS = [
 
 /** The reports to submit to DUO, one row each, with the fields of the Besluit verzuimmelding. */
 export async function exportDuoCsv(store: Store): Promise<string> {
-  const rows = (await duoTasksToSubmit(store)).map((t) => {
+  return (await exportDuo(store)).csv;
+}
+
+/** The DUO export and the students in it (for the audit trail of who exported whom). */
+export async function exportDuo(store: Store): Promise<{ csv: string; studentIds: string[] }> {
+  const tasks = await duoTasksToSubmit(store);
+  const rows = tasks.map((t) => {
     const d = t.duo as NonNullable<Task['duo']>;
     return {
       taskId: t.taskId,
@@ -53,5 +59,5 @@ export async function exportDuoCsv(store: Store): Promise<string> {
       reporterEmail: d.reporter.email,
     };
   });
-  return toCsv(CSV_COLUMNS, rows);
+  return { csv: toCsv(CSV_COLUMNS, rows), studentIds: tasks.map((t) => (t.duo as NonNullable<Task['duo']>).studentId) };
 }
