@@ -128,6 +128,34 @@ export function formatPeriod(from: string, to: string, locale: Locale): string {
 const names = (ds: { studentName: string }[]): string =>
   [...new Set(ds.map((d) => d.studentName))].join(', ');
 
+/**
+ * The subject of a mail to staff (coach, attendance officer, a task's assignee) names the
+ * student and what is asked of the reader, never the kind of concern: no absence, hours,
+ * 4-week signal, sickness or pattern, leaving without a qualification, DUO. A subject is seen
+ * in a mailbox preview, on a lock screen, on a shared screen; the policy needs the coach to get
+ * the report by mail and act on it by a date, not the kind in the subject. The body, opened by
+ * the reader, says what it is about. Dutch and English say the same. Mails to the student and
+ * the guardian keep theirs: the policy has the student told of their own absence.
+ */
+const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, string>> = {
+  'report16.coach': { nl: 'Actie gevraagd', en: 'Action needed' },
+  'withdrawn.coach': { nl: 'Geen actie meer nodig', en: 'No action needed any more' },
+  'signal4w.officer': { nl: 'Neem contact op met de coach', en: 'Please contact the coach' },
+  'signal4w.coach': { nl: 'Ter informatie', en: 'For your information' },
+  'sick.coach': { nl: 'Gesprek gevraagd', en: 'Conversation requested' },
+  'frequent.coach': { nl: 'Aandacht gevraagd', en: 'Attention needed' },
+  'outflow.coach': { nl: 'Uitschrijving', en: 'Deregistration' },
+  'task.assignee': { nl: 'Nieuwe taak', en: 'New task' },
+};
+export type StaffTemplate = Exclude<TemplateId, 'signal8.student' | 'signal8.guardian' | 'frequent.student'>;
+export const STAFF_TEMPLATES = Object.keys(STAFF_SUBJECT) as StaffTemplate[];
+
+/** "Actie gevraagd: Sanne de Boer"; several things: "Actie gevraagd (3): Sanne de Boer, Tim Ates". */
+function staffSubject(template: StaffTemplate, locale: Locale, ...ds: { studentName: string }[]): string {
+  const label = STAFF_SUBJECT[template][locale];
+  return ds.length === 1 ? `${label}: ${names(ds)}` : `${label} (${ds.length}): ${names(ds)}`;
+}
+
 const templates: Templates = {
   'signal8.student': {
     nl: {
@@ -202,7 +230,7 @@ const templates: Templates = {
   'report16.coach': {
     nl: {
       one: (d) => ({
-        subject: `16-uursmelding: ${d.studentName}`,
+        subject: staffSubject('report16.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim binnen vier aaneengesloten lesweken (${formatDate(d.from, 'nl')} tot en met ${formatDate(d.to, 'nl')}).`,
@@ -211,7 +239,7 @@ const templates: Templates = {
         action: { label: 'Melding behandelen', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} 16-uursmeldingen: ${names(ds)}`,
+        subject: (ds) => staffSubject('report16.coach', 'nl', ...ds),
         intro: (ds) =>
           `Er staan ${ds.length} nieuwe 16-uursmeldingen in de open lijst van je team. Kies per melding een actie en licht die toe, uiterlijk op de genoemde datum.`,
         line: (d) =>
@@ -221,7 +249,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `16-hour report: ${d.studentName}`,
+        subject: staffSubject('report16.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence within four consecutive school weeks (${formatDate(d.from, 'en')} to ${formatDate(d.to, 'en')}).`,
@@ -230,7 +258,7 @@ const templates: Templates = {
         action: { label: 'Handle the report', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} 16-hour reports: ${names(ds)}`,
+        subject: (ds) => staffSubject('report16.coach', 'en', ...ds),
         intro: (ds) =>
           `There are ${ds.length} new 16-hour reports in your team's open list. For each, choose an action and explain it by the date given.`,
         line: (d) =>
@@ -242,7 +270,7 @@ const templates: Templates = {
   'signal4w.officer': {
     nl: {
       one: (d) => ({
-        subject: `4-wekensignaal: ${d.studentName}`,
+        subject: staffSubject('signal4w.officer', 'nl', d),
         greeting: `Beste ${d.officerName},`,
         paragraphs: [
           `${d.studentName} is vier aaneengesloten lesweken ongeoorloofd afwezig, ${formatPeriod(d.from, d.to, 'nl')}.`,
@@ -251,7 +279,7 @@ const templates: Templates = {
         action: { label: 'Taak openen', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} 4-wekensignalen: ${names(ds)}`,
+        subject: (ds) => staffSubject('signal4w.officer', 'nl', ...ds),
         intro: () =>
           'Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. Stem per student af met de coach, nodig de student uit en volg hem of haar drie weken. Er staan taken voor je klaar.',
         line: (d) => `${d.studentName} (coach ${d.coachName}): ${formatPeriod(d.from, d.to, 'nl')}`,
@@ -260,7 +288,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `4-week signal: ${d.studentName}`,
+        subject: staffSubject('signal4w.officer', 'en', d),
         greeting: `Dear ${d.officerName},`,
         paragraphs: [
           `${d.studentName} has been absent without authorization for four consecutive school weeks, ${formatPeriod(d.from, d.to, 'en')}.`,
@@ -269,7 +297,7 @@ const templates: Templates = {
         action: { label: 'Open the task', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} 4-week signals: ${names(ds)}`,
+        subject: (ds) => staffSubject('signal4w.officer', 'en', ...ds),
         intro: () =>
           'These students have been absent without authorization for four consecutive school weeks. For each, check with the coach, invite the student and follow them for three weeks. Tasks are waiting for you.',
         line: (d) => `${d.studentName} (coach ${d.coachName}): ${formatPeriod(d.from, d.to, 'en')}`,
@@ -280,14 +308,14 @@ const templates: Templates = {
   'signal4w.coach': {
     nl: {
       one: (d) => ({
-        subject: `Ter informatie: 4-wekensignaal ${d.studentName}`,
+        subject: staffSubject('signal4w.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} is vier aaneengesloten lesweken ongeoorloofd afwezig, ${formatPeriod(d.from, d.to, 'nl')}. De verzuimbegeleider neemt contact met je op.`,
         ],
       }),
       many: {
-        subject: (ds) => `Ter informatie: 4-wekensignalen ${names(ds)}`,
+        subject: (ds) => staffSubject('signal4w.coach', 'nl', ...ds),
         intro: () =>
           'Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. De verzuimbegeleider neemt contact met je op.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
@@ -295,14 +323,14 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `For your information: 4-week signal ${d.studentName}`,
+        subject: staffSubject('signal4w.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has been absent without authorization for four consecutive school weeks, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer will contact you.`,
         ],
       }),
       many: {
-        subject: (ds) => `For your information: 4-week signals ${names(ds)}`,
+        subject: (ds) => staffSubject('signal4w.coach', 'en', ...ds),
         intro: () =>
           'These students have been absent without authorization for four consecutive school weeks. The attendance officer will contact you.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
@@ -312,7 +340,7 @@ const templates: Templates = {
   'sick.coach': {
     nl: {
       one: (d) => ({
-        subject: `Verzuimpatroon: ${d.studentName}`,
+        subject: staffSubject('sick.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `Bij ${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op.`,
@@ -321,7 +349,7 @@ const templates: Templates = {
         action: { label: dashboard.nl, url: d.url },
       }),
       many: {
-        subject: (ds) => `Verzuimpatronen: ${names(ds)}`,
+        subject: (ds) => staffSubject('sick.coach', 'nl', ...ds),
         intro: () =>
           'Bij deze studenten is een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op. De details staan op het dashboard.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
@@ -330,7 +358,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `Absence pattern: ${d.studentName}`,
+        subject: staffSubject('sick.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `An absence pattern that needs attention was noticed for ${d.studentName}, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer has been given a task and will contact you.`,
@@ -339,7 +367,7 @@ const templates: Templates = {
         action: { label: dashboard.en, url: d.url },
       }),
       many: {
-        subject: (ds) => `Absence patterns: ${names(ds)}`,
+        subject: (ds) => staffSubject('sick.coach', 'en', ...ds),
         intro: () =>
           'An absence pattern that needs attention was noticed for these students. The attendance officer has been given a task and will contact you. The details are on the dashboard.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
@@ -384,7 +412,7 @@ const templates: Templates = {
   'frequent.coach': {
     nl: {
       one: (d) => ({
-        subject: `Frequent verzuim: ${d.studentName}`,
+        subject: staffSubject('frequent.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} vaak afwezig geweest of te laat gekomen. De student heeft hierover ook een mail gekregen.`,
@@ -392,7 +420,7 @@ const templates: Templates = {
         action: { label: dashboard.nl, url: d.url },
       }),
       many: {
-        subject: (ds) => `Frequent verzuim: ${names(ds)}`,
+        subject: (ds) => staffSubject('frequent.coach', 'nl', ...ds),
         intro: () =>
           'Deze studenten zijn vaak afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
@@ -401,7 +429,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `Frequent absence: ${d.studentName}`,
+        subject: staffSubject('frequent.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has often been absent or late ${formatPeriod(d.from, d.to, 'en')}. The student has received a mail about this as well.`,
@@ -409,7 +437,7 @@ const templates: Templates = {
         action: { label: dashboard.en, url: d.url },
       }),
       many: {
-        subject: (ds) => `Frequent absence: ${names(ds)}`,
+        subject: (ds) => staffSubject('frequent.coach', 'en', ...ds),
         intro: () =>
           'These students have often been absent or late. They have received a mail about this as well.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
@@ -420,7 +448,7 @@ const templates: Templates = {
   'outflow.coach': {
     nl: {
       one: (d) => ({
-        subject: `Uitstroom zonder startkwalificatie: ${d.studentName}`,
+        subject: staffSubject('outflow.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven, jonger dan 23 en zonder startkwalificatie.`,
@@ -431,7 +459,7 @@ const templates: Templates = {
         action: { label: 'Dossier openen', url: d.url },
       }),
       many: {
-        subject: (ds) => `Uitstroom zonder startkwalificatie: ${names(ds)}`,
+        subject: (ds) => staffSubject('outflow.coach', 'nl', ...ds),
         intro: () =>
           'Deze studenten zijn uitgeschreven, jonger dan 23 en zonder startkwalificatie. Betrek STS-B bij hun uitstroom.',
         line: (d) =>
@@ -441,7 +469,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `Leaving without a starting qualification: ${d.studentName}`,
+        subject: staffSubject('outflow.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} left on ${formatDate(d.date, 'en')}, under 23 and without a starting qualification.`,
@@ -450,7 +478,7 @@ const templates: Templates = {
         action: { label: 'Open the case', url: d.url },
       }),
       many: {
-        subject: (ds) => `Leaving without a starting qualification: ${names(ds)}`,
+        subject: (ds) => staffSubject('outflow.coach', 'en', ...ds),
         intro: () =>
           'These students left under 23 and without a starting qualification. Involve student services in their leaving.',
         line: (d) =>
@@ -462,7 +490,7 @@ const templates: Templates = {
   'withdrawn.coach': {
     nl: {
       one: (d) => ({
-        subject: `16-uursmelding ingetrokken: ${d.studentName}`,
+        subject: staffSubject('withdrawn.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `De 16-uursmelding van ${d.studentName} over de periode ${formatPeriod(d.from, d.to, 'nl')} is ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft niets meer te doen.`,
@@ -470,7 +498,7 @@ const templates: Templates = {
         action: { label: dashboard.nl, url: d.url },
       }),
       many: {
-        subject: (ds) => `16-uursmeldingen ingetrokken: ${names(ds)}`,
+        subject: (ds) => staffSubject('withdrawn.coach', 'nl', ...ds),
         intro: () =>
           'Deze 16-uursmeldingen zijn ingetrokken: na correctie van de registraties is de urengrens niet meer bereikt. Je hoeft er niets meer mee te doen.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
@@ -479,7 +507,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `16-hour report withdrawn: ${d.studentName}`,
+        subject: staffSubject('withdrawn.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `The 16-hour report of ${d.studentName} about the period ${formatPeriod(d.from, d.to, 'en')} has been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.`,
@@ -487,7 +515,7 @@ const templates: Templates = {
         action: { label: dashboard.en, url: d.url },
       }),
       many: {
-        subject: (ds) => `16-hour reports withdrawn: ${names(ds)}`,
+        subject: (ds) => staffSubject('withdrawn.coach', 'en', ...ds),
         intro: () =>
           'These 16-hour reports have been withdrawn: after the registrations were corrected, the hour threshold is no longer reached. No action is needed.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
@@ -498,7 +526,7 @@ const templates: Templates = {
   'task.assignee': {
     nl: {
       one: (d) => ({
-        subject: `Nieuwe taak: ${TASK_LABELS[d.task].nl} (${d.studentName})`,
+        subject: staffSubject('task.assignee', 'nl', d),
         greeting: `Beste ${d.assigneeName},`,
         paragraphs: [
           `Er staat een taak voor je klaar: ${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}.`,
@@ -507,7 +535,7 @@ const templates: Templates = {
         action: { label: 'Taak openen', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} nieuwe taken: ${names(ds)}`,
+        subject: (ds) => staffSubject('task.assignee', 'nl', ...ds),
         intro: () => 'Er staan nieuwe taken voor je klaar:',
         line: (d) =>
           `${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}${d.dueDate ? `, uiterlijk ${formatDate(d.dueDate, 'nl')}` : ''}`,
@@ -516,7 +544,7 @@ const templates: Templates = {
     },
     en: {
       one: (d) => ({
-        subject: `New task: ${TASK_LABELS[d.task].en} (${d.studentName})`,
+        subject: staffSubject('task.assignee', 'en', d),
         greeting: `Dear ${d.assigneeName},`,
         paragraphs: [
           `A task is waiting for you: ${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}.`,
@@ -525,7 +553,7 @@ const templates: Templates = {
         action: { label: 'Open the task', url: d.url },
       }),
       many: {
-        subject: (ds) => `${ds.length} new tasks: ${names(ds)}`,
+        subject: (ds) => staffSubject('task.assignee', 'en', ...ds),
         intro: () => 'New tasks are waiting for you:',
         line: (d) =>
           `${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}${d.dueDate ? `, by ${formatDate(d.dueDate, 'en')}` : ''}`,

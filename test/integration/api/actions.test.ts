@@ -99,7 +99,8 @@ describe('a coach handling a 16-hour report through the API', () => {
     const mail = await getMail(sys.table, `${task?.taskId}:${STAFF.officer.staffId}`);
     expect(mail?.to).toEqual([STAFF.officer.email]);
     expect(mail?.status).toBe('unsent'); // the nightly run sends it
-    expect(mail?.subject).toContain('DUO');
+    expect(mail?.subject).toBe('Nieuwe taak: Sam Aalders');
+    expect(mail?.text).toContain('DUO');
     expect(mail?.text).toContain(`${DASHBOARD_URL}/#/werklijst`);
   });
 

@@ -37,7 +37,7 @@ describe('Uitstroom zonder startkwalificatie: a case for the coach when a studen
     const cases = await listCoachCases(h.table, coach.staffId, 'open');
     expect(cases.map((c) => c.studentId)).toEqual(['s-tweeentwintig']);
     expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual([
-      'Uitstroom zonder startkwalificatie: Student s-tweeentwintig',
+      'Uitschrijving: Student s-tweeentwintig',
     ]);
   });
 });

@@ -37,11 +37,9 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
     expect(tasks.filter((t) => t.kind === 'signal4w').map((t) => t.studentId)).toEqual(['s-joep']);
     const toOfficer = await h.mailsTo(officerEmail);
-    expect(toOfficer.map((m) => m.subject)).toEqual(['4-wekensignaal: Student s-joep']);
+    expect(toOfficer.map((m) => m.subject)).toEqual(['Neem contact op met de coach: Student s-joep']);
     expect(toOfficer[0]?.body.text).toContain('/#/werklijst');
-    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toContain(
-      'Ter informatie: 4-wekensignaal Student s-joep',
-    );
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toContain('Ter informatie: Student s-joep');
   });
 
   it('signals sickness reported 4 times in 12 school weeks to the coach (mail) and the attendance officer (task), naming no sickness', async () => {
@@ -65,7 +63,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
       ['s-kim', 's-kim_sick_repeated_2026-09-07'],
     ]);
     const toCoach = await h.mailsTo(coachEmail);
-    expect(toCoach.map((m) => m.subject)).toEqual(['Verzuimpatroon: Student s-kim']);
+    expect(toCoach.map((m) => m.subject)).toEqual(['Gesprek gevraagd: Student s-kim']);
     // Sickness is authorized: no hour signals for it.
     expect(await h.mailsTo(studentEmail('s-kim'))).toHaveLength(0);
   });
@@ -92,7 +90,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     expect(tasks.map((t) => [t.kind, t.taskId, t.createdOn])).toEqual([
       ['sick_pattern', 's-bram_sick_long_2026-09-01', '2026-09-09'],
     ]);
-    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual(['Verzuimpatroon: Student s-bram']);
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual(['Gesprek gevraagd: Student s-bram']);
   });
 
   it('mails the student and the coach about frequent absence: late four times within four school weeks', async () => {
@@ -120,7 +118,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
       'Je bent vaak afwezig',
     ]);
     expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual([
-      'Frequent verzuim: Student s-quinn',
+      'Aandacht gevraagd: Student s-quinn',
     ]);
   });
 
@@ -155,7 +153,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     const cases = await listCoachCases(h.table, coach.staffId, 'open');
     expect(cases.map((c) => [c.studentId, c.involveCounsellor])).toEqual([['s-mo', true]]);
     const mails = (await h.mailsTo(coachEmail)).map((m) => m.subject);
-    expect(mails).toEqual(['Uitstroom zonder startkwalificatie: Student s-mo']);
+    expect(mails).toEqual(['Uitschrijving: Student s-mo']);
     await h.nightly('2026-10-02');
     expect(await h.mailsTo(coachEmail)).toHaveLength(1);
   });

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type MailRequest,
+  renderMail,
+  STAFF_TEMPLATES,
+  type TemplateData,
+} from '../../../functions/mail/templates';
+
+const period = { from: '2026-09-07', to: '2026-09-11' };
+const url = 'https://presentie.school.example/#/x';
+const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: TemplateData[T] } => ({
+  'report16.coach': {
+    coachName: 'M. Jansen',
+    studentName,
+    minutes: 965,
+    dueDate: '2026-10-01',
+    url,
+    ...period,
+  },
+  'withdrawn.coach': { coachName: 'M. Jansen', studentName, url, ...period },
+  'signal4w.officer': { officerName: 'S. Bakker', studentName, coachName: 'M. Jansen', url, ...period },
+  'signal4w.coach': { coachName: 'M. Jansen', studentName, ...period },
+  'sick.coach': { coachName: 'M. Jansen', studentName, url, ...period },
+  'frequent.coach': { coachName: 'M. Jansen', studentName, url, ...period },
+  'outflow.coach': { coachName: 'M. Jansen', studentName, date: '2026-11-02', counsellor: true, url },
+  'task.assignee': { assigneeName: 'S. Bakker', studentName, task: 'sick_pattern', url, ...period },
+});
+
+/** Words in a mailbox preview that would tell what the concern is (absence, sickness, the signals, DUO, leaving). */
+const REVEALING = [
+  'verzuim',
+  'absen',
+  'afwezig',
+  'ziek',
+  'sick',
+  'patroon',
+  'pattern',
+  'signaal',
+  'signal',
+  'wekensignaal',
+  '16-uur',
+  '16-hour',
+  'uur',
+  'hour',
+  'melding',
+  'report',
+  'duo',
+  'leerplicht',
+  'startkwalificatie',
+  'qualification',
+  'uitstroom',
+  'vsv',
+];
+
+function subject(template: (typeof STAFF_TEMPLATES)[number], locale: 'nl' | 'en', count: number): string {
+  const [first, ...rest] = ['Sanne de Boer', 'Tim Ates', 'Noor Vos']
+    .slice(0, count)
+    .map((n) => data(n)[template]);
+  return renderMail({
+    id: 'm',
+    template,
+    to: ['x@school.example'],
+    locale,
+    data: first,
+    also: rest,
+  } as MailRequest).subject;
+}
+
+describe('subjects of mails to staff', () => {
+  const cases = STAFF_TEMPLATES.flatMap(
+    (t) =>
+      [
+        [t, 'nl', 1],
+        [t, 'en', 1],
+        [t, 'nl', 3],
+        [t, 'en', 3],
+      ] as const,
+  );
+
+  it.each(cases)('%s (%s, %i thing(s)) names no kind of concern', (template, locale, count) => {
+    const s = subject(template, locale, count).toLowerCase();
+    for (const word of REVEALING) expect(s, `"${s}" contains "${word}"`).not.toContain(word);
+  });
+
+  it.each(STAFF_TEMPLATES)(
+    '%s says the same in Dutch and English: what is asked, then whom it is about',
+    (t) => {
+      expect(subject(t, 'nl', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
+      expect(subject(t, 'en', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
+      expect(subject(t, 'nl', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
+      expect(subject(t, 'en', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
+    },
+  );
+
+  it('tells the coach a report needs action, in Dutch first', () => {
+    expect(subject('report16.coach', 'nl', 1)).toBe('Actie gevraagd: Sanne de Boer');
+    expect(subject('report16.coach', 'en', 1)).toBe('Action needed: Sanne de Boer');
+  });
+});
