@@ -11,6 +11,11 @@ const optional = z
 const DeployConfigSchema = z
   .object({
     stackPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+    /**
+     * The AWS region of the system. Explicit, because the firewall of the CloudFront distribution
+     * lives in us-east-1 and its ARN crosses regions (which CDK only does between known regions).
+     */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
     /** Mail domain verified in SES (DKIM); the sender address must belong to it. */
     domain: z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/),
     senderAddress: z.email(),
@@ -53,6 +58,7 @@ export interface EntraConfig {
 
 export const CONTEXT_KEYS = [
   'stackPrefix',
+  'region',
   'domain',
   'senderAddress',
   'authDomainPrefix',
@@ -78,3 +84,32 @@ export function entraConfig(config: DeployConfig): EntraConfig | undefined {
   if (!entraTenantId || !entraClientId || !entraClientSecretArn) return undefined;
   return { tenantId: entraTenantId, clientId: entraClientId, clientSecretArn: entraClientSecretArn };
 }
+
+/** A route's API Gateway throttle: steady requests per second and the burst above it. */
+export interface RouteThrottle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/**
+ * The limits of the deployed system, each with why it is this number. Not context values: they
+ * follow from the contract and from the size of a school, not from one school's choices.
+ */
+export const LIMITS = {
+  /** The presence system sends batches of up to 500 events, a few deliveries a second at its peak. */
+  webhookThrottle: { rateLimit: 20, burstLimit: 40 },
+  /** 2,400 staff (40,000 students) at ~20 calls a school day, crowding at the first lesson. */
+  dashboardThrottle: { rateLimit: 50, burstLimit: 100 },
+  /** The public OpenAPI document: read now and then by a developer, never by the dashboard. */
+  publicThrottle: { rateLimit: 2, burstLimit: 5 },
+  /** Deliveries wait in turn for the ingestion lease; more at once would only wait, and could starve the API. */
+  webhookReservedConcurrency: 10,
+  /** Requests per IP address in 5 minutes: a school's staff share a few NAT addresses at peak hours. */
+  wafRequestsPerIpPer5Minutes: 3000,
+} as const satisfies {
+  webhookThrottle: RouteThrottle;
+  dashboardThrottle: RouteThrottle;
+  publicThrottle: RouteThrottle;
+  webhookReservedConcurrency: number;
+  wafRequestsPerIpPer5Minutes: number;
+};

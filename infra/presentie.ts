@@ -3,10 +3,12 @@ import { type DeployConfig, entraConfig } from './config';
 import { AppStack } from './stacks/app-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
+import { FIREWALL_REGION, FirewallStack } from './stacks/firewall-stack';
 import { SiteStack } from './stacks/site-stack';
 import { WebStack } from './stacks/web-stack';
 
 export interface PresentieStacks {
+  firewall: FirewallStack;
   data: DataStack;
   web: WebStack;
   auth: AuthStack;
@@ -15,29 +17,45 @@ export interface PresentieStacks {
 }
 
 /**
- * The whole system in one account and region. The order follows the references: the dashboard's
- * address is needed by sign-in and by the API (CORS, mail links); config.json needs them all.
- * No `env`: synth needs no credentials, and `cdk deploy` uses the caller's account and region.
+ * The whole system in one account and region, apart from the firewall of the CloudFront
+ * distribution, which AWS keeps in us-east-1. The order follows the references: the dashboard's
+ * address is needed by sign-in and by the API (mail links); config.json needs them all.
+ * Regions but no account: synth needs no credentials, and `cdk deploy` uses the caller's account.
  */
 export function createPresentie(app: App, config: DeployConfig): PresentieStacks {
   const prefix = config.stackPrefix;
-  const data = new DataStack(app, `${prefix}-Data`, { description: 'Presentie: table and webhook secret' });
+  const env = { region: config.region };
+  const firewall = new FirewallStack(app, `${prefix}-Firewall`, {
+    description: 'Presentie: web application firewall of the dashboard and its API (us-east-1)',
+    env: { region: FIREWALL_REGION },
+    crossRegionReferences: true,
+  });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    description: 'Presentie: table and webhook secret',
+    env,
+  });
   const web = new WebStack(app, `${prefix}-Web`, {
-    description: 'Presentie: dashboard hosting (S3 + CloudFront)',
+    description: 'Presentie: dashboard and API address (S3 + HTTP API behind CloudFront and WAF)',
+    env,
+    crossRegionReferences: true,
     stackPrefix: prefix,
     authDomainPrefix: config.authDomainPrefix,
+    webAclArn: firewall.webAcl.attrArn,
   });
   const entra = entraConfig(config);
   const auth = new AuthStack(app, `${prefix}-Auth`, {
     description: 'Presentie: staff sign-in (Cognito)',
+    env,
     authDomainPrefix: config.authDomainPrefix,
     dashboardUrl: web.dashboardUrl,
     ...(entra ? { entra } : {}),
   });
   const appStack = new AppStack(app, `${prefix}-App`, {
     description: 'Presentie: handlers, HTTP API, nightly schedule, mail, events, alarms',
+    env,
     table: data.table,
     webhookSecret: data.webhookSecret,
+    httpApi: web.httpApi,
     userPoolId: auth.userPool.userPoolId,
     userPoolClientId: auth.client.userPoolClientId,
     dashboardUrl: web.dashboardUrl,
@@ -48,10 +66,12 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
   });
   const site = new SiteStack(app, `${prefix}-Site`, {
     description: 'Presentie: dashboard files and runtime config',
+    env,
     stackPrefix: prefix,
     distribution: web.distribution,
     config: {
-      apiUrl: appStack.api.url,
+      // The API is served by the dashboard's own distribution (/api/*): same origin.
+      apiUrl: '/',
       region: appStack.region,
       authMode: 'cognito',
       cognito: {
@@ -63,5 +83,5 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
   });
   // The site addresses the bucket by its known name; deploy it only after the bucket exists.
   site.addStackDependency(web);
-  return { data, web, auth, app: appStack, site };
+  return { firewall, data, web, auth, app: appStack, site };
 }

@@ -12,6 +12,7 @@ import type { Outcome } from '../usecases/ingest/context';
 import { ingestBatch } from '../usecases/ingest/ingest-batch';
 import { IngestBusyError } from '../usecases/ingest/lease';
 import type { WebhookDeps } from '../wiring/webhook';
+import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED, WEBHOOK_UNAVAILABLE } from './webhook-metrics';
 
 /** POST /webhooks/presence: the presence system's contract (shared/contract, docs/data-model.md). */
 
@@ -35,7 +36,7 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
     .use(jsonErrors(logger))
     .handler(async (event) => {
       const { deps, verifiers } = await prepare();
-      metrics.addMetric('deliveries', MetricUnit.Count, 1);
+      metrics.addMetric(WEBHOOK_DELIVERIES, MetricUnit.Count, 1);
       const body = rawBody(event);
       if (body.length > MAX_BODY_BYTES) {
         throw new HttpProblem(413, { error: `body over ${MAX_BODY_BYTES} bytes` });
@@ -48,7 +49,7 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
       try {
         verifyStandardWebhook(verifiers, body, signed);
       } catch (error) {
-        metrics.addMetric('deliveriesRefused', MetricUnit.Count, 1);
+        metrics.addMetric(WEBHOOK_SIGNATURE_REFUSED, MetricUnit.Count, 1);
         logger.warn('delivery refused: signature', { webhookId: signed['webhook-id'] });
         throw error;
       }
@@ -73,7 +74,7 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
       }
       const output = await ingestBatch(deps.ingest, { deliveryId, events: batch.events }).catch((error) => {
         if (!(error instanceof IngestBusyError)) throw error;
-        metrics.addMetric('deliveriesBusy', MetricUnit.Count, 1);
+        metrics.addMetric(WEBHOOK_UNAVAILABLE, MetricUnit.Count, 1);
         logger.warn('delivery not stored: lease busy', { waitedMs: error.waitedMs });
         throw new HttpProblem(
           503,

@@ -38,6 +38,8 @@ export const NIGHTLY_MISSED_WINDOW = Duration.hours(26);
  */
 export class Alarms extends Construct {
   readonly topic: Topic;
+  /** Publishes to the topic; alarms added elsewhere (api-alarms.ts) notify through it too. */
+  readonly action: IAlarmAction;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -50,6 +52,7 @@ export class Alarms extends Construct {
         'CloudWatch alarm actions cannot publish to a topic encrypted with the AWS managed SNS key; the messages carry only alarm names and metric values, no personal data.',
     });
     const action = new SnsAction(this.topic);
+    this.action = action;
 
     for (const [name, fn] of Object.entries(props.functions)) {
       this.alarm(`${name}Errors`, action, {
@@ -108,7 +111,8 @@ export class Alarms extends Construct {
     });
   }
 
-  private alarm(
+  /** One alarm on the topic; 1 evaluation period, missing data not breaching unless told. */
+  alarm(
     id: string,
     action: IAlarmAction,
     props: {

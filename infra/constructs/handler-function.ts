@@ -18,6 +18,8 @@ export interface HandlerFunctionProps {
   retentionYears: number;
   memorySize: number;
   timeout: Duration;
+  /** At most this many instances at once, always available to this function (LIMITS). */
+  reservedConcurrentExecutions?: number;
   /** Failed asynchronous invocations end up here. */
   deadLetterQueue?: IQueue;
 }
@@ -57,6 +59,9 @@ export class HandlerFunction extends Construct {
         RETENTION_YEARS: String(props.retentionYears),
         ...props.environment,
       },
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       ...(props.deadLetterQueue
         ? { deadLetterQueueEnabled: true, deadLetterQueue: props.deadLetterQueue }
         : {}),

@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -8,7 +9,9 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
+import { LIMITS } from '../config';
 import { Alarms } from '../constructs/alarms';
+import { addApiAlarms } from '../constructs/api-alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
 import { Mail } from '../constructs/mail';
@@ -20,6 +23,8 @@ const WEBHOOK_TIMEOUT_SECONDS = 29;
 export interface AppStackProps extends StackProps {
   table: ITable;
   webhookSecret: ISecret;
+  /** The bare HTTP API the web stack serves under /api; this stack adds its routes and stage. */
+  httpApi: IHttpApi;
   userPoolId: string;
   userPoolClientId: string;
   dashboardUrl: string;
@@ -60,6 +65,7 @@ export class AppStack extends Stack {
       description: 'Presence webhook: verifies the signature and ingests lesson registrations',
       retentionYears: props.retentionYears,
       memorySize: 512,
+      reservedConcurrentExecutions: LIMITS.webhookReservedConcurrency,
       // The HTTP API waits at most 30 s; a delivery may queue for the ingestion lease for 15 of them.
       timeout: Duration.seconds(WEBHOOK_TIMEOUT_SECONDS),
       environment: {
@@ -133,19 +139,20 @@ export class AppStack extends Stack {
     });
 
     this.api = new PresentieHttpApi(this, 'Http', {
+      httpApi: props.httpApi,
       webhook,
       api,
       userPoolId: props.userPoolId,
       userPoolClientId: props.userPoolClientId,
-      dashboardUrl: props.dashboardUrl,
     });
 
-    new Alarms(this, 'Alarms', {
+    const alarms = new Alarms(this, 'Alarms', {
       functions: { Webhook: webhook, Api: api, Nightly: nightly },
       nightly,
       deadLetterQueue: deadLetters,
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
+    addApiAlarms(alarms, { api: this.api });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebhookUrl', { value: this.api.webhookUrl });

@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -95,6 +95,9 @@ export class SiteStack extends Stack {
       reason:
         'The runtime of the CDK-managed BucketDeployment handler is chosen and updated by aws-cdk-lib, not by this project.',
     });
+    // As cdk-nag prints them: literal once the stack has a region (createPresentie), else a token.
+    const region = Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region;
+    const partition = Token.isUnresolved(this.partition) ? '<AWS::Partition>' : this.partition;
     const copyReason =
       'The CDK-managed BucketDeployment handler copies the staged asset objects from the CDK assets bucket into the dashboard bucket and prunes old files; aws-cdk-lib scopes it to those two buckets with object-level wildcards.';
     for (const finding of [
@@ -103,8 +106,8 @@ export class SiteStack extends Stack {
       'Action::s3:List*',
       'Action::s3:Abort*',
       'Action::s3:DeleteObject*',
-      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
-      `Resource::arn:<AWS::Partition>:s3:::${dashboardBucketNameAsNagSees(props.stackPrefix)}/*`,
+      `Resource::arn:${partition}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*`,
+      `Resource::arn:${partition}:s3:::${dashboardBucketNameAsNagSees(props.stackPrefix)}/*`,
     ]) {
       acknowledge(handler, { id: `AwsSolutions-IAM5[${finding}]`, reason: copyReason });
     }

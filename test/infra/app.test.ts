@@ -225,17 +225,14 @@ describe('the HTTP API', () => {
     );
   });
 
-  it('leaves CORS preflight to API Gateway: no ANY or OPTIONS route that would demand a token', () => {
+  it('has no ANY or OPTIONS route, and no CORS: the dashboard calls the API on its own origin', () => {
     const routeKeys = Object.values(app.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => (r as Resource).Properties.RouteKey as string,
     );
     expect(routeKeys.filter((key) => /^(ANY|OPTIONS) /.test(key))).toEqual([]);
-    app.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({
-        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
-        AllowMethods: Match.arrayWith(['GET', 'POST']),
-      }),
-    });
+    const apis = Object.values(synth.template(synth.stacks.web).findResources('AWS::ApiGatewayV2::Api'));
+    expect(apis).toHaveLength(1);
+    expect((apis[0] as Resource).Properties.CorsConfiguration).toBeUndefined();
   });
 
   it('hands both handlers the HTTP API payload format 2.0', () => {
@@ -255,16 +252,12 @@ describe('the HTTP API', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
         Audience: [Match.anyValue()],
-        Issuer: { 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.'])] },
+        Issuer: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^https://cognito-idp\\.')])] },
       },
     });
   });
 
-  it('answers browsers only from the dashboard origin and logs access', () => {
-    app.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({ AllowOrigins: [Match.anyValue()] }),
-    });
+  it('logs access', () => {
     app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),

@@ -29,6 +29,14 @@ describe('the deployment context', () => {
     }
   });
 
+  it('names the region explicitly (the firewall ARN crosses regions), and refuses a malformed one', () => {
+    expect(configWith({}).region).toBe('eu-central-1');
+    expect(configWith({ region: 'eu-west-1' }).region).toBe('eu-west-1');
+    for (const region of [undefined, '', 'Frankfurt', 'eu-central']) {
+      expect(() => configWith({ region })).toThrow(/region/);
+    }
+  });
+
   it('refuses a sender address outside the SES domain', () => {
     expect(() => configWith({ senderAddress: 'noreply@elders.nl' })).toThrow(/senderAddress/);
   });

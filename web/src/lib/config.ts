@@ -1,7 +1,7 @@
 /**
  * Where the API is and how to sign in. In AWS the site stack deploys `config.json` beside
- * index.html (Cognito hosted sign-in, API on its own origin); locally there is none and the
- * API is on the same origin with the local sign-in page.
+ * index.html (Cognito hosted sign-in; `apiUrl` is `/`, as the distribution serves the API under
+ * /api); locally there is none and the API is on the same origin with the local sign-in page.
  */
 export type AuthConfig =
   | { mode: 'local' }
