@@ -1,15 +1,16 @@
+import { createHash } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { MAX_BODY_BYTES, MAX_EVENTS, parseBatch } from '../../shared/contract/batch';
+import { listedIssues, MAX_BODY_BYTES, MAX_EVENTS, parseBatch } from '../../shared/contract/batch';
 import { HttpProblem } from '../middleware/http-problem';
 import { jsonErrors, jsonResponse } from '../middleware/json-errors';
 import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
 import { header, rawBody } from '../middleware/raw-body';
 import { verifyStandardWebhook, webhookVerifiers } from '../middleware/standard-webhook';
-import type { Outcome } from '../usecases/ingest/context';
-import { ingestBatch } from '../usecases/ingest/ingest-batch';
+import { calendarOf, type Outcome } from '../usecases/ingest/context';
+import { DeliveryIdReused, ingestBatch } from '../usecases/ingest/ingest-batch';
 import { IngestBusyError } from '../usecases/ingest/lease';
 import type { WebhookDeps } from '../wiring/webhook';
 import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED, WEBHOOK_UNAVAILABLE } from './webhook-metrics';
@@ -20,6 +21,9 @@ const { logger, metrics, middleware } = observability('webhook');
 
 /** A busy lease frees within a delivery's time; the sender may come back soon. */
 const RETRY_AFTER_SECONDS = 2;
+
+/** Room in a 400 for its error text and counts; its issues fill at most the rest of the request's size. */
+const ANSWER_OVERHEAD_BYTES = 200;
 
 const isJson = (contentType: string | undefined): boolean =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
@@ -62,17 +66,30 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
       try {
         json = JSON.parse(body.toString('utf8'));
       } catch {
-        throw new HttpProblem(400, { error: 'body is not valid JSON', issues: [] });
+        throw new HttpProblem(400, { error: 'body is not valid JSON', issueCount: 0, issues: [] });
       }
-      const batch = parseBatch(json);
+      const { ingest } = deps;
+      const batch = parseBatch(json, { now: ingest.now(), calendar: calendarOf(ingest).coverage });
       if (!batch.ok && batch.tooMany) {
         throw new HttpProblem(413, { error: `${batch.count} events; at most ${MAX_EVENTS} per delivery` });
       }
       if (!batch.ok) {
         logger.info('delivery refused: schema', { issues: batch.issues.length });
-        throw new HttpProblem(400, { error: 'the batch does not match the contract', issues: batch.issues });
+        const issues = listedIssues(batch.issues, body.length - ANSWER_OVERHEAD_BYTES);
+        throw new HttpProblem(400, {
+          error: `the batch does not match the contract (issues: ${batch.issues.length}, listed: ${issues.length})`,
+          issueCount: batch.issues.length,
+          issues,
+        });
       }
-      const output = await ingestBatch(deps.ingest, { deliveryId, events: batch.events }).catch((error) => {
+      const bodyHash = createHash('sha256').update(body).digest('hex');
+      const input = { deliveryId, bodyHash, events: batch.events };
+      const output = await ingestBatch(ingest, input).catch((error) => {
+        if (error instanceof DeliveryIdReused) {
+          metrics.addMetric('deliveriesReused', MetricUnit.Count, 1);
+          logger.warn('delivery refused: webhook-id reused for another body');
+          throw new HttpProblem(409, { error: 'this webhook-id was used before for another body' });
+        }
         if (!(error instanceof IngestBusyError)) throw error;
         metrics.addMetric(WEBHOOK_UNAVAILABLE, MetricUnit.Count, 1);
         logger.warn('delivery not stored: lease busy', { waitedMs: error.waitedMs });

@@ -11,6 +11,8 @@ export interface IdempotencyRecord<T = unknown> {
   key: string;
   result: T;
   completedAt: string;
+  /** SHA-256 (hex) of what the work was asked with, e.g. a delivery's raw body; absent on older records. */
+  bodyHash?: string;
 }
 
 export async function getIdempotencyRecord<T>(
@@ -31,6 +33,7 @@ export async function getIdempotencyRecord<T>(
     key,
     result: out.Item.result as T,
     completedAt: out.Item.completedAt as string,
+    ...(typeof out.Item.bodyHash === 'string' ? { bodyHash: out.Item.bodyHash } : {}),
   };
 }
 
@@ -49,6 +52,7 @@ export async function putIdempotencyRecord<T>(
         key: record.key,
         result: record.result,
         completedAt: record.completedAt,
+        ...(record.bodyHash ? { bodyHash: record.bodyHash } : {}),
         expiresAt,
       },
     }),

@@ -9,7 +9,7 @@ export type OrgUnit = OrgUnitData;
 export async function putOrgUnit(
   store: Store,
   unit: OrgUnitData,
-  meta: { version: number; eventId: string },
+  meta: { version: number; eventIds: readonly string[] },
 ) {
   await versionedUpsert(
     store,

@@ -10,7 +10,7 @@ export type PortalNotice = PortalNoticeData;
 export async function putPortalNotice(
   store: Store,
   notice: PortalNoticeData,
-  meta: { version: number; eventId: string; expiresAt: number },
+  meta: { version: number; eventIds: readonly string[]; expiresAt: number },
 ): Promise<void> {
   await versionedUpsert(
     store,
@@ -23,7 +23,7 @@ export async function putPortalNotice(
       text: notice.text,
       expiresAt: meta.expiresAt,
     },
-    { version: meta.version, eventId: meta.eventId, what: `notice ${notice.date}` },
+    { version: meta.version, eventIds: meta.eventIds, what: `notice ${notice.date}` },
   );
 }
 

@@ -2,6 +2,7 @@ import type { RegistrationData } from '../../shared/contract/events';
 import type { Classification, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
 import { batchGet, batchPut, byPartition, type Item, keyId, queryAll } from './dynamo';
+import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
 
 /** A registration's facts with the verdict stored for them. */
@@ -22,7 +23,7 @@ export interface StoredRegistration {
   live?: ClassifiedRegistration;
   /** On a tombstone with a place: the revision of the upsert that gave it (the highest seen). */
   placedAt?: number;
-  /** Every event id this registration settled (applied or stale): repeats are duplicates. */
+  /** The event ids this registration settled (applied or stale), oldest first: repeats are duplicates. Stored: the newest (event-ids.ts). */
   eventIds: Set<string>;
   expiresAt: number;
 }
@@ -35,7 +36,7 @@ export function toStoredRegistration(item: Item): StoredRegistration {
     registrationId: keys.registrationIdOf(item.pk as string),
     revision: item.revision as number,
     deleted: item.lesson === undefined,
-    eventIds: new Set(JSON.parse((item.eventIds as string | undefined) ?? '[]') as string[]),
+    eventIds: new Set(readEventIds(item.eventIds)),
     expiresAt: item.expiresAt as number,
   };
   if (item.studentId) stored.studentId = item.studentId as string;
@@ -67,7 +68,7 @@ function toItem(reg: StoredRegistration): Item {
     revision: reg.revision,
     expiresAt: reg.expiresAt,
   };
-  if (reg.eventIds.size > 0) item.eventIds = JSON.stringify([...reg.eventIds]);
+  if (reg.eventIds.size > 0) item.eventIds = JSON.stringify(keepNewest(reg.eventIds));
   const { live } = reg;
   if (live === undefined) {
     if (reg.studentId) Object.assign(item, keys.registrationGoneGsi1(reg.studentId, reg.registrationId));

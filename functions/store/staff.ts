@@ -6,7 +6,11 @@ import { plain, versionedUpsert } from './versioned';
 
 export type Staff = StaffData;
 
-export async function putStaff(store: Store, staff: StaffData, meta: { version: number; eventId: string }) {
+export async function putStaff(
+  store: Store,
+  staff: StaffData,
+  meta: { version: number; eventIds: readonly string[] },
+) {
   await versionedUpsert(
     store,
     keys.staffKey(staff.staffId),

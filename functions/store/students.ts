@@ -4,14 +4,18 @@ import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
 import { batchGet, byPartition, type Item, keyId, queryAll, updateExpression } from './dynamo';
 import { conditionMustHold, isConditionFailed } from './errors';
+import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
 
 /** A student as we store it: the contract's fields plus what `student.left` told us. */
 export interface StudentRecord extends StudentData {
   leftOn?: IsoDate;
   diplomaObtained?: boolean;
+  /** `occurredAt` (epoch ms) of the `student.left` stored; an older or the same one again is stale. */
+  leftVersion?: number;
   /** `occurredAt` (epoch ms) of the upsert stored; an older upsert is stale. */
   version: number;
+  /** The newest event ids settled on the student, oldest first (event-ids.ts). */
   eventIds: string[];
   expiresAt?: number;
 }
@@ -21,7 +25,7 @@ const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 't
 export function toStudent(item: Item): StudentRecord {
   const record: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) record[k] = v;
-  record.eventIds = [...((item.eventIds as Set<string> | undefined) ?? [])];
+  record.eventIds = readEventIds(item.eventIds);
   return record as unknown as StudentRecord;
 }
 
@@ -53,7 +57,7 @@ export async function batchGetStudents(
 export async function putStudent(
   store: Store,
   data: StudentData,
-  meta: { version: number; eventId: string; expiresAt: number },
+  meta: { version: number; eventIds: readonly string[]; expiresAt: number },
 ): Promise<void> {
   const fields: Record<string, unknown> = {
     type: 'student',
@@ -74,8 +78,9 @@ export async function putStudent(
     enrolledUntil: data.enrolledUntil ?? undefined,
     version: meta.version,
     expiresAt: meta.expiresAt,
+    eventIds: keepNewest(meta.eventIds),
   };
-  const update = updateExpression(fields, { eventIds: new Set([meta.eventId]) });
+  const update = updateExpression(fields);
   await conditionMustHold(
     store.doc.send(
       new UpdateCommand({
@@ -98,18 +103,18 @@ export async function markStudentLeft(
   left: {
     leftOn: IsoDate;
     diplomaObtained: boolean;
-    eventId: string;
+    leftVersion: number;
+    eventIds: readonly string[];
     expiresAt: number;
   },
 ): Promise<void> {
-  const update = updateExpression(
-    {
-      leftOn: left.leftOn,
-      diplomaObtained: left.diplomaObtained,
-      expiresAt: left.expiresAt,
-    },
-    { eventIds: new Set([left.eventId]) },
-  );
+  const update = updateExpression({
+    leftOn: left.leftOn,
+    diplomaObtained: left.diplomaObtained,
+    leftVersion: left.leftVersion,
+    expiresAt: left.expiresAt,
+    eventIds: keepNewest(left.eventIds),
+  });
   await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
@@ -120,16 +125,20 @@ export async function markStudentLeft(
   );
 }
 
-/** Remembers an event id that changed nothing (stale), so that its repetition is a duplicate. */
-export async function addStudentEventId(store: Store, studentId: string, eventId: string): Promise<void> {
+/** Remembers event ids that changed nothing (stale), so that their repetition is a duplicate. */
+export async function setStudentEventIds(
+  store: Store,
+  studentId: string,
+  eventIds: readonly string[],
+): Promise<void> {
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: keys.studentKey(studentId),
-        UpdateExpression: 'ADD eventIds :ids',
+        UpdateExpression: 'SET eventIds = :ids',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':ids': new Set([eventId]) },
+        ExpressionAttributeValues: { ':ids': keepNewest(eventIds) },
       }),
     );
   } catch (error) {

@@ -2,22 +2,22 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
 import { updateExpression } from './dynamo';
 import { conditionMustHold, isConditionFailed } from './errors';
+import { keepNewest } from './event-ids';
 import type { PrimaryKey } from './keys';
 
 /**
  * Upsert of master data ordered by `occurredAt` (epoch ms in `version`): fields set (or
- * removed when undefined), the event id recorded; an older version is ConcurrentModification.
+ * removed when undefined), the settled event ids written (the newest, event-ids.ts); an older
+ * version is ConcurrentModification. The ids are read before and written whole: the ingestion
+ * lease keeps other writers out meanwhile.
  */
 export async function versionedUpsert(
   store: Store,
   key: PrimaryKey,
   fields: Record<string, unknown>,
-  meta: { version: number; eventId: string; what: string },
+  meta: { version: number; eventIds: readonly string[]; what: string },
 ): Promise<void> {
-  const update = updateExpression(
-    { ...fields, version: meta.version },
-    { eventIds: new Set([meta.eventId]) },
-  );
+  const update = updateExpression({ ...fields, version: meta.version, eventIds: keepNewest(meta.eventIds) });
   await conditionMustHold(
     store.doc.send(
       new UpdateCommand({
@@ -33,16 +33,19 @@ export async function versionedUpsert(
   );
 }
 
-/** Records an event id that changed nothing, on an existing item, so its repetition is a duplicate. */
-export async function addEventId(store: Store, key: PrimaryKey, eventId: string): Promise<void> {
+/**
+ * Records the settled event ids of an existing item after an event that changed nothing, so that
+ * its repetition is a duplicate (while it is among the newest kept).
+ */
+export async function setEventIds(store: Store, key: PrimaryKey, eventIds: readonly string[]): Promise<void> {
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.tableName,
         Key: key,
-        UpdateExpression: 'ADD eventIds :ids',
+        UpdateExpression: 'SET eventIds = :ids',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':ids': new Set([eventId]) },
+        ExpressionAttributeValues: { ':ids': keepNewest(eventIds) },
       }),
     );
   } catch (error) {

@@ -31,6 +31,8 @@ export interface WebhookOverrides {
   /** A test's table, or a document client that fails on purpose. */
   store?: Store;
   lease?: LeaseSettings;
+  /** A test's clock: what "now" and "today" are to ingestion and its refusals. */
+  now?: () => Date;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function createWebhookDeps(
     ingest: {
       store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
       retentionYears: env.RETENTION_YEARS,
-      now: () => new Date(),
+      now: overrides.now ?? (() => new Date()),
       lease: overrides.lease ?? {
         durationMs: env.INGEST_LEASE_SECONDS * 1000,
         waitMs: env.INGEST_WAIT_SECONDS * 1000,

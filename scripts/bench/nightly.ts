@@ -122,7 +122,7 @@ function storeLesson(
 }
 
 async function seed(store: Store): Promise<{ active: Set<string> }> {
-  const meta = (id: string) => ({ version: 1, eventId: `seed-${id}` });
+  const meta = (id: string) => ({ version: 1, eventIds: [`seed-${id}`] });
   await putOrgUnit(
     store,
     { orgUnitId: 'inst', name: 'Het College', kind: 'institution', parentId: null },
@@ -188,7 +188,7 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
         enrolledFrom: '2025-08-25',
         enrolledUntil: null,
       },
-      { version: 1, eventId: `seed-stu-${id}`, expiresAt },
+      { version: 1, eventIds: [`seed-stu-${id}`], expiresAt },
     );
     if (i % 10 === 0) {
       await storeLesson(

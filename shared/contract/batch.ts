@@ -1,7 +1,10 @@
+import { type BatchBounds, boundIssues } from './bounds';
 import { type PresenceEvent, presenceEvent } from './events';
 
 export const MAX_EVENTS = 500;
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** The most issues a 400 lists; it says how many there were in all. */
+export const MAX_LISTED_ISSUES = 100;
 
 /** One schema problem, located by event index and a dotted path inside the event. */
 export interface BatchIssue {
@@ -23,10 +26,11 @@ const dotted = (path: readonly PropertyKey[]): string =>
     .replaceAll('.[', '[');
 
 /**
- * Validates a parsed JSON body `{ events: [...] }`. Every event is checked, so a 400 can
- * list every issue at once. More than MAX_EVENTS is reported apart (the contract says 413).
+ * Validates a parsed JSON body `{ events: [...] }`: the schema, then the bounds (bounds.ts) of
+ * the events that pass it. Every event is checked, so a 400 can list every issue at once. More
+ * than MAX_EVENTS is reported apart (the contract says 413).
  */
-export function parseBatch(body: unknown): BatchParse {
+export function parseBatch(body: unknown, bounds: BatchBounds): BatchParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ path: '', message: 'expected an object { "events": [...] }' }] };
   }
@@ -44,8 +48,10 @@ export function parseBatch(body: unknown): BatchParse {
   for (const key of unknownKeys) issues.push({ path: key, message: 'unknown field' });
   events.forEach((raw, index) => {
     const result = presenceEvent.safeParse(raw);
-    if (result.success) parsed.push(result.data);
-    else {
+    if (result.success) {
+      parsed.push(result.data);
+      for (const issue of boundIssues(result.data, bounds)) issues.push({ event: index, ...issue });
+    } else {
       for (const issue of result.error.issues) {
         if (issue.code === 'unrecognized_keys') {
           // One issue per unknown field, located where the field is, so typos are easy to find.
@@ -57,4 +63,22 @@ export function parseBatch(body: unknown): BatchParse {
     }
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, events: parsed };
+}
+
+/**
+ * The issues a 400 lists: the first MAX_LISTED_ISSUES, and only as many as fit in `budgetBytes`
+ * (the request's size) so that an answer never outgrows the request that caused it; the first
+ * issue always, so that a tiny request still learns what is wrong.
+ */
+const utf8 = new TextEncoder();
+
+export function listedIssues(issues: readonly BatchIssue[], budgetBytes: number): BatchIssue[] {
+  const listed: BatchIssue[] = [];
+  let bytes = 0;
+  for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) {
+    bytes += utf8.encode(JSON.stringify(issue)).length + 1;
+    if (listed.length > 0 && bytes > budgetBytes) break;
+    listed.push(issue);
+  }
+  return listed;
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { REASONS } from '../policy/types';
-import { id, isoDate, localTime, minutesOf } from './primitives';
+import { cleanedName, id, isoDate, localTime, minutesOf } from './primitives';
 
 /** Schemas of the presence webhook's events: /work/shared/contract/presence-webhook.md. */
 
 export const orgUnitUpserted = z
   .object({
     orgUnitId: id,
-    name: z.string().min(1).max(200),
+    name: cleanedName,
     kind: z.enum(['institution', 'department', 'team']),
     parentId: id.nullable(),
   })
@@ -17,7 +17,7 @@ export const STAFF_ROLES = ['coach', 'manager', 'attendance_officer', 'front_off
 export const staffUpserted = z
   .object({
     staffId: id,
-    name: z.string().min(1).max(200),
+    name: cleanedName,
     email: z.email(),
     roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length),
     orgUnitIds: z.array(id).max(1000),
@@ -27,7 +27,7 @@ export const staffUpserted = z
 export const studentUpserted = z
   .object({
     studentId: id,
-    displayName: z.string().min(1).max(200),
+    displayName: cleanedName,
     email: z.email(),
     birthDate: isoDate,
     teamId: id,
@@ -52,7 +52,13 @@ export const notice = z
   })
   .strict();
 
-const revision = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * The highest revision accepted: 2^31 - 1, a signed 32-bit counter's limit. The contract asks
+ * for an integer >= 0 that grows with each correction; a revision far beyond any counter would
+ * make the registration's later corrections stale for ever (docs/data-model.md).
+ */
+export const MAX_REVISION = 2 ** 31 - 1;
+const revision = z.number().int().min(0).max(MAX_REVISION);
 
 export const registrationUpserted = z
   .object({
@@ -105,13 +111,16 @@ export const portalNotice = z
   .object({ date: isoDate, kind: z.literal('severe_weather'), text: z.string().max(2000) })
   .strict();
 
+/** The envelope is strict like `data`: an unknown field is a typo or a contract we do not know. */
 const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({
-    id: z.string().min(1).max(128),
-    type: z.literal(type),
-    occurredAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset' }),
-    data,
-  });
+  z
+    .object({
+      id,
+      type: z.literal(type),
+      occurredAt: z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset' }),
+      data,
+    })
+    .strict();
 
 export const presenceEvent = z.discriminatedUnion('type', [
   envelope('orgunit.upserted', orgUnitUpserted),

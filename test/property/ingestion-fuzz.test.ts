@@ -4,6 +4,7 @@ import { type Harness, startHarness } from '../integration/webhook/harness';
 import {
   batch,
   deletionEvent,
+  HARNESS_NOW,
   leftEvent,
   noticeEvent,
   registrationEvent,
@@ -14,7 +15,9 @@ import {
 
 /**
  * 10,000 malformed or random bodies, signed and unsigned: every answer is a 4xx and nothing
- * is stored. Mutations of valid batches are chosen so that each is certainly invalid.
+ * is stored. Mutations of valid batches are chosen so that each is certainly invalid, by the
+ * schema or by the refusals beyond it (issue 11: the envelope, ids, names, the clock, revisions,
+ * the calendar). A 400 lists at most 100 issues and never outgrows the request.
  */
 
 let h: Harness;
@@ -51,10 +54,25 @@ const mutatedBatch = fc
     picks: fc.array(fc.integer({ min: 0, max: templates.length - 1 }), { minLength: 1, maxLength: 4 }),
     target: fc.nat(),
     field: fc.nat(),
-    kind: fc.constantFrom('unknownField', 'wrongType', 'badId', 'badTime', 'badType', 'noData', 'notObject'),
+    kind: fc.constantFrom(
+      'unknownField',
+      'wrongType',
+      'badId',
+      'badTime',
+      'badType',
+      'noData',
+      'notObject',
+      'envelopeField',
+      'idCharacter',
+      'future',
+      'hugeRevision',
+      'outsideCalendar',
+      'blankName',
+    ),
     junk: fc.string({ maxLength: 20 }),
+    unsafe: fc.constantFrom('#', ' ', '\t', '\n', '\u0000', '\u007F', '\u202E', '\u2066', '\u200F'),
   })
-  .map(({ picks, target, field, kind, junk }) => {
+  .map(({ picks, target, field, kind, junk, unsafe }) => {
     const events = picks.map((i) => (templates[i] as () => Json)());
     const event = events[target % events.length] as Json;
     const data = event.data as Json;
@@ -81,6 +99,33 @@ const mutatedBatch = fc
         break;
       case 'notObject':
         events[target % events.length] = junk as unknown as Json;
+        break;
+      case 'envelopeField':
+        event[`x_${junk}`] = junk;
+        break;
+      case 'idCharacter':
+        event.id = `evt${junk.slice(0, field % 4)}${unsafe}${junk}`;
+        break;
+      case 'future':
+        // Beyond the 5 minutes of clock skew the handler's clock (HARNESS_NOW) allows.
+        event.occurredAt = new Date(HARNESS_NOW.getTime() + 301_000 + (field % 10 ** 9)).toISOString();
+        break;
+      case 'hugeRevision':
+        events.push(deletionEvent('r-fuzz', 2 ** 31 + (field % 2 ** 21)));
+        break;
+      case 'outsideCalendar':
+        events.push(
+          registrationEvent({
+            registrationId: 'r-fuzz-far',
+            studentId: 's-fuzz',
+            date: field % 2 === 0 ? '2025-08-17' : '2028-07-24',
+          }),
+        );
+        break;
+      case 'blankName':
+        events.push(
+          studentEvent('s-fuzz', { displayName: `${unsafe === '#' ? '' : unsafe}\u202A \r\n\u200E` }),
+        );
         break;
     }
     return JSON.stringify(batch(...events));
@@ -117,6 +162,12 @@ describe('the webhook under random input', () => {
         expect(r.status).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
         expect(r.body.error).toEqual(expect.any(String));
+        if (r.status === 400) {
+          const issues = r.body.issues as unknown[];
+          expect(issues.length).toBeLessThanOrEqual(100);
+          expect(r.body.issueCount).toBeGreaterThanOrEqual(issues.length);
+          expect(JSON.stringify(r.body).length).toBeLessThanOrEqual(Math.max(body.length, 1024));
+        }
       }),
       { numRuns: 10_000 },
     );

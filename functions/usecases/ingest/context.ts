@@ -1,4 +1,5 @@
 import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
+import { localDate } from '../../../shared/calendar/school-time';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
 import type { Store } from '../../store/client';
@@ -54,4 +55,5 @@ export const decide = (state: BatchState, work: Work, outcome: Outcome): void =>
 
 export const versionOf = (event: PresenceEvent): number => Date.parse(event.occurredAt);
 
-export const today = (deps: IngestDeps): IsoDate => deps.now().toISOString().slice(0, 10);
+/** Today at the school: the Amsterdam date, a day ahead of UTC's late in the evening. */
+export const today = (deps: IngestDeps): IsoDate => localDate(deps.now());

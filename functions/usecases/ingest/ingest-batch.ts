@@ -20,7 +20,24 @@ const PENDING_DAYS = 365;
 export interface IngestInput {
   /** The `webhook-id` of the delivery. */
   deliveryId: string;
+  /**
+   * SHA-256 (hex) of the delivery's raw body, kept with its delivery record: the same id with
+   * another body is DeliveryIdReused. The webhook always gives it; without it (a replay of events
+   * read elsewhere) the id alone decides, as on delivery records written before the hash.
+   */
+  bodyHash?: string;
   events: PresenceEvent[];
+}
+
+/**
+ * A `webhook-id` of a stored delivery came again with another body: answering `duplicate` would
+ * tell the sender that events were stored which never were (the webhook answers 409).
+ */
+export class DeliveryIdReused extends Error {
+  override readonly name = 'DeliveryIdReused';
+  constructor(readonly deliveryId: string) {
+    super(`webhook-id ${deliveryId} was used before for another body`);
+  }
 }
 
 export interface IngestOutput {
@@ -49,13 +66,20 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
     received: input.events.length,
     results: input.events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
   });
+  /** Whether the delivery was stored already (then its body must be the same). */
+  const storedBefore = async (): Promise<boolean> => {
+    const record = await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId);
+    if (!record) return false;
+    if (record.bodyHash && input.bodyHash && record.bodyHash !== input.bodyHash)
+      throw new DeliveryIdReused(input.deliveryId);
+    return true;
+  };
   // A repeated delivery is answered without queueing for the lease...
-  if (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)) return duplicateAll();
+  if (await storedBefore()) return duplicateAll();
   return withIngestLease(store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
     // ...and one whose twin was stored while it waited, too. (A twin stored just before this one
     // asked finds every event of it settled already: the answer is the same.)
-    if (lease.waited && (await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId)))
-      return duplicateAll();
+    if (lease.waited && (await storedBefore())) return duplicateAll();
     return storeBatch(deps, input, lease);
   });
 }
@@ -144,6 +168,7 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
       key: input.deliveryId,
       result: { received: events.length },
       completedAt: deps.now().toISOString(),
+      ...(input.bodyHash ? { bodyHash: input.bodyHash } : {}),
     },
     expiryAfterDays(deps.now(), DELIVERY_RECORD_DAYS),
   );

@@ -1,12 +1,13 @@
 import type { EventOf } from '../../../shared/contract/events';
 import { ConcurrentModification } from '../../domain/errors';
 import { batchGet, keyId } from '../../store/dynamo';
+import { keepNewest, readEventIds } from '../../store/event-ids';
 import * as keys from '../../store/keys';
 import { putOrgUnit } from '../../store/org-units';
 import { putPortalNotice } from '../../store/portal-notices';
 import { dateItemExpiry } from '../../store/retention';
 import { putStaff } from '../../store/staff';
-import { addEventId } from '../../store/versioned';
+import { setEventIds } from '../../store/versioned';
 import { type BatchState, decide, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
 import { reclassifySevereWeather } from './severe-weather';
@@ -44,18 +45,22 @@ export async function applyMasterData(state: BatchState, work: Array<Work<Master
       for (const w of group) {
         const key = keyOf(w.event);
         const item = stored.get(keyId(key));
-        if ((item?.eventIds as Set<string> | undefined)?.has(w.event.id)) {
+        const settled = readEventIds(item?.eventIds);
+        if (settled.includes(w.event.id)) {
           decide(state, w, 'duplicate');
           continue;
         }
-        const meta = { version: versionOf(w.event), eventId: w.event.id };
+        const eventIds = keepNewest(settled, w.event.id);
+        const meta = { version: versionOf(w.event), eventIds };
         try {
           await applyOne(state, w.event, meta);
           decide(state, w, 'applied');
-          stored.set(keyId(key), { ...item, version: meta.version, eventIds: new Set([w.event.id]) });
+          stored.set(keyId(key), { ...item, version: meta.version, eventIds });
         } catch (error) {
           if (!(error instanceof ConcurrentModification)) throw error;
-          await addEventId(store, key, w.event.id);
+          // Only an item that exists holds a later version: it keeps this id too.
+          await setEventIds(store, key, eventIds);
+          stored.set(keyId(key), { ...item, eventIds });
           decide(state, w, 'stale');
         }
       }
@@ -63,7 +68,11 @@ export async function applyMasterData(state: BatchState, work: Array<Work<Master
   );
 }
 
-async function applyOne(state: BatchState, event: MasterEvent, meta: { version: number; eventId: string }) {
+async function applyOne(
+  state: BatchState,
+  event: MasterEvent,
+  meta: { version: number; eventIds: readonly string[] },
+) {
   const { store, retentionYears } = state.deps;
   switch (event.type) {
     case 'orgunit.upserted':

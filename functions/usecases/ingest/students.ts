@@ -1,9 +1,10 @@
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import { ConcurrentModification } from '../../domain/errors';
 import { markOutflowPending } from '../../store/cases-repository';
+import { keepNewest } from '../../store/event-ids';
 import { listPendingEvents } from '../../store/pending-events';
 import { studentItemExpiry } from '../../store/retention';
-import { addStudentEventId, markStudentLeft, putStudent, type StudentRecord } from '../../store/students';
+import { markStudentLeft, putStudent, type StudentRecord, setStudentEventIds } from '../../store/students';
 import { type BatchState, decide, today, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
 import { reclassifyStudent } from './reclassify-student';
@@ -49,6 +50,7 @@ async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.up
     return;
   }
   const version = versionOf(w.event);
+  const eventIds = keepNewest(before?.eventIds ?? [], w.event.id);
   const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
   const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
   await state.lease.changingRoster();
@@ -59,20 +61,21 @@ async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.up
         await reclassifyStudent(state, data);
       }
     }
-    await putStudent(store, data, { version, eventId: w.event.id, expiresAt });
+    await putStudent(store, data, { version, eventIds, expiresAt });
     const record: StudentRecord = {
       ...before,
       ...data,
       enrolledUntil: data.enrolledUntil ?? undefined,
       version,
-      eventIds: [...(before?.eventIds ?? []), w.event.id],
+      eventIds,
       expiresAt,
     };
     state.students.set(data.studentId, record);
     decide(state, w, 'applied');
   } catch (error) {
     if (!(error instanceof ConcurrentModification)) throw error;
-    await addStudentEventId(store, data.studentId, w.event.id);
+    await setStudentEventIds(store, data.studentId, eventIds);
+    if (before) state.students.set(data.studentId, { ...before, eventIds });
     decide(state, w, 'stale');
   }
 }
@@ -95,6 +98,16 @@ export async function applyStudentLeft(
           decide(state, w, 'duplicate');
           continue;
         }
+        const version = versionOf(w.event);
+        const eventIds = keepNewest(before.eventIds, w.event.id);
+        // Ordered by `occurredAt` like the upserts: once its id is no longer kept, a leave sent
+        // again is still recognised, and an older one cannot undo a later correction.
+        if (before.leftVersion !== undefined && version <= before.leftVersion) {
+          await setStudentEventIds(store, data.studentId, eventIds);
+          state.students.set(data.studentId, { ...before, eventIds });
+          decide(state, w, 'stale');
+          continue;
+        }
         const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
         const expiresAt = studentItemExpiry(after, data.date, retentionYears);
         await state.lease.changingRoster();
@@ -104,14 +117,16 @@ export async function applyStudentLeft(
         await markStudentLeft(store, data.studentId, {
           leftOn: data.date,
           diplomaObtained: data.diplomaObtained,
-          eventId: w.event.id,
+          leftVersion: version,
+          eventIds,
           expiresAt,
         });
         state.students.set(data.studentId, {
           ...before,
           leftOn: data.date,
           diplomaObtained: data.diplomaObtained,
-          eventIds: [...before.eventIds, w.event.id],
+          leftVersion: version,
+          eventIds,
           expiresAt,
         });
         decide(state, w, 'applied');

@@ -23,7 +23,7 @@ import { addDays } from '../../../shared/calendar/dates';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 
 export const NOW = new Date('2026-11-20T10:00:00Z');
-const meta = (id: string) => ({ version: 1, eventId: `evt-${id}`, expiresAt: 4_102_444_800 });
+const meta = (id: string) => ({ version: 1, eventIds: [`evt-${id}`], expiresAt: 4_102_444_800 });
 
 export const STAFF = {
   coachA: {

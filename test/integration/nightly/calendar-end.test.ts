@@ -37,12 +37,14 @@ describe('the end of the school calendar (issue 10: "The calendar")', () => {
     expect(metric(NIGHTLY_OUTSIDE_CALENDAR)).toEqual([]);
   });
 
-  it('takes in a registration dated beyond the calendar without failing', async () => {
-    await deliver(
-      studentEvent('s-later'),
-      ...day('s-later', '2028-09-04'),
-      ...day('s-later', '2028-09-05', { reason: 'suspension' }),
-    );
+  it('refuses a registration dated beyond the calendar with a 400 naming its date (issue 11)', async () => {
+    await expect(
+      deliver(
+        studentEvent('s-later'),
+        ...day('s-later', '2028-09-04'),
+        ...day('s-later', '2028-09-05', { reason: 'suspension' }),
+      ),
+    ).rejects.toThrow(/"statusCode":400.*data\.date/);
   });
 
   it('does not evaluate a date beyond the calendar as if there were no school: it skips and signals', async () => {

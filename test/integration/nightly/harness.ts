@@ -12,7 +12,15 @@ import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startSes } from '../../../scripts/local/ses';
 import { startTestTable, type TestTable } from '../../support/dynalite';
-import { batch, lambdaContext, newSecret, reply, signedDelivery, studentEvent } from '../../support/webhook';
+import {
+  batch,
+  HARNESS_NOW,
+  lambdaContext,
+  newSecret,
+  reply,
+  signedDelivery,
+  studentEvent,
+} from '../../support/webhook';
 
 export const DASHBOARD = 'https://presentie.school.example';
 const COACH = 'c-jansen';
@@ -114,7 +122,7 @@ export async function startHarness(): Promise<Harness> {
   const webhook = createWebhookHandler(() =>
     createWebhookDeps(
       parseEnv(webhookEnv, { TABLE_NAME: table.tableName, PRESENCE_WEBHOOK_SECRETS: secret }),
-      { store: table },
+      { store: table, now: () => HARNESS_NOW },
     ),
   );
   const client = new SESv2Client({

@@ -108,13 +108,14 @@ describe('two runs flushing at once', () => {
           startQualification: true,
           enrolledFrom: '2025-08-25',
         },
-        { version: 1, eventId: `e-${studentId}`, expiresAt: 4_000_000_000 },
+        { version: 1, eventIds: [`e-${studentId}`], expiresAt: 4_000_000_000 },
       );
     }
     await markStudentLeft(table, 's-gone', {
       leftOn: '2026-09-08',
       diplomaObtained: false,
-      eventId: 'e-left',
+      leftVersion: 1,
+      eventIds: ['e-left'],
       expiresAt: 4_000_000_000,
     });
     const period = { from: '2026-09-07', to: '2026-09-08' };

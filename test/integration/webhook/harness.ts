@@ -7,6 +7,7 @@ import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import {
+  HARNESS_NOW,
   lambdaContext,
   newSecret,
   reply,
@@ -43,6 +44,8 @@ export async function startHarness(
     wrap?: (doc: DynamoDBDocumentClient) => DynamoDBDocumentClient;
     secrets?: string[];
     lease?: LeaseSettings;
+    /** The handler's clock (HARNESS_NOW by default). */
+    now?: () => Date;
   } = {},
 ): Promise<Harness> {
   const table = await startTestTable();
@@ -57,7 +60,11 @@ export async function startHarness(
     PRESENCE_WEBHOOK_SECRETS: (options.secrets ?? [secret]).join(' '),
   });
   const handler = createWebhookHandler(() =>
-    createWebhookDeps(env, { store, ...(options.lease ? { lease: options.lease } : {}) }),
+    createWebhookDeps(env, {
+      store,
+      now: options.now ?? (() => HARNESS_NOW),
+      ...(options.lease ? { lease: options.lease } : {}),
+    }),
   );
   const invoke = async (event: APIGatewayProxyEventV2) => {
     const result = await handler(event, lambdaContext());

@@ -1,0 +1,45 @@
+import type { CalendarCoverage } from '../calendar/calendar';
+import type { PresenceEvent } from './events';
+
+/**
+ * What a valid event must also be to be taken in, beyond its schema: the contract is silent on
+ * these, and each is what an integrator would expect (docs/data-model.md, "Refusals").
+ */
+
+/** The clock skew allowed for `occurredAt`, the same as for the signature's timestamp. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** What the checks compare with: the receiver's clock and the dates the school calendar covers. */
+export interface BatchBounds {
+  now: Date;
+  calendar: CalendarCoverage;
+}
+
+export interface BoundIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * An event that happened in the future (beyond the clock skew) would order before every real
+ * correction of its item; a lesson outside the calendar cannot be evaluated (the nightly run
+ * refuses those dates) and would only lie there.
+ */
+export function boundIssues(event: PresenceEvent, bounds: BatchBounds): BoundIssue[] {
+  const issues: BoundIssue[] = [];
+  const latest = bounds.now.getTime() + CLOCK_SKEW_MS;
+  if (Date.parse(event.occurredAt) > latest) {
+    issues.push({
+      path: 'occurredAt',
+      message: `in the future: after ${new Date(latest).toISOString()} (our clock plus 5 minutes)`,
+    });
+  }
+  if (event.type === 'registration.upserted') {
+    const { date } = event.data;
+    const { from, to } = bounds.calendar;
+    if (date < from || date > to) {
+      issues.push({ path: 'data.date', message: `outside the school calendar (${from} to ${to})` });
+    }
+  }
+  return issues;
+}
