@@ -8,14 +8,7 @@ import type { MailKind } from '../mail/types';
  * data and idempotency depend on these strings staying byte for byte the same.
  */
 
-export {
-  actionTaskId,
-  outflowCaseId,
-  referralTaskId,
-  reminderTaskId,
-  reportIdFor,
-  signalTaskId,
-} from '../domain/ids';
+export * from '../domain/ids';
 
 /** The mail telling one person of a role about a task. */
 export const taskMailId = (taskId: string, staffId: string): string => `${taskId}:${staffId}`;
