@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { MailRequest } from '../../../functions/mail/templates';
 import type { OutgoingMail } from '../../../functions/mail/types';
 import { getMail } from '../../../functions/store/outbox-repository';
 import { markStudentLeft, putStudent } from '../../../functions/store/students';
-import { startTestTable, type TestTable } from '../../support/dynalite';
+import { startTestTable } from '../../support/dynalite';
+import { startedForFile } from '../../support/started';
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 const request = (id: string): MailRequest<'frequent.student'> => ({
   id,

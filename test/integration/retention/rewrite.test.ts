@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConcurrentModification } from '../../../functions/domain/errors';
 import type { Expiring } from '../../../functions/domain/expiring';
 import { withdraw } from '../../../functions/domain/lifecycle';
@@ -12,16 +12,11 @@ import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/st
 import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
 import { applyReportAction } from '../../../functions/usecases/reports/actions';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
+import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, day, type Harness, startHarness } from '../nightly/harness';
+import { coach, day, startHarness } from '../nightly/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 const now = new Date('2026-09-14T08:00:00Z');
 
