@@ -7,6 +7,7 @@ import { getMail } from '../../../functions/store/outbox-repository';
 import { markStudentLeft, putStudent } from '../../../functions/store/students';
 import { startTestTable } from '../../support/dynalite';
 import { startedForFile } from '../../support/started';
+import { studentData } from '../../support/webhook';
 
 const table = startedForFile(startTestTable);
 
@@ -90,19 +91,12 @@ describe('two runs flushing at once', () => {
     for (const studentId of ['s-gone', 's-here']) {
       await putStudent(
         table,
-        {
-          studentId,
-          displayName: `Student ${studentId}`,
-          email: `${studentId}@student.school.example`,
+        studentData(studentId, {
           birthDate: '2008-01-01',
           teamId: 'team',
           coachId: 'coach',
-          level: '4',
-          pathway: 'BOL',
-          routeX: false,
           startQualification: true,
-          enrolledFrom: '2025-08-25',
-        },
+        }),
         { version: 1, eventId: `e-${studentId}`, expiresAt: 4_000_000_000 },
       );
     }
