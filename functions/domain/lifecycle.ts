@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n';
-import { actionTaskId } from '../store/record-ids';
 import { addDays } from './dates';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
+import { actionTaskId } from './ids';
 import type { Report, ReportAction } from './report';
 import { type DuoDraft, type DuoStatus, newTask, type Task, type TaskKind, type TaskStatus } from './task';
 

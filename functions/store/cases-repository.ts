@@ -1,33 +1,20 @@
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutflowCase } from '../domain/case';
-import type { Expiring } from '../domain/expiring';
 import type { Store } from './client';
-import { queryAll } from './dynamo';
-import { conditionHeld } from './errors';
+import { putItem, queryAll } from './dynamo';
 import { caseCoachGsi1, caseKey, casesByCoachPk, outflowPendingKey, outflowPendingPk } from './keys';
 import { dateItemExpiry } from './retention';
+import { recordOf, wholeRecords } from './whole-records';
 
-export function createCase(store: Store, outflow: Expiring<OutflowCase>): Promise<boolean> {
-  return conditionHeld(
-    store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: {
-          ...caseKey(outflow.caseId),
-          ...caseCoachGsi1(outflow.coachId, outflow.status, outflow.createdOn, outflow.caseId),
-          type: 'case',
-          ...outflow,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
-  );
-}
+const cases = wholeRecords<OutflowCase>({
+  type: 'case',
+  key: caseKey,
+  id: (outflow) => outflow.caseId,
+  indexKeys: (outflow) => caseCoachGsi1(outflow.coachId, outflow.status, outflow.createdOn, outflow.caseId),
+});
 
-function strip(raw: Record<string, unknown>): OutflowCase {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...outflow } = raw;
-  return outflow as unknown as OutflowCase;
-}
+/** Creates an outflow case once: false if a case with this id exists. */
+export const createCase = cases.create;
 
 export async function listCoachCases(
   store: Store,
@@ -42,7 +29,7 @@ export async function listCoachCases(
       ExpressionAttributeValues: { ':pk': casesByCoachPk(coachId, status) },
     }),
   );
-  return (result.Items ?? []).map(strip);
+  return (result.Items ?? []).map(recordOf<OutflowCase>);
 }
 
 /**
@@ -59,12 +46,13 @@ export async function markOutflowPending(
   leftOn: string,
   expiresAt: number = dateItemExpiry(leftOn, 1),
 ): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...outflowPendingKey(studentId), type: 'outflow-pending', studentId, leftOn, expiresAt },
-    }),
-  );
+  await putItem(store, {
+    ...outflowPendingKey(studentId),
+    type: 'outflow-pending',
+    studentId,
+    leftOn,
+    expiresAt,
+  });
 }
 
 export async function listOutflowPending(store: Store): Promise<{ studentId: string; leftOn: string }[]> {

@@ -1,6 +1,7 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -66,7 +67,29 @@ export async function batchPut(store: Store, items: readonly Item[]): Promise<vo
   });
 }
 
+/** Puts a whole item, unconditionally: for items whose replay writes the same (or a newer) whole. */
+export async function putItem(store: Store, item: Item): Promise<void> {
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: item }));
+}
+
 export const keyId = (key: PrimaryKey): string => `${key.pk}\u0000${key.sk}`;
+
+/** Consistent reads of records by id (`keyOf` its key, `toRecord` its reading); the ones never stored are absent. */
+export async function batchGetByIds<T>(
+  store: Store,
+  ids: Iterable<string>,
+  keyOf: (id: string) => PrimaryKey,
+  toRecord: (item: Item) => T,
+): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const found = await batchGet(store, unique.map(keyOf));
+  const result = new Map<string, T>();
+  for (const id of unique) {
+    const item = found.get(keyId(keyOf(id)));
+    if (item) result.set(id, toRecord(item));
+  }
+  return result;
+}
 
 /** Every page of a query. */
 export async function queryAll(

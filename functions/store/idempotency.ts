@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
+import { putItem } from './dynamo';
 import * as keys from './keys';
 
 /**
@@ -42,19 +43,14 @@ export async function putIdempotencyRecord<T>(
   record: IdempotencyRecord<T>,
   expiresAt: number,
 ): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: {
-        ...keys.idempotencyKey(record.scope, record.key),
-        type: 'idempotency',
-        scope: record.scope,
-        key: record.key,
-        result: record.result,
-        completedAt: record.completedAt,
-        ...(record.bodyHash ? { bodyHash: record.bodyHash } : {}),
-        expiresAt,
-      },
-    }),
-  );
+  await putItem(store, {
+    ...keys.idempotencyKey(record.scope, record.key),
+    type: 'idempotency',
+    scope: record.scope,
+    key: record.key,
+    result: record.result,
+    completedAt: record.completedAt,
+    ...(record.bodyHash ? { bodyHash: record.bodyHash } : {}),
+    expiresAt,
+  });
 }

@@ -1,6 +1,6 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
-import { queryAll } from './dynamo';
+import { putItem, queryAll } from './dynamo';
 import { kpiPk, kpiSnapshotKey } from './keys';
 
 /** One unit's KPI "as of last night": reports sent to coaches in the last 28 school days, and how many were handled. */
@@ -22,12 +22,12 @@ export interface KpiSnapshot {
  * A snapshot is about a date, not a student: `expiresAt` is `dateItemExpiry(date, RETENTION_YEARS)`.
  */
 export async function putKpiSnapshot(store: Store, snapshot: KpiSnapshot, expiresAt: number): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...kpiSnapshotKey(snapshot.orgUnitId, snapshot.date), type: 'kpi', ...snapshot, expiresAt },
-    }),
-  );
+  await putItem(store, {
+    ...kpiSnapshotKey(snapshot.orgUnitId, snapshot.date),
+    type: 'kpi',
+    ...snapshot,
+    expiresAt,
+  });
 }
 
 function strip(raw: Record<string, unknown>): KpiSnapshot {

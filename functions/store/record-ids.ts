@@ -1,35 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Signal } from '../../shared/policy';
+import { createHash } from 'node:crypto';
 import type { MailKind } from '../mail/types';
 
 /**
- * The ids of the records Presentie writes, beside the keys (`keys.ts`) that hold them. Most are
- * deterministic: a replay of the same signal, action or date finds the record or mail it made
- * before, so stored data and idempotency depend on these strings staying byte for byte the same.
- * Pure (no SDK), so the domain's life cycle names the task an action creates with them too.
+ * Every id of the records Presentie writes, beside the keys (`keys.ts`) that hold them: the
+ * domain's own (reports, tasks, cases; pure, in `functions/domain/ids.ts`) and the mails'. A
+ * replay of the same signal, action or date finds the record or mail it made before, so stored
+ * data and idempotency depend on these strings staying byte for byte the same.
  */
 
-/** Ids built from outside values keep only word characters, dots and dashes. */
-const safe = (id: string): string => id.replace(/[^\w.-]/g, '_');
-
-/** A 16-hour report: one per student and period start, however often the signal is found again. */
-export const reportIdFor = (signal: Pick<Signal, 'studentId' | 'period'>): string =>
-  safe(`${signal.studentId}.${signal.period.from}`);
-
-/** The task a 4-week, sickness or suspension signal asks for: the signal's own id. */
-export const signalTaskId = (signal: Pick<Signal, 'id'>): string => safe(`${signal.id}`);
-
-/** The task the `actionIndex`-th action on a report creates. */
-export const actionTaskId = (reportId: string, actionIndex: number): string => `${reportId}.a${actionIndex}`;
-
-/** The reminder of an officer's conversation task. */
-export const reminderTaskId = (conversationTaskId: string): string => `${conversationTaskId}.reminder`;
-
-/** A coach's referral: each one is new, so its id is random. */
-export const referralTaskId = (): string => `referral-${randomUUID()}`;
-
-/** The outflow case of a student who left on `leftOn`. */
-export const outflowCaseId = (studentId: string, leftOn: string): string => `${studentId}.outflow.${leftOn}`;
+export * from '../domain/ids';
 
 /** The mail telling one person of a role about a task. */
 export const taskMailId = (taskId: string, staffId: string): string => `${taskId}:${staffId}`;

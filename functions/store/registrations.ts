@@ -1,7 +1,7 @@
 import type { RegistrationData } from '../../shared/contract/events';
 import type { Classification, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { batchGet, batchPut, byPartition, type Item, keyId, queryAll } from './dynamo';
+import { batchGetByIds, batchPut, byPartition, type Item, queryAll } from './dynamo';
 import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
 
@@ -88,19 +88,11 @@ function toItem(reg: StoredRegistration): Item {
 }
 
 /** Consistent reads of registrations by id; the ones never stored are absent. */
-export async function batchGetRegistrations(
+export const batchGetRegistrations = (
   store: Store,
   registrationIds: Iterable<string>,
-): Promise<Map<string, StoredRegistration>> {
-  const ids = [...new Set(registrationIds)];
-  const found = await batchGet(store, ids.map(keys.registrationKey));
-  const result = new Map<string, StoredRegistration>();
-  for (const id of ids) {
-    const item = found.get(keyId(keys.registrationKey(id)));
-    if (item) result.set(id, toStoredRegistration(item));
-  }
-  return result;
-}
+): Promise<Map<string, StoredRegistration>> =>
+  batchGetByIds(store, registrationIds, keys.registrationKey, toStoredRegistration);
 
 /**
  * Writes registrations whole, with BatchWriteItem. Only under the ingestion lease

@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DaySummary, initialSignalState, type StudentSignalState } from '../../shared/policy';
 import type { Store } from './client';
 import { toStoredDays } from './day-summaries';
-import { batchGet, byPartition, queryAll } from './dynamo';
+import { batchGet, byPartition, putItem, queryAll } from './dynamo';
 import {
   allShards,
   HIGH,
@@ -123,20 +123,15 @@ export async function saveSignalState(
   openWindow: boolean,
   expiresAt: number,
 ): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: {
-        ...signalStateKey(studentId),
-        ...(openWindow ? openWindowGsi1(studentId) : {}),
-        ...(record.recheckOn ? recheckGsi2(studentId, record.recheckOn) : {}),
-        type: 'signals',
-        studentId,
-        ...record,
-        expiresAt,
-      },
-    }),
-  );
+  await putItem(store, {
+    ...signalStateKey(studentId),
+    ...(openWindow ? openWindowGsi1(studentId) : {}),
+    ...(record.recheckOn ? recheckGsi2(studentId, record.recheckOn) : {}),
+    type: 'signals',
+    studentId,
+    ...record,
+    expiresAt,
+  });
 }
 
 async function queryShards(

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudentData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { batchGet, byPartition, type Item, keyId, queryAll, updateExpression } from './dynamo';
+import { batchGetByIds, byPartition, type Item, queryAll, updateExpression } from './dynamo';
 import { conditionMustHold, isConditionFailed } from './errors';
 import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
@@ -36,19 +36,11 @@ export async function getStudent(store: Store, studentId: string): Promise<Stude
   return out.Item ? toStudent(out.Item) : undefined;
 }
 
-export async function batchGetStudents(
+/** Consistent reads of students by id; the ones never stored are absent. */
+export const batchGetStudents = (
   store: Store,
   studentIds: Iterable<string>,
-): Promise<Map<string, StudentRecord>> {
-  const ids = [...new Set(studentIds)];
-  const found = await batchGet(store, ids.map(keys.studentKey));
-  const result = new Map<string, StudentRecord>();
-  for (const id of ids) {
-    const item = found.get(keyId(keys.studentKey(id)));
-    if (item) result.set(id, toStudent(item));
-  }
-  return result;
-}
+): Promise<Map<string, StudentRecord>> => batchGetByIds(store, studentIds, keys.studentKey, toStudent);
 
 /**
  * Stores a student upsert unless a later one (by `occurredAt`) is stored already: then

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../integration/webhook/harness';
+import { describe, expect, it } from 'vitest';
+import { startHarness } from '../integration/webhook/harness';
+import { startedForFile } from '../support/started';
 import {
   batch,
   deletionEvent,
@@ -20,13 +21,7 @@ import {
  * the calendar). A 400 lists at most 100 issues and never outgrows the request.
  */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = startedForFile(startHarness);
 
 type Json = Record<string, unknown>;
 const templates: Array<() => Json> = [

@@ -1,12 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../functions/store/day-summaries';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { classify, summarizeDay } from '../../shared/policy';
 import type { DaySummary } from '../../shared/policy/types';
-import { startTestTable, type TestTable } from '../support/dynalite';
+import { startTestTable } from '../support/dynalite';
+import { startedForFile } from '../support/started';
 
 /**
  * Whatever the order, batching and duplication of deliveries, the stored day summaries
@@ -14,13 +15,7 @@ import { startTestTable, type TestTable } from '../support/dynalite';
  * that run at the same time leave what they leave one by one.
  */
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 const DATES = ['2026-10-05', '2026-10-06'];
 const BIRTH = { s0: '2009-03-14', s1: '2003-01-01' } as const;

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../functions/store/day-summaries';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { MAX_SPECIAL_LEAVE_DAYS } from '../../shared/policy';
-import { startTestTable, type TestTable } from '../support/dynalite';
+import { startTestTable } from '../support/dynalite';
+import { startedForFile } from '../support/started';
 
 /**
  * Lpw art. 14: special leave is counted per school year. Whatever order and batches the days
@@ -12,13 +13,7 @@ import { startTestTable, type TestTable } from '../support/dynalite';
  * the first 10 authorized, the rest `special_leave.too_long`.
  */
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 /** School days of 2026-27, far apart: several stretches in one school year. */
 const DATES = [

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { Webhook } from 'standardwebhooks';
+import type { StudentData } from '../../shared/contract/events';
 
 /**
  * The webhook's clock in the harnesses: after every date the tests send, so that none is refused
@@ -104,26 +105,31 @@ let sequence = 0;
 const nextId = (prefix: string) => `${prefix}-${++sequence}-${randomUUID().slice(0, 6)}`;
 type Json = Record<string, unknown>;
 
+/** A student as the presence system describes one (the data of `student.upserted`). */
+export function studentData(studentId: string, data: Partial<StudentData> = {}): StudentData {
+  return {
+    studentId,
+    displayName: `Student ${studentId}`,
+    email: `${studentId}@student.school.example`,
+    birthDate: '2009-03-14',
+    teamId: 'team-ict',
+    coachId: 'c-jansen',
+    level: '4',
+    pathway: 'BOL',
+    routeX: false,
+    startQualification: false,
+    enrolledFrom: '2025-08-25',
+    enrolledUntil: null,
+    ...data,
+  };
+}
+
 export function studentEvent(studentId: string, data: Json = {}, envelope: Json = {}): Json {
   return {
     id: nextId('evt-stu'),
     type: 'student.upserted',
     occurredAt: '2026-09-01T07:00:00+02:00',
-    data: {
-      studentId,
-      displayName: `Student ${studentId}`,
-      email: `${studentId}@student.school.example`,
-      birthDate: '2009-03-14',
-      teamId: 'team-ict',
-      coachId: 'c-jansen',
-      level: '4',
-      pathway: 'BOL',
-      routeX: false,
-      startQualification: false,
-      enrolledFrom: '2025-08-25',
-      enrolledUntil: null,
-      ...data,
-    },
+    data: { ...studentData(studentId), ...data },
     ...envelope,
   };
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
         startQualification: false,
         enrolledFrom: '2025-08-18',
       },
-      { version: 1, eventId: `evt-${studentId}`, expiresAt: FAR },
+      { version: 1, eventIds: [`evt-${studentId}`], expiresAt: FAR },
     );
     await createReport(sys.table, {
       reportId: `r-x${i}`,

@@ -2,18 +2,13 @@
  * The ages at which the nightly run changes who it writes to, at the literal boundary: the day
  * before the birthday and the birthday itself.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCoachCases } from '../../../functions/store/cases-repository';
+import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, coachEmail, day, type Harness, startHarness } from './harness';
+import { coach, coachEmail, day, startHarness } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 describe('Hoofdstuk 1 – 8-uurssignaal: the guardian is mailed while the student is under 18', () => {
   it('mails the guardian of a student who is 17 on the evaluation date, not of one who turns 18 that day', async () => {

@@ -1,5 +1,5 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CALENDAR_WEEKS_LEFT,
   NIGHTLY_OUTSIDE_CALENDAR,
@@ -7,21 +7,17 @@ import {
 import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import { DateOutsideCalendarError, defaultCalendar } from '../../../shared/calendar';
+import { startedForFile } from '../../support/started';
 import { studentEvent } from '../../support/webhook';
-import { type DeployedLambdas, startDeployedLambdas } from './deployed';
+import { startDeployedLambdas } from './deployed';
 import { day } from './harness';
 
-let lambdas: DeployedLambdas;
+const lambdas = startedForFile(startDeployedLambdas);
 // Metrics are not published in tests (POWERTOOLS_METRICS_DISABLED); what the handler adds is what CloudWatch would get.
 const added = vi.spyOn(Metrics.prototype, 'addMetric');
 const metric = (name: string) => added.mock.calls.filter(([n]) => n === name).map(([, , value]) => value);
 const nightly = (event: unknown) => lambdas.nightly(event);
 const deliver = (...events: Record<string, unknown>[]) => lambdas.deliver(...events);
-
-beforeAll(async () => {
-  lambdas = await startDeployedLambdas();
-});
-afterAll(() => lambdas.stop());
 
 describe('the end of the school calendar (issue 10: "The calendar")', () => {
   it('reports the weeks left on every run, and raises the alarm signal within 8 weeks of the end', async () => {

@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
-import { coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';
+import { startedForEachTest } from '../../support/started';
+import { coachEmail, day, officerEmail, startHarness, studentEmail } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 /** Wednesday 7 to Thursday 15 October 2026: seven school days. */
 const SUSPENSION = [

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NightlyResult } from '../../../functions/usecases/nightly/run-nightly';
 import { dayBefore as scheduledAsOf } from '../../../shared/calendar/school-time';
+import { startedForFile } from '../../support/started';
 import { studentEvent } from '../../support/webhook';
-import { type DeployedLambdas, startDeployedLambdas } from './deployed';
+import { startDeployedLambdas } from './deployed';
 import { day } from './harness';
 
-let lambdas: DeployedLambdas;
+const lambdas = startedForFile(startDeployedLambdas);
 const nightly = async (event: unknown) => (await lambdas.nightly(event)) as NightlyResult;
 const deliver = (...events: Record<string, unknown>[]) => lambdas.deliver(...events);
-
-beforeAll(async () => {
-  lambdas = await startDeployedLambdas();
-});
-afterAll(() => lambdas.stop());
 
 describe('the nightly Lambda handler', () => {
   it('replays a named date, and a second replay of that date sends nothing new', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Outbox } from '../../../functions/mail/outbox';
 import { getMail } from '../../../functions/store/outbox-repository';
 import { loadDirectory } from '../../../functions/usecases/nightly/directory';
@@ -6,16 +6,11 @@ import { batchMailId } from '../../../functions/usecases/nightly/mail-batch';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { defaultCalendar } from '../../../shared/calendar';
+import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coachEmail, DASHBOARD, day, type Harness, startHarness, studentEmail } from './harness';
+import { coachEmail, DASHBOARD, day, startHarness, studentEmail } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 describe('issue #10, a student who has left: no signal, report or mail for any day after leaving', () => {
   it('keeps the absence registered after `student.left` but signals, reports and mails nothing for it', async () => {

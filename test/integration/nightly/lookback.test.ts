@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startedForEachTest } from '../../support/started';
 import { day, type Harness, startHarness } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 /** Late for the first lesson of the day by 30 minutes: one occurrence of frequent absence. */
 const late = (studentId: string, date: string) => ({

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { MailRequest } from '../../../functions/mail/templates';
 import type { OutgoingMail } from '../../../functions/mail/types';
 import { getMail } from '../../../functions/store/outbox-repository';
 import { markStudentLeft, putStudent } from '../../../functions/store/students';
-import { startTestTable, type TestTable } from '../../support/dynalite';
+import { startTestTable } from '../../support/dynalite';
+import { startedForFile } from '../../support/started';
+import { studentData } from '../../support/webhook';
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 const request = (id: string): MailRequest<'frequent.student'> => ({
   id,
@@ -95,19 +91,12 @@ describe('two runs flushing at once', () => {
     for (const studentId of ['s-gone', 's-here']) {
       await putStudent(
         table,
-        {
-          studentId,
-          displayName: `Student ${studentId}`,
-          email: `${studentId}@student.school.example`,
+        studentData(studentId, {
           birthDate: '2008-01-01',
           teamId: 'team',
           coachId: 'coach',
-          level: '4',
-          pathway: 'BOL',
-          routeX: false,
           startQualification: true,
-          enrolledFrom: '2025-08-25',
-        },
+        }),
         { version: 1, eventIds: [`e-${studentId}`], expiresAt: 4_000_000_000 },
       );
     }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidTransition } from '../../../functions/domain/errors';
 import { listCoachCases } from '../../../functions/store/cases-repository';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
@@ -6,16 +6,11 @@ import { applyReportAction } from '../../../functions/usecases/reports/actions';
 import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { REASONS } from '../../../shared/policy/types';
+import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, coachEmail, day, type Harness, officerEmail, startHarness, studentEmail } from './harness';
+import { coach, coachEmail, day, officerEmail, startHarness, studentEmail } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 const sickByPhone = { reason: 'sick', notice: { channel: 'phone', reportedBy: 'parent', proof: false } };
 

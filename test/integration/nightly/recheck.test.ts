@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
-import { coachEmail, day, type Harness, startHarness } from './harness';
+import { startedForEachTest } from '../../support/started';
+import { coachEmail, day, startHarness } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 const periods = async () => (await listOpenReports(h.table, 'team-ict')).map((r) => [r.from, r.to]);
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidTransition, ReportAlreadyHandled, ReportNotFound } from '../../../functions/domain/errors';
 import type { ReportAction } from '../../../functions/domain/report';
 import { listAudit } from '../../../functions/store/audit-repository';
@@ -12,15 +12,10 @@ import {
 } from '../../../functions/usecases/reports/actions';
 import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
-import { coach, day, frontOfficeEmail, type Harness, officer, officerEmail, startHarness } from './harness';
+import { startedForEachTest } from '../../support/started';
+import { coach, day, frontOfficeEmail, officer, officerEmail, startHarness } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 const now = new Date('2026-09-14T08:00:00Z');
 

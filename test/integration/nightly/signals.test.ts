@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getReport } from '../../../functions/store/reports-repository';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
-import { coachEmail, DASHBOARD, day, type Harness, startHarness, studentEmail } from './harness';
+import { startedForEachTest } from '../../support/started';
+import { coachEmail, DASHBOARD, day, startHarness, studentEmail } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 describe('the nightly run: 8 hours, then 16 hours', () => {
   it('mails the student at 8 hours and, at 16 hours within 4 school weeks, puts a report in the team list and mails the coach', async () => {

@@ -8,19 +8,14 @@
  * Unless a test says otherwise, it runs as the scheduler does: every calendar night (weekends and
  * holidays included), each school day's registrations delivered that evening before the run.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listTasksForRole } from '../../../functions/store/tasks-repository';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { addDays, defaultCalendar as calendar, toDay, weekday } from '../../../shared/calendar';
-import { coachEmail, day, type Harness, officerEmail, startHarness } from './harness';
+import { startedForEachTest } from '../../support/started';
+import { coachEmail, day, officerEmail, startHarness } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 /** A month of nights, each a webhook delivery and a nightly run: about 25 s on a quiet machine. */
 const NIGHT_BY_NIGHT_TIMEOUT = 180_000;

@@ -1,8 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConcurrentModification } from '../../../functions/domain/errors';
 import type { Expiring } from '../../../functions/domain/expiring';
 import { withdraw } from '../../../functions/domain/lifecycle';
+import type { ReportAction } from '../../../functions/domain/report';
 import type { Task } from '../../../functions/domain/task';
 import { appendAudit } from '../../../functions/store/audit-repository';
 import { caseKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
@@ -12,20 +13,23 @@ import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/st
 import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
 import { applyReportAction } from '../../../functions/usecases/reports/actions';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
+import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, day, type Harness, startHarness } from '../nightly/harness';
+import { coach, day, startHarness } from '../nightly/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.stop();
-});
+const h = startedForEachTest(startHarness);
 
 const now = new Date('2026-09-14T08:00:00Z');
 
 /** A student with an open 16-hour report, as the nightly run of 11 September leaves it. */
+/** The coach applies an action to a report, at `now` unless told otherwise. */
+const act = (
+  reportId: string,
+  action: ReportAction,
+  explanation: string,
+  extra: { now?: Date; suspectedReason?: string } = {},
+) => applyReportAction(h.reportDeps(), { reportId, action, explanation, actor: coach, now, ...extra });
+
 async function openReport(studentId: string) {
   await h.student(studentId);
   await h.deliver(...day(studentId, '2026-09-10'), ...day(studentId, '2026-09-11'));
@@ -59,13 +63,7 @@ describe('rewriting the expiry of a student who leaves', () => {
 
   it('keeps the expiry a report or task was read with when it is saved', async () => {
     const report = await openReport('s-rik');
-    const { task } = await applyReportAction(h.reportDeps(), {
-      reportId: report.reportId,
-      action: 'officer_question',
-      explanation: 'Graag een gesprek',
-      actor: coach,
-      now,
-    });
+    const { task } = await act(report.reportId, 'officer_question', 'Graag een gesprek');
     const stored = await getTask(h.table, task?.taskId ?? '');
     if (!stored) throw new Error('no task');
     await saveTask(
@@ -80,11 +78,7 @@ describe('rewriting the expiry of a student who leaves', () => {
   it('gives a task made after the student left the expiry of the report it comes from', async () => {
     const report = await openReport('s-rik');
     await h.deliver(leftEvent('s-rik', '2026-10-01'));
-    const { task } = await applyReportAction(h.reportDeps(), {
-      reportId: report.reportId,
-      action: 'duo',
-      explanation: 'Melden bij DUO',
-      actor: coach,
+    const { task } = await act(report.reportId, 'duo', 'Melden bij DUO', {
       now: new Date('2026-10-02T08:00:00Z'),
       suspectedReason: 'onbekend',
     });
@@ -93,13 +87,7 @@ describe('rewriting the expiry of a student who leaves', () => {
 
   it('finds tasks through the report actions that made them and cases through the audit trail', async () => {
     const report = await openReport('s-mo');
-    const { task } = await applyReportAction(h.reportDeps(), {
-      reportId: report.reportId,
-      action: 'correction',
-      explanation: 'Registratie klopt niet',
-      actor: coach,
-      now,
-    });
+    const { task } = await act(report.reportId, 'correction', 'Registratie klopt niet');
     await h.deliver(
       leftEvent('s-mo', '2026-10-01', {
         data: { studentId: 's-mo', date: '2026-10-01', diplomaObtained: false },

@@ -7,7 +7,8 @@ import { listAllPendingEvents } from '../../../functions/store/pending-events';
 import { ingestBatch } from '../../../functions/usecases/ingest/ingest-batch';
 import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import type { PresenceEvent } from '../../../shared/contract/events';
-import { startTestTable, type TestTable } from '../../support/dynalite';
+import { startTestTable } from '../../support/dynalite';
+import { startedForFile } from '../../support/started';
 import { batch, registrationEvent, studentEvent } from '../../support/webhook';
 import { type Harness, startHarness } from './harness';
 
@@ -16,13 +17,7 @@ import { type Harness, startHarness } from './harness';
  * for the ingestion lease, so whatever the timing the table ends as if they came one by one.
  */
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 const deps = (doc: DynamoDBDocumentClient, lease?: LeaseSettings) => ({
   store: { doc, tableName: table.tableName },

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listDirtyDays, listDirtyStudents, settleChanges } from '../../../functions/store/change-log';
+import { startedForFile } from '../../support/started';
 import { batch, noticeEvent, registrationEvent, studentEvent } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { startHarness } from './harness';
 
-let h: Harness;
+const h = startedForFile(startHarness);
 beforeAll(async () => {
-  h = await startHarness();
   await h.send(batch(studentEvent('s-dirty-1'), studentEvent('s-dirty-2')));
-});
-afterAll(async () => {
-  await h.stop();
 });
 
 const settleAll = async (asOf = '2026-12-31') => settleChanges(h.table, await listDirtyDays(h.table), asOf);

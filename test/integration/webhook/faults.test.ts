@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startedForFile } from '../../support/started';
 import {
   batch,
   deletionEvent,
@@ -40,19 +41,13 @@ function failingOnKthWrite(doc: DynamoDBDocumentClient): DynamoDBDocumentClient 
   return wrapped;
 }
 
-let faulty: Harness;
-let clean: Harness;
-beforeAll(async () => {
-  // A lease left behind by a failed release runs out after a few seconds here (60 s in production),
-  // so the retry waits for it; a few seconds, not less, so that a cold delivery on a machine
-  // under load still finishes within its own lease.
-  faulty = await startHarness({ wrap: failingOnKthWrite, lease: { durationMs: 3000, waitMs: 10_000 } });
-  clean = await startHarness();
-});
-afterAll(async () => {
-  await faulty.stop();
-  await clean.stop();
-});
+// A lease left behind by a failed release runs out after a few seconds here (60 s in production),
+// so the retry waits for it; a few seconds, not less, so that a cold delivery on a machine
+// under load still finishes within its own lease.
+const faulty = startedForFile(() =>
+  startHarness({ wrap: failingOnKthWrite, lease: { durationMs: 3000, waitMs: 10_000 } }),
+);
+const clean = startedForFile(startHarness);
 
 /** A batch touching every kind of write, with ids scoped by `p`; and what precedes it. */
 function scenario(p: string) {

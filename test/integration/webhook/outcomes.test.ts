@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
 import { listOrgUnits } from '../../../functions/store/org-units';
 import { listAllPendingEvents } from '../../../functions/store/pending-events';
@@ -7,6 +7,7 @@ import { listRegistrations } from '../../../functions/store/registrations';
 import { getStaffByEmail, listStaff } from '../../../functions/store/staff';
 import { getStudent, listStudentsByCoach, listStudentsByTeam } from '../../../functions/store/students';
 import { classify, summarizeDay } from '../../../shared/policy';
+import { startedForFile } from '../../support/started';
 import {
   batch,
   deletionEvent,
@@ -15,18 +16,12 @@ import {
   registrationEvent,
   studentEvent,
 } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { startHarness } from './harness';
 
 const example = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../fixtures/contract/${name}.json`, import.meta.url), 'utf8'));
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = startedForFile(startHarness);
 
 const outcomes = (r: { body: { results?: Array<{ outcome: string }> } }) =>
   r.body.results?.map((x) => x.outcome);

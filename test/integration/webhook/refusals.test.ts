@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startedForFile } from '../../support/started';
 import {
   batch,
   newSecret,
@@ -8,16 +9,10 @@ import {
   studentEvent,
   webhookEvent,
 } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { startHarness } from './harness';
 
-let h: Harness;
 const rotated = newSecret();
-beforeAll(async () => {
-  h = await startHarness({ secrets: [newSecret(), rotated] });
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = startedForFile(() => startHarness({ secrets: [newSecret(), rotated] }));
 
 const valid = () => batch(studentEvent('s-refused'));
 

@@ -1,14 +1,9 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestTable, type TestTable } from '../../support/dynalite';
+import { describe, expect, it } from 'vitest';
+import { startTestTable } from '../../support/dynalite';
+import { startedForFile } from '../../support/started';
 
-let table: TestTable;
-beforeAll(async () => {
-  table = await startTestTable();
-});
-afterAll(async () => {
-  await table.stop();
-});
+const table = startedForFile(startTestTable);
 
 describe('the local table', () => {
   it('has the primary key and both projecting-all indexes the data model describes', async () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
+import { startedForFile } from '../../support/started';
 import { batch, deletionEvent, registrationEvent, studentEvent } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { startHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
+const h = startedForFile(startHarness);
 
 /** Monday 28 Sep to Friday 9 Oct 2026: ten school days, a weekend in between. */
 const SCHOOL_DAYS = [

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startedForFile } from '../../support/started';
 import { batch, registrationEvent, studentEvent } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { startHarness } from './harness';
 
 /**
  * Item writes are what DynamoDB bills for the table: a batch write of 25 items is 25 writes.
@@ -25,13 +26,9 @@ const counting = (doc: DynamoDBDocumentClient): DynamoDBDocumentClient => {
   return wrapped;
 };
 
-let h: Harness;
+const h = startedForFile(() => startHarness({ wrap: counting }));
 beforeAll(async () => {
-  h = await startHarness({ wrap: counting });
   await h.send(batch(...Array.from({ length: 20 }, (_, s) => studentEvent(`s-cost-${s}`))));
-});
-afterAll(async () => {
-  await h.stop();
 });
 
 const lessons = (from: number, n: number, extra: Record<string, unknown> = {}) =>
