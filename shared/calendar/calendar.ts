@@ -128,7 +128,9 @@ export class SchoolCalendar {
     this.coverage = { from: fromDay(this.coverFrom), to: fromDay(this.coverTo) };
     const firstYear = civilFromDays(first).year;
     const lastYear = civilFromDays(last).year;
+    // Stryker disable next-line ArithmeticOperator: only which years are preloaded; isPublicHolidayNumber computes any other year to the same answer
     this.publicHolidaysFrom = daysFromCivil(firstYear - 1, 1, 1);
+    // Stryker disable next-line ArithmeticOperator: only which years are preloaded; isPublicHolidayNumber computes any other year to the same answer
     this.publicHolidaysTo = daysFromCivil(lastYear + 2, 1, 1); // exclusive
     this.publicHolidays = new Set();
     const extra = new Set(data.extraDaysOff.map((d) => toDay(d.date)));
@@ -154,6 +156,7 @@ export class SchoolCalendar {
     this.schoolDaysUpTo = new Int32Array(this.length);
     const days: number[] = [];
     let count = 0;
+    // Stryker disable next-line EqualityOperator: one step past the end reads no school day and writes nowhere (typed arrays ignore it)
     for (let i = 0; i < this.length; i++) {
       if (this.school[i] === 1) {
         count++;
@@ -163,9 +166,11 @@ export class SchoolCalendar {
     }
     this.schoolDays = Int32Array.from(days);
 
+    // Stryker disable next-line ArithmeticOperator: more weeks only add empty entries past the end, which every lookup guards
     const weeks = this.length / 7;
     this.weekOrdinal = new Int32Array(weeks);
     const mondays: number[] = [0];
+    // Stryker disable next-line EqualityOperator: the week past the end has no school day, and its entry is ignored
     for (let w = 0; w < weeks; w++) {
       let any = false;
       for (let k = 0; k < 7; k++) if (this.school[w * 7 + k] === 1) any = true;
@@ -176,7 +181,9 @@ export class SchoolCalendar {
     }
     this.schoolWeekMondays = Int32Array.from(mondays);
     this.schoolWeekLastDays = this.schoolWeekMondays.map((monday, ordinal) => {
+      // Stryker disable next-line ConditionalExpression: ordinal 0 has Monday 0 (1970), whose week holds no school day, so the loop returns 0 as well
       if (ordinal === 0) return 0;
+      // Stryker disable next-line EqualityOperator: whether Monday is looked at too, a week without a later school day returns its Monday
       for (let d = monday + 6; d > monday; d--) if (this.isSchoolDayNumber(d)) return d;
       return monday;
     });
@@ -293,12 +300,14 @@ export class SchoolCalendar {
 
   isSchoolDayNumber(day: DayNumber): boolean {
     const i = day - this.base;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the range check is for speed; a typed array read out of range is undefined, never 1
     return i >= 0 && i < this.length && this.school[i] === 1;
   }
 
   /** Number of school days on or before `day`. */
   schoolDaysUpToNumber(day: DayNumber): number {
     const i = day - this.base;
+    // Stryker disable next-line EqualityOperator: index 0 lies in the padding before the data, where no school day is counted yet
     if (i < 0) return 0;
     if (i >= this.length) return this.schoolDays.length;
     return this.schoolDaysUpTo[i] as number;
@@ -314,8 +323,10 @@ export class SchoolCalendar {
   /** Ordinal of the school week containing `day`, or of the last one before it; 0 if none. */
   schoolWeekOrdinalAtOrBefore(day: DayNumber): number {
     const i = day - this.base;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: from a week before index 0 the loop below does not run and returns 0 too
     if (i < 0) return 0;
     if (i >= this.length) return this.schoolWeekMondays.length - 1;
+    // Stryker disable next-line EqualityOperator: week 0 lies in the padding before the data and has ordinal 0
     for (let w = Math.floor(i / 7); w >= 0; w--) {
       const o = this.weekOrdinal[w] as number;
       if (o !== 0) return o;
@@ -359,6 +370,7 @@ export class SchoolCalendar {
   addWorkingDaysNumber(day: DayNumber, n: number): DayNumber {
     let d = day;
     let left = n;
+    // Stryker disable next-line EqualityOperator: for n = 0 the loop does not run, whichever way it would step
     const step = n >= 0 ? 1 : -1;
     while (left !== 0) {
       d += step;

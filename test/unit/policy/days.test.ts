@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DaySummary } from '../../../shared/policy';
-import { day, evaluate, ofKind, sickDay, truant } from './fixtures';
+import { day, evaluate, ofKind, schoolDays, sickDay, truant } from './fixtures';
 
 const late = (date: string) => day(date, { unauthorizedMinutes: 10, unauthorizedLateOrEarly: 1 });
 
@@ -28,6 +28,24 @@ describe('Day table – order of the days does not matter', () => {
     const [signal] = ofKind(evaluate(days, '2026-11-05').signals, 'frequent');
     expect(signal?.period).toEqual({ from: '2026-11-02', to: '2026-11-05' });
     expect(signal?.occurrences).toEqual(['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05']);
+  });
+});
+
+describe('Day table – a whole term of days (more than the first scratch table holds)', () => {
+  // Every school day from 24 Aug 2026 to 29 Jan 2027 with lessons, absent all day on Mon 25 and Tue 26 Jan.
+  const term = schoolDays('2026-08-24', '2027-01-29').map((d) =>
+    d === '2027-01-25' || d === '2027-01-26' ? truant(d, 480) : day(d),
+  );
+
+  it.each([
+    ['oldest first', term],
+    ['newest first', [...term].reverse()],
+  ])('reports the 16 hours of 25-26 Jan 2027 from a term handed over %s', (_order, days) => {
+    expect(days.length).toBeGreaterThan(64);
+    const [report, ...more] = ofKind(evaluate(days, '2027-01-29').signals, 'report16');
+    expect(more).toEqual([]);
+    expect(report?.period).toEqual({ from: '2027-01-25', to: '2027-01-26' });
+    expect(report?.totalMinutes).toBe(960);
   });
 });
 

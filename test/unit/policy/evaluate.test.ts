@@ -75,6 +75,14 @@ describe('Signals – in the order of their last day', () => {
     ]);
   });
 
+  it('lists the 8-hour signal before the 16-hour report when one day of 16 lessons reaches both (Mon 2 Nov)', () => {
+    const { signals } = evaluate([truant('2026-11-02', 960, 16)], '2026-11-02');
+    expect(signals.map((s) => [s.kind, s.period.to])).toEqual([
+      ['signal8', '2026-11-02'],
+      ['report16', '2026-11-02'],
+    ]);
+  });
+
   it('lists 8-hour signals and 16-hour reports by their last day', () => {
     const days = schoolDays('2026-11-02', '2026-11-05').map((d) => truant(d, 480));
     const { signals } = evaluate(days, '2026-11-10');

@@ -111,3 +111,25 @@ describe('Meerdere ziekmeldingen – 4 sick reports within 12 school weeks', () 
     ]);
   });
 });
+
+describe('Sickness at the edges of the data and of a long history', () => {
+  it('neither signals nor names a day to evaluate again for a sickness whose 7th school day lies past the calendar (from Mon 17 Jul 2028)', () => {
+    // The calendar's last school day is Friday 21 July 2028; the 7th school day is unknown.
+    const days = [day('2028-07-14'), ...schoolDays('2028-07-17', '2028-07-21').map(sickDay)];
+    const result = evaluate(days, '2028-07-21');
+    expect(ofKind(result.signals, 'sick_long')).toEqual([]);
+    expect(result.recheckOn).toBeNull();
+  });
+
+  it('makes one signal of every 4 sick reports over a school year of reports every other school day, the last ones too', () => {
+    const year = schoolDays('2026-08-24', '2027-03-30'); // 135 school days, 68 reports
+    const days = year.map((d, i) => (i % 2 === 0 ? sickDay(d) : day(d)));
+    const reports = year.filter((_d, i) => i % 2 === 0);
+    expect(reports.length % 4).toBe(0);
+    expect(reports.length).toBeGreaterThan(64);
+    const groups: string[][] = [];
+    for (let k = 0; k + 4 <= reports.length; k += 4) groups.push(reports.slice(k, k + 4));
+    const signalled = ofKind(evaluate(days, '2027-03-30').signals, 'sick_repeated').map((s) => s.sickReports);
+    expect(signalled).toEqual(groups);
+  });
+});
