@@ -1,22 +1,34 @@
 import { dayBefore } from '../../shared/calendar/school-time';
 import { lastEnrolledDay } from '../../shared/policy/enrolment';
+import { undeliverableMailTask } from '../domain/task';
 import type { Store } from '../store/client';
 import {
   claimMail,
   listUnsent,
+  MAIL_RETENTION_SECONDS,
   markCancelled,
   markFailed,
   markSent,
+  markUndeliverable,
   type OutboxItem,
   recordMail,
 } from '../store/outbox-repository';
+import { undeliverableMailTaskId } from '../store/record-ids';
 import { getStudent } from '../store/students';
-import { isThrottling, type Mailer } from './ses-mailer';
+import { createTask } from '../store/tasks-repository';
+import { isRefusal, isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
 import { CANCELLED_WHEN_LEFT, type OutgoingMail } from './types';
 
 /** Long enough for SES's backoff on one mail; a crashed run's claims free up after it. */
 const LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * SES refusals (one attempt per flush, so per night) before the outbox gives a mail up and an
+ * administrator gets a task instead: a refusal can be passing (a mailbox briefly suspended), a
+ * third in three nights is not.
+ */
+export const MAIL_REFUSALS_BEFORE_GIVING_UP = 3;
 
 export interface FlushResult {
   sent: number;
@@ -25,6 +37,8 @@ export interface FlushResult {
   deferred: number;
   /** Not sent because every student the mail is about had left (kept as `cancelled`). */
   cancelled: number;
+  /** Given up after SES refused them too often: each is now an administrator's task. */
+  givenUp: number;
 }
 
 export interface FlushOptions {
@@ -69,7 +83,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         mailer: options.mailer,
         now,
         left: leaversOf(options.store, asOf),
-        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
+        asOf,
+        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
         throttled: false,
       };
       const unsent = listUnsent(options.store);
@@ -92,6 +107,8 @@ interface FlushRun {
   store: Store;
   mailer: Mailer;
   now: () => Date;
+  /** The night this flush belongs to: the date of an administrator's task. */
+  asOf: string;
   left: (mail: OutgoingMail) => Promise<boolean>;
   result: FlushResult;
   throttled: boolean;
@@ -114,10 +131,18 @@ async function deliver(run: FlushRun, mail: OutboxItem): Promise<void> {
       run.result.cancelled++;
     return;
   }
+  // Refused often enough before a crash kept it from being given up: never tried again.
+  if ((mail.refusals ?? 0) >= MAIL_REFUSALS_BEFORE_GIVING_UP) {
+    await giveUp(run, mail, lease, { attempts: mail.attempts, lastError: mail.lastError ?? '' });
+    return;
+  }
   await send(run, mail);
 }
 
-/** Sends a claimed mail and marks it sent, or marks it failed (a throttle defers the rest of the run). */
+/**
+ * Sends a claimed mail and marks it sent, or marks it failed (a throttle defers the rest of the
+ * run); the refusal that reaches the limit gives it up.
+ */
 async function send(run: FlushRun, mail: OutboxItem): Promise<void> {
   try {
     const messageId = await run.mailer.send(mail);
@@ -125,8 +150,38 @@ async function send(run: FlushRun, mail: OutboxItem): Promise<void> {
   } catch (error) {
     if (isThrottling(error)) run.throttled = true;
     run.result.failed++;
-    await markFailed(run.store, mail.id, error instanceof Error ? error.message : String(error));
+    const refused = isRefusal(error);
+    const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const counts = await markFailed(run.store, mail.id, lastError, refused);
+    if (refused && counts.refusals >= MAIL_REFUSALS_BEFORE_GIVING_UP) {
+      // markFailed gave the claim back: take it again, so that only this sender gives it up.
+      const again = run.now();
+      const lease2 = new Date(again.getTime() + LEASE_MS).toISOString();
+      if (await claimMail(run.store, mail.id, again.toISOString(), lease2))
+        await giveUp(run, mail, lease2, { attempts: counts.attempts, lastError });
+    }
   }
+}
+
+/**
+ * The task first (one per mail, a conditional put), then the mail out of the outbox: a crash in
+ * between leaves the mail unsent, and the next flush gives it up without another attempt.
+ */
+async function giveUp(
+  run: FlushRun,
+  mail: OutboxItem,
+  lease: string,
+  last: { attempts: number; lastError: string },
+): Promise<void> {
+  const task = undeliverableMailTask(
+    undeliverableMailTaskId(mail.id),
+    { mailId: mail.id, kind: mail.kind, to: mail.to, ...last },
+    run.asOf,
+  );
+  // About an address, not a student: it expires with the mail it is about.
+  const expiresAt = mail.expiresAt ?? Math.floor(run.now().getTime() / 1000) + MAIL_RETENTION_SECONDS;
+  await createTask(run.store, { ...task, expiresAt });
+  if (await markUndeliverable(run.store, mail.id, lease, run.now().toISOString())) run.result.givenUp++;
 }
 
 /**

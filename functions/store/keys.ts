@@ -298,3 +298,12 @@ export const outflowPendingKey = (studentId: string): PrimaryKey => ({
   pk: outflowPendingPk(),
   sk: studentId,
 });
+
+// ── nightly run: students whose evaluation failed ───────────────────────────
+/** AP 38: students the nightly run failed to evaluate, to evaluate again on the next run. */
+export const nightlyFailedPk = (): string => 'NIGHTLY#FAILED';
+/** AP 38: one student whose evaluation failed (the latest failure). */
+export const nightlyFailedKey = (studentId: string): PrimaryKey => ({
+  pk: nightlyFailedPk(),
+  sk: studentId,
+});

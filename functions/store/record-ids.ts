@@ -32,6 +32,9 @@ export const referralTaskId = (): string => `referral-${randomUUID()}`;
 export const outflowCaseId = (studentId: string, leftOn: string): string => `${studentId}.outflow.${leftOn}`;
 
 /** The mail telling one person of a role about a task. */
+/** The administrator's task for a mail the outbox gave up on: one per mail. */
+export const undeliverableMailTaskId = (mailId: string): string => `undeliverable.${safe(mailId)}`;
+
 export const taskMailId = (taskId: string, staffId: string): string => `${taskId}:${staffId}`;
 
 /**

@@ -11,6 +11,7 @@ import { clearOutflowPending, createCase, listOutflowPending } from '../../store
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
 import { mapLimit } from '../../store/dynamo';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
+import { clearNightlyFailure, listNightlyFailures, recordNightlyFailure } from '../../store/nightly-failures';
 import { outflowCaseId, reminderTaskId } from '../../store/record-ids';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
@@ -41,6 +42,8 @@ export interface NightlyResult {
   outflowCases: number;
   kpiUnits: number;
   mailsQueued: number;
+  /** Students whose evaluation failed: recorded, and evaluated again by the next run. */
+  failedStudents: number;
   flush: FlushResult;
 }
 
@@ -60,10 +63,11 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   deps.calendar.assertCovers(asOf);
   const log = deps.log ?? (() => {});
   const directory = await deps.loadDirectory();
-  const [dirty, openWindow, recheck] = await Promise.all([
+  const [dirty, openWindow, recheck, failures] = await Promise.all([
     listDirtyDays(deps.store),
     listOpenWindowStudents(deps.store),
     listRecheckStudents(deps.store, asOf),
+    listNightlyFailures(deps.store),
   ]);
 
   // Days after asOf stay dirty: a replay of an earlier date must not swallow tomorrow's changes.
@@ -73,6 +77,14 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const list = dirtyByStudent.get(marker.studentId) ?? [];
     list.push(marker);
     dirtyByStudent.set(marker.studentId, list);
+  }
+  // A student an earlier run failed on: evaluated again, with the changed days it still owes.
+  const retried = new Set(failures.map((f) => f.studentId));
+  for (const failure of failures) {
+    const owed = failure.dates
+      .filter((date) => date <= asOf)
+      .map((date) => ({ studentId: failure.studentId, date, changeId: '' }));
+    dirtyByStudent.set(failure.studentId, [...(dirtyByStudent.get(failure.studentId) ?? []), ...owed]);
   }
   const candidates = [...new Set([...dirtyByStudent.keys(), ...openWindow, ...recheck])].sort();
   const result: NightlyResult = {
@@ -85,12 +97,24 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
-    flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
+    failedStudents: 0,
+    flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
   };
   const events: DomainEvent[] = [];
   const drafts: MailDraft[] = [];
   const reports: Superseding[] = [];
-  const saves: (() => Promise<void>)[] = [];
+  const saves: { studentId: string; save: () => Promise<void> }[] = [];
+  /**
+   * One student's failure stops only that student: the change log is settled for everyone, so what
+   * the student still owes (its changed days) goes into its failure record for the next run.
+   */
+  const failed = async (studentId: string, error: unknown) => {
+    result.failedStudents++;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    (deps.logError ?? log)('nightly evaluation of a student failed', { studentId, asOf, error: reason });
+    const dates = (dirtyByStudent.get(studentId) ?? []).map((m) => m.date);
+    await recordNightlyFailure(deps.store, { studentId, asOf, dates: [...new Set(dates)], error: reason });
+  };
 
   for (let i = 0; i < candidates.length; i += PREFETCH) {
     const chunk = candidates.slice(i, i + PREFETCH);
@@ -98,14 +122,21 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const known = await loadStudentsAndSignals(deps.store, chunk);
     await mapLimit(chunk, deps.concurrency ?? 16, async (studentId) => {
       const markers = dirtyByStudent.get(studentId) ?? [];
-      const outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+      let outcome: Awaited<ReturnType<typeof evaluateOne>>;
+      try {
+        outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+      } catch (error) {
+        // Its drafts and events are dropped with it: the retry finds the same signals again.
+        return failed(studentId, error);
+      }
       if (outcome.found) result.evaluated++;
       result.signals += outcome.signals;
       result.withdrawn += outcome.withdrawn;
       events.push(...outcome.events);
       drafts.push(...outcome.drafts);
       reports.push(...outcome.reports);
-      if (outcome.found) saves.push(outcome.save);
+      if (outcome.found) saves.push({ studentId, save: outcome.save });
+      else if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
@@ -118,7 +149,15 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     events.push(...batch.events);
   }
   // Only now that the mails are recorded: a crash before this finds the same signals again.
-  await mapLimit(saves, deps.concurrency ?? 16, (save) => save());
+  await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
+    try {
+      await save();
+    } catch (error) {
+      // Its mails are recorded: the retry finds the same signals and records no mail twice.
+      return failed(studentId, error);
+    }
+    if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
+  });
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
   await outflow.finish();
