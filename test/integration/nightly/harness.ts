@@ -6,6 +6,7 @@ import { createWebhookHandler } from '../../../functions/handlers/webhook-handle
 import type { Outbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { OutgoingMail } from '../../../functions/mail/types';
+import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import type { ReportDeps } from '../../../functions/usecases/reports/actions';
 import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly';
@@ -110,6 +111,8 @@ export interface Harness {
   mails(): Promise<SentMail[]>;
   mailsTo(address: string): Promise<SentMail[]>;
   reportDeps(): ReportDeps;
+  /** The nightly function's dependencies as the harness built them (its table, SES, bus, faults). */
+  nightlyDeps: NightlyDeps;
   stop(): Promise<void>;
 }
 
@@ -214,6 +217,7 @@ export async function startHarness(): Promise<Harness> {
         },
         date,
       ),
+    nightlyDeps,
     mails,
     mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
     reportDeps: () => ({
