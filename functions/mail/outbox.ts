@@ -16,6 +16,7 @@ import {
 import { undeliverableMailTaskId } from '../store/record-ids';
 import { getStudent } from '../store/students';
 import { createTask } from '../store/tasks-repository';
+import { type TransactItem, writeWith } from '../store/transact';
 import { isRefusal, isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
 import { CANCELLED_WHEN_LEFT, type OutgoingMail } from './types';
@@ -50,8 +51,14 @@ export interface FlushOptions {
 }
 
 export interface Outbox {
-  /** Renders and records a mail (deterministic id). False if that mail was recorded before. */
-  enqueue<T extends TemplateId>(request: MailRequest<T>): Promise<boolean>;
+  /**
+   * Renders and records a mail (deterministic id). False if that mail was recorded before.
+   * `alongside`: items written in one transaction with it (the event its recording raises).
+   */
+  enqueue<T extends TemplateId>(
+    request: MailRequest<T>,
+    alongside?: readonly TransactItem[],
+  ): Promise<boolean>;
   /** Sends every unsent mail, including those a previous run failed to send. */
   flush(options?: FlushOptions): Promise<FlushResult>;
 }
@@ -73,8 +80,10 @@ export interface OutboxOptions {
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
   return {
-    enqueue(request) {
-      return recordMail(options.store, renderMail(request), now().toISOString());
+    async enqueue(request, alongside = []) {
+      const mail = renderMail(request);
+      const at = now().toISOString();
+      return (await writeWith(options.store, alongside, (store) => recordMail(store, mail, at))).result;
     },
     async flush(flushOptions = {}) {
       const asOf = flushOptions.asOf ?? dayBefore(now());

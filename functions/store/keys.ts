@@ -307,3 +307,14 @@ export const nightlyFailedKey = (studentId: string): PrimaryKey => ({
   pk: nightlyFailedPk(),
   sk: studentId,
 });
+
+// ── event outbox: domain events written with the change they belong to ──────
+/** AP 39: a domain event by its outbox id. */
+export const eventOutboxKey = (eventId: string): PrimaryKey => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+/** AP 40: domain events not yet published (sparse: removed once published). */
+export const eventsUnpublishedPk = (): string => 'EVENTS#UNPUBLISHED';
+/** AP 40: an unpublished event, in the order it was written. */
+export const eventUnpublishedGsi1 = (at: string, eventId: string): Gsi1Key => ({
+  gsi1pk: eventsUnpublishedPk(),
+  gsi1sk: `${at}#${eventId}`,
+});

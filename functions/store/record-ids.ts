@@ -32,6 +32,13 @@ export const referralTaskId = (): string => `referral-${randomUUID()}`;
 export const outflowCaseId = (studentId: string, leftOn: string): string => `${studentId}.outflow.${leftOn}`;
 
 /** The mail telling one person of a role about a task. */
+/**
+ * A domain event's outbox id (also its published `eventId`): one per change, so a retry of the
+ * change writes no second event. `change` names the change within its subject (a version, a date).
+ */
+export const domainEventId = (type: string, subjectId: string, change = ''): string =>
+  safe(`${type}.${subjectId}${change ? `.${change}` : ''}`);
+
 /** The administrator's task for a mail the outbox gave up on: one per mail. */
 export const undeliverableMailTaskId = (mailId: string): string => `undeliverable.${safe(mailId)}`;
 

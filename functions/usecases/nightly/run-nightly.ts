@@ -5,11 +5,11 @@ import type { OutflowCase } from '../../domain/case';
 import { addDays } from '../../domain/dates';
 import type { Expiring } from '../../domain/expiring';
 import { newTask, type Task } from '../../domain/task';
-import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
 import { mapLimit } from '../../store/dynamo';
+import { eventOutboxItem } from '../../store/event-outbox';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
 import { clearNightlyFailure, listNightlyFailures, recordNightlyFailure } from '../../store/nightly-failures';
 import { outflowCaseId, reminderTaskId } from '../../store/record-ids';
@@ -23,7 +23,8 @@ import {
 } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
-import { auditByNightly } from '../effects/audit';
+import { nightlyChange } from '../effects/audit';
+import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
@@ -44,6 +45,8 @@ export interface NightlyResult {
   mailsQueued: number;
   /** Students whose evaluation failed: recorded, and evaluated again by the next run. */
   failedStudents: number;
+  /** Domain events published from the outbox at the end of the run. */
+  eventsPublished: number;
   flush: FlushResult;
 }
 
@@ -98,9 +101,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     kpiUnits: 0,
     mailsQueued: 0,
     failedStudents: 0,
+    eventsPublished: 0,
     flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
   };
-  const events: DomainEvent[] = [];
   const drafts: MailDraft[] = [];
   const reports: Superseding[] = [];
   const saves: { studentId: string; save: () => Promise<void> }[] = [];
@@ -132,7 +135,6 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
       if (outcome.found) result.evaluated++;
       result.signals += outcome.signals;
       result.withdrawn += outcome.withdrawn;
-      events.push(...outcome.events);
       drafts.push(...outcome.drafts);
       reports.push(...outcome.reports);
       if (outcome.found) saves.push({ studentId, save: outcome.save });
@@ -144,9 +146,12 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   result.outflowCases = outflow.created;
 
   for (const batch of batchMails(drafts, reports, asOf)) {
-    if (!(await deps.outbox.enqueue(batch.request))) continue;
+    // The signals a mail tells (`signal.sent`) go into the event outbox with the mail.
+    const told = batch.events.map((event) =>
+      eventOutboxItem(deps.store, { ...outboxEventOf(event), at: new Date().toISOString() }),
+    );
+    if (!(await deps.outbox.enqueue(batch.request, told))) continue;
     result.mailsQueued++;
-    events.push(...batch.events);
   }
   // Only now that the mails are recorded: a crash before this finds the same signals again.
   await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
@@ -164,7 +169,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   result.kpiUnits = await snapshotKpi(deps, directory, asOf);
 
   result.flush = await deps.outbox.flush({ asOf });
-  if (events.length > 0) await deps.bus.publish(events);
+  // This run's events, and any an earlier run or a dashboard action stored but did not publish.
+  result.eventsPublished = await publishOutbox(deps.store, deps.bus);
   log('nightly run done', { ...result });
   return result;
 }
@@ -190,8 +196,7 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
           task.expiresAt ??
           studentItemExpiry(await getStudent(deps.store, task.studentId), asOf, deps.config.retentionYears),
       };
-      if (!(await createTask(deps.store, reminder))) continue;
-      await auditByNightly(deps.store, asOf, {
+      const audit = nightlyChange(asOf, {
         entity: 'task',
         entityId: reminder.taskId,
         what: 'created',
@@ -199,6 +204,10 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
         studentId: reminder.studentId,
         expiresAt: reminder.expiresAt,
       });
+      const { result: isNew } = await commitWith({ store: deps.store }, { audit: [audit] }, (store) =>
+        createTask(store, reminder),
+      );
+      if (!isNew) continue;
       created++;
       // The conversation's follow-up is the period the reminder is about.
       const period = { from: task.createdOn, to: task.followUntil ?? asOf };
@@ -251,17 +260,18 @@ async function createOutflowCases(
         // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
         expiresAt: studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
       };
-      if (await createCase(deps.store, outflow)) {
-        await auditByNightly(deps.store, asOf, {
-          entity: 'case',
-          entityId: outflow.caseId,
-          what: 'created',
-          after: outflow,
-          studentId: outflow.studentId,
-          expiresAt: outflow.expiresAt,
-        });
-        created++;
-      }
+      const audit = nightlyChange(asOf, {
+        entity: 'case',
+        entityId: outflow.caseId,
+        what: 'created',
+        after: outflow,
+        studentId: outflow.studentId,
+        expiresAt: outflow.expiresAt,
+      });
+      const { result: isNew } = await commitWith({ store: deps.store }, { audit: [audit] }, (store) =>
+        createCase(store, outflow),
+      );
+      if (isNew) created++;
       const coach = directory.staff(student.coachId);
       if (coach) {
         drafts.push({
