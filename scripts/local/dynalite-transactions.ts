@@ -75,58 +75,69 @@ async function keyOf(endpoint: string, headers: IncomingMessage['headers'], tabl
   return Object.fromEntries(schema.map((k) => [k.AttributeName, item[k.AttributeName]]));
 }
 
-async function transact(endpoint: string, headers: IncomingMessage['headers'], items: TransactItem[]) {
-  const applied: { table: string; key: Json; before: Json | undefined }[] = [];
+type Headers = IncomingMessage['headers'];
+type Applied = { table: string; key: Json; before: Json | undefined };
+
+/** The single-item action and input of one transaction item; undefined for ConditionCheck. */
+function operationOf(
+  item: TransactItem,
+): { action: string; input: Json & { TableName: string } } | undefined {
+  if (item.Put) return { action: 'PutItem', input: item.Put };
+  if (item.Update) return { action: 'UpdateItem', input: item.Update };
+  if (item.Delete) return { action: 'DeleteItem', input: item.Delete };
+  return undefined;
+}
+
+/** Puts back what the applied items changed, last first. */
+async function undo(endpoint: string, headers: Headers, applied: Applied[]): Promise<void> {
+  for (const done of [...applied].reverse()) {
+    const input = done.before
+      ? { TableName: done.table, Item: done.before }
+      : { TableName: done.table, Key: done.key };
+    await call(endpoint, headers, done.before ? 'PutItem' : 'DeleteItem', input);
+  }
+}
+
+function cancelled(items: readonly TransactItem[], failedAt: number) {
+  return {
+    status: 400,
+    body: {
+      __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+      message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
+      CancellationReasons: items.map((_, i) =>
+        i === failedAt
+          ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }
+          : { Code: 'None' },
+      ),
+    },
+  };
+}
+
+async function transact(endpoint: string, headers: Headers, items: TransactItem[]) {
+  const applied: Applied[] = [];
   for (const [index, item] of items.entries()) {
-    const [action, op] = item.Put
-      ? (['PutItem', item.Put] as const)
-      : item.Update
-        ? (['UpdateItem', item.Update] as const)
-        : item.Delete
-          ? (['DeleteItem', item.Delete] as const)
-          : (['', undefined] as const);
+    const op = operationOf(item);
     if (!op)
       return {
         status: 400,
         body: { __type: 'ValidationException', message: 'ConditionCheck is not emulated' },
       };
     const key =
-      'Key' in op && op.Key
-        ? (op.Key as Json)
-        : await keyOf(endpoint, headers, op.TableName, (op as { Item: Json }).Item);
+      (op.input.Key as Json | undefined) ??
+      (await keyOf(endpoint, headers, op.input.TableName, op.input.Item as Json));
     const before = await call(endpoint, headers, 'GetItem', {
-      TableName: op.TableName,
+      TableName: op.input.TableName,
       Key: key,
       ConsistentRead: true,
     });
-    const result = await call(endpoint, headers, action, op);
-    if (result.status !== 200) {
-      for (const done of applied.reverse()) {
-        await call(
-          endpoint,
-          headers,
-          done.before ? 'PutItem' : 'DeleteItem',
-          done.before
-            ? { TableName: done.table, Item: done.before }
-            : { TableName: done.table, Key: done.key },
-        );
-      }
-      const failed = String(result.body.__type ?? '').endsWith('ConditionalCheckFailedException');
-      if (!failed) return result;
-      return {
-        status: 400,
-        body: {
-          __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
-          message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
-          CancellationReasons: items.map((_, i) =>
-            i === index
-              ? { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }
-              : { Code: 'None' },
-          ),
-        },
-      };
+    const result = await call(endpoint, headers, op.action, op.input);
+    if (result.status === 200) {
+      applied.push({ table: op.input.TableName, key, before: before.body.Item as Json | undefined });
+      continue;
     }
-    applied.push({ table: op.TableName, key, before: before.body.Item as Json | undefined });
+    await undo(endpoint, headers, applied);
+    const conditionFailed = String(result.body.__type ?? '').endsWith('ConditionalCheckFailedException');
+    return conditionFailed ? cancelled(items, index) : result;
   }
   return { status: 200, body: {} };
 }
