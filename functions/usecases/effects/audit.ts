@@ -39,15 +39,3 @@ export function auditWith(store: Store, change: AuditedChange): TransactItem {
 export function nightlyChange(asOf: string, change: Omit<AuditedChange, 'by' | 'at'>): AuditedChange {
   return { ...change, by: 'nightly', at: new Date().toISOString(), what: `${change.what} (as of ${asOf})` };
 }
-
-/**
- * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
- * date. The entry expires with the record it is about (`expiresAt`: that record's).
- */
-export function auditByNightly(
-  store: Store,
-  asOf: string,
-  change: Omit<AuditedChange, 'by' | 'at'>,
-): Promise<void> {
-  return audit(store, nightlyChange(asOf, change));
-}
