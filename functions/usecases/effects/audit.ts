@@ -35,7 +35,7 @@ export function auditWith(store: Store, change: AuditedChange): TransactItem {
   return auditItem(store, { ...entry, before }, expiresAt, studentId);
 }
 
-/** The nightly run's change as `auditByNightly` records it, for its transaction. */
+/** A change the nightly run made: by `nightly`, now, stamped with the run's date; for its transaction. */
 export function nightlyChange(asOf: string, change: Omit<AuditedChange, 'by' | 'at'>): AuditedChange {
   return { ...change, by: 'nightly', at: new Date().toISOString(), what: `${change.what} (as of ${asOf})` };
 }
