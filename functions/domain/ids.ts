@@ -29,3 +29,13 @@ export const referralTaskId = (): string => `referral-${randomUUID()}`;
 
 /** The outflow case of a student who left on `leftOn`. */
 export const outflowCaseId = (studentId: string, leftOn: string): string => `${studentId}.outflow.${leftOn}`;
+
+/**
+ * A domain event's outbox id (also its published `eventId`): one per change, so a retry of the
+ * change writes no second event. `change` names the change within its subject (a version, a date).
+ */
+export const domainEventId = (type: string, subjectId: string, change = ''): string =>
+  safe(`${type}.${subjectId}${change ? `.${change}` : ''}`);
+
+/** The administrator's task for a mail the outbox gave up on: one per mail. */
+export const undeliverableMailTaskId = (mailId: string): string => `undeliverable.${safe(mailId)}`;

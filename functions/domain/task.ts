@@ -1,12 +1,14 @@
 /** A task in a role's shared queue: what an action on a report, a signal or a referral asks of a person. */
 
+import { translate } from '../../shared/i18n';
 import type { DUO_STATUSES, TASK_KINDS, TASK_STATUSES } from '../../shared/workflow/constants';
 import type { Addressee } from './report';
 
 /** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
 export type TaskKind = Exclude<(typeof TASK_KINDS)[number], 'outflow'>;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type TaskRole = 'attendance_officer' | 'front_office';
+/** `admin`: the system's own tasks (a mail SES keeps refusing), about no student. */
+export type TaskRole = 'attendance_officer' | 'front_office' | 'admin';
 
 export type DuoStatus = (typeof DUO_STATUSES)[number];
 
@@ -58,9 +60,9 @@ export interface Task {
   expiresAt?: number;
 }
 
-/** The front office corrects registrations; everything else is the attendance officer's. */
+/** The front office corrects registrations, administrators see to undeliverable mail; the rest is the attendance officer's. */
 export const roleFor = (kind: TaskKind): TaskRole =>
-  kind === 'correction' ? 'front_office' : 'attendance_officer';
+  kind === 'correction' ? 'front_office' : kind === 'undeliverable_mail' ? 'admin' : 'attendance_officer';
 
 /** The student a task is about, as a report or another task names them. */
 export interface TaskSubject {
@@ -98,4 +100,32 @@ export function newTask(fields: NewTask): Task {
     explanation: fields.explanation ?? '',
     version: 1,
   };
+}
+
+/** A mail SES refused for good, as an administrator's task names it. */
+export interface UndeliverableMail {
+  mailId: string;
+  kind: string;
+  to: readonly string[];
+  attempts: number;
+  lastError: string;
+}
+
+/**
+ * The administrator's task for a mail the outbox gave up on. It is about an address, not a
+ * student (administrators read no student data): the student fields stay empty.
+ */
+export function undeliverableMailTask(taskId: string, mail: UndeliverableMail, createdOn: string): Task {
+  return newTask({
+    taskId,
+    kind: 'undeliverable_mail',
+    about: { studentId: '', studentName: '', teamId: '' },
+    createdOn,
+    explanation: translate('nl', 'task.undeliverable_mail.explanation', {
+      kind: mail.kind,
+      to: mail.to.join(', '),
+      attempts: mail.attempts,
+      error: mail.lastError,
+    }),
+  });
 }

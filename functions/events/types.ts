@@ -22,9 +22,12 @@ export type DomainEvent =
 
 export type DomainEventType = DomainEvent['type'];
 
+/** An event as it leaves: `eventId` is its outbox id, the same on a repeated publish (consumers dedupe on it). */
+export type PublishedEvent = DomainEvent & { eventId?: string };
+
 /** One interface for EventBridge in AWS and the in-process bus locally. */
 export interface EventBus {
-  publish(events: DomainEvent[]): Promise<void>;
+  publish(events: PublishedEvent[]): Promise<void>;
 }
 
 export const EVENT_SOURCE = 'presentie';

@@ -8,6 +8,7 @@ import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
 import { checkCalendar, type SkippedNightly } from '../usecases/nightly/calendar-guard';
 import type { NightlyDeps } from '../usecases/nightly/ports';
+import { reportRunMetrics } from '../usecases/nightly/run-metrics';
 import { type NightlyResult, runNightly } from '../usecases/nightly/run-nightly';
 
 /** The scheduled nightly run (EventBridge Scheduler, 05:30 Amsterdam), or a replay of one date. */
@@ -44,6 +45,7 @@ export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<Night
       // Retrying cannot help until the calendar is extended: report (metric, log) and stop.
       if (!calendar.covered) return { asOf, skipped: 'outside_calendar', calendar };
       const result = await runNightly(await deps(), asOf);
+      reportRunMetrics(metrics, result);
       return { ...result, calendar };
     });
 }

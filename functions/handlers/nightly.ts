@@ -6,5 +6,8 @@ import { createNightlyHandler, nightlyLogger } from './nightly-handler';
 const env = parseEnv(nightlyEnv);
 
 export const handler = createNightlyHandler(() =>
-  createNightlyDeps(env, { log: (message, data) => nightlyLogger.info(message, data ?? {}) }),
+  createNightlyDeps(env, {
+    log: (message, data) => nightlyLogger.info(message, data ?? {}),
+    logError: (message, data) => nightlyLogger.error(message, data ?? {}),
+  }),
 );

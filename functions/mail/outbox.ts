@@ -1,22 +1,35 @@
 import { dayBefore } from '../../shared/calendar/school-time';
 import { lastEnrolledDay } from '../../shared/policy/enrolment';
+import { undeliverableMailTask } from '../domain/task';
 import type { Store } from '../store/client';
 import {
   claimMail,
   listUnsent,
+  MAIL_RETENTION_SECONDS,
   markCancelled,
   markFailed,
   markSent,
+  markUndeliverable,
   type OutboxItem,
   recordMail,
 } from '../store/outbox-repository';
+import { undeliverableMailTaskId } from '../store/record-ids';
 import { getStudent } from '../store/students';
-import { isThrottling, type Mailer } from './ses-mailer';
+import { createTask } from '../store/tasks-repository';
+import { type TransactItem, writeWith } from '../store/transact';
+import { isRefusal, isThrottling, type Mailer } from './ses-mailer';
 import { type MailRequest, renderMail, type TemplateId } from './templates';
 import { CANCELLED_WHEN_LEFT, type OutgoingMail } from './types';
 
 /** Long enough for SES's backoff on one mail; a crashed run's claims free up after it. */
 const LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * SES refusals (one attempt per flush, so per night) before the outbox gives a mail up and an
+ * administrator gets a task instead: a refusal can be passing (a mailbox briefly suspended), a
+ * third in three nights is not.
+ */
+export const MAIL_REFUSALS_BEFORE_GIVING_UP = 3;
 
 export interface FlushResult {
   sent: number;
@@ -25,6 +38,8 @@ export interface FlushResult {
   deferred: number;
   /** Not sent because every student the mail is about had left (kept as `cancelled`). */
   cancelled: number;
+  /** Given up after SES refused them too often: each is now an administrator's task. */
+  givenUp: number;
 }
 
 export interface FlushOptions {
@@ -36,8 +51,14 @@ export interface FlushOptions {
 }
 
 export interface Outbox {
-  /** Renders and records a mail (deterministic id). False if that mail was recorded before. */
-  enqueue<T extends TemplateId>(request: MailRequest<T>): Promise<boolean>;
+  /**
+   * Renders and records a mail (deterministic id). False if that mail was recorded before.
+   * `alongside`: items written in one transaction with it (the event its recording raises).
+   */
+  enqueue<T extends TemplateId>(
+    request: MailRequest<T>,
+    alongside?: readonly TransactItem[],
+  ): Promise<boolean>;
   /** Sends every unsent mail, including those a previous run failed to send. */
   flush(options?: FlushOptions): Promise<FlushResult>;
 }
@@ -59,8 +80,10 @@ export interface OutboxOptions {
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? (() => new Date());
   return {
-    enqueue(request) {
-      return recordMail(options.store, renderMail(request), now().toISOString());
+    async enqueue(request, alongside = []) {
+      const mail = renderMail(request);
+      const at = now().toISOString();
+      return (await writeWith(options.store, alongside, (store) => recordMail(store, mail, at))).result;
     },
     async flush(flushOptions = {}) {
       const asOf = flushOptions.asOf ?? dayBefore(now());
@@ -69,7 +92,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         mailer: options.mailer,
         now,
         left: leaversOf(options.store, asOf),
-        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
+        asOf,
+        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
         throttled: false,
       };
       const unsent = listUnsent(options.store);
@@ -92,6 +116,8 @@ interface FlushRun {
   store: Store;
   mailer: Mailer;
   now: () => Date;
+  /** The night this flush belongs to: the date of an administrator's task. */
+  asOf: string;
   left: (mail: OutgoingMail) => Promise<boolean>;
   result: FlushResult;
   throttled: boolean;
@@ -114,10 +140,18 @@ async function deliver(run: FlushRun, mail: OutboxItem): Promise<void> {
       run.result.cancelled++;
     return;
   }
+  // Refused often enough before a crash kept it from being given up: never tried again.
+  if ((mail.refusals ?? 0) >= MAIL_REFUSALS_BEFORE_GIVING_UP) {
+    await giveUp(run, mail, lease, { attempts: mail.attempts, lastError: mail.lastError ?? '' });
+    return;
+  }
   await send(run, mail);
 }
 
-/** Sends a claimed mail and marks it sent, or marks it failed (a throttle defers the rest of the run). */
+/**
+ * Sends a claimed mail and marks it sent, or marks it failed (a throttle defers the rest of the
+ * run); the refusal that reaches the limit gives it up.
+ */
 async function send(run: FlushRun, mail: OutboxItem): Promise<void> {
   try {
     const messageId = await run.mailer.send(mail);
@@ -125,8 +159,38 @@ async function send(run: FlushRun, mail: OutboxItem): Promise<void> {
   } catch (error) {
     if (isThrottling(error)) run.throttled = true;
     run.result.failed++;
-    await markFailed(run.store, mail.id, error instanceof Error ? error.message : String(error));
+    const refused = isRefusal(error);
+    const lastError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const counts = await markFailed(run.store, mail.id, lastError, refused);
+    if (refused && counts.refusals >= MAIL_REFUSALS_BEFORE_GIVING_UP) {
+      // markFailed gave the claim back: take it again, so that only this sender gives it up.
+      const again = run.now();
+      const lease2 = new Date(again.getTime() + LEASE_MS).toISOString();
+      if (await claimMail(run.store, mail.id, again.toISOString(), lease2))
+        await giveUp(run, mail, lease2, { attempts: counts.attempts, lastError });
+    }
   }
+}
+
+/**
+ * The task first (one per mail, a conditional put), then the mail out of the outbox: a crash in
+ * between leaves the mail unsent, and the next flush gives it up without another attempt.
+ */
+async function giveUp(
+  run: FlushRun,
+  mail: OutboxItem,
+  lease: string,
+  last: { attempts: number; lastError: string },
+): Promise<void> {
+  const task = undeliverableMailTask(
+    undeliverableMailTaskId(mail.id),
+    { mailId: mail.id, kind: mail.kind, to: mail.to, ...last },
+    run.asOf,
+  );
+  // About an address, not a student: it expires with the mail it is about.
+  const expiresAt = mail.expiresAt ?? Math.floor(run.now().getTime() / 1000) + MAIL_RETENTION_SECONDS;
+  await createTask(run.store, { ...task, expiresAt });
+  if (await markUndeliverable(run.store, mail.id, lease, run.now().toISOString())) run.result.givenUp++;
 }
 
 /**

@@ -30,6 +30,17 @@ export function isThrottling(error: unknown): boolean {
   return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429;
 }
 
+/**
+ * SES refused this mail itself (a rejected message, a malformed address): sending it
+ * again the same way will fail the same way, unlike a throttle or an outage.
+ */
+const REFUSALS = new Set(['MessageRejected', 'BadRequestException']);
+
+export function isRefusal(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  return REFUSALS.has((error as { name?: string }).name ?? '');
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -62,7 +62,8 @@ export type TaskLabel =
   | 'conversation_reminder'
   | 'signal4w'
   | 'sick_pattern'
-  | 'suspension_check';
+  | 'suspension_check'
+  | 'undeliverable_mail';
 
 const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
   duo_report: { nl: 'verzuimmelding aan DUO doen', en: 'submit an absence report to DUO' },
@@ -78,6 +79,7 @@ const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
     nl: 'verzuimpatroon bespreken met de coach',
     en: 'discuss an absence pattern with the coach',
   },
+  undeliverable_mail: { nl: 'onbestelbare mail nakijken', en: 'look into an undeliverable mail' },
   suspension_check: {
     nl: 'controleer de registratie: schorsing langer dan 5 schooldagen',
     en: 'check the registration: suspension longer than 5 school days',

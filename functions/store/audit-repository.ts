@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit';
 import type { Store } from './client';
 import { batchPut, queryAll } from './dynamo';
 import { auditKey, auditPk, auditStudentGsi1, INDEX, type PrimaryKey, studentAuditPk } from './keys';
+import type { TransactItem } from './transact';
 
 /**
  * Appends one entry: who, when, what, the record before and after. Never updated, except its
@@ -17,12 +18,22 @@ export async function appendAudit(
   expiresAt: number,
   studentId?: string,
 ): Promise<void> {
+  await store.doc.send(new PutCommand(auditItem(store, entry, expiresAt, studentId).Put as PutCommandInput));
+}
+
+/** The same entry as an item of the transaction that makes the change it records (`writeWith`). */
+export function auditItem(
+  store: Store,
+  entry: AuditEntry,
+  expiresAt: number,
+  studentId?: string,
+): TransactItem {
   // Two changes within one millisecond still sort in order: by the record's version, when it has one.
   const version = (entry.after as { version?: unknown } | null)?.version;
   const sequence = String(typeof version === 'number' ? version : 0).padStart(8, '0');
   const auditId = `${sequence}-${randomUUID()}`;
-  await store.doc.send(
-    new PutCommand({
+  return {
+    Put: {
       TableName: store.tableName,
       Item: {
         ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
@@ -32,8 +43,8 @@ export async function appendAudit(
         ...entry,
         expiresAt,
       },
-    }),
-  );
+    },
+  };
 }
 
 /** The trail of one report, task or case, oldest first. */

@@ -298,3 +298,23 @@ export const outflowPendingKey = (studentId: string): PrimaryKey => ({
   pk: outflowPendingPk(),
   sk: studentId,
 });
+
+// ── nightly run: students whose evaluation failed ───────────────────────────
+/** AP 38: students the nightly run failed to evaluate, to evaluate again on the next run. */
+export const nightlyFailedPk = (): string => 'NIGHTLY#FAILED';
+/** AP 38: one student whose evaluation failed (the latest failure). */
+export const nightlyFailedKey = (studentId: string): PrimaryKey => ({
+  pk: nightlyFailedPk(),
+  sk: studentId,
+});
+
+// ── event outbox: domain events written with the change they belong to ──────
+/** AP 39: a domain event by its outbox id. */
+export const eventOutboxKey = (eventId: string): PrimaryKey => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+/** AP 40: domain events not yet published (sparse: removed once published). */
+export const eventsUnpublishedPk = (): string => 'EVENTS#UNPUBLISHED';
+/** AP 40: an unpublished event, in the order it was written. */
+export const eventUnpublishedGsi1 = (at: string, eventId: string): Gsi1Key => ({
+  gsi1pk: eventsUnpublishedPk(),
+  gsi1sk: `${at}#${eventId}`,
+});

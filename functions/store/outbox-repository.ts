@@ -5,9 +5,14 @@ import { conditionHeld } from './errors';
 import { INDEX, mailKey, outboxUnsentGsi1, outboxUnsentPk } from './keys';
 
 export interface OutboxItem extends OutgoingMail {
-  status: 'unsent' | 'sent' | 'cancelled';
+  /** `undeliverable`: SES refused it too often; an administrator's task says so. */
+  status: 'unsent' | 'sent' | 'cancelled' | 'undeliverable';
   createdAt: string;
   attempts: number;
+  /** How often SES refused it for good (MessageRejected, a bad address); the outbox gives up at a limit. */
+  refusals?: number;
+  /** TTL (epoch seconds): a year after it was recorded. */
+  expiresAt?: number;
   sentAt?: string;
   messageId?: string;
   lastError?: string;
@@ -51,6 +56,13 @@ export function recordMail(store: Store, mail: OutgoingMail, createdAt: string):
 export async function getMail(store: Store, mailId: string): Promise<OutboxItem | undefined> {
   const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: mailKey(mailId) }));
   return result.Item as OutboxItem | undefined;
+}
+
+/** Every unsent mail, oldest first. */
+export async function listUnsentMails(store: Store): Promise<OutboxItem[]> {
+  const mails: OutboxItem[] = [];
+  for await (const mail of listUnsent(store)) mails.push(mail);
+  return mails;
 }
 
 /** Unsent mails, oldest first, one page at a time. */
@@ -98,7 +110,7 @@ export function claimMail(store: Store, mailId: string, now: string, leaseUntil:
 function settle(
   store: Store,
   mailId: string,
-  status: 'sent' | 'cancelled',
+  status: 'sent' | 'cancelled' | 'undeliverable',
   fields: string,
   condition: string,
   values: Record<string, unknown>,
@@ -126,17 +138,42 @@ export function markSent(store: Store, mailId: string, messageId: string, sentAt
   });
 }
 
-export async function markFailed(store: Store, mailId: string, message: string): Promise<void> {
-  await store.doc.send(
+/**
+ * Records a failed send (the mail stays unsent); a refusal (`refused`) is counted apart. Resolves to
+ * the mail's attempts and refusals so far.
+ */
+export async function markFailed(
+  store: Store,
+  mailId: string,
+  message: string,
+  refused = false,
+): Promise<{ attempts: number; refusals: number }> {
+  const result = await store.doc.send(
     new UpdateCommand({
       TableName: store.tableName,
       Key: mailKey(mailId),
-      UpdateExpression: 'SET lastError = :error ADD attempts :one REMOVE claimUntil',
+      UpdateExpression: `SET lastError = :error ADD attempts :one${refused ? ', refusals :one' : ''} REMOVE claimUntil`,
       ConditionExpression: '#status = :unsent',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':error': message.slice(0, 500), ':unsent': 'unsent', ':one': 1 },
+      ReturnValues: 'ALL_NEW',
     }),
   );
+  return {
+    attempts: Number(result.Attributes?.attempts ?? 0),
+    refusals: Number(result.Attributes?.refusals ?? 0),
+  };
+}
+
+/**
+ * Gives up on a mail SES keeps refusing: no longer unsent, never tried again. Only by the sender
+ * holding its claim (`lease`). False when that no longer held.
+ */
+export function markUndeliverable(store: Store, mailId: string, lease: string, at: string): Promise<boolean> {
+  return settle(store, mailId, 'undeliverable', 'undeliverableAt = :at', ' AND claimUntil = :lease', {
+    ':at': at,
+    ':lease': lease,
+  });
 }
 
 /**

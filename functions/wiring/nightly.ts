@@ -31,6 +31,7 @@ export interface NightlyOverrides {
   /** Mails in flight at once while the outbox flushes. */
   outboxConcurrency?: number;
   log?: NightlyDeps['log'];
+  logError?: NightlyDeps['logError'];
 }
 
 /**
@@ -63,5 +64,6 @@ export function createNightlyDeps(env: NightlyEnv, overrides: NightlyOverrides =
       retentionYears: env.RETENTION_YEARS,
     },
     ...(overrides.log ? { log: overrides.log } : {}),
+    ...(overrides.logError ? { logError: overrides.logError } : {}),
   };
 }

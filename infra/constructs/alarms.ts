@@ -19,6 +19,12 @@ import {
   NIGHTLY_OUTSIDE_CALENDAR,
   NIGHTLY_SERVICE,
 } from '../../functions/usecases/nightly/calendar-metrics';
+import {
+  MAIL_DEFERRED,
+  MAIL_GIVEN_UP,
+  MAIL_SEND_FAILURES,
+  NIGHTLY_STUDENT_FAILURES,
+} from '../../functions/usecases/nightly/run-metrics';
 import { CALENDAR_WARNING_WEEKS } from '../../shared/calendar/horizon';
 import { acknowledge } from '../nag';
 
@@ -109,6 +115,40 @@ export class Alarms extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: 'SES complaint rate at or above 0.08 % (AWS reviews the account at 0.1 %).',
     });
+
+    this.nightlyFailureAlarms(action);
+  }
+
+  /**
+   * What a nightly run survived but could not do: each is counted by the run (run-metrics.ts) and
+   * retried by the next one, so an alarm is the only way an operator hears of it.
+   */
+  private nightlyFailureAlarms(action: IAlarmAction): void {
+    const failures: [string, string, string][] = [
+      [
+        'NightlyStudentFailures',
+        NIGHTLY_STUDENT_FAILURES,
+        'The nightly run could not evaluate one or more students (logged with their ids; items NIGHTLY#FAILED); the next run tries them again.',
+      ],
+      [
+        'MailSendFailures',
+        MAIL_SEND_FAILURES,
+        'Mails from the outbox failed to send (lastError on the mail item); the next run tries them again.',
+      ],
+      [
+        'MailDeferred',
+        MAIL_DEFERRED,
+        'SES kept throttling: mails were left in the outbox for the next run. Check the account sending quota.',
+      ],
+      [
+        'MailGivenUp',
+        MAIL_GIVEN_UP,
+        'SES refused a mail on three nights; it is no longer tried and an administrator has an undeliverable_mail task.',
+      ],
+    ];
+    for (const [id, metricName, description] of failures) {
+      this.alarm(id, action, { metric: nightlyMetric(metricName, 'Sum'), threshold: 1, description });
+    }
   }
 
   /** One alarm on the topic; 1 evaluation period, missing data not breaching unless told. */

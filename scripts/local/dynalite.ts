@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { withTransactions } from './dynalite-transactions';
 
-interface DynaliteServer {
+type DynaliteServer = {
   listen(port: number, host: string, callback: (error?: Error) => void): void;
   close(callback: (error?: Error) => void): void;
   address(): AddressInfo | string | null;
   once(event: 'error', listener: (error: Error) => void): void;
-}
+} & Parameters<typeof withTransactions>[0];
 type DynaliteFactory = (options: {
   path?: string;
   createTableMs?: number;
@@ -35,15 +36,16 @@ export async function startDynalite(
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  // TransactWriteItems, which dynalite lacks, emulated in front of it (dynalite-transactions.ts).
+  withTransactions(server, () => endpointOf(server));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', (error) => (error ? reject(error) : resolve()));
   });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('dynalite did not bind a TCP port');
+  const endpoint = endpointOf(server);
   let stopped = false;
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         if (stopped) return resolve();
@@ -51,4 +53,10 @@ export async function startDynalite(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function endpointOf(server: DynaliteServer): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('dynalite did not bind a TCP port');
+  return `http://127.0.0.1:${address.port}`;
 }

@@ -115,6 +115,7 @@ export const en: Record<DashboardKey, string> = {
   'task.suspension_check': 'Suspension > 5 days',
   'task.outflow': 'Outflow',
   'task.correction': 'Presence correction',
+  'task.undeliverable_mail': 'Undeliverable mail',
   'taskStatus.open': 'open',
   'taskStatus.in_progress': 'in progress',
   'taskStatus.done': 'done',
@@ -181,5 +182,7 @@ export const en: Record<DashboardKey, string> = {
   'duo.exportFile': 'duo-verzuimmeldingen.csv',
   'task.suspension_check.explanation':
     'Check the registration: suspension longer than 5 school days (from {from}).',
+  'task.undeliverable_mail.explanation':
+    'Mail ({kind}) to {to} was refused {attempts} times ({error}); check the address at the source and send the message yourself if needed.',
   'units.hours': '{h} h {m} min',
 };

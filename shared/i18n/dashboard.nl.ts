@@ -115,6 +115,7 @@ export const nl = {
   'task.suspension_check': 'Schorsing > 5 dagen',
   'task.outflow': 'Uitstroom',
   'task.correction': 'Correctie presentie',
+  'task.undeliverable_mail': 'Onbestelbare mail',
   'taskStatus.open': 'open',
   'taskStatus.in_progress': 'in behandeling',
   'taskStatus.done': 'afgerond',
@@ -182,6 +183,8 @@ export const nl = {
   'duo.exportFile': 'duo-verzuimmeldingen.csv',
   'task.suspension_check.explanation':
     'Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf {from}).',
+  'task.undeliverable_mail.explanation':
+    'Mail ({kind}) aan {to} is {attempts} keer geweigerd ({error}); controleer het adres in de bron en stuur het bericht zo nodig zelf.',
   'units.hours': '{h} u {m} min',
 } as const;
 

@@ -19,6 +19,7 @@ export const TASK_KINDS = [
   'suspension_check',
   'outflow',
   'correction',
+  'undeliverable_mail',
 ] as const;
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;

@@ -1,6 +1,6 @@
 import type { Task as ApiTask, TaskKind } from '../../../shared/api/worklist';
 import type { OutflowCase } from '../../domain/case';
-import type { Task } from '../../domain/task';
+import type { Task, TaskRole } from '../../domain/task';
 import { listCoachCases } from '../../store/cases-repository';
 import type { Store } from '../../store/client';
 import { mapLimit } from '../../store/dynamo';
@@ -11,7 +11,7 @@ import { pageOf } from './cursor';
 import { apiTask, outflowTask } from './mapping';
 import { studentRefs } from './refs';
 
-/** The worklist of attendance officers and front office: open tasks, and the open outflow cases. */
+/** The worklist of attendance officers and front office (open tasks, open outflow cases), and the administrators' own tasks. */
 
 export async function getTask(store: Store, taskId: string): Promise<ApiTask | null> {
   const task = await getStoredTask(store, taskId);
@@ -34,9 +34,10 @@ export async function listTasks(
   cursor: string | null,
   limit: number,
 ): Promise<Page<ApiTask>> {
-  const roles = kinds.some((k) => k !== 'correction')
-    ? (['attendance_officer', 'front_office'] as const)
-    : (['front_office'] as const);
+  const roles: TaskRole[] = kinds.some((k) => k !== 'correction' && k !== 'undeliverable_mail')
+    ? ['attendance_officer', 'front_office']
+    : ['front_office'];
+  if (kinds.includes('undeliverable_mail')) roles.push('admin');
   const lists = await Promise.all(
     roles.flatMap((role) => (['open', 'in_progress'] as const).map((s) => listTasksForRole(store, role, s))),
   );
@@ -47,7 +48,7 @@ export async function listTasks(
   const page = pageOf(items, taskKey, cursor, limit);
   const ref = await studentRefs(
     store,
-    page.items.map((t) => t.studentId),
+    page.items.map((t) => t.studentId).filter((id) => id !== ''),
   );
   return {
     items: page.items.map((t) =>

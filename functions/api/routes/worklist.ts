@@ -6,9 +6,13 @@ import { forbidden, notFound } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
 
-/** Front office sees only correction tasks; attendance officers and admins the rest too. */
+/** The system's own tasks (a mail SES keeps refusing): administrators' only. */
+const ADMIN_KINDS: readonly TaskKind[] = ['undeliverable_mail'];
+
+/** Front office sees only correction tasks; attendance officers the rest too; admins also their own. */
 function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
-  if (hasRole(ctx.principal, 'attendance_officer', 'admin')) return [...TASK_KINDS];
+  if (hasRole(ctx.principal, 'admin')) return [...TASK_KINDS];
+  if (hasRole(ctx.principal, 'attendance_officer')) return TASK_KINDS.filter((k) => !ADMIN_KINDS.includes(k));
   return ['correction'];
 }
 

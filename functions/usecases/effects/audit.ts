@@ -1,5 +1,6 @@
-import { appendAudit } from '../../store/audit-repository';
+import { appendAudit, auditItem } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
+import type { TransactItem } from '../../store/transact';
 
 /** A change to a report, task or case, for the audit trail. */
 export interface AuditedChange {
@@ -26,18 +27,15 @@ export function audit(store: Store, change: AuditedChange): Promise<void> {
 }
 
 /**
- * The nightly run's own changes go into the audit trail too, by `nightly`, stamped with the run's
- * date. The entry expires with the record it is about (`expiresAt`: that record's).
+ * The same entry, to be written in the transaction of the change it records (`commitWith`): the
+ * change is never stored without its entry, nor the entry without the change.
  */
-export function auditByNightly(
-  store: Store,
-  asOf: string,
-  change: Omit<AuditedChange, 'by' | 'at'>,
-): Promise<void> {
-  return audit(store, {
-    ...change,
-    by: 'nightly',
-    at: new Date().toISOString(),
-    what: `${change.what} (as of ${asOf})`,
-  });
+export function auditWith(store: Store, change: AuditedChange): TransactItem {
+  const { studentId, expiresAt, before = null, ...entry } = change;
+  return auditItem(store, { ...entry, before }, expiresAt, studentId);
+}
+
+/** A change the nightly run made: by `nightly`, now, stamped with the run's date; for its transaction. */
+export function nightlyChange(asOf: string, change: Omit<AuditedChange, 'by' | 'at'>): AuditedChange {
+  return { ...change, by: 'nightly', at: new Date().toISOString(), what: `${change.what} (as of ${asOf})` };
 }

@@ -10,8 +10,8 @@ import {
 import { enrolledDays, enrolledSignals } from '../../../shared/policy/enrolment';
 import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { Report } from '../../domain/report';
-import type { DomainEvent } from '../../events/types';
 import type { DirtyMark } from '../../store/change-log';
+import { domainEventId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import {
@@ -21,7 +21,8 @@ import {
   type WatchedReport,
 } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
-import { auditByNightly } from '../effects/audit';
+import { nightlyChange } from '../effects/audit';
+import { commitWith } from '../effects/commit';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
 import { applySignal } from './signal-effects';
@@ -29,7 +30,6 @@ import { applySignal } from './signal-effects';
 export interface StudentOutcome {
   signals: number;
   withdrawn: number;
-  events: DomainEvent[];
   /** Mails the student's signals and withdrawals ask for, sent combined by the run. */
   drafts: MailDraft[];
   /** This run's 16-hour reports: they supersede its 8-hour signals over the same period. */
@@ -108,7 +108,6 @@ export async function evaluateOne(
   const outcome: StudentOutcome & { found: boolean } = {
     signals: 0,
     withdrawn: 0,
-    events: [],
     drafts: [],
     reports: [],
     save: async () => {},
@@ -159,7 +158,6 @@ export async function evaluateOne(
     outcome.signals++;
     outcome.drafts.push(...effect.drafts);
     if (signal.kind === 'report16') outcome.reports.push({ studentId, period: signal.period });
-    outcome.events.push(...effect.events);
     if (effect.watched && !watched.some((w) => w.reportId === effect.watched?.reportId))
       watched.push(effect.watched);
   }
@@ -209,10 +207,9 @@ async function withdrawReport(
   outcome: StudentOutcome,
 ): Promise<void> {
   const withdrawn = withdraw(report, asOf);
-  await saveReport(deps.store, withdrawn, report.version);
   // The entry expires with the report; a report stored before it had an expiry gets the student's.
   const expiresAt = report.expiresAt ?? studentItemExpiry(student, asOf, deps.config.retentionYears);
-  await auditByNightly(deps.store, asOf, {
+  const audit = nightlyChange(asOf, {
     entity: 'report',
     entityId: report.reportId,
     what: 'withdrawn',
@@ -221,14 +218,21 @@ async function withdrawReport(
     studentId,
     expiresAt,
   });
+  const event = {
+    eventId: domainEventId('report.withdrawn', report.reportId, asOf),
+    event: {
+      type: 'report.withdrawn' as const,
+      reportId: report.reportId,
+      studentId,
+      teamId: report.teamId,
+      asOf,
+    },
+  };
+  // The report, its entry and its event together (published at the end of the run).
+  await commitWith({ store: deps.store }, { audit: [audit], events: [event] }, (store) =>
+    saveReport(store, withdrawn, report.version),
+  );
   outcome.withdrawn++;
-  outcome.events.push({
-    type: 'report.withdrawn',
-    reportId: report.reportId,
-    studentId,
-    teamId: report.teamId,
-    asOf,
-  });
 }
 
 /** The coach's mail about a withdrawn report; none when the coach is not in the directory. */

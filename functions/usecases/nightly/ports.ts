@@ -36,6 +36,8 @@ export interface NightlyDeps {
   /** Students evaluated at once. */
   concurrency?: number;
   log?: (message: string, data?: Record<string, unknown>) => void;
+  /** Where a student's failed evaluation is reported (the logger's error level); `log` otherwise. */
+  logError?: (message: string, data?: Record<string, unknown>) => void;
 }
 
 export const link = (config: NightlyConfig, path: string): string => dashboardLink(config.dashboardUrl, path);

@@ -5,12 +5,13 @@ import type { OutflowCase } from '../../domain/case';
 import { addDays } from '../../domain/dates';
 import type { Expiring } from '../../domain/expiring';
 import { newTask, type Task } from '../../domain/task';
-import type { DomainEvent } from '../../events/types';
 import type { FlushResult } from '../../mail/outbox';
 import { clearOutflowPending, createCase, listOutflowPending } from '../../store/cases-repository';
 import { type DirtyMark, listDirtyDays, settleChanges } from '../../store/change-log';
 import { mapLimit } from '../../store/dynamo';
+import { eventOutboxItem } from '../../store/event-outbox';
 import { putKpiSnapshot } from '../../store/kpi-snapshots-repository';
+import { clearNightlyFailure, listNightlyFailures, recordNightlyFailure } from '../../store/nightly-failures';
 import { outflowCaseId, reminderTaskId } from '../../store/record-ids';
 import { listTeamReports } from '../../store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
@@ -22,7 +23,8 @@ import {
 } from '../../store/signal-state-repository';
 import { getStudent } from '../../store/students';
 import { createTask, listTasksByKind } from '../../store/tasks-repository';
-import { auditByNightly } from '../effects/audit';
+import { nightlyChange } from '../effects/audit';
+import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
@@ -41,6 +43,10 @@ export interface NightlyResult {
   outflowCases: number;
   kpiUnits: number;
   mailsQueued: number;
+  /** Students whose evaluation failed: recorded, and evaluated again by the next run. */
+  failedStudents: number;
+  /** Domain events published from the outbox at the end of the run. */
+  eventsPublished: number;
   flush: FlushResult;
 }
 
@@ -60,10 +66,11 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   deps.calendar.assertCovers(asOf);
   const log = deps.log ?? (() => {});
   const directory = await deps.loadDirectory();
-  const [dirty, openWindow, recheck] = await Promise.all([
+  const [dirty, openWindow, recheck, failures] = await Promise.all([
     listDirtyDays(deps.store),
     listOpenWindowStudents(deps.store),
     listRecheckStudents(deps.store, asOf),
+    listNightlyFailures(deps.store),
   ]);
 
   // Days after asOf stay dirty: a replay of an earlier date must not swallow tomorrow's changes.
@@ -73,6 +80,14 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const list = dirtyByStudent.get(marker.studentId) ?? [];
     list.push(marker);
     dirtyByStudent.set(marker.studentId, list);
+  }
+  // A student an earlier run failed on: evaluated again, with the changed days it still owes.
+  const retried = new Set(failures.map((f) => f.studentId));
+  for (const failure of failures) {
+    const owed = failure.dates
+      .filter((date) => date <= asOf)
+      .map((date) => ({ studentId: failure.studentId, date, changeId: '' }));
+    dirtyByStudent.set(failure.studentId, [...(dirtyByStudent.get(failure.studentId) ?? []), ...owed]);
   }
   const candidates = [...new Set([...dirtyByStudent.keys(), ...openWindow, ...recheck])].sort();
   const result: NightlyResult = {
@@ -85,12 +100,24 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
-    flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0 },
+    failedStudents: 0,
+    eventsPublished: 0,
+    flush: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
   };
-  const events: DomainEvent[] = [];
   const drafts: MailDraft[] = [];
   const reports: Superseding[] = [];
-  const saves: (() => Promise<void>)[] = [];
+  const saves: { studentId: string; save: () => Promise<void> }[] = [];
+  /**
+   * One student's failure stops only that student: the change log is settled for everyone, so what
+   * the student still owes (its changed days) goes into its failure record for the next run.
+   */
+  const failed = async (studentId: string, error: unknown) => {
+    result.failedStudents++;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    (deps.logError ?? log)('nightly evaluation of a student failed', { studentId, asOf, error: reason });
+    const dates = (dirtyByStudent.get(studentId) ?? []).map((m) => m.date);
+    await recordNightlyFailure(deps.store, { studentId, asOf, dates: [...new Set(dates)], error: reason });
+  };
 
   for (let i = 0; i < candidates.length; i += PREFETCH) {
     const chunk = candidates.slice(i, i + PREFETCH);
@@ -98,14 +125,20 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     const known = await loadStudentsAndSignals(deps.store, chunk);
     await mapLimit(chunk, deps.concurrency ?? 16, async (studentId) => {
       const markers = dirtyByStudent.get(studentId) ?? [];
-      const outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+      let outcome: Awaited<ReturnType<typeof evaluateOne>>;
+      try {
+        outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+      } catch (error) {
+        // Its drafts and events are dropped with it: the retry finds the same signals again.
+        return failed(studentId, error);
+      }
       if (outcome.found) result.evaluated++;
       result.signals += outcome.signals;
       result.withdrawn += outcome.withdrawn;
-      events.push(...outcome.events);
       drafts.push(...outcome.drafts);
       reports.push(...outcome.reports);
-      if (outcome.found) saves.push(outcome.save);
+      if (outcome.found) saves.push({ studentId, save: outcome.save });
+      else if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
@@ -113,19 +146,31 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   result.outflowCases = outflow.created;
 
   for (const batch of batchMails(drafts, reports, asOf)) {
-    if (!(await deps.outbox.enqueue(batch.request))) continue;
+    // The signals a mail tells (`signal.sent`) go into the event outbox with the mail.
+    const told = batch.events.map((event) =>
+      eventOutboxItem(deps.store, { ...outboxEventOf(event), at: new Date().toISOString() }),
+    );
+    if (!(await deps.outbox.enqueue(batch.request, told))) continue;
     result.mailsQueued++;
-    events.push(...batch.events);
   }
   // Only now that the mails are recorded: a crash before this finds the same signals again.
-  await mapLimit(saves, deps.concurrency ?? 16, (save) => save());
+  await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
+    try {
+      await save();
+    } catch (error) {
+      // Its mails are recorded: the retry finds the same signals and records no mail twice.
+      return failed(studentId, error);
+    }
+    if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
+  });
   // Settled only once every student's effects are stored: a crash before this re-evaluates, harmlessly.
   await settleChanges(deps.store, dirty, asOf);
   await outflow.finish();
   result.kpiUnits = await snapshotKpi(deps, directory, asOf);
 
   result.flush = await deps.outbox.flush({ asOf });
-  if (events.length > 0) await deps.bus.publish(events);
+  // This run's events, and any an earlier run or a dashboard action stored but did not publish.
+  result.eventsPublished = await publishOutbox(deps.store, deps.bus);
   log('nightly run done', { ...result });
   return result;
 }
@@ -151,8 +196,7 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
           task.expiresAt ??
           studentItemExpiry(await getStudent(deps.store, task.studentId), asOf, deps.config.retentionYears),
       };
-      if (!(await createTask(deps.store, reminder))) continue;
-      await auditByNightly(deps.store, asOf, {
+      const audit = nightlyChange(asOf, {
         entity: 'task',
         entityId: reminder.taskId,
         what: 'created',
@@ -160,6 +204,10 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
         studentId: reminder.studentId,
         expiresAt: reminder.expiresAt,
       });
+      const { result: isNew } = await commitWith({ store: deps.store }, { audit: [audit] }, (store) =>
+        createTask(store, reminder),
+      );
+      if (!isNew) continue;
       created++;
       // The conversation's follow-up is the period the reminder is about.
       const period = { from: task.createdOn, to: task.followUntil ?? asOf };
@@ -212,17 +260,18 @@ async function createOutflowCases(
         // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
         expiresAt: studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),
       };
-      if (await createCase(deps.store, outflow)) {
-        await auditByNightly(deps.store, asOf, {
-          entity: 'case',
-          entityId: outflow.caseId,
-          what: 'created',
-          after: outflow,
-          studentId: outflow.studentId,
-          expiresAt: outflow.expiresAt,
-        });
-        created++;
-      }
+      const audit = nightlyChange(asOf, {
+        entity: 'case',
+        entityId: outflow.caseId,
+        what: 'created',
+        after: outflow,
+        studentId: outflow.studentId,
+        expiresAt: outflow.expiresAt,
+      });
+      const { result: isNew } = await commitWith({ store: deps.store }, { audit: [audit] }, (store) =>
+        createCase(store, outflow),
+      );
+      if (isNew) created++;
       const coach = directory.staff(student.coachId);
       if (coach) {
         drafts.push({

@@ -17,19 +17,20 @@ import type { Expiring } from '../../domain/expiring';
 import type { Report } from '../../domain/report';
 import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
-import { reportIdFor, signalTaskId } from '../../store/record-ids';
+import type { Store } from '../../store/client';
+import { domainEventId, reportIdFor, signalTaskId } from '../../store/record-ids';
 import { createReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
-import { auditByNightly } from '../effects/audit';
+import { nightlyChange } from '../effects/audit';
+import { commitWith } from '../effects/commit';
 import { type Notice, notify, notifyAssignee } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
 import { type Directory, link, type NightlyConfig, type NightlyDeps, type Person } from './ports';
 
 export interface SignalOutcome {
-  events: DomainEvent[];
   watched?: WatchedReport;
   /** What the signal tells whom; the run sends them combined (`batchMails`). */
   drafts: MailDraft[];
@@ -37,7 +38,8 @@ export interface SignalOutcome {
 
 /**
  * Turns one new signal into its effects: a report or task (conditional put, once), the mails it
- * asks for (drafts; the run sends them combined per reader) and, the first time only, domain events.
+ * asks for (drafts; the run sends them combined per reader) and, the first time only, its audit
+ * entry and domain events, in the outbox with the record (the run publishes them at its end).
  */
 export function applySignal(
   deps: NightlyDeps,
@@ -72,18 +74,20 @@ interface Effects {
   asOf: string;
   coach: Person | undefined;
   officers: Person[];
-  events: DomainEvent[];
   drafts: MailDraft[];
-  /** Raises `signal.sent`: once, when the signal's record is created. */
-  signalSent: () => void;
   /** Drafts a mail about the signal's period; `told` raises `signal.sent` once the mail is recorded. */
   mail: (notice: Notice, extra?: { signal8?: boolean; told?: boolean }) => void;
-  /** Audits the creation of the signal's report or task. */
+  /**
+   * Creates the signal's report or task (`write`, a conditional put) in one transaction with its
+   * audit entry, `signal.sent` and `events`; true when it was new.
+   */
   created: (
     entity: 'report' | 'task',
     entityId: string,
     record: { studentId: string; expiresAt: number },
-  ) => Promise<void>;
+    write: (store: Store) => Promise<boolean>,
+    events?: { eventId: string; event: DomainEvent }[],
+  ) => Promise<boolean>;
 }
 
 function effectsOf(
@@ -93,7 +97,6 @@ function effectsOf(
   signal: Signal,
   asOf: string,
 ): Effects {
-  const events: DomainEvent[] = [];
   const drafts: MailDraft[] = [];
   const period = signal.period;
   const sent: DomainEvent = {
@@ -109,9 +112,7 @@ function effectsOf(
     asOf,
     coach: directory.staff(student.coachId),
     officers: directory.withRole('attendance_officer'),
-    events,
     drafts,
-    signalSent: () => events.push(sent),
     // An 8-hour or frequent-absence signal leaves no record but its mail: told once that mail is recorded.
     mail: (notice, extra = {}) =>
       drafts.push({
@@ -121,21 +122,29 @@ function effectsOf(
         ...(extra.signal8 ? { signal8: true } : {}),
         ...(extra.told ? { event: sent } : {}),
       }),
-    created: (entity, entityId, record) =>
-      auditByNightly(deps.store, asOf, {
+    created: async (entity, entityId, record, write, events = []) => {
+      const audit = nightlyChange(asOf, {
         entity,
         entityId,
         what: 'created',
         after: record,
         studentId: record.studentId,
         expiresAt: record.expiresAt,
-      }),
+      });
+      const signalSent = { eventId: domainEventId('signal.sent', signal.id), event: sent };
+      const { result } = await commitWith(
+        { store: deps.store },
+        { audit: [audit], events: [...events, signalSent] },
+        write,
+      );
+      return result;
+    },
   };
 }
 
 /** The 8-hour signal: a mail to the student and, if the school mails them, to a minor's guardian. */
 function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
-  const { student, events, drafts } = fx;
+  const { student, drafts } = fx;
   const studentName = student.displayName;
   const period = signal.period;
   fx.mail(
@@ -157,7 +166,7 @@ function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
       { signal8: true },
     );
   }
-  return { events, drafts };
+  return { drafts };
 }
 
 /** The 16-hour report: created once (with its event), the coach told, and watched from now on. */
@@ -166,8 +175,8 @@ async function report16Effects(
   signal: Report16,
   days: readonly DaySummary[],
 ): Promise<SignalOutcome> {
-  const { deps, student, asOf, coach, events, drafts } = fx;
-  const { config, store } = deps;
+  const { deps, student, asOf, coach, drafts } = fx;
+  const { config } = deps;
   const studentName = student.displayName;
   const period = signal.period;
   const reportId = reportIdFor(signal);
@@ -192,18 +201,17 @@ async function report16Effects(
     version: 1,
     expiresAt: studentItemExpiry(student, asOf, config.retentionYears),
   };
-  if (await createReport(store, report)) {
-    await fx.created('report', reportId, report);
-    events.push({
-      type: 'report.created',
-      reportId,
-      studentId: student.studentId,
-      teamId: student.teamId,
-      asOf,
-      routeX: report.routeX,
-    });
-    fx.signalSent();
-  }
+  const created = {
+    type: 'report.created' as const,
+    reportId,
+    studentId: student.studentId,
+    teamId: student.teamId,
+    asOf,
+    routeX: report.routeX,
+  };
+  await fx.created('report', reportId, report, (store) => createReport(store, report), [
+    { eventId: domainEventId('report.created', reportId), event: created },
+  ]);
   if (coach) {
     fx.mail(
       notify(coach.email, 'report16.coach', {
@@ -217,7 +225,6 @@ async function report16Effects(
     );
   }
   return {
-    events,
     drafts,
     watched: {
       reportId,
@@ -230,15 +237,12 @@ async function report16Effects(
 
 /** Creates the signal's task once; its creation raises `signal.sent`. */
 async function createSignalTask(fx: Effects, task: Expiring<Task>): Promise<void> {
-  if (await createTask(fx.deps.store, task)) {
-    await fx.created('task', task.taskId, task);
-    fx.signalSent();
-  }
+  await fx.created('task', task.taskId, task, (store) => createTask(store, task));
 }
 
 /** The 4-week signal: a task for the attendance officers, who are mailed, and the coach told. */
 async function fourWeekEffects(fx: Effects, signal: FourWeekSignal): Promise<SignalOutcome> {
-  const { deps, student, asOf, coach, officers, events, drafts } = fx;
+  const { deps, student, asOf, coach, officers, drafts } = fx;
   const { config } = deps;
   const studentName = student.displayName;
   const period = signal.period;
@@ -257,12 +261,12 @@ async function fourWeekEffects(fx: Effects, signal: FourWeekSignal): Promise<Sig
   }
   if (coach)
     fx.mail(notify(coach.email, 'signal4w.coach', { coachName: coach.name, studentName, ...period }));
-  return { events, drafts };
+  return { drafts };
 }
 
 /** A sickness pattern: a task for the attendance officer, and the coach told. */
 async function sicknessEffects(fx: Effects, signal: SickRepeated | SickLong): Promise<SignalOutcome> {
-  const { deps, student, asOf, coach, events, drafts } = fx;
+  const { deps, student, asOf, coach, drafts } = fx;
   const { config } = deps;
   await createSignalTask(fx, signalTask(config, signal, student, 'sick_pattern', asOf));
   if (coach) {
@@ -275,7 +279,7 @@ async function sicknessEffects(fx: Effects, signal: SickRepeated | SickLong): Pr
       }),
     );
   }
-  return { events, drafts };
+  return { drafts };
 }
 
 /**
@@ -283,7 +287,7 @@ async function sicknessEffects(fx: Effects, signal: SickRepeated | SickLong): Pr
  * attendance officer checks the data.
  */
 async function suspensionEffects(fx: Effects, signal: SuspensionCheck): Promise<SignalOutcome> {
-  const { deps, student, asOf, officers, events, drafts } = fx;
+  const { deps, student, asOf, officers, drafts } = fx;
   const { config } = deps;
   const task = signalTask(
     config,
@@ -296,12 +300,12 @@ async function suspensionEffects(fx: Effects, signal: SuspensionCheck): Promise<
   await createSignalTask(fx, task);
   const url = link(config, dashboardPath.worklist());
   for (const officer of officers) fx.mail(notifyAssignee(officer, task, { period: signal.period, url }));
-  return { events, drafts };
+  return { drafts };
 }
 
 /** Frequent absence: a mail to the student (that tells it) and to the coach. */
 function frequentEffects(fx: Effects, signal: FrequentAbsence): SignalOutcome {
-  const { deps, student, coach, events, drafts } = fx;
+  const { deps, student, coach, drafts } = fx;
   const studentName = student.displayName;
   fx.mail(notify(student.email, 'frequent.student', { studentName, ...signal.period }), { told: true });
   if (coach) {
@@ -314,7 +318,7 @@ function frequentEffects(fx: Effects, signal: FrequentAbsence): SignalOutcome {
       }),
     );
   }
-  return { events, drafts };
+  return { drafts };
 }
 
 /** The attendance officer's task a signal asks for, once per signal (its id is the signal's). */

@@ -26,16 +26,17 @@ import {
   type TaskRole,
   type TaskStatus,
 } from '../../domain/task';
-import type { EventBus } from '../../events/types';
+import type { DomainEvent, EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
-import { referralTaskId, taskMailId } from '../../store/record-ids';
+import { domainEventId, referralTaskId, taskMailId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import { listStaff } from '../../store/staff';
 import { getStudent } from '../../store/students';
 import { createTask, getTask, saveTask } from '../../store/tasks-repository';
-import { audit } from '../effects/audit';
+import type { AuditedChange } from '../effects/audit';
+import { commitWith } from '../effects/commit';
 import { notifyAssignee, queueNotice } from '../effects/notify';
 
 /**
@@ -145,8 +146,20 @@ export async function applyReportAction(
     }
     throw error;
   }
+  const handled = result.report.status === 'handled';
+  // The report, its audit entry and (once handled) its event: stored together or not at all.
+  const effects = {
+    audit: [
+      await auditedChange(deps, command.actor, at, `action ${command.action}`, {
+        entity: 'report',
+        before: report,
+        after: result.report,
+      }),
+    ],
+    events: handled ? [handledEvent(result.report, command.action, command.actor, at)] : [],
+  };
   try {
-    await saveReport(deps.store, result.report, report.version);
+    await commitWith(deps, effects, (store) => saveReport(store, result.report, report.version));
   } catch (error) {
     if (error instanceof ConcurrentModification) {
       const now = await getReport(deps.store, report.reportId);
@@ -159,13 +172,6 @@ export async function applyReportAction(
     result.task = task;
     if (await createTask(deps.store, task)) await mailTask(deps, task);
   }
-  await auditChange(deps, command.actor, at, `action ${command.action}`, {
-    entity: 'report',
-    before: report,
-    after: result.report,
-  });
-  if (result.report.status === 'handled')
-    await publishHandled(deps, result.report, command.action, command.actor, at);
   return result;
 }
 
@@ -175,7 +181,13 @@ type ChangedRecord =
   | { entity: 'task'; before: Task | null; after: Task };
 
 /** The entry expires with the record it is about. */
-async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: string, change: ChangedRecord) {
+async function auditedChange(
+  deps: ReportDeps,
+  actor: Actor,
+  at: string,
+  what: string,
+  change: ChangedRecord,
+): Promise<AuditedChange> {
   const entityId = change.entity === 'report' ? change.after.reportId : change.after.taskId;
   const expiresAt = await expiryFor(
     deps,
@@ -183,7 +195,7 @@ async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: str
     localDate(new Date(at)),
     change.after.expiresAt,
   );
-  await audit(deps.store, {
+  return {
     entity: change.entity,
     entityId,
     by: actor.staffId,
@@ -193,13 +205,15 @@ async function auditChange(deps: ReportDeps, actor: Actor, at: string, what: str
     after: change.after,
     studentId: change.after.studentId,
     expiresAt,
-  });
+  };
 }
 
-async function publishHandled(deps: ReportDeps, report: Report, action: string, actor: Actor, at: string) {
-  await deps.bus.publish([
-    {
-      type: 'report.handled',
+/** `report.handled`, once per version of the report that made it so. */
+function handledEvent(report: Report, action: string, actor: Actor, at: string) {
+  return {
+    eventId: domainEventId('report.handled', report.reportId, `v${report.version}`),
+    event: {
+      type: 'report.handled' as const,
       reportId: report.reportId,
       studentId: report.studentId,
       teamId: report.teamId,
@@ -207,7 +221,19 @@ async function publishHandled(deps: ReportDeps, report: Report, action: string, 
       by: actor.staffId,
       at,
     },
-  ]);
+  };
+}
+
+/** A change to a report or task, written with its audit entry (and events) in one transaction. */
+async function saveWithAudit(
+  deps: ReportDeps,
+  entry: { actor: Actor; at: string; what: string },
+  change: ChangedRecord,
+  events: { eventId: string; event: DomainEvent }[],
+  write: (store: Store) => Promise<unknown>,
+): Promise<void> {
+  const audit = [await auditedChange(deps, entry.actor, entry.at, entry.what, change)];
+  await commitWith(deps, { audit, events }, write);
 }
 
 export async function completeReportConversation(
@@ -218,13 +244,13 @@ export async function completeReportConversation(
   if (!report) throw new ReportNotFound(command.reportId);
   const at = command.now.toISOString();
   const next = completeConversation(report, command.actor, at);
-  await saveReport(deps.store, next, report.version);
-  await auditChange(deps, command.actor, at, 'conversation completed', {
-    entity: 'report',
-    before: report,
-    after: next,
-  });
-  await publishHandled(deps, next, 'coach_conversation', command.actor, at);
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at, what: 'conversation completed' },
+    { entity: 'report', before: report, after: next },
+    [handledEvent(next, 'coach_conversation', command.actor, at)],
+    (store) => saveReport(store, next, report.version),
+  );
   return next;
 }
 
@@ -254,12 +280,15 @@ export async function createReferral(
     }),
     expiresAt: studentItemExpiry(student, createdOn, deps.retentionYears),
   };
-  if (await createTask(deps.store, task)) await mailTask(deps, task);
-  await auditChange(deps, command.actor, command.now.toISOString(), `referral ${command.category}`, {
-    entity: 'task',
-    before: null,
-    after: task,
-  });
+  // A new id each time: the task and its entry are written together, then its role is mailed.
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at: command.now.toISOString(), what: `referral ${command.category}` },
+    { entity: 'task', before: null, after: task },
+    [],
+    (store) => createTask(store, task),
+  );
+  await mailTask(deps, task);
   return task;
 }
 
@@ -270,12 +299,13 @@ export async function updateTaskStatus(
   const task = await getTask(deps.store, command.taskId);
   if (!task) throw new TaskNotFound(command.taskId);
   const next = moveTask(task, command.status);
-  await saveTask(deps.store, next, task.version);
-  await auditChange(deps, command.actor, command.now.toISOString(), `status ${command.status}`, {
-    entity: 'task',
-    before: task,
-    after: next,
-  });
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at: command.now.toISOString(), what: `status ${command.status}` },
+    { entity: 'task', before: task, after: next },
+    [],
+    (store) => saveTask(store, next, task.version),
+  );
   return next;
 }
 
@@ -287,11 +317,12 @@ export async function recordDuoStatus(
   if (!task) throw new TaskNotFound(command.taskId);
   const at = command.now.toISOString();
   const next = recordDuo(task, command.status, command.actor.staffId, at, command.reason);
-  await saveTask(deps.store, next, task.version);
-  await auditChange(deps, command.actor, at, `DUO ${command.status}`, {
-    entity: 'task',
-    before: task,
-    after: next,
-  });
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at, what: `DUO ${command.status}` },
+    { entity: 'task', before: task, after: next },
+    [],
+    (store) => saveTask(store, next, task.version),
+  );
   return next;
 }

@@ -6,6 +6,7 @@ import { createWebhookHandler } from '../../../functions/handlers/webhook-handle
 import type { Outbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { OutgoingMail } from '../../../functions/mail/types';
+import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import type { ReportDeps } from '../../../functions/usecases/reports/actions';
 import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly';
@@ -97,6 +98,9 @@ export function day(
   }));
 }
 
+/** A call on the nightly run's document client, as a fault sees it. */
+export type StoreCall = { constructor: { name: string }; input: unknown };
+
 export interface Harness {
   table: TestTable;
   bus: LocalEventBus;
@@ -104,12 +108,19 @@ export interface Harness {
   /** Mail to these addresses fails until `sesRecovers()`. */
   sesFailsFor(addresses: string[]): void;
   sesRecovers(): void;
+  /** SES refuses mail to these addresses for good (MessageRejected); returns how often it refused. */
+  sesRefuses(addresses: string[]): () => number;
+  /** The nightly run's store calls matching `when` fail (an injected fault); none after `storeRecovers()`. */
+  storeFailsWhen(when: (command: StoreCall) => boolean): void;
+  storeRecovers(): void;
   deliver(...events: Json[]): Promise<void>;
   student(studentId: string, data?: Json): Promise<void>;
   nightly(date: string, options?: { mailGuardians?: boolean }): ReturnType<typeof runNightly>;
   mails(): Promise<SentMail[]>;
   mailsTo(address: string): Promise<SentMail[]>;
   reportDeps(): ReportDeps;
+  /** The nightly function's dependencies as the harness built them (its table, SES, bus, faults). */
+  nightlyDeps: NightlyDeps;
   stop(): Promise<void>;
 }
 
@@ -131,6 +142,16 @@ export async function startHarness(): Promise<Harness> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   let failing = new Set<string>();
+  let refusing = new Set<string>();
+  let refusals = 0;
+  let storeFault: Parameters<Harness['storeFailsWhen']>[0] | undefined;
+  // The nightly run's own client, where a test can inject a failing call; the test reads `table`.
+  const faultyDoc = Object.create(table.doc) as typeof table.doc;
+  faultyDoc.send = ((command: StoreCall, ...rest: unknown[]) => {
+    if (storeFault?.(command))
+      return Promise.reject(Object.assign(new Error('injected store failure'), { name: 'InjectedFault' }));
+    return (table.doc.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+  }) as unknown as typeof table.doc.send;
   const bus = createLocalBus();
   // The nightly function's own wiring, with the test's table, SES, bus and a mailer that can fail.
   const nightlyDeps = createNightlyDeps(
@@ -141,14 +162,21 @@ export async function startHarness(): Promise<Harness> {
       DASHBOARD_URL: DASHBOARD,
     }),
     {
-      store: table,
+      store: { doc: faultyDoc, tableName: table.tableName },
       ses: client,
       bus,
       wrapMailer: (ses2: Mailer): Mailer => ({
-        send: (mail: OutgoingMail) =>
-          mail.to.some((a) => failing.has(a))
+        send: (mail: OutgoingMail) => {
+          if (mail.to.some((a) => refusing.has(a))) {
+            refusals++;
+            return Promise.reject(
+              Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }),
+            );
+          }
+          return mail.to.some((a) => failing.has(a))
             ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
-            : ses2.send(mail),
+            : ses2.send(mail);
+        },
       }),
     },
   );
@@ -177,6 +205,16 @@ export async function startHarness(): Promise<Harness> {
     sesRecovers: () => {
       failing = new Set();
     },
+    sesRefuses: (addresses) => {
+      refusing = new Set(addresses);
+      return () => refusals;
+    },
+    storeFailsWhen: (when) => {
+      storeFault = when;
+    },
+    storeRecovers: () => {
+      storeFault = undefined;
+    },
     deliver,
     student: (studentId, data = {}) => deliver(studentEvent(studentId, { coachId: COACH, ...data })),
     nightly: (date, options = {}) =>
@@ -187,6 +225,7 @@ export async function startHarness(): Promise<Harness> {
         },
         date,
       ),
+    nightlyDeps,
     mails,
     mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
     reportDeps: () => ({
