@@ -2,13 +2,13 @@ import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../
 import { translate } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
 import { actorOf, auditList, json, type RouteHandler } from '../context';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
 
-/** Front office sees only correction tasks; attendance officers and admins the rest too. */
+/** Front office sees only correction tasks; attendance officers the rest too. */
 function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
-  if (hasRole(ctx.principal, 'attendance_officer', 'admin')) return [...TASK_KINDS];
+  if (hasRole(ctx.principal, 'attendance_officer')) return [...TASK_KINDS];
   return ['correction'];
 }
 
@@ -26,8 +26,8 @@ export const taskStatus: RouteHandler = async (ctx) => {
   const body = parseBody(TaskStatusBody, ctx.body);
   const allowed = kindsFor(ctx);
   const task = await ctx.data.getTask(ctx.params.taskId as string);
-  if (!task) throw notFound('task not found');
-  if (!allowed.includes(task.kind)) throw forbidden();
+  if (!task) throw notFound();
+  if (!allowed.includes(task.kind)) throw outOfScope(`task:${task.taskId}`);
   await ctx.data.updateTaskStatus({
     taskId: ctx.params.taskId as string,
     status: body.status,

@@ -18,7 +18,13 @@ describe('local sign-in tokens', () => {
     const key = await loadOrCreateLocalKey({});
     const token = await issueLocalToken(key.privateJwk, who, new Date());
     const identity = await localTokenVerifier([key.publicJwk]).verify(token);
-    expect(identity).toEqual({ subject: 'coach-a', email: 'anna@school.example', groups: ['coach'] });
+    expect(identity).toEqual({
+      signIn: `${LOCAL_ISSUER}#coach-a`,
+      subject: 'coach-a',
+      email: 'anna@school.example',
+      emailVerified: true,
+      groups: ['coach'],
+    });
   });
 
   it('keep working after a restart: the key is generated once per data dir', async () => {
