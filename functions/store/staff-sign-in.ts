@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SignInBoundElsewhere, StaffBoundElsewhere } from '../domain/staff-sign-in';
 import type { Store } from './client';
 import { conditionHeld } from './errors';
@@ -15,7 +15,8 @@ export async function getBoundStaffId(store: Store, identity: string): Promise<s
 /**
  * Binds a sign-in identity to a staff member, once. Two items, each written on the condition
  * that it is new or already says the same (so a repeat after a crash between them completes
- * the binding): the staff member's side first, so one staff member never gets two identities.
+ * the binding): the staff member's side first, so one staff member never gets two identities,
+ * and given back when the identity turns out to be bound to someone else already.
  */
 export async function bindSignIn(store: Store, identity: string, staffId: string): Promise<void> {
   const staffSide = conditionHeld(
@@ -39,5 +40,17 @@ export async function bindSignIn(store: Store, identity: string, staffId: string
       }),
     ),
   );
-  if (!(await signInSide)) throw new SignInBoundElsewhere(staffId);
+  if (await signInSide) return;
+  // The identity is someone else's: give the staff member's side back, so they can still sign in.
+  await conditionHeld(
+    store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.staffSignInKey(staffId),
+        ConditionExpression: 'signIn = :signIn',
+        ExpressionAttributeValues: { ':signIn': identity },
+      }),
+    ),
+  );
+  throw new SignInBoundElsewhere(staffId);
 }
