@@ -29,6 +29,7 @@ export interface PresentieHttpApiProps {
   api: IFunction;
   userPoolId: string;
   userPoolClientId: string;
+  entraClientId?: string;
   dashboardUrl: string;
 }
 
@@ -81,7 +82,10 @@ export class PresentieHttpApi extends Construct {
     const staffAuthorizer = new HttpJwtAuthorizer(
       'StaffJwt',
       `https://cognito-idp.${region}.amazonaws.com/${props.userPoolId}`,
-      { jwtAudience: [props.userPoolClientId], identitySource: ['$request.header.Authorization'] },
+      {
+        jwtAudience: [props.userPoolClientId, ...(props.entraClientId ? [props.entraClientId] : [])],
+        identitySource: ['$request.header.Authorization'],
+      },
     );
     const webhookIntegration = new HttpLambdaIntegration('Webhook', props.webhook);
     const apiIntegration = new HttpLambdaIntegration('Dashboard', props.api);

@@ -22,6 +22,8 @@ export interface AppStackProps extends StackProps {
   webhookSecret: ISecret;
   userPoolId: string;
   userPoolClientId: string;
+  /** The Entra ID client of the user pool, when staff federate (its tokens are accepted too). */
+  entraClientId?: string;
   dashboardUrl: string;
   domain: string;
   senderAddress: string;
@@ -85,7 +87,7 @@ export class AppStack extends Stack {
         DASHBOARD_URL: props.dashboardUrl,
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: props.userPoolId,
-        COGNITO_CLIENT_ID: props.userPoolClientId,
+        COGNITO_CLIENT_ID: [props.userPoolClientId, props.entraClientId].filter(Boolean).join(' '),
       },
     }).fn;
     grantTableData(props.table, api);
@@ -137,6 +139,7 @@ export class AppStack extends Stack {
       api,
       userPoolId: props.userPoolId,
       userPoolClientId: props.userPoolClientId,
+      ...(props.entraClientId ? { entraClientId: props.entraClientId } : {}),
       dashboardUrl: props.dashboardUrl,
     });
 
