@@ -144,7 +144,7 @@ export function createApi(deps: ApiDeps) {
     }
   }
 
-  async function runRoute(
+  function runRoute(
     match: Match,
     event: APIGatewayProxyEventV2,
     body: unknown,

@@ -98,9 +98,13 @@ describe('the dashboard in a browser', () => {
     expect(await admin.locator('nav a').allTextContents()).toEqual(['Beheer']);
   });
 
-  it("shows the no-access page when a coach opens another coach's student", async () => {
+  it("answers another coach's student as one that does not exist, and a page of another role with no access", async () => {
     const coach = await signIn('coach-a', 'Anna');
     await coach.goto(`${system.baseUrl}/#/studenten/s-b`);
+    await coach.locator('h1', { hasText: 'Niet gevonden' }).waitFor();
+    await coach.goto(`${system.baseUrl}/#/studenten/s-nobody`);
+    await coach.locator('h1', { hasText: 'Niet gevonden' }).waitFor();
+    await coach.goto(`${system.baseUrl}/#/werklijst`);
     await coach.getByTestId('forbidden').waitFor();
     await expect(coach.locator('h1').textContent()).resolves.toBe('Geen toegang');
     await expectNoAxeViolations(coach, 'no-access page');

@@ -236,7 +236,11 @@ export interface Client {
   /** A token signed by the API's local key with exactly these claims (iss, aud, iat, exp added). */
   tokenWith(claims: Record<string, unknown>): Promise<string>;
   /** Calls the API with a bearer token of one's own making. */
-  callWith(token: string, method: 'GET' | 'POST', path: string): Promise<{ status: number; json: any }>;
+  callWith(
+    token: string,
+    method: 'GET' | 'POST',
+    path: string,
+  ): Promise<Pick<Awaited<ReturnType<Client['call']>>, 'status' | 'json'>>;
   /** Domain events the API published, oldest first. */
   bus: LocalEventBus;
 }
