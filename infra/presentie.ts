@@ -58,6 +58,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     httpApi: web.httpApi,
     userPoolId: auth.userPool.userPoolId,
     userPoolClientId: auth.client.userPoolClientId,
+    ...(auth.entraClient ? { entraClientId: auth.entraClient.userPoolClientId } : {}),
     dashboardUrl: web.dashboardUrl,
     domain: config.domain,
     senderAddress: config.senderAddress,
@@ -77,6 +78,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
       cognito: {
         userPoolId: auth.userPool.userPoolId,
         clientId: auth.client.userPoolClientId,
+        ...(auth.entraClient ? { entraClientId: auth.entraClient.userPoolClientId } : {}),
         domain: auth.hostedSignInUrl,
       },
     },

@@ -1,15 +1,17 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JWK } from 'jose';
 import { LocalSignInBody } from '../../shared/api/auth';
 import { openApiDocument } from '../../shared/api/openapi';
 import type { RouteName } from '../../shared/api/routes';
 import { issueLocalToken } from '../auth/local-issuer';
-import { isRole, type Principal } from '../auth/principal';
-import { InvalidTokenError, type TokenVerifier } from '../auth/token-verifier';
+import type { Principal } from '../auth/principal';
+import { InvalidTokenError, type TokenVerifier, type VerifiedIdentity } from '../auth/token-verifier';
 import { problemResponse } from '../middleware/json-errors';
+import { SERVICE_NAMES } from '../service-names';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
 import { statusOfDomainError } from './domain-errors';
-import { forbidden, HttpProblem, notFound, unauthorized } from './errors';
+import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './errors';
 import type { ApiData, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
@@ -26,6 +28,7 @@ import {
   studentReads,
 } from './routes/reports';
 import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
+import { principalOf } from './sign-in';
 import { parseBody } from './validate';
 
 export interface ApiDeps {
@@ -34,6 +37,8 @@ export interface ApiDeps {
   /** Present only with AUTH_MODE=local: enables the local sign-in routes. */
   localSigningKey?: JWK;
   now?: () => Date;
+  /** Where refusals are logged (warn); the handler passes its Powertools logger. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 type Authenticated = Exclude<RouteName, 'localStaff' | 'localSignIn' | 'openapi'>;
@@ -73,27 +78,32 @@ function header(event: APIGatewayProxyEventV2, name: string): string | undefined
 export function createApi(deps: ApiDeps) {
   const now = deps.now ?? (() => new Date());
   const openapi = openApiDocument();
+  const logger = deps.logger ?? new Logger({ serviceName: SERVICE_NAMES.api });
 
-  async function principalOf(event: APIGatewayProxyEventV2): Promise<Principal> {
+  async function identityOf(event: APIGatewayProxyEventV2): Promise<VerifiedIdentity> {
     const auth = header(event, 'authorization');
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     if (!token) throw unauthorized('not signed in');
-    let identity: Awaited<ReturnType<TokenVerifier['verify']>>;
     try {
-      identity = await deps.verifier.verify(token);
+      return await deps.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthorized('invalid token');
       throw error;
     }
-    const staff = await deps.data.findStaffByEmail(identity.email);
-    if (!staff) throw forbidden('no staff member with this e-mail');
-    return {
-      staffId: staff.staffId,
-      name: staff.name,
-      email: staff.email,
-      roles: identity.groups.filter(isRole),
-      orgUnitIds: staff.orgUnitIds,
-    };
+  }
+
+  /** A refusal of a signed-in staff member: a warning in the log and an entry in the audit trail. */
+  async function recordRefusal(principal: Principal, match: Match, error: HttpProblem): Promise<void> {
+    const target =
+      error instanceof OutOfScope ? error.target : Object.values(match.params).join(',') || match.name;
+    const route = `${match.spec.method} ${match.spec.path}`;
+    logger.warn('request refused', { staffId: principal.staffId, route, target, status: error.statusCode });
+    await deps.data.audit({
+      at: now().toISOString(),
+      staffId: principal.staffId,
+      action: 'refused',
+      subject: `${route} ${target}`,
+    });
   }
 
   async function publicRoute(name: RouteName, body: unknown): Promise<RouteResult | null> {
@@ -120,11 +130,34 @@ export function createApi(deps: ApiDeps) {
     event: APIGatewayProxyEventV2,
     body: unknown,
   ): Promise<RouteResult> {
-    const principal = await principalOf(event);
-    const roles = match.spec.roles;
-    if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
-      throw forbidden('your role may not do this');
+    const identity = await identityOf(event);
+    let principal: Principal;
+    try {
+      principal = await principalOf(deps.data, identity);
+    } catch (error) {
+      if (error instanceof HttpProblem) logger.warn('sign-in refused', { reason: error.message });
+      throw error;
     }
+    try {
+      const roles = match.spec.roles;
+      if (roles !== 'public' && !principal.roles.some((r) => roles.includes(r))) {
+        throw forbidden('your role may not do this');
+      }
+      return await runRoute(match, event, body, principal);
+    } catch (error) {
+      if (error instanceof OutOfScope || (error instanceof HttpProblem && error.statusCode === 403)) {
+        await recordRefusal(principal, match, error);
+      }
+      throw error;
+    }
+  }
+
+  function runRoute(
+    match: Match,
+    event: APIGatewayProxyEventV2,
+    body: unknown,
+    principal: Principal,
+  ): Promise<RouteResult> {
     let units: Promise<OrgUnitRecord[]> | undefined;
     const ctx: RouteContext = {
       principal,
@@ -157,6 +190,8 @@ export function createApi(deps: ApiDeps) {
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error, JSON_HEADERS);
       const status = statusOfDomainError(error);
+      // A missing record answers like any other unknown id: the same 404 as an id out of scope.
+      if (status === 404) return reply(404, { error: 'not found' });
       if (status) return reply(status, { error: (error as Error).message });
       throw error;
     }

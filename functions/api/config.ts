@@ -6,6 +6,7 @@ export const apiEnv = commonEnv
   .extend({
     AUTH_MODE: z.enum(['cognito', 'local']),
     COGNITO_USER_POOL_ID: z.string().optional(),
+    /** The dashboard's app client ids, space separated (the pool's own accounts; Entra ID). */
     COGNITO_CLIENT_ID: z.string().optional(),
     /** Local only: the signing key as a private JWK (JSON); otherwise a key file is used. */
     LOCAL_AUTH_PRIVATE_JWK: z.string().optional(),

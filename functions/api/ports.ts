@@ -52,7 +52,8 @@ export interface ReportFilter {
 export interface AuditEntry {
   at: string;
   staffId: string;
-  action: 'read' | 'write';
+  /** `refused`: a request outside the caller's role or scope (subject: route and target). */
+  action: 'read' | 'write' | 'refused';
   subject: string;
   /** A read of one student's data (their page, a report). */
   studentId?: string;
@@ -74,6 +75,11 @@ export interface Actor {
 
 export interface ApiData {
   findStaffByEmail(email: string): Promise<StaffRecord | null>;
+  getStaff(staffId: string): Promise<StaffRecord | null>;
+  /** The staff member a sign-in identity is bound to (functions/api/sign-in.ts), or null. */
+  boundStaffId(signIn: string): Promise<string | null>;
+  /** Binds a sign-in identity to a staff member, once; a second binding is a named error. */
+  bindSignIn(signIn: string, staffId: string): Promise<void>;
   listStaff(): Promise<StaffRecord[]>;
   listOrgUnits(): Promise<OrgUnitRecord[]>;
   getStudent(studentId: string): Promise<StudentRecord | null>;

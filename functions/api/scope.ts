@@ -22,8 +22,9 @@ export function unitsBelow(units: readonly OrgUnitRecord[], roots: readonly stri
   return seen;
 }
 
+/** The attendance officer sees the whole institution; the administrator sees no student data. */
 export function seesWholeInstitution(p: Principal): boolean {
-  return hasRole(p, 'attendance_officer', 'admin');
+  return hasRole(p, 'attendance_officer');
 }
 
 /** Whether this person may see this student's data (policy: each role only its own students). */

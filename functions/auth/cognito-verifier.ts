@@ -1,8 +1,8 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { InvalidTokenError, identityFromClaims, type TokenVerifier } from './token-verifier';
 
-/** Verifies Cognito ID tokens (they carry `email` and `cognito:groups`). */
-export function cognitoTokenVerifier(userPoolId: string, clientId: string): TokenVerifier {
+/** Verifies Cognito ID tokens of the dashboard's clients (they carry `email` and `cognito:groups`). */
+export function cognitoTokenVerifier(userPoolId: string, clientId: string | string[]): TokenVerifier {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
   return {
     async verify(token) {

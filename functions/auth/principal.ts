@@ -1,4 +1,4 @@
-/** Who is asking: the verified identity joined with the staff record found by e-mail. */
+/** Who is asking: the staff member bound to the verified sign-in (functions/api/sign-in.ts). */
 export const ROLES = ['coach', 'manager', 'attendance_officer', 'front_office', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -16,7 +16,7 @@ const { logger, metrics, middleware } = observability('api');
  * the API itself (api/app.ts); anything reaching `jsonErrors` is unexpected: a logged 500.
  */
 export function createApiHandler(loadDeps: () => ApiDeps | Promise<ApiDeps>) {
-  const api = loadOnce(async () => createApi(await loadDeps()));
+  const api = loadOnce(async () => createApi({ logger, ...(await loadDeps()) }));
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(middleware)
     .use(httpHeaderNormalizer())

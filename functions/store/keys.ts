@@ -63,6 +63,10 @@ export const staffEmailGsi1 = (email: string, staffId: string): Gsi1Key => ({
   gsi1pk: staffEmailPk(email),
   gsi1sk: staffId,
 });
+/** AP 41: the staff member a sign-in identity (issuer and subject) is bound to. */
+export const signInKey = (identity: string): PrimaryKey => ({ pk: `SIGNIN#${identity}`, sk: 'SIGNIN' });
+/** AP 42: the sign-in identity a staff member is bound to (one at most). */
+export const staffSignInKey = (staffId: string): PrimaryKey => ({ pk: `STAFF#${staffId}`, sk: 'SIGNIN' });
 /** AP 13: all staff. */
 export const staffListPk = (): string => 'STAFF';
 /** AP 13: all staff. */

@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffData } from '../../shared/contract/events';
 import type { Store } from './client';
 import { byPartition, queryAll } from './dynamo';
@@ -36,4 +37,12 @@ export async function getStaffByEmail(store: Store, email: string): Promise<Staf
 
 export async function listStaff(store: Store): Promise<Staff[]> {
   return (await queryAll(store, byPartition('gsi2', keys.staffListPk()))).map((i) => plain<Staff>(i));
+}
+
+/** AP 11: a staff member by id. */
+export async function getStaff(store: Store, staffId: string): Promise<Staff | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.staffKey(staffId), ConsistentRead: true }),
+  );
+  return Item ? plain<Staff>(Item) : undefined;
 }

@@ -54,7 +54,10 @@ export async function createApiDeps(env: ApiEnv, overrides: ApiOverrides = {}): 
   if (env.AUTH_MODE === 'cognito') {
     return {
       data,
-      verifier: cognitoTokenVerifier(env.COGNITO_USER_POOL_ID as string, env.COGNITO_CLIENT_ID as string),
+      verifier: cognitoTokenVerifier(
+        env.COGNITO_USER_POOL_ID as string,
+        (env.COGNITO_CLIENT_ID as string).split(/\s+/).filter(Boolean),
+      ),
       ...now,
     };
   }

@@ -55,6 +55,8 @@ export interface PresentieHttpApiProps {
   api: IFunction;
   userPoolId: string;
   userPoolClientId: string;
+  /** The Entra ID client of the user pool, when staff federate (its tokens are accepted too). */
+  entraClientId?: string;
 }
 
 /**
@@ -82,7 +84,10 @@ export class PresentieHttpApi extends Construct {
     const staffAuthorizer = new HttpJwtAuthorizer(
       'StaffJwt',
       `https://cognito-idp.${region}.amazonaws.com/${props.userPoolId}`,
-      { jwtAudience: [props.userPoolClientId], identitySource: ['$request.header.Authorization'] },
+      {
+        jwtAudience: [props.userPoolClientId, ...(props.entraClientId ? [props.entraClientId] : [])],
+        identitySource: ['$request.header.Authorization'],
+      },
     );
     const webhookIntegration = new HttpLambdaIntegration('Webhook', props.webhook);
     const apiIntegration = new HttpLambdaIntegration('Dashboard', props.api);

@@ -27,6 +27,8 @@ export interface AppStackProps extends StackProps {
   httpApi: IHttpApi;
   userPoolId: string;
   userPoolClientId: string;
+  /** The Entra ID client of the user pool, when staff federate (its tokens are accepted too). */
+  entraClientId?: string;
   dashboardUrl: string;
   domain: string;
   senderAddress: string;
@@ -91,7 +93,7 @@ export class AppStack extends Stack {
         DASHBOARD_URL: props.dashboardUrl,
         AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: props.userPoolId,
-        COGNITO_CLIENT_ID: props.userPoolClientId,
+        COGNITO_CLIENT_ID: [props.userPoolClientId, props.entraClientId].filter(Boolean).join(' '),
       },
     }).fn;
     grantTableData(props.table, api);
@@ -144,6 +146,7 @@ export class AppStack extends Stack {
       api,
       userPoolId: props.userPoolId,
       userPoolClientId: props.userPoolClientId,
+      ...(props.entraClientId ? { entraClientId: props.entraClientId } : {}),
     });
 
     const alarms = new Alarms(this, 'Alarms', {

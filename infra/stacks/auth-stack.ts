@@ -1,6 +1,8 @@
 import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  type CfnUserPoolClient,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   OAuthScope,
@@ -28,7 +30,10 @@ export interface AuthStackProps extends StackProps {
 /** Staff sign-in: a user pool with a group per role, the hosted sign-in and the dashboard's client. */
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
+  /** The dashboard's client for accounts of the pool itself. */
   readonly client: UserPoolClient;
+  /** The dashboard's client for staff federated through Entra ID, when it is configured. */
+  readonly entraClient?: UserPoolClient;
   readonly domain: UserPoolDomain;
   readonly hostedSignInUrl: string;
 
@@ -40,6 +45,9 @@ export class AuthStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },
+      // A changed address takes effect only once its owner has verified it: until then the
+      // token keeps carrying the old one (and `email_verified` of the old one).
+      keepOriginal: { email: true },
       standardAttributes: {
         email: { required: true, mutable: true },
         fullname: { required: false, mutable: true },
@@ -69,7 +77,6 @@ export class AuthStack extends Stack {
     });
     this.hostedSignInUrl = this.domain.baseUrl();
 
-    const identityProviders = [UserPoolClientIdentityProvider.COGNITO];
     let entraProvider: UserPoolIdentityProviderOidc | undefined;
     if (props.entra) {
       entraProvider = new UserPoolIdentityProviderOidc(this, 'EntraId', {
@@ -82,32 +89,63 @@ export class AuthStack extends Stack {
         scopes: ['openid', 'email', 'profile'],
         attributeMapping: {
           email: ProviderAttribute.other('email'),
+          // Entra ID says whether the tenant owns the address's domain (optional claim
+          // `xms_edov`, to be enabled on the app registration); the API lets nobody in whose
+          // address is not verified. Cognito adds `identities` (provider and user id) itself:
+          // the API binds a federated user by those, never by the address.
+          emailVerified: ProviderAttribute.other('xms_edov'),
           fullname: ProviderAttribute.other('name'),
         },
       });
-      identityProviders.push(UserPoolClientIdentityProvider.custom(entraProvider.providerName));
     }
 
     const callbackUrls = [`${props.dashboardUrl}/`];
     // A browser app cannot keep a secret: authorization code flow with PKCE, no client secret.
-    this.client = this.userPool.addClient('Dashboard', {
-      userPoolClientName: 'presentie-dashboard',
+    const dashboardClient = {
       generateSecret: false,
-      authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls,
         logoutUrls: callbackUrls,
       },
-      supportedIdentityProviders: identityProviders,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
       enableTokenRevocation: true,
+    };
+    // Accounts of the pool: nobody changes their own e-mail address (an administrator does).
+    this.client = this.userPool.addClient('Dashboard', {
+      ...dashboardClient,
+      userPoolClientName: 'presentie-dashboard',
+      authFlows: { userSrp: true },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
-    if (entraProvider) this.client.node.addDependency(entraProvider);
+    if (entraProvider) {
+      // Cognito copies Entra ID's claims into the mapped attributes at every sign-in, which it
+      // does only through a client that may write them. This client therefore has no sign-in
+      // of its own (no password flows) and no `aws.cognito.signin.user.admin` scope: its tokens
+      // cannot change an attribute, so Entra ID stays the only source of the address.
+      this.entraClient = this.userPool.addClient('DashboardEntra', {
+        ...dashboardClient,
+        userPoolClientName: 'presentie-dashboard-entra',
+        supportedIdentityProviders: [UserPoolClientIdentityProvider.custom(entraProvider.providerName)],
+        writeAttributes: new ClientAttributes().withStandardAttributes({
+          email: true,
+          emailVerified: true,
+          fullname: true,
+        }),
+      });
+      // No password, SRP or custom sign-in through this client: only the hosted Entra ID flow
+      // and its refresh (CDK leaves the list out when none is chosen, and Cognito's default
+      // would allow SRP, whose access token may write attributes).
+      (this.entraClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = [
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ];
+      this.entraClient.node.addDependency(entraProvider);
+    }
 
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG8',
@@ -122,6 +160,9 @@ export class AuthStack extends Stack {
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
+    if (this.entraClient) {
+      new CfnOutput(this, 'EntraClientId', { value: this.entraClient.userPoolClientId });
+    }
     new CfnOutput(this, 'HostedSignInUrl', { value: this.hostedSignInUrl });
   }
 }

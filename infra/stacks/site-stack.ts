@@ -15,6 +15,8 @@ export interface DashboardRuntimeConfig {
   cognito: {
     userPoolId: string;
     clientId: string;
+    /** The client for staff who sign in with Entra ID, when the school federates. */
+    entraClientId?: string;
     /** Base URL of the hosted sign-in, e.g. https://prefix.auth.eu-west-1.amazoncognito.com */
     domain: string;
   };

@@ -43,7 +43,11 @@ export function openApiDocument(): Record<string, unknown> {
           ? {}
           : {
               '401': { description: 'Not signed in', ...error },
-              '403': { description: 'Outside your scope', ...error },
+              '403': { description: 'Your role may not use this route', ...error },
+              // An id outside one's scope is answered exactly like one that does not exist.
+              ...(params.length > 0 || spec.query?.includes('unitId') || spec.query?.includes('teamId')
+                ? { '404': { description: 'Not found, or outside your scope', ...error } }
+                : {}),
             }),
       },
       ...(spec.roles === 'public' ? { security: [] } : { 'x-roles': spec.roles }),

@@ -27,9 +27,14 @@ export interface RouteSpec {
 }
 
 const everyone = ['coach', 'manager', 'attendance_officer', 'front_office', 'admin'] as const;
-const readers = ['coach', 'manager', 'attendance_officer', 'admin'] as const;
-const oversight = ['manager', 'attendance_officer', 'admin'] as const;
-const officers = ['attendance_officer', 'admin'] as const;
+// The administrator administers (notices, calendar, norm profiles, mail previews) and reads no
+// student data: no route below that returns students, reports, tasks or their numbers has `admin`.
+const readers = ['coach', 'manager', 'attendance_officer'] as const;
+const oversight = ['manager', 'attendance_officer'] as const;
+const officers = ['attendance_officer'] as const;
+// An administrator's worklist holds only the system's own tasks (a mail that cannot be
+// delivered), which are about no student; the route narrows the kinds by role.
+const worklistRoles = ['attendance_officer', 'front_office', 'admin'] as const;
 
 export const API_ROUTES = {
   me: { ...ROUTE_PATHS.me, summary: 'Who is signed in', roles: everyone, response: Me },
@@ -48,7 +53,7 @@ export const API_ROUTES = {
   coach: {
     ...ROUTE_PATHS.coach,
     summary: "Coach's start page: open 16-hour reports of the team, oldest first",
-    roles: ['coach', 'manager', 'admin'],
+    roles: ['coach', 'manager'],
     response: CoachPage,
   },
   report: {
@@ -92,13 +97,13 @@ export const API_ROUTES = {
   worklist: {
     ...ROUTE_PATHS.worklist,
     summary: "Attendance officer's or front office's open tasks",
-    roles: ['attendance_officer', 'front_office', 'admin'],
+    roles: worklistRoles,
     response: Worklist,
   },
   taskStatus: {
     ...ROUTE_PATHS.taskStatus,
     summary: 'Change the status of a task',
-    roles: ['attendance_officer', 'front_office', 'admin'],
+    roles: worklistRoles,
     body: TaskStatusBody,
     response: z.object({ ok: z.literal(true) }),
   },

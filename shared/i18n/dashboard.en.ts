@@ -23,6 +23,7 @@ export const en: Record<DashboardKey, string> = {
   'signin.search': 'Find staff member',
   'signin.cognito': 'Sign in with your school account.',
   'signin.button': 'Sign in with school account',
+  'signin.entra': 'Sign in with Microsoft (Entra ID)',
   'forbidden.title': 'No access',
   'forbidden.text': 'This is outside your scope. You only see data of your own students or units.',
   'forbidden.back': 'Back to the start page',

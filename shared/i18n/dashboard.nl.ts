@@ -22,6 +22,7 @@ export const nl = {
   'signin.search': 'Zoek medewerker',
   'signin.cognito': 'Meld u aan met uw schoolaccount.',
   'signin.button': 'Aanmelden met schoolaccount',
+  'signin.entra': 'Aanmelden met Microsoft (Entra ID)',
   'forbidden.title': 'Geen toegang',
   'forbidden.text':
     'Dit valt buiten uw bevoegdheid. U ziet alleen gegevens van uw eigen studenten of eenheden.',

@@ -40,7 +40,7 @@ async function signIn(
   await page.goto(system.baseUrl);
   await page.getByLabel('Zoek medewerker').fill(name);
   await page.locator(`button[data-staff="${staffId}"]`).click();
-  await page.waitForURL(/#\/(coach|kpi|werklijst)/);
+  await page.waitForURL(/#\/(coach|kpi|werklijst|beheer)/);
   await page.locator('nav').waitFor();
   return page;
 }
@@ -61,8 +61,9 @@ async function expectNoAxeViolations(page: Page, what: string) {
 
 describe('the dashboard in a browser', () => {
   it('lets a coach handle a report, and the KPI counts it after the nightly run', async () => {
-    const admin = await signIn('adm-1', 'Ada');
-    const before = await realisedOf(admin, 'team-a');
+    // The attendance officer sees the whole institution's KPI (the administrator sees no student data).
+    const officer = await signIn('vb-1', 'Olaf');
+    const before = await realisedOf(officer, 'team-a');
 
     const coach = await signIn('coach-a', 'Anna');
     await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
@@ -87,14 +88,24 @@ describe('the dashboard in a browser', () => {
     await expect(coach.getByTestId('report-status').textContent()).resolves.toBe('afgehandeld');
 
     await system.invoke('nightly', { date: today });
-    expect(await realisedOf(admin, 'team-a')).toBe(before + 1);
+    expect(await realisedOf(officer, 'team-a')).toBe(before + 1);
   });
 
-  it("shows the no-access page when a coach opens another coach's student", async () => {
+  it('offers an administrator the administration page and nothing with student data', async () => {
+    const admin = await signIn('adm-1', 'Ada');
+    expect(admin.url()).toContain('#/beheer');
+    await admin.locator('#mails-title').waitFor();
+    expect(await admin.locator('nav a').allTextContents()).toEqual(['Beheer']);
+  });
+
+  it("answers another coach's student as one that does not exist, and a page of another role with no access", async () => {
     const coach = await signIn('coach-a', 'Anna');
     await coach.goto(`${system.baseUrl}/#/studenten/s-b`);
-    await coach.getByTestId('forbidden').waitFor();
-    await expect(coach.locator('h1').textContent()).resolves.toBe('Geen toegang');
+    await coach.locator('h1', { hasText: 'Niet gevonden' }).waitFor();
+    await coach.goto(`${system.baseUrl}/#/studenten/s-nobody`);
+    await coach.locator('h1', { hasText: 'Niet gevonden' }).waitFor();
+    await coach.goto(`${system.baseUrl}/#/werklijst`);
+    await expect(coach.getByTestId('forbidden').textContent()).resolves.toBe('Geen toegang');
     await expectNoAxeViolations(coach, 'no-access page');
   });
 
@@ -158,9 +169,9 @@ describe('the dashboard in a browser', () => {
       ['coach-a', 'Anna', '#/coach', 'h1'],
       ['coach-a', 'Anna', '#/meldingen/r-a-26', '#lessons-title'],
       ['coach-a', 'Anna', '#/studenten/s-a', '#weeks-title'],
-      ['adm-1', 'Ada', '#/kpi', 'tr[data-unit]'],
-      ['adm-1', 'Ada', '#/kpi/team-a', 'tr[data-report]'],
-      ['adm-1', 'Ada', '#/rapportages', 'h1'],
+      ['vb-1', 'Olaf', '#/kpi', 'tr[data-unit]'],
+      ['vb-1', 'Olaf', '#/kpi/team-a', 'tr[data-report]'],
+      ['vb-1', 'Olaf', '#/rapportages', 'h1'],
       ['adm-1', 'Ada', '#/beheer', '#mails-title'],
       ['vb-1', 'Olaf', '#/werklijst', 'tr[data-task]'],
       ['fo-1', 'Fenna', '#/werklijst', 'tr[data-task]'],

@@ -261,9 +261,41 @@ describe('staff sign-in', () => {
         client_secret: Match.stringLikeRegexp('^\\{\\{resolve:secretsmanager:arn:aws:secretsmanager:'),
       }),
     });
+    // Federated staff sign in through a client of their own: Cognito writes the mapped
+    // attributes through it, so it may write e-mail, but it has no flow of its own (no SRP, no
+    // password) and no scope whose token could change an attribute.
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('^EntraId') }],
+      SupportedIdentityProviders: [{ Ref: Match.stringLikeRegexp('^EntraId') }],
       CallbackURLs: ['https://dashboard.example.nl/'],
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      WriteAttributes: Match.arrayWith(['email', 'email_verified']),
     });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      SupportedIdentityProviders: ['COGNITO'],
+      WriteAttributes: ['name'],
+    });
+    // Entra ID's say on the address reaches the token as `email_verified`.
+    template.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
+      AttributeMapping: { email: 'email', email_verified: 'xms_edov', name: 'name' },
+    });
+  });
+});
+
+describe("staff identity: the e-mail address is not the user's to change", () => {
+  it('keeps the old address until the new one is verified, and no pool account writes its own', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+    const clients = Object.values(auth.findResources('AWS::Cognito::UserPoolClient')).map(
+      (c) => (c as Resource).Properties,
+    );
+    expect(clients).toHaveLength(1);
+    for (const client of clients) {
+      // Without WriteAttributes Cognito lets a client write every standard attribute.
+      expect(client.WriteAttributes).toEqual(expect.any(Array));
+      expect(client.WriteAttributes).not.toContain('email');
+      expect(client.WriteAttributes).not.toContain('email_verified');
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { isRole } from '../../auth/principal';
 import type { Store } from '../../store/client';
 import { listOrgUnits as listStoredUnits } from '../../store/org-units';
-import { getStaffByEmail, listStaff as listStoredStaff } from '../../store/staff';
+import { getStaffByEmail, getStaff as getStoredStaff, listStaff as listStoredStaff } from '../../store/staff';
 import { getStudent as getStoredStudent, listStudentsByCoach } from '../../store/students';
 import type { OrgUnitRecord, StaffRecord, StudentRecord } from '../ports';
 
@@ -25,6 +25,11 @@ export function studentRecord(s: StudentRecord): StudentRecord {
 
 export async function findStaffByEmail(store: Store, email: string): Promise<StaffRecord | null> {
   const s = await getStaffByEmail(store, email);
+  return s ? staffRecord(s) : null;
+}
+
+export async function getStaff(store: Store, staffId: string): Promise<StaffRecord | null> {
+  const s = await getStoredStaff(store, staffId);
   return s ? staffRecord(s) : null;
 }
 

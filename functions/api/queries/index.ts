@@ -1,10 +1,18 @@
 import type { Store } from '../../store/client';
+import { bindSignIn, getBoundStaffId } from '../../store/staff-sign-in';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
 import type { ApiWrites } from '../store/writes';
 import { adminPage } from './admin';
 import { auditRead, studentReads } from './audit';
-import { findStaffByEmail, getStudent, listOrgUnits, listStaff, listStudentsOfCoach } from './directory';
+import {
+  findStaffByEmail,
+  getStaff,
+  getStudent,
+  listOrgUnits,
+  listStaff,
+  listStudentsOfCoach,
+} from './directory';
 import { kpiPage } from './kpi';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
@@ -22,6 +30,9 @@ export function storeReads(
 ): ApiReads {
   return {
     findStaffByEmail: (email) => findStaffByEmail(store, email),
+    getStaff: (staffId) => getStaff(store, staffId),
+    boundStaffId: async (signIn) => (await getBoundStaffId(store, signIn)) ?? null,
+    bindSignIn: (signIn, staffId) => bindSignIn(store, signIn, staffId),
     listStaff: () => listStaff(store),
     listOrgUnits: () => listOrgUnits(store),
     getStudent: (studentId) => getStudent(store, studentId),

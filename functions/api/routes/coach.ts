@@ -1,6 +1,6 @@
 import { hasRole } from '../../auth/principal';
 import { auditList, json, type RouteHandler } from '../context';
-import { forbidden } from '../errors';
+import { notFound, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import type { ReportFilter } from '../ports';
 import { canSeeUnit, seesWholeInstitution, unitsBelow } from '../scope';
@@ -25,11 +25,12 @@ export const coachPage: RouteHandler = async (ctx) => {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const teamId = ctx.query.teamId || null;
-  if (teamId && !teamIds.has(teamId) && !canSeeUnit(p, teamId, units)) throw forbidden();
+  if (teamId && !units.some((u) => u.orgUnitId === teamId)) throw notFound();
+  if (teamId && !teamIds.has(teamId) && !canSeeUnit(p, teamId, units)) throw outOfScope(`unit:${teamId}`);
 
   const filter: ReportFilter = {};
-  // A coach sees the reports of their own students; a manager or admin those of the team.
-  if (isCoach && !hasRole(p, 'manager', 'admin')) filter.coachId = p.staffId;
+  // A coach sees the reports of their own students; a manager those of the team.
+  if (isCoach && !hasRole(p, 'manager')) filter.coachId = p.staffId;
   if (teamId) filter.teamIds = [teamId];
   else if (!filter.coachId && !seesWholeInstitution(p)) filter.teamIds = [...teamIds];
   const page = await ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);

@@ -1,11 +1,10 @@
-import { hasRole } from '../../auth/principal';
 import { json, type RouteHandler } from '../context';
-import { unitsBelow } from '../scope';
+import { seesWholeInstitution, unitsBelow } from '../scope';
 
 export const me: RouteHandler = async (ctx) => {
   const p = ctx.principal;
   const units = await ctx.units();
-  const below = hasRole(p, 'admin', 'attendance_officer')
+  const below = seesWholeInstitution(p)
     ? new Set(units.map((u) => u.orgUnitId))
     : unitsBelow(units, p.orgUnitIds);
   const teams = units

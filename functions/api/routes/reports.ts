@@ -1,22 +1,23 @@
 import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
 import { hasRole } from '../../auth/principal';
 import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
-import { forbidden, notFound } from '../errors';
-import type { StudentRecord } from '../ports';
+import { forbidden, notFound, outOfScope } from '../errors';
 import { canSeeStudent } from '../scope';
 import { parseBody } from '../validate';
 
-async function studentInScope(ctx: RouteContext, studentId: string): Promise<StudentRecord> {
+/** A student the caller may see; one outside their scope is answered as one that does not exist. */
+async function studentInScope(ctx: RouteContext, studentId: string, target = `student:${studentId}`) {
   const student = await ctx.data.getStudent(studentId);
-  if (!student) throw notFound('student not found');
-  if (!canSeeStudent(ctx.principal, student, await ctx.units())) throw forbidden();
+  if (!student) throw notFound();
+  if (!canSeeStudent(ctx.principal, student, await ctx.units())) throw outOfScope(target);
   return student;
 }
 
 async function reportInScope(ctx: RouteContext) {
-  const report = await ctx.data.getReport(ctx.params.reportId as string, ctx.now);
-  if (!report) throw notFound('report not found');
-  await studentInScope(ctx, report.student.studentId);
+  const reportId = ctx.params.reportId as string;
+  const report = await ctx.data.getReport(reportId, ctx.now);
+  if (!report) throw notFound();
+  await studentInScope(ctx, report.student.studentId, `report:${reportId}`);
   return report;
 }
 

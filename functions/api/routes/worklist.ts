@@ -2,18 +2,24 @@ import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../
 import { translate } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
 import { actorOf, auditList, json, type RouteHandler } from '../context';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
 
-/** The system's own tasks (a mail SES keeps refusing): administrators' only. */
+/** The system's own tasks (a mail SES keeps refusing): about no student, administrators' only. */
 const ADMIN_KINDS: readonly TaskKind[] = ['undeliverable_mail'];
+const STUDENT_KINDS = TASK_KINDS.filter((k) => !ADMIN_KINDS.includes(k));
 
-/** Front office sees only correction tasks; attendance officers the rest too; admins also their own. */
+/**
+ * Front office sees only correction tasks, attendance officers every task about a student, and
+ * administrators (who read no student data) only the system's own tasks.
+ */
 function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
-  if (hasRole(ctx.principal, 'admin')) return [...TASK_KINDS];
-  if (hasRole(ctx.principal, 'attendance_officer')) return TASK_KINDS.filter((k) => !ADMIN_KINDS.includes(k));
-  return ['correction'];
+  const kinds = new Set<TaskKind>();
+  if (hasRole(ctx.principal, 'attendance_officer')) for (const k of STUDENT_KINDS) kinds.add(k);
+  if (hasRole(ctx.principal, 'front_office')) kinds.add('correction');
+  if (hasRole(ctx.principal, 'admin')) for (const k of ADMIN_KINDS) kinds.add(k);
+  return TASK_KINDS.filter((k) => kinds.has(k));
 }
 
 export const worklist: RouteHandler = async (ctx) => {
@@ -35,8 +41,8 @@ export const taskStatus: RouteHandler = async (ctx) => {
   const body = parseBody(TaskStatusBody, ctx.body);
   const allowed = kindsFor(ctx);
   const task = await ctx.data.getTask(ctx.params.taskId as string);
-  if (!task) throw notFound('task not found');
-  if (!allowed.includes(task.kind)) throw forbidden();
+  if (!task) throw notFound();
+  if (!allowed.includes(task.kind)) throw outOfScope(`task:${task.taskId}`);
   await ctx.data.updateTaskStatus({
     taskId: ctx.params.taskId as string,
     status: body.status,

@@ -7,7 +7,7 @@ import { cognitoTokenVerifier } from '../../../functions/auth/cognito-verifier';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
 import { localTokenVerifier } from '../../../functions/auth/local-verifier';
-import { InvalidTokenError } from '../../../functions/auth/token-verifier';
+import { InvalidTokenError, identityFromClaims } from '../../../functions/auth/token-verifier';
 
 const dir = mkdtempSync(join(tmpdir(), 'presentie-auth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,13 @@ describe('local sign-in tokens', () => {
     const key = await loadOrCreateLocalKey({});
     const token = await issueLocalToken(key.privateJwk, who, new Date());
     const identity = await localTokenVerifier([key.publicJwk]).verify(token);
-    expect(identity).toEqual({ subject: 'coach-a', email: 'anna@school.example', groups: ['coach'] });
+    expect(identity).toEqual({
+      signIn: `${LOCAL_ISSUER}#coach-a`,
+      subject: 'coach-a',
+      email: 'anna@school.example',
+      emailVerified: true,
+      groups: ['coach'],
+    });
   });
 
   it('keep working after a restart: the key is generated once per data dir', async () => {
@@ -57,5 +63,31 @@ describe('local sign-in tokens', () => {
     const token = await issueLocalToken(key.privateJwk, who, new Date());
     const cognito = cognitoTokenVerifier('eu-west-1_abcdefghi', 'client123');
     await expect(cognito.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});
+
+describe('the identity a token names', () => {
+  const pool = 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_pool';
+  const base = { iss: pool, sub: 'cognito-sub', email: 'Anna@School.example', 'cognito:groups': ['coach'] };
+
+  it('is the issuer and subject for an account of the pool, with its e-mail verified or not', () => {
+    expect(identityFromClaims({ ...base, email_verified: true })).toMatchObject({
+      signIn: `${pool}#cognito-sub`,
+      emailVerified: true,
+    });
+    expect(identityFromClaims(base).emailVerified).toBe(false);
+    expect(identityFromClaims({ ...base, email_verified: 'false' }).emailVerified).toBe(false);
+  });
+
+  it("is the identity provider's own user id for a federated user, whatever the e-mail says", () => {
+    const identities = [
+      { providerName: 'EntraID', providerType: 'OIDC', userId: 'entra-oid-1', primary: 'true' },
+    ];
+    const federated = identityFromClaims({ ...base, email_verified: 'true', identities });
+    expect(federated).toMatchObject({ signIn: `${pool}#EntraID#entra-oid-1`, emailVerified: true });
+    // The same user with another address is the same identity.
+    expect(identityFromClaims({ ...base, email: 'other@school.example', identities }).signIn).toBe(
+      federated.signIn,
+    );
   });
 });

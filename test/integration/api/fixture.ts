@@ -1,9 +1,15 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll } from 'vitest';
-import { createApi } from '../../../functions/api/app';
+import { type ApiDeps, createApi } from '../../../functions/api/app';
 import { apiEnv } from '../../../functions/api/config';
 import { issueLocalToken } from '../../../functions/auth/local-issuer';
-import { loadOrCreateLocalKey } from '../../../functions/auth/local-keys';
+import {
+  LOCAL_ALG,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateLocalKey,
+} from '../../../functions/auth/local-keys';
 import { parseEnv } from '../../../functions/config';
 import type { Expiring } from '../../../functions/domain/expiring';
 import type { Report } from '../../../functions/domain/report';
@@ -227,6 +233,14 @@ export interface Client {
     body?: unknown,
   ): Promise<{ status: number; json: any; text: string; headers: Record<string, unknown> }>;
   token(who: Who): Promise<string>;
+  /** A token signed by the API's local key with exactly these claims (iss, aud, iat, exp added). */
+  tokenWith(claims: Record<string, unknown>): Promise<string>;
+  /** Calls the API with a bearer token of one's own making. */
+  callWith(
+    token: string,
+    method: 'GET' | 'POST',
+    path: string,
+  ): Promise<Pick<Awaited<ReturnType<Client['call']>>, 'status' | 'json'>>;
   /** Domain events the API published, oldest first. */
   bus: LocalEventBus;
 }
@@ -236,6 +250,7 @@ export const DASHBOARD_URL = 'https://presentie.school.example';
 export async function apiClient(
   store: Store,
   now: Date = NOW,
+  logger?: ApiDeps['logger'],
 ): Promise<Client & { raw: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> }> {
   const key = await loadOrCreateLocalKey({});
   const bus = createLocalBus();
@@ -246,7 +261,8 @@ export async function apiClient(
     DASHBOARD_URL,
     LOCAL_AUTH_PRIVATE_JWK: JSON.stringify(key.privateJwk),
   });
-  const handle = createApi(await createApiDeps(env, { store, bus, now: () => now }));
+  const deps = await createApiDeps(env, { store, bus, now: () => now });
+  const handle = createApi(logger ? { ...deps, logger } : deps);
   const token = (who: Who) => {
     const s = STAFF[who];
     return issueLocalToken(
@@ -255,9 +271,29 @@ export async function apiClient(
       new Date(),
     );
   };
+  const tokenWith = async (claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: LOCAL_ALG, kid: key.privateJwk.kid ?? 'local' })
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importJWK(key.privateJwk, LOCAL_ALG));
   return {
     raw: handle,
     token,
+    tokenWith,
+    async callWith(bearer, method, path) {
+      const [rawPath = '', rawQuery = ''] = path.split('?');
+      const res = await handle({
+        rawPath,
+        headers: { authorization: `Bearer ${bearer}` },
+        ...(rawQuery ? { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQuery)) } : {}),
+        requestContext: { http: { method, path: rawPath } },
+      } as unknown as APIGatewayProxyEventV2);
+      const text = String(res.body ?? '');
+      return { status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined };
+    },
     bus,
     async call(who, method, path, body) {
       const [rawPath = '', rawQuery = ''] = path.split('?');

@@ -5,22 +5,26 @@ import { apiClient, useSeededApi, type Who } from './fixture';
 const sys = useSeededApi();
 
 describe('scope: every role sees only its own', () => {
+  // An id outside one's scope is answered like an id that does not exist: 404.
   const cases: [Who, string, number][] = [
     // coach A: own student and reports, nobody else's, no KPI/worklist/admin
     ['coachA', '/api/students/s-a', 200],
-    ['coachA', '/api/students/s-b', 403],
+    ['coachA', '/api/students/s-b', 404],
+    ['coachA', '/api/students/s-nobody', 404],
     ['coachA', '/api/reports/r-a-00', 200],
-    ['coachA', '/api/reports/r-b', 403],
+    ['coachA', '/api/reports/r-b', 404],
+    ['coachA', '/api/reports/r-nobody', 404],
     ['coachA', '/api/kpi', 403],
     ['coachA', '/api/worklist', 403],
     ['coachA', '/api/admin', 403],
     ['coachA', '/api/units/team-a/open-reports', 403],
     // manager of Techniek: the department and below, not Zorg
     ['manager', '/api/students/s-a', 200],
-    ['manager', '/api/students/s-b', 403],
+    ['manager', '/api/students/s-b', 404],
     ['manager', '/api/units/team-a/open-reports', 200],
-    ['manager', '/api/units/team-b/open-reports', 403],
-    ['manager', '/api/overviews/sixteen_hour?unitId=dep-zorg', 403],
+    ['manager', '/api/units/team-b/open-reports', 404],
+    ['manager', '/api/units/team-nobody/open-reports', 404],
+    ['manager', '/api/overviews/sixteen_hour?unitId=dep-zorg', 404],
     ['manager', '/api/worklist', 403],
     ['manager', '/api/admin', 403],
     // attendance officer: the whole institution, but no administration
@@ -34,10 +38,18 @@ describe('scope: every role sees only its own', () => {
     ['front', '/api/kpi', 403],
     ['front', '/api/worklist?kind=officer_question', 403],
     ['front', '/api/worklist?kind=correction', 200],
-    // administrator: everything
-    ['admin', '/api/students/s-b', 200],
+    // administrator: administration, and no student data at all
     ['admin', '/api/admin', 200],
-    ['admin', '/api/kpi', 200],
+    ['admin', '/api/me', 200],
+    ['admin', '/api/students/s-b', 403],
+    ['admin', '/api/reports/r-b', 403],
+    ['admin', '/api/kpi', 403],
+    ['admin', '/api/units/inst/open-reports', 403],
+    ['admin', '/api/coach', 403],
+    ['admin', '/api/worklist', 403],
+    ['admin', '/api/duo/export.csv', 403],
+    ['admin', '/api/overviews/sixteen_hour', 403],
+    ['admin', '/api/overviews/sixteen_hour/csv', 403],
   ];
   it.each(cases)('%s GET %s → %i', async (who, path, status) => {
     const res = await sys.api.call(who, 'GET', path);
@@ -46,7 +58,7 @@ describe('scope: every role sees only its own', () => {
 
   it("refuses a coach acting on another coach's report, and a manager acting at all", async () => {
     const body = { action: 'coach_conversation', explanation: 'Gesprek gepland.' };
-    expect((await sys.api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
+    expect((await sys.api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(404);
     expect((await sys.api.call('manager', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
     expect(
       (
@@ -55,7 +67,7 @@ describe('scope: every role sees only its own', () => {
           explanation: 'x',
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
   });
 
   it('answers 401 without a token or with a forged one', async () => {

@@ -10,17 +10,22 @@ function base64url(bytes: Uint8Array): string {
     .replace(/=+$/, '');
 }
 
-/** Sends the browser to Cognito's hosted sign-in (authorization code with PKCE; no secret). */
-export async function startCognitoSignIn(auth: Cognito): Promise<void> {
+/**
+ * Sends the browser to Cognito's hosted sign-in (authorization code with PKCE; no secret):
+ * with the pool's own accounts, or straight on to Entra ID through its own client.
+ */
+export async function startCognitoSignIn(auth: Cognito, via: 'pool' | 'entra' = 'pool'): Promise<void> {
+  const clientId = via === 'entra' && auth.entraClientId ? auth.entraClientId : auth.clientId;
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
   );
-  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state, hash: location.hash }));
+  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state, hash: location.hash, clientId }));
   const q = new URLSearchParams({
     response_type: 'code',
-    client_id: auth.clientId,
+    client_id: clientId,
+    ...(clientId === auth.entraClientId ? { identity_provider: 'EntraID' } : {}),
     redirect_uri: auth.redirectUri,
     scope: 'openid email profile',
     state,
@@ -39,7 +44,12 @@ export async function completeCognitoSignIn(
   const saved = sessionStorage.getItem(VERIFIER);
   if (!code || !saved) return null;
   sessionStorage.removeItem(VERIFIER);
-  const { verifier, state, hash } = JSON.parse(saved) as { verifier: string; state: string; hash: string };
+  const { verifier, state, hash, clientId } = JSON.parse(saved) as {
+    verifier: string;
+    state: string;
+    hash: string;
+    clientId?: string;
+  };
   history.replaceState(null, '', `${location.pathname}${hash}`);
   if (params.get('state') !== state) return null;
   const res = await fetch(`${auth.domain}/oauth2/token`, {
@@ -47,7 +57,7 @@ export async function completeCognitoSignIn(
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
-      client_id: auth.clientId,
+      client_id: clientId ?? auth.clientId,
       code,
       redirect_uri: auth.redirectUri,
       code_verifier: verifier,

@@ -5,7 +5,7 @@
  */
 export type AuthConfig =
   | { mode: 'local' }
-  | { mode: 'cognito'; domain: string; clientId: string; redirectUri: string };
+  | { mode: 'cognito'; domain: string; clientId: string; entraClientId?: string; redirectUri: string };
 
 export interface RuntimeConfig {
   apiBase: string;
@@ -15,7 +15,7 @@ export interface RuntimeConfig {
 interface DeployedConfig {
   apiUrl: string;
   authMode: 'cognito';
-  cognito: { userPoolId: string; clientId: string; domain: string };
+  cognito: { userPoolId: string; clientId: string; entraClientId?: string; domain: string };
 }
 
 export const config: RuntimeConfig = { apiBase: '', auth: { mode: 'local' } };
@@ -35,6 +35,8 @@ export async function loadConfig(): Promise<void> {
     mode: 'cognito',
     domain: deployed.cognito.domain.replace(/\/+$/, ''),
     clientId: deployed.cognito.clientId,
+    // Staff federated through Entra ID sign in through a client of their own (infra auth-stack).
+    ...(deployed.cognito.entraClientId ? { entraClientId: deployed.cognito.entraClientId } : {}),
     // The callback registered in Cognito is the dashboard's root.
     redirectUri: `${location.origin}/`,
   };

@@ -50,6 +50,7 @@ export const href = dashboardPath;
 export function homeFor(roles: readonly string[]): string {
   if (roles.includes('coach')) return href.coach();
   if (roles.includes('attendance_officer') || roles.includes('front_office')) return href.worklist();
-  if (roles.includes('manager') || roles.includes('admin')) return href.kpi();
+  if (roles.includes('manager')) return href.kpi();
+  if (roles.includes('admin')) return href.admin();
   return href.coach();
 }

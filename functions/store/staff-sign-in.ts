@@ -1,0 +1,56 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { SignInBoundElsewhere, StaffBoundElsewhere } from '../domain/staff-sign-in';
+import type { Store } from './client';
+import { conditionHeld } from './errors';
+import * as keys from './keys';
+
+/** AP 41: the staff id a sign-in identity is bound to, if any (read consistently: it decides access). */
+export async function getBoundStaffId(store: Store, identity: string): Promise<string | undefined> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.signInKey(identity), ConsistentRead: true }),
+  );
+  return typeof Item?.staffId === 'string' ? Item.staffId : undefined;
+}
+
+/**
+ * Binds a sign-in identity to a staff member, once. Two items, each written on the condition
+ * that it is new or already says the same (so a repeat after a crash between them completes
+ * the binding): the staff member's side first, so one staff member never gets two identities,
+ * and given back when the identity turns out to be bound to someone else already.
+ */
+export async function bindSignIn(store: Store, identity: string, staffId: string): Promise<void> {
+  const staffSide = conditionHeld(
+    store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.staffSignInKey(staffId), type: 'staff-sign-in', signIn: identity, staffId },
+        ConditionExpression: 'attribute_not_exists(pk) OR signIn = :signIn',
+        ExpressionAttributeValues: { ':signIn': identity },
+      }),
+    ),
+  );
+  if (!(await staffSide)) throw new StaffBoundElsewhere(staffId);
+  const signInSide = conditionHeld(
+    store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...keys.signInKey(identity), type: 'sign-in', signIn: identity, staffId },
+        ConditionExpression: 'attribute_not_exists(pk) OR staffId = :staffId',
+        ExpressionAttributeValues: { ':staffId': staffId },
+      }),
+    ),
+  );
+  if (await signInSide) return;
+  // The identity is someone else's: give the staff member's side back, so they can still sign in.
+  await conditionHeld(
+    store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.staffSignInKey(staffId),
+        ConditionExpression: 'signIn = :signIn',
+        ExpressionAttributeValues: { ':signIn': identity },
+      }),
+    ),
+  );
+  throw new SignInBoundElsewhere(staffId);
+}
