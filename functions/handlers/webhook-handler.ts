@@ -69,7 +69,11 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
         throw new HttpProblem(400, { error: 'body is not valid JSON', issueCount: 0, issues: [] });
       }
       const { ingest } = deps;
-      const batch = parseBatch(json, { now: ingest.now(), calendar: calendarOf(ingest).coverage });
+      const batch = parseBatch(json, {
+        now: ingest.now(),
+        skewMs: ingest.occurredAtSkewMs,
+        calendar: calendarOf(ingest).coverage,
+      });
       if (!batch.ok && batch.tooMany) {
         throw new HttpProblem(413, { error: `${batch.count} events; at most ${MAX_EVENTS} per delivery` });
       }

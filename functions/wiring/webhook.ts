@@ -14,6 +14,11 @@ export const webhookEnv = commonEnv
     INGEST_LEASE_SECONDS: z.coerce.number().positive().default(60),
     /** How long a delivery queues for the lease before answering 503. */
     INGEST_WAIT_SECONDS: z.coerce.number().nonnegative().default(15),
+    /**
+     * How far an event's `occurredAt` may lie ahead of our clock; `off` takes any (the local
+     * system sets it, so that a school year can be simulated ahead of today).
+     */
+    OCCURRED_AT_SKEW_SECONDS: z.union([z.literal('off'), z.coerce.number().nonnegative()]).default(300),
   })
   .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
     message: 'set PRESENCE_WEBHOOK_SECRETS (local) or PRESENCE_WEBHOOK_SECRET_ARN (AWS)',
@@ -48,6 +53,7 @@ export async function createWebhookDeps(
       store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
       retentionYears: env.RETENTION_YEARS,
       now: overrides.now ?? (() => new Date()),
+      occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,
       lease: overrides.lease ?? {
         durationMs: env.INGEST_LEASE_SECONDS * 1000,
         waitMs: env.INGEST_WAIT_SECONDS * 1000,

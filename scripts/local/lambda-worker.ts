@@ -23,27 +23,11 @@ export type WorkerReply =
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
-/**
- * `LOCAL_WEBHOOK_NOW` (an ISO instant, tests only): the webhook's clock, for scenarios dated after
- * today (the webhook refuses an `occurredAt` in the future). The signature's tolerance stays on
- * the real clock.
- */
-async function webhookAt(now: Date): Promise<{ handler?: Handler }> {
-  const { parseEnv } = await import('../../functions/config');
-  const { createWebhookDeps, webhookEnv } = await import('../../functions/wiring/webhook');
-  const { createWebhookHandler } = await import('../../functions/handlers/webhook-handler');
-  const env = parseEnv(webhookEnv);
-  return { handler: createWebhookHandler(() => createWebhookDeps(env, { now: () => now })) as Handler };
-}
-
 async function load(name: LambdaName): Promise<{ status: HandlerStatus; handler?: Handler }> {
   const url = new URL(`../../functions/handlers/${name}.ts`, import.meta.url);
   if (!existsSync(fileURLToPath(url))) return { status: { state: 'missing' } };
   try {
-    const at = process.env.LOCAL_WEBHOOK_NOW;
-    const mod = (name === 'webhook' && at ? await webhookAt(new Date(at)) : await import(url.href)) as {
-      handler?: Handler;
-    };
+    const mod = (await import(url.href)) as { handler?: Handler };
     if (typeof mod.handler !== 'function') {
       return { status: { state: 'failed', message: `functions/handlers/${name}.ts exports no handler` } };
     }

@@ -43,10 +43,19 @@ export function openApiDocument(): Record<string, unknown> {
           ? {}
           : {
               '401': { description: 'Not signed in', ...error },
-              '403': { description: 'Your role may not use this route', ...error },
+              '403': {
+                description:
+                  'Your role may not use this route, or the id is outside your scope (or does not exist)',
+                ...error,
+              },
               // An id outside one's scope is answered exactly like one that does not exist.
               ...(params.length > 0 || spec.query?.includes('unitId') || spec.query?.includes('teamId')
-                ? { '404': { description: 'Not found, or outside your scope', ...error } }
+                ? {
+                    '404': {
+                      description: 'Not found (for a role that sees the whole institution)',
+                      ...error,
+                    },
+                  }
                 : {}),
             }),
       },

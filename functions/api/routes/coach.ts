@@ -1,6 +1,6 @@
 import { hasRole } from '../../auth/principal';
 import { auditList, json, type RouteHandler } from '../context';
-import { notFound, outOfScope } from '../errors';
+import { missing, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import type { ReportFilter } from '../ports';
 import { canSeeUnit, seesWholeInstitution, unitsBelow } from '../scope';
@@ -25,7 +25,7 @@ export const coachPage: RouteHandler = async (ctx) => {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const teamId = ctx.query.teamId || null;
-  if (teamId && !units.some((u) => u.orgUnitId === teamId)) throw notFound();
+  if (teamId && !units.some((u) => u.orgUnitId === teamId)) throw missing(p, `unit:${teamId}`);
   if (teamId && !teamIds.has(teamId) && !canSeeUnit(p, teamId, units)) throw outOfScope(`unit:${teamId}`);
 
   const filter: ReportFilter = {};

@@ -1,5 +1,5 @@
 import { auditList, json, type RouteHandler } from '../context';
-import { notFound, outOfScope } from '../errors';
+import { missing, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { canSeeUnit, unitsBelow, visibleUnitIds } from '../scope';
 
@@ -15,7 +15,7 @@ export const kpi: RouteHandler = async (ctx) => {
 export const unitReports: RouteHandler = async (ctx) => {
   const unitId = ctx.params.unitId as string;
   const units = await ctx.units();
-  if (!units.some((u) => u.orgUnitId === unitId)) throw notFound();
+  if (!units.some((u) => u.orgUnitId === unitId)) throw missing(ctx.principal, `unit:${unitId}`);
   if (!canSeeUnit(ctx.principal, unitId, units)) throw outOfScope(`unit:${unitId}`);
   const teamIds = [...unitsBelow(units, [unitId])];
   const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE, ctx.now);

@@ -2,7 +2,7 @@ import { OverviewKind, OverviewQuery } from '../../../shared/api/overviews';
 import { toCsv } from '../../csv';
 import { addDays, localDate } from '../../domain/dates';
 import { auditList, json, type RouteContext, type RouteHandler } from '../context';
-import { badRequest, notFound, outOfScope } from '../errors';
+import { badRequest, missing, notFound, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { canSeeUnit, seesWholeInstitution, unitsBelow, visibleUnitIds } from '../scope';
 
@@ -18,7 +18,7 @@ async function filterOf(ctx: RouteContext) {
   const { unitId, from, to } = query.data;
   let teamIds: string[] | 'all';
   if (unitId) {
-    if (!units.some((u) => u.orgUnitId === unitId)) throw notFound();
+    if (!units.some((u) => u.orgUnitId === unitId)) throw missing(ctx.principal, `unit:${unitId}`);
     if (!canSeeUnit(ctx.principal, unitId, units)) throw outOfScope(`unit:${unitId}`);
     teamIds = [...unitsBelow(units, [unitId])];
   } else {

@@ -1,14 +1,14 @@
 import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
 import { hasRole } from '../../auth/principal';
 import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
-import { forbidden, notFound, outOfScope } from '../errors';
+import { forbidden, missing, outOfScope } from '../errors';
 import { canSeeStudent } from '../scope';
 import { parseBody } from '../validate';
 
 /** A student the caller may see; one outside their scope is answered as one that does not exist. */
 async function studentInScope(ctx: RouteContext, studentId: string, target = `student:${studentId}`) {
   const student = await ctx.data.getStudent(studentId);
-  if (!student) throw notFound();
+  if (!student) throw missing(ctx.principal, target);
   if (!canSeeStudent(ctx.principal, student, await ctx.units())) throw outOfScope(target);
   return student;
 }
@@ -16,7 +16,7 @@ async function studentInScope(ctx: RouteContext, studentId: string, target = `st
 async function reportInScope(ctx: RouteContext) {
   const reportId = ctx.params.reportId as string;
   const report = await ctx.data.getReport(reportId, ctx.now);
-  if (!report) throw notFound();
+  if (!report) throw missing(ctx.principal, `report:${reportId}`);
   await studentInScope(ctx, report.student.studentId, `report:${reportId}`);
   return report;
 }

@@ -2,7 +2,7 @@ import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../
 import { translate } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
 import { actorOf, auditList, json, type RouteHandler } from '../context';
-import { forbidden, notFound, outOfScope } from '../errors';
+import { forbidden, missing, outOfScope } from '../errors';
 import { cursorOf, PAGE_SIZE } from '../paging';
 import { parseBody } from '../validate';
 
@@ -41,7 +41,7 @@ export const taskStatus: RouteHandler = async (ctx) => {
   const body = parseBody(TaskStatusBody, ctx.body);
   const allowed = kindsFor(ctx);
   const task = await ctx.data.getTask(ctx.params.taskId as string);
-  if (!task) throw notFound();
+  if (!task) throw missing(ctx.principal, `task:${ctx.params.taskId}`);
   if (!allowed.includes(task.kind)) throw outOfScope(`task:${task.taskId}`);
   await ctx.data.updateTaskStatus({
     taskId: ctx.params.taskId as string,

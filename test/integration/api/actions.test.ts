@@ -147,7 +147,7 @@ describe('a coach handling a 16-hour report through the API', () => {
     ).toBe(200);
     expect(
       (await sys.api.call('front', 'POST', '/api/tasks/t-question/status', { status: 'done' })).status,
-    ).toBe(404); // a task outside front office's scope is answered like one that does not exist
+    ).toBe(403); // a task outside front office's scope is answered like one that does not exist
   });
 });
 

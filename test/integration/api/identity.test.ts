@@ -41,7 +41,7 @@ describe('staff are found by their sign-in, not by the e-mail claim', () => {
     const changed = claims('acct-bram', STAFF.coachA.email, ['coach']);
     expect((await as(changed, '/api/me')).json).toMatchObject({ staffId: 'coach-b', name: 'Bram Coach' });
     const annasStudent = await as(changed, '/api/students/s-a');
-    expect(annasStudent.status).toBe(404);
+    expect(annasStudent.status).toBe(403);
     const coachPage = await as(changed, '/api/coach');
     const students = coachPage.json.reports.map(
       (r: { student: { studentId: string } }) => r.student.studentId,
@@ -112,7 +112,7 @@ describe('refusals', () => {
       ['/api/reports/r-b', '/api/reports/r-nobody'],
     ] as const) {
       const [a, b] = [await as(anna, outside), await as(anna, missing)];
-      expect(a.status).toBe(404);
+      expect(a.status).toBe(403);
       expect([a.status, a.json]).toEqual([b.status, b.json]);
     }
   });

@@ -21,8 +21,11 @@ describe('the OpenAPI document', () => {
     const doc = (await sys.api.call(null, 'GET', '/api/openapi.json')).json;
     const action = doc.paths['/api/reports/{reportId}/action'].post;
     expect(action.responses['403']).toBeDefined();
-    // An id outside one's scope answers 404 like a missing one, and the document says so.
-    expect(action.responses['404'].description).toBe('Not found, or outside your scope');
+    // An id outside one's scope answers 403 like a missing one; 404 only where nothing is out of scope.
+    expect(action.responses['403'].description).toContain('outside your scope');
+    expect(action.responses['404'].description).toBe(
+      'Not found (for a role that sees the whole institution)',
+    );
     expect(doc.paths['/api/kpi'].get.responses['404']).toBeUndefined();
     const body = action.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['action', 'explanation']));

@@ -5,32 +5,35 @@ import { apiClient, useSeededApi, type Who } from './fixture';
 const sys = useSeededApi();
 
 describe('scope: every role sees only its own', () => {
-  // An id outside one's scope is answered like an id that does not exist: 404.
+  // An id outside one's scope is answered like an id that does not exist: 403 (404 only for
+  // whom nothing is out of scope).
   const cases: [Who, string, number][] = [
     // coach A: own student and reports, nobody else's, no KPI/worklist/admin
     ['coachA', '/api/students/s-a', 200],
-    ['coachA', '/api/students/s-b', 404],
-    ['coachA', '/api/students/s-nobody', 404],
+    ['coachA', '/api/students/s-b', 403],
+    ['coachA', '/api/students/s-nobody', 403],
     ['coachA', '/api/reports/r-a-00', 200],
-    ['coachA', '/api/reports/r-b', 404],
-    ['coachA', '/api/reports/r-nobody', 404],
+    ['coachA', '/api/reports/r-b', 403],
+    ['coachA', '/api/reports/r-nobody', 403],
     ['coachA', '/api/kpi', 403],
     ['coachA', '/api/worklist', 403],
     ['coachA', '/api/admin', 403],
     ['coachA', '/api/units/team-a/open-reports', 403],
     // manager of Techniek: the department and below, not Zorg
     ['manager', '/api/students/s-a', 200],
-    ['manager', '/api/students/s-b', 404],
+    ['manager', '/api/students/s-b', 403],
     ['manager', '/api/units/team-a/open-reports', 200],
-    ['manager', '/api/units/team-b/open-reports', 404],
-    ['manager', '/api/units/team-nobody/open-reports', 404],
-    ['manager', '/api/overviews/sixteen_hour?unitId=dep-zorg', 404],
+    ['manager', '/api/units/team-b/open-reports', 403],
+    ['manager', '/api/units/team-nobody/open-reports', 403],
+    ['manager', '/api/overviews/sixteen_hour?unitId=dep-zorg', 403],
     ['manager', '/api/worklist', 403],
     ['manager', '/api/admin', 403],
     // attendance officer: the whole institution, but no administration
     ['officer', '/api/students/s-b', 200],
     ['officer', '/api/units/team-b/open-reports', 200],
     ['officer', '/api/worklist', 200],
+    ['officer', '/api/students/s-nobody', 404],
+    ['officer', '/api/reports/r-nobody', 404],
     ['officer', '/api/admin', 403],
     // front office: correction tasks only
     ['front', '/api/students/s-a', 403],
@@ -46,7 +49,7 @@ describe('scope: every role sees only its own', () => {
     ['admin', '/api/kpi', 403],
     ['admin', '/api/units/inst/open-reports', 403],
     ['admin', '/api/coach', 403],
-    ['admin', '/api/worklist', 403],
+    ['admin', '/api/worklist?kind=officer_question', 403],
     ['admin', '/api/duo/export.csv', 403],
     ['admin', '/api/overviews/sixteen_hour', 403],
     ['admin', '/api/overviews/sixteen_hour/csv', 403],
@@ -58,7 +61,7 @@ describe('scope: every role sees only its own', () => {
 
   it("refuses a coach acting on another coach's report, and a manager acting at all", async () => {
     const body = { action: 'coach_conversation', explanation: 'Gesprek gepland.' };
-    expect((await sys.api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(404);
+    expect((await sys.api.call('coachB', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
     expect((await sys.api.call('manager', 'POST', '/api/reports/r-a-01/action', body)).status).toBe(403);
     expect(
       (
@@ -67,7 +70,7 @@ describe('scope: every role sees only its own', () => {
           explanation: 'x',
         })
       ).status,
-    ).toBe(404);
+    ).toBe(403);
   });
 
   it('answers 401 without a token or with a forged one', async () => {

@@ -23,9 +23,7 @@ describe('the local system (demo off)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'presentie-system-'));
-    // The webhook's clock after the contract examples' dates (its notice is of 14 December 2026).
-    const env = { LOCAL_WEBHOOK_NOW: '2027-07-16T12:00:00Z' };
-    system = await startLocalSystem({ dataDir, demo: false, port: 0, mailboxPort: 0, env });
+    system = await startLocalSystem({ dataDir, demo: false, port: 0, mailboxPort: 0 });
   });
 
   afterAll(async () => {
