@@ -132,30 +132,53 @@ const names = (ds: { studentName: string }[]): string =>
 
 /**
  * The subject of a mail to staff (coach, attendance officer, a task's assignee) names the
- * student and what is asked of the reader, never the kind of concern: no absence, hours,
- * 4-week signal, sickness or pattern, leaving without a qualification, DUO. A subject is seen
- * in a mailbox preview, on a lock screen, on a shared screen; the policy needs the coach to get
- * the report by mail and act on it by a date, not the kind in the subject. The body, opened by
- * the reader, says what it is about. Dutch and English say the same. Mails to the student and
- * the guardian keep theirs: the policy has the student told of their own absence.
+ * student and what is asked of the reader, and no kind of concern beyond what the policy needs.
+ * A subject is seen in a mailbox preview, on a lock screen, on a shared screen. The policy names
+ * two things by mail, and their names stay: the coach's 16-uursmelding (to handle by a date, or
+ * withdrawn) and the attendance officer's 4-wekensignaal. Everything else says what is asked,
+ * never absence, sickness or a pattern, leaving without a qualification, DUO: the body, opened
+ * by the reader, says what it is about. Dutch and English say the same. Mails to the student
+ * and the guardian keep theirs: the policy has the student told of their own absence.
  */
-const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, string>> = {
-  'report16.coach': { nl: 'Actie gevraagd', en: 'Action needed' },
-  'withdrawn.coach': { nl: 'Geen actie meer nodig', en: 'No action needed any more' },
-  'signal4w.officer': { nl: 'Neem contact op met de coach', en: 'Please contact the coach' },
-  'signal4w.coach': { nl: 'Ter informatie', en: 'For your information' },
-  'sick.coach': { nl: 'Gesprek gevraagd', en: 'Conversation requested' },
-  'frequent.coach': { nl: 'Aandacht gevraagd', en: 'Attention needed' },
-  'outflow.coach': { nl: 'Uitschrijving', en: 'Deregistration' },
-  'task.assignee': { nl: 'Nieuwe taak', en: 'New task' },
+/** `many` names several at once (`{n}`: how many); without it, the count follows `one`. */
+type SubjectLabel = { one: string; many?: string };
+const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
+  'report16.coach': {
+    nl: { one: '16-uursmelding', many: '{n} 16-uursmeldingen' },
+    en: { one: '16-hour report', many: '{n} 16-hour reports' },
+  },
+  'withdrawn.coach': {
+    nl: { one: '16-uursmelding ingetrokken', many: '16-uursmeldingen ingetrokken' },
+    en: { one: '16-hour report withdrawn', many: '16-hour reports withdrawn' },
+  },
+  'signal4w.officer': {
+    nl: { one: '4-wekensignaal', many: '{n} 4-wekensignalen' },
+    en: { one: '4-week signal', many: '{n} 4-week signals' },
+  },
+  'signal4w.coach': { nl: { one: 'Ter informatie' }, en: { one: 'For your information' } },
+  'sick.coach': { nl: { one: 'Gesprek gevraagd' }, en: { one: 'Conversation requested' } },
+  'frequent.coach': { nl: { one: 'Aandacht gevraagd' }, en: { one: 'Attention needed' } },
+  'outflow.coach': { nl: { one: 'Uitschrijving' }, en: { one: 'Deregistration' } },
+  'task.assignee': { nl: { one: 'Nieuwe taak' }, en: { one: 'New task' } },
 };
 export type StaffTemplate = Exclude<TemplateId, 'signal8.student' | 'signal8.guardian' | 'frequent.student'>;
 export const STAFF_TEMPLATES = Object.keys(STAFF_SUBJECT) as StaffTemplate[];
+/** The staff mails whose subject carries the policy's own name for what they are about. */
+export const POLICY_NAMED_SUBJECTS = [
+  'report16.coach',
+  'withdrawn.coach',
+  'signal4w.officer',
+] as const satisfies readonly StaffTemplate[];
 
-/** "Actie gevraagd: Sanne de Boer"; several things: "Actie gevraagd (3): Sanne de Boer, Tim Ates". */
+/**
+ * "Gesprek gevraagd: Sanne de Boer", several: "Gesprek gevraagd (3): Sanne de Boer, Tim Ates";
+ * a policy-named one: "16-uursmelding: Sanne de Boer", several: "3 16-uursmeldingen: ...".
+ */
 function staffSubject(template: StaffTemplate, locale: Locale, ...ds: { studentName: string }[]): string {
   const label = STAFF_SUBJECT[template][locale];
-  return ds.length === 1 ? `${label}: ${names(ds)}` : `${label} (${ds.length}): ${names(ds)}`;
+  if (ds.length === 1) return `${label.one}: ${names(ds)}`;
+  const many = label.many?.replace('{n}', String(ds.length));
+  return many ? `${many}: ${names(ds)}` : `${label.one} (${ds.length}): ${names(ds)}`;
 }
 
 const templates: Templates = {

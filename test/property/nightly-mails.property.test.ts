@@ -230,9 +230,8 @@ describe('a student who has left (issue #10): nothing after the leaving date pro
 /** The kind of a sent mail, by its (Dutch) subject. */
 function kindOf(subject: string): string {
   if (subject.startsWith('Je hebt')) return 'signal8';
-  if (subject.startsWith('Actie gevraagd')) return 'report16';
-  if (subject.startsWith('Neem contact op met de coach') || subject.startsWith('Ter informatie'))
-    return 'signal4w';
+  if (subject.includes('16-uursmelding')) return 'report16';
+  if (subject.includes('4-wekensignaal') || subject.startsWith('Ter informatie')) return 'signal4w';
   if (subject.startsWith('Gesprek gevraagd')) return 'sick';
   if (subject.includes('vaak afwezig') || subject.startsWith('Aandacht gevraagd')) return 'frequent';
   if (subject.startsWith('Uitschrijving')) return 'outflow';

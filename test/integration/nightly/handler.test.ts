@@ -38,7 +38,7 @@ describe('the nightly Lambda handler', () => {
     const store = (await (await fetch(`${lambdas.sesEndpoint}/store`)).json()) as {
       emails: { subject: string }[];
     };
-    expect(store.emails.map((m) => m.subject).sort()).toEqual(['Actie gevraagd: Student s-hal']);
+    expect(store.emails.map((m) => m.subject).sort()).toEqual(['16-uursmelding: Student s-hal']);
   });
 
   it('evaluates the day before in Amsterdam when the scheduler invokes it at 05:30', () => {

@@ -41,7 +41,7 @@ describe('issue #10, a student who has left: no signal, report or mail for any d
     // The 8-hour signal is superseded by that report; nothing at all about 11 and 14 September.
     expect(await h.mailsTo(studentEmail('s-eva'))).toEqual([]);
     const toCoach = await h.mailsTo(coachEmail);
-    expect(toCoach.map((m) => m.subject)).toEqual(['Actie gevraagd: Student s-eva']);
+    expect(toCoach.map((m) => m.subject)).toEqual(['16-uursmelding: Student s-eva']);
     expect(toCoach[0]?.body.text).toContain('9 september 2026 tot en met 10 september 2026');
   });
 
@@ -97,7 +97,7 @@ describe('issue #10, catching up: a run over weeks behaves as a person would', (
       ['2026-09-21', '2026-09-23'],
     ]);
 
-    const reportMails = (await h.mailsTo(coachEmail)).filter((m) => m.subject.startsWith('Actie gevraagd'));
+    const reportMails = (await h.mailsTo(coachEmail)).filter((m) => m.subject.includes('16-uursmelding'));
     expect(reportMails).toHaveLength(1);
     const text = reportMails[0]?.body.text ?? '';
     expect(text).toContain('van 7 september 2026 tot en met 9 september 2026');
@@ -163,7 +163,7 @@ describe('issue #10, catching up: a run over weeks behaves as a person would', (
     // The states were not saved: the same signals are found again, and what was recorded stays once.
     expect(retry.signals).toBeGreaterThan(0);
     expect(await listOpenReports(h.table, 'team-ict')).toHaveLength(2);
-    const toCoach = (await h.mailsTo(coachEmail)).filter((m) => m.subject.startsWith('Actie gevraagd'));
+    const toCoach = (await h.mailsTo(coachEmail)).filter((m) => m.subject.includes('16-uursmelding'));
     expect(toCoach).toHaveLength(1);
     expect(
       (await h.mailsTo(studentEmail('s-rik'))).filter((m) => m.subject.startsWith('Je hebt')),

@@ -32,7 +32,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     const tasks = await listTasksForRole(h.table, 'attendance_officer', 'open');
     expect(tasks.filter((t) => t.kind === 'signal4w').map((t) => t.studentId)).toEqual(['s-joep']);
     const toOfficer = await h.mailsTo(officerEmail);
-    expect(toOfficer.map((m) => m.subject)).toEqual(['Neem contact op met de coach: Student s-joep']);
+    expect(toOfficer.map((m) => m.subject)).toEqual(['4-wekensignaal: Student s-joep']);
     expect(toOfficer[0]?.body.text).toContain('/#/werklijst');
     expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toContain('Ter informatie: Student s-joep');
   });

@@ -33,7 +33,7 @@ describe('a 16-hour report held back by the 7-day limit', () => {
       ['2026-09-09', '2026-09-11', '2026-09-15', 1440],
     ]);
     const toCoach = await h.mailsTo(coachEmail);
-    expect(toCoach.filter((m) => m.subject.startsWith('Actie gevraagd'))).toHaveLength(2);
+    expect(toCoach.filter((m) => m.subject.includes('16-uursmelding'))).toHaveLength(2);
 
     // Made once: the student leaves the recheck index, and a later run reads no one.
     const wednesday = await h.nightly('2026-09-16');

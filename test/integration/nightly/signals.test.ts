@@ -37,7 +37,7 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     });
     const toCoach = await h.mailsTo(coachEmail);
     expect(toCoach).toHaveLength(1);
-    expect(toCoach[0]?.subject).toBe('Actie gevraagd: Student s-anna');
+    expect(toCoach[0]?.subject).toBe('16-uursmelding: Student s-anna');
     expect(toCoach[0]?.body.text).toContain(`${DASHBOARD}/#/meldingen/${open[0]?.reportId}`);
     expect(h.bus.published.map((e) => e.type)).toEqual(['signal.sent', 'report.created', 'signal.sent']);
   });
@@ -76,7 +76,7 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
     expect(await listOpenReports(h.table, 'team-ict')).toHaveLength(0);
     expect((await getReport(h.table, report?.reportId ?? ''))?.status).toBe('withdrawn');
     const withdrawn = (await h.mailsTo(coachEmail)).filter((m) =>
-      m.subject.startsWith('Geen actie meer nodig'),
+      m.subject.startsWith('16-uursmelding ingetrokken'),
     );
     expect(withdrawn).toHaveLength(1);
     expect(h.bus.published.some((e) => e.type === 'report.withdrawn')).toBe(true);

@@ -55,9 +55,9 @@ async function nights(
 const fourWeekTasks = async () =>
   (await listTasksForRole(h.table, 'attendance_officer', 'open')).filter((t) => t.kind === 'signal4w');
 const fourWeekMails = async () =>
-  (await h.mailsTo(officerEmail)).filter((m) => m.subject.startsWith('Neem contact op met de coach'));
+  (await h.mailsTo(officerEmail)).filter((m) => m.subject.startsWith('4-wekensignaal'));
 const reportMails = async () =>
-  (await h.mailsTo(coachEmail)).filter((m) => m.subject.startsWith('Actie gevraagd:'));
+  (await h.mailsTo(coachEmail)).filter((m) => m.subject.startsWith('16-uursmelding:'));
 const reports = async () =>
   (await listOpenReports(h.table, 'team-ict'))
     .map((r) => ({
@@ -94,7 +94,7 @@ describe('4.2: the 4-week signal counts school days', () => {
       ]);
       const mails = await fourWeekMails();
       expect(mails.map((m) => [m.destination.to, m.subject])).toEqual([
-        [[officerEmail], 'Neem contact op met de coach: Student s-wies'],
+        [[officerEmail], '4-wekensignaal: Student s-wies'],
       ]);
       expect(mails[0]?.body.text).toContain('van 2 september 2026 tot en met 29 september 2026');
 
@@ -134,7 +134,7 @@ describe('4.2: the 4-week signal counts school days', () => {
         ['s-olaf', '2026-11-10', 's-olaf_signal4w_2026-10-07'],
       ]);
       const mails = await fourWeekMails();
-      expect(mails.map((m) => m.subject)).toEqual(['Neem contact op met de coach: Student s-olaf']);
+      expect(mails.map((m) => m.subject)).toEqual(['4-wekensignaal: Student s-olaf']);
       expect(mails[0]?.body.text).toContain('van 7 oktober 2026 tot en met 10 november 2026');
     },
     NIGHT_BY_NIGHT_TIMEOUT,
@@ -188,7 +188,7 @@ describe('Lpw 21a: the 16-hour window rolls by school day', () => {
       ]);
       const mails = await reportMails();
       expect(mails.map((m) => [m.destination.to, m.subject])).toEqual([
-        [[coachEmail], 'Actie gevraagd: Student s-roos'],
+        [[coachEmail], '16-uursmelding: Student s-roos'],
       ]);
       expect(mails[0]?.body.text).toContain('3 september 2026 tot en met 30 september 2026');
       expect(mails[0]?.body.text).toContain('uiterlijk 7 oktober 2026');

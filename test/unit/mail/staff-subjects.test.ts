@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type MailRequest,
+  POLICY_NAMED_SUBJECTS,
   renderMail,
   STAFF_TEMPLATES,
   type TemplateData,
@@ -66,8 +67,17 @@ function subject(template: (typeof STAFF_TEMPLATES)[number], locale: 'nl' | 'en'
   } as MailRequest).subject;
 }
 
+const POLICY_NAMES: Record<(typeof POLICY_NAMED_SUBJECTS)[number], RegExp> = {
+  'report16.coach': /^(3 )?(16-uursmelding(en)?|16-hour reports?)$/,
+  'withdrawn.coach': /^(16-uursmelding(en)? ingetrokken|16-hour reports? withdrawn)$/,
+  'signal4w.officer': /^(3 )?(4-wekensignaal|4-wekensignalen|4-week signals?)$/,
+};
+const isPolicyNamed = (t: (typeof STAFF_TEMPLATES)[number]): boolean =>
+  (POLICY_NAMED_SUBJECTS as readonly string[]).includes(t);
+
 describe('subjects of mails to staff', () => {
-  const cases = STAFF_TEMPLATES.flatMap(
+  const neutral = STAFF_TEMPLATES.filter((t) => !isPolicyNamed(t));
+  const cases = neutral.flatMap(
     (t) =>
       [
         [t, 'nl', 1],
@@ -82,18 +92,30 @@ describe('subjects of mails to staff', () => {
     for (const word of REVEALING) expect(s, `"${s}" contains "${word}"`).not.toContain(word);
   });
 
-  it.each(STAFF_TEMPLATES)(
-    '%s says the same in Dutch and English: what is asked, then whom it is about',
-    (t) => {
-      expect(subject(t, 'nl', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
-      expect(subject(t, 'en', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
-      expect(subject(t, 'nl', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
-      expect(subject(t, 'en', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
-    },
-  );
+  it.each(POLICY_NAMED_SUBJECTS)("%s carries only the policy's own name before whom it is about", (t) => {
+    for (const locale of ['nl', 'en'] as const) {
+      for (const count of [1, 3]) {
+        const [label, who] = subject(t, locale, count).split(': ');
+        expect(label).toMatch(POLICY_NAMES[t]);
+        expect(who).toBe(['Sanne de Boer', 'Tim Ates', 'Noor Vos'].slice(0, count).join(', '));
+      }
+    }
+  });
 
-  it('tells the coach a report needs action, in Dutch first', () => {
-    expect(subject('report16.coach', 'nl', 1)).toBe('Actie gevraagd: Sanne de Boer');
-    expect(subject('report16.coach', 'en', 1)).toBe('Action needed: Sanne de Boer');
+  it.each(neutral)('%s says the same in Dutch and English: what is asked, then whom it is about', (t) => {
+    expect(subject(t, 'nl', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
+    expect(subject(t, 'en', 1)).toMatch(/^[^:]+: Sanne de Boer$/);
+    expect(subject(t, 'nl', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
+    expect(subject(t, 'en', 3)).toMatch(/^[^:]+ \(3\): Sanne de Boer, Tim Ates, Noor Vos$/);
+  });
+
+  it('names the 16-hour report to the coach as the policy does, in Dutch first', () => {
+    expect(subject('report16.coach', 'nl', 1)).toBe('16-uursmelding: Sanne de Boer');
+    expect(subject('report16.coach', 'en', 1)).toBe('16-hour report: Sanne de Boer');
+    expect(subject('report16.coach', 'nl', 3)).toBe('3 16-uursmeldingen: Sanne de Boer, Tim Ates, Noor Vos');
+  });
+
+  it('asks a coach for a conversation about a pattern without naming sickness', () => {
+    expect(subject('sick.coach', 'nl', 1)).toBe('Gesprek gevraagd: Sanne de Boer');
   });
 });
