@@ -19,28 +19,10 @@ export async function getBoundStaffId(store: Store, identity: string): Promise<s
  * and given back when the identity turns out to be bound to someone else already.
  */
 export async function bindSignIn(store: Store, identity: string, staffId: string): Promise<void> {
-  const staffSide = conditionHeld(
-    store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: { ...keys.staffSignInKey(staffId), type: 'staff-sign-in', signIn: identity, staffId },
-        ConditionExpression: 'attribute_not_exists(pk) OR signIn = :signIn',
-        ExpressionAttributeValues: { ':signIn': identity },
-      }),
-    ),
-  );
-  if (!(await staffSide)) throw new StaffBoundElsewhere(staffId);
-  const signInSide = conditionHeld(
-    store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: { ...keys.signInKey(identity), type: 'sign-in', signIn: identity, staffId },
-        ConditionExpression: 'attribute_not_exists(pk) OR staffId = :staffId',
-        ExpressionAttributeValues: { ':staffId': staffId },
-      }),
-    ),
-  );
-  if (await signInSide) return;
+  const staffSide = { ...keys.staffSignInKey(staffId), type: 'staff-sign-in', signIn: identity, staffId };
+  if (!(await putIfNewOrSame(store, staffSide, 'signIn'))) throw new StaffBoundElsewhere(staffId);
+  const signInSide = { ...keys.signInKey(identity), type: 'sign-in', signIn: identity, staffId };
+  if (await putIfNewOrSame(store, signInSide, 'staffId')) return;
   // The identity is someone else's: give the staff member's side back, so they can still sign in.
   await conditionHeld(
     store.doc.send(
@@ -53,4 +35,18 @@ export async function bindSignIn(store: Store, identity: string, staffId: string
     ),
   );
   throw new SignInBoundElsewhere(staffId);
+}
+
+/** Puts the item if it is new or already holds the same `field`; false when it holds another. */
+function putIfNewOrSame(store: Store, item: Record<string, string>, field: 'signIn' | 'staffId') {
+  return conditionHeld(
+    store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item,
+        ConditionExpression: `attribute_not_exists(pk) OR ${field} = :value`,
+        ExpressionAttributeValues: { ':value': item[field] },
+      }),
+    ),
+  );
 }

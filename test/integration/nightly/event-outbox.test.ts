@@ -3,8 +3,7 @@ import type { EventBus } from '../../../functions/events/types';
 import { listAudit } from '../../../functions/store/audit-repository';
 import { getReport } from '../../../functions/store/reports-repository';
 import { applyReportAction } from '../../../functions/usecases/reports/actions';
-import { listOpenReports } from '../../../functions/usecases/reports/queries';
-import { coach, day, type Harness, startHarness } from './harness';
+import { coach, day, type Harness, openReportOf, startHarness } from './harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -17,14 +16,7 @@ afterEach(async () => {
 /** The bus is down: the process stops between the change and its publish (an injected crash). */
 const downBus: EventBus = { publish: () => Promise.reject(new Error('EventBridge unavailable')) };
 
-async function openReport(studentId: string) {
-  await h.student(studentId);
-  await h.deliver(...day(studentId, '2026-09-10'), ...day(studentId, '2026-09-11'));
-  await h.nightly('2026-09-11');
-  const report = (await listOpenReports(h.table, 'team-ict')).find((r) => r.studentId === studentId);
-  if (!report) throw new Error('no report');
-  return report;
-}
+const openReport = (studentId: string) => openReportOf(h, studentId);
 
 const handled = () => h.bus.published.filter((e) => e.type === 'report.handled');
 

@@ -9,6 +9,7 @@ import type { OutgoingMail } from '../../../functions/mail/types';
 import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import type { ReportDeps } from '../../../functions/usecases/reports/actions';
+import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startSes } from '../../../scripts/local/ses';
@@ -250,3 +251,13 @@ export const frontOfficeEmail = 'fo-smit@school.example';
 export const studentEmail = (studentId: string) => `${studentId}@student.school.example`;
 export const coach = { staffId: COACH, name: 'M. Jansen', email: coachEmail };
 export const officer = { staffId: 'vb-bakker', name: 'S. Bakker', email: officerEmail };
+
+/** A student with an open 16-hour report of team-ict, as the nightly run of 11 September leaves it. */
+export async function openReportOf(h: Harness, studentId: string) {
+  await h.student(studentId);
+  await h.deliver(...day(studentId, '2026-09-10'), ...day(studentId, '2026-09-11'));
+  await h.nightly('2026-09-11');
+  const report = (await listOpenReports(h.table, 'team-ict')).find((r) => r.studentId === studentId);
+  if (!report) throw new Error('no report');
+  return report;
+}

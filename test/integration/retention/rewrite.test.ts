@@ -12,10 +12,9 @@ import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/rete
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
 import { createTask, getTask, saveTask } from '../../../functions/store/tasks-repository';
 import { applyReportAction } from '../../../functions/usecases/reports/actions';
-import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, day, startHarness } from '../nightly/harness';
+import { coach, openReportOf, startHarness } from '../nightly/harness';
 
 const h = startedForEachTest(startHarness);
 
@@ -30,14 +29,7 @@ const act = (
   extra: { now?: Date; suspectedReason?: string } = {},
 ) => applyReportAction(h.reportDeps(), { reportId, action, explanation, actor: coach, now, ...extra });
 
-async function openReport(studentId: string) {
-  await h.student(studentId);
-  await h.deliver(...day(studentId, '2026-09-10'), ...day(studentId, '2026-09-11'));
-  await h.nightly('2026-09-11');
-  const report = (await listOpenReports(h.table, 'team-ict')).find((r) => r.studentId === studentId);
-  if (!report) throw new Error('no report');
-  return report;
-}
+const openReport = (studentId: string) => openReportOf(h, studentId);
 
 const itemAt = async (key: { pk: string; sk: string }) =>
   (await h.table.doc.send(new GetCommand({ TableName: h.table.tableName, Key: key }))).Item;
