@@ -189,10 +189,19 @@ function match(method: string, path: string, routes: GatewayRoutes): Match | und
   return undefined;
 }
 
+/** Locally the API is on the same origin and staff sign in on the local sign-in page. */
+const LOCAL_DASHBOARD_CONFIG = { apiUrl: '/', authMode: 'local' } as const;
+
 async function handle(req: IncomingMessage, res: ServerResponse, options: GatewayOptions): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const { path } = splitUrl(req.url);
   const route = match(method, path, options.routes);
+  if (!route && path === '/config.json') {
+    // The dashboard's runtime config, which the site stack deploys beside index.html in AWS.
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(LOCAL_DASHBOARD_CONFIG));
+    return;
+  }
   if (!route) {
     await serveStatic(options.webRoot, method, path, res);
     return;

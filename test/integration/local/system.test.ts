@@ -31,6 +31,13 @@ describe('the local system (demo off)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it("serves the dashboard's runtime config as the site stack does in AWS: same-origin API, local sign-in", async () => {
+    const res = await fetch(new URL('/config.json', system.baseUrl));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(await res.json()).toEqual({ apiUrl: '/', authMode: 'local' });
+  });
+
   it('accepts the contract examples, signed, over real HTTP and answers each outcome', async () => {
     const roster = await postSigned(system.webhookUrl, system.secret, await example('roster.json'));
     expect(roster.status).toBe(200);

@@ -1,7 +1,8 @@
 /**
  * Where the API is and how to sign in. In AWS the site stack deploys `config.json` beside
  * index.html (Cognito hosted sign-in; `apiUrl` is `/`, as the distribution serves the API under
- * /api); locally there is none and the API is on the same origin with the local sign-in page.
+ * /api); locally the gateway serves one saying `local`: the API on the same origin, the local
+ * sign-in page. Without one (a bare static server) the dashboard assumes the same.
  */
 export type AuthConfig =
   | { mode: 'local' }
@@ -14,7 +15,7 @@ export interface RuntimeConfig {
 
 interface DeployedConfig {
   apiUrl: string;
-  authMode: 'cognito';
+  authMode: 'cognito' | 'local';
   cognito: { userPoolId: string; clientId: string; entraClientId?: string; domain: string };
 }
 
