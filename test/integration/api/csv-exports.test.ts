@@ -3,7 +3,7 @@ import { createReport } from '../../../functions/store/reports-repository';
 import { putStudent } from '../../../functions/store/students';
 import { createTask } from '../../../functions/store/tasks-repository';
 import { parseCsv } from '../../support/csv';
-import { addDays, useSeededApi } from './fixture';
+import { addDays, report, useSeededApi } from './fixture';
 
 const sys = useSeededApi();
 
@@ -38,25 +38,8 @@ beforeAll(async () => {
       { version: 1, eventIds: [`evt-${studentId}`], expiresAt: FAR },
     );
     await createReport(sys.table, {
-      reportId: `r-x${i}`,
-      signalId: `${studentId}:report16:${addDays(TODAY, -2)}`,
-      studentId,
+      ...report(`r-x${i}`, studentId, 'team-b', 'coach-b', addDays(TODAY, -2), TODAY),
       studentName: name,
-      teamId: 'team-b',
-      coachId: 'coach-b',
-      routeX: false,
-      addressee: 'lpa',
-      from: addDays(TODAY, -25),
-      to: addDays(TODAY, -7),
-      unauthorizedMinutes: 960,
-      absentDays: 6,
-      allLessonsMissed: false,
-      createdOn: addDays(TODAY, -2),
-      dueDate: TODAY,
-      status: 'open',
-      actions: [],
-      version: 1,
-      expiresAt: FAR,
     });
     await createTask(sys.table, {
       taskId: `t-duo-x${i}`,

@@ -81,7 +81,8 @@ export { addDays };
 /** Far enough out for any test; what an expiry is worth is tested in test/integration/retention. */
 const EXPIRES_AT = 4_102_444_800;
 
-function report(
+/** An open 16-hour report of `studentId`, made on `createdOn`, as the seed stores them. */
+export function report(
   id: string,
   studentId: string,
   teamId: string,
