@@ -71,7 +71,7 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
       const { ingest } = deps;
       const batch = parseBatch(json, {
         now: ingest.now(),
-        skewMs: ingest.occurredAtSkewMs,
+        skewMs: deps.occurredAtSkewMs,
         calendar: calendarOf(ingest).coverage,
       });
       if (!batch.ok && batch.tooMany) {

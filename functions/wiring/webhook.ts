@@ -29,6 +29,8 @@ export interface WebhookDeps {
   ingest: IngestDeps;
   /** The webhook secrets (`whsec_...`); more than one during a rotation. */
   secrets: readonly string[];
+  /** How far an event's `occurredAt` may lie ahead of the clock (null: any). */
+  occurredAtSkewMs: number | null;
 }
 
 /** What a test replaces; everything else comes from the configuration. */
@@ -53,12 +55,12 @@ export async function createWebhookDeps(
       store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
       retentionYears: env.RETENTION_YEARS,
       now: overrides.now ?? (() => new Date()),
-      occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,
       lease: overrides.lease ?? {
         durationMs: env.INGEST_LEASE_SECONDS * 1000,
         waitMs: env.INGEST_WAIT_SECONDS * 1000,
       },
     },
     secrets: await loadWebhookSecrets(env),
+    occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,
   };
 }

@@ -33,12 +33,12 @@ export interface BoundIssue {
 export function boundIssues(event: PresenceEvent, bounds: BatchBounds): BoundIssue[] {
   const issues: BoundIssue[] = [];
   const skewMs = bounds.skewMs === undefined ? CLOCK_SKEW_MS : bounds.skewMs;
-  const latest = skewMs === null ? null : bounds.now.getTime() + skewMs;
-  if (latest !== null && Date.parse(event.occurredAt) > latest) {
-    issues.push({
-      path: 'occurredAt',
-      message: `in the future: after ${new Date(latest).toISOString()} (our clock plus ${(skewMs ?? 0) / 1000} s)`,
-    });
+  if (skewMs !== null) {
+    const latest = bounds.now.getTime() + skewMs;
+    if (Date.parse(event.occurredAt) > latest) {
+      const message = `in the future: after ${new Date(latest).toISOString()} (our clock plus ${skewMs / 1000} s)`;
+      issues.push({ path: 'occurredAt', message });
+    }
   }
   if (event.type === 'registration.upserted') {
     const { date } = event.data;

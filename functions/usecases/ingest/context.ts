@@ -17,8 +17,6 @@ export interface IngestDeps {
   store: Store;
   retentionYears: number;
   now: () => Date;
-  /** How far `occurredAt` may lie ahead of `now` (null: any); 5 minutes when absent. */
-  occurredAtSkewMs?: number | null;
   /** School days, for the suspension and special-leave limits; the school's calendar by default. */
   calendar?: SchoolCalendar;
   /** The ingestion lease (lease.ts); DEFAULT_LEASE when absent. */
