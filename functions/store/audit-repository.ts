@@ -28,22 +28,23 @@ export function auditItem(
   expiresAt: number,
   studentId?: string,
 ): TransactItem {
-  // Two changes within one millisecond still sort in order: by the record's version, when it has one.
+  return { Put: { TableName: store.tableName, Item: auditRecord(entry, expiresAt, studentId) } };
+}
+
+/** The stored item of an entry: under its record (AP 25) and, about a student, on their trail (AP 26). */
+function auditRecord(entry: AuditEntry, expiresAt: number, studentId?: string): Record<string, unknown> {
+  // Two changes within one millisecond still sort in order: by the record's version, when it has
+  // one (a read has none: the random id alone keeps reads apart).
   const version = (entry.after as { version?: unknown } | null)?.version;
   const sequence = String(typeof version === 'number' ? version : 0).padStart(8, '0');
   const auditId = `${sequence}-${randomUUID()}`;
   return {
-    Put: {
-      TableName: store.tableName,
-      Item: {
-        ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
-        ...(studentId ? auditStudentGsi1(studentId, entry.at, auditId) : {}),
-        type: 'audit',
-        auditId,
-        ...entry,
-        expiresAt,
-      },
-    },
+    ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
+    ...(studentId ? auditStudentGsi1(studentId, entry.at, auditId) : {}),
+    type: 'audit',
+    auditId,
+    ...entry,
+    expiresAt,
   };
 }
 
@@ -90,7 +91,7 @@ export async function listStudentAuditRefs(store: Store, studentId: string): Pro
 /**
  * Appends many read entries at once (BatchWriteItem): one per student a list or an export showed,
  * each filed under the student (AP 25) and on the student's trail (AP 26), so that "who saw this
- * student" is one query. Reads have no version: the random id alone keeps them apart.
+ * student" is one query.
  */
 export async function appendReadEntries(
   store: Store,
@@ -98,17 +99,7 @@ export async function appendReadEntries(
 ): Promise<void> {
   await batchPut(
     store,
-    entries.map(({ entry, studentId, expiresAt }) => {
-      const auditId = `${'0'.padStart(8, '0')}-${randomUUID()}`;
-      return {
-        ...auditKey(entry.entity, entry.entityId, entry.at, auditId),
-        ...auditStudentGsi1(studentId, entry.at, auditId),
-        type: 'audit',
-        auditId,
-        ...entry,
-        expiresAt,
-      };
-    }),
+    entries.map(({ entry, studentId, expiresAt }) => auditRecord(entry, expiresAt, studentId)),
   );
 }
 
