@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumPath } from './chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 
 /**
- * Debian's Chromium, headless, quiet on the closed network. `launch` gives it a fresh
+ * Chromium (see `chromiumPath`), headless, quiet on the closed network. `launch` gives it a fresh
  * temporary profile of its own (Playwright refuses an explicit `--user-data-dir` there).
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: await chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

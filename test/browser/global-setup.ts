@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chromiumPath } from './chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -14,14 +15,20 @@ function newest(dir: string): number {
 }
 
 /**
- * Builds `web/dist` for the browser tests when it is missing or older than its sources
- * (web/ and the shared texts and types it imports), so that plain `vitest run` tests the
- * dashboard as it is now. Cheap when nothing changed.
+ * Finds the browser once for every test worker, and builds `web/dist` for the browser tests
+ * when it is missing or older than its sources (web/ and the shared texts and types it
+ * imports), so that plain `vitest run` tests the dashboard as it is now. Cheap when nothing
+ * changed.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   // Only when browser tests may run: a full run, or one naming them (others' targeted runs stay fast).
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run' && a !== 'vitest');
   if (filters.length > 0 && !filters.some((f) => f.includes('browser'))) return;
+  process.env.CHROMIUM_PATH = await chromiumPath();
+  buildDashboard();
+}
+
+function buildDashboard(): void {
   const dist = join(root, 'web', 'dist', 'index.html');
   const sources = Math.max(
     newest(join(root, 'web', 'src')),
