@@ -13,6 +13,13 @@ export {
   kpiColour,
   kpiWindow,
 } from './kpi';
+export {
+  type AbsenceDay,
+  type HolidayEdge,
+  holidayEdges,
+  type LuxuryHint,
+  luxuryAbsenceHints,
+} from './luxury-hints';
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
 export {
   type DatedMinutes,
