@@ -22,6 +22,12 @@ export {
 } from './luxury-hints';
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
 export {
+  involvesOutflowCounsellor,
+  isEarlySchoolLeaver,
+  type Leaver,
+  leavesWithStartQualification,
+} from './outflow';
+export {
   type DatedMinutes,
   type DayMinutes,
   type PresenceMinutes,

@@ -13,7 +13,7 @@ const dayArb = fc.record({
   unauthorizedAbsentLessons: fc.integer({ min: 0, max: 6 }),
 });
 const daysArb = fc.uniqueArray(dayArb, { selector: (d) => d.date, maxLength: 60 });
-const rangeArb = fc.tuple(dateArb, dateArb).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const rangeArb = fc.tuple(dateArb, dateArb).map(([a, b]): [string, string] => (a <= b ? [a, b] : [b, a]));
 
 /** Days without school (weekend, holiday, public holiday) from `d` on, walking `step` days at a time. */
 const noSchoolFrom = (d: string, step: 1 | -1): string[] => {

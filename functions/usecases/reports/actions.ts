@@ -68,7 +68,7 @@ export interface ApplyActionCommand {
 }
 
 /** Tells everyone of the task's role about it, each in a mail of their own. */
-async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
+export async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
   const staff = await listStaff(deps.store);
   const role: TaskRole = task.role;
