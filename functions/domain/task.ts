@@ -68,6 +68,8 @@ export interface Task {
   explanation: string;
   duo?: DuoDraft;
   duoRecord?: DuoRecord;
+  /** The note given with the last change of status. */
+  note?: string;
   /** `signal8_list`: the students who got their 8-hour signal that night, in the unit `teamId` names. */
   eightHours?: EightHourLine[];
   version: number;
