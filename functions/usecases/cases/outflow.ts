@@ -81,14 +81,21 @@ export async function makeRmcReport(
   const at = command.now.toISOString();
   const today = localDate(command.now);
   const expiresAt = await expiryOf(deps, before);
-  if (before.rmcTaskId && (await getTask(deps.store, before.rmcTaskId))) {
-    // Already made: the pure function names the error.
-    reportToRmc(before, command.actor, at, today, command.note);
-  }
-  const redo = before.steps?.rmc_reported && before.rmcTaskId;
-  const source = redo ? { ...before, steps: { ...before.steps, rmc_reported: undefined } } : before;
-  const { outflow, task } = reportToRmc(source, command.actor, at, today, command.note);
-  if (!redo) {
+  // A retry after a crash between the two: the case says reported, its task is missing.
+  const taskMissing =
+    before.steps?.rmc_reported !== undefined &&
+    before.rmcTaskId !== undefined &&
+    !(await getTask(deps.store, before.rmcTaskId));
+  const { rmc_reported: _, ...otherSteps } = before.steps ?? {};
+  // Otherwise the pure function refuses a second report (`InvalidTransition`, already done).
+  const { outflow, task } = reportToRmc(
+    taskMissing ? { ...before, steps: otherSteps } : before,
+    command.actor,
+    at,
+    today,
+    command.note,
+  );
+  if (!taskMissing) {
     const audit = [caseChange(command.actor, at, 'RMC report', before, outflow, expiresAt)];
     await commitWith(deps, { audit }, (store) => saveCase(store, outflow, before.version));
   }
@@ -108,5 +115,5 @@ export async function makeRmcReport(
   ];
   const { result: isNew } = await commitWith(deps, { audit }, (store) => createTask(store, stored));
   if (isNew) await mailTask(deps, stored);
-  return redo ? before : outflow;
+  return taskMissing ? before : outflow;
 }

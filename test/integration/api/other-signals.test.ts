@@ -4,8 +4,10 @@
  * student's page in the DUO export; the hints next to a holiday) and the coach's outflow case.
  */
 import { describe, expect, it } from 'vitest';
+import { createCase } from '../../../functions/store/cases-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { getTask } from '../../../functions/store/tasks-repository';
+import { makeRmcReport } from '../../../functions/usecases/cases/outflow';
 import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
 import { day, startHarness } from '../nightly/harness';
@@ -209,5 +211,33 @@ describe("outflow: the coach's case", () => {
     expect(rmc.status).toBe(409);
     const csv = await client.call('officer', 'GET', '/api/duo/export.csv');
     expect(csv.text).not.toContain('s-gijs');
+  });
+
+  it('creates the RMC task a crash left out after the case was marked, and no second one', async () => {
+    await h.student('s-hans', { ...mine, level: '2' });
+    const caseId = 's-hans.outflow.2026-10-01';
+    await createCase(h.table, {
+      caseId,
+      studentId: 's-hans',
+      studentName: 'Student s-hans',
+      teamId: 'team-ict',
+      coachId: 'coach-a',
+      leftOn: '2026-10-01',
+      involveCounsellor: true,
+      earlySchoolLeaver: true,
+      steps: { rmc_reported: { by: 'coach-a', at: '2026-10-02T09:00:00Z' } },
+      rmcTaskId: `${caseId}.rmc`,
+      status: 'open',
+      createdOn: '2026-10-01',
+      version: 2,
+      expiresAt: 4_102_444_800,
+    });
+    const retry = { caseId, note: '', actor: STAFF.coachA, now: new Date('2026-10-02T09:01:00Z') };
+    await makeRmcReport(h.reportDeps(), retry);
+    expect(await getTask(h.table, `${caseId}.rmc`)).toMatchObject({
+      kind: 'duo_report',
+      duo: { type: 'rmc' },
+    });
+    await expect(makeRmcReport(h.reportDeps(), retry)).rejects.toThrow(/already done/);
   });
 });
