@@ -35,7 +35,11 @@ describe('the outflow case', () => {
 
   it('closes only after STS-B and the counsellor, and then takes no step', () => {
     expect(() => completeOutflowStep(entree(), 'closed', mark)).toThrow(InvalidTransition);
-    const involved = completeOutflowStep(completeOutflowStep(entree(), 'sts_involved', mark), 'counsellor_involved', mark);
+    const involved = completeOutflowStep(
+      completeOutflowStep(entree(), 'sts_involved', mark),
+      'counsellor_involved',
+      mark,
+    );
     const closed = completeOutflowStep(involved, 'closed', mark);
     expect(closed).toMatchObject({ status: 'done', version: 4 });
     expect(() => completeOutflowStep(closed, 'sts_involved', mark)).toThrow(InvalidTransition);
