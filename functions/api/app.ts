@@ -17,7 +17,9 @@ import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
 import { coachPage } from './routes/coach';
 import { kpi, unitReports } from './routes/kpi';
+import { luxuryHints, luxuryReport } from './routes/luxury';
 import { me } from './routes/me';
+import { coachOutflow, outflowStep } from './routes/outflow';
 import { overview, overviewCsv } from './routes/overviews';
 import {
   applyAction,
@@ -58,6 +60,10 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   taskStatus,
   duoStatus,
   duoExport,
+  coachOutflow,
+  outflowStep,
+  luxuryReport,
+  luxuryHints,
   overview,
   overviewCsv,
   admin,

@@ -1,4 +1,5 @@
 import {
+  CaseNotFound,
   ConcurrentModification,
   ExplanationRequired,
   InvalidTransition,
@@ -10,7 +11,12 @@ import {
 
 /** The HTTP status of a named domain error, or undefined for anything unexpected (a 500). */
 export function statusOfDomainError(error: unknown): number | undefined {
-  if (error instanceof ReportNotFound || error instanceof StudentNotFound || error instanceof TaskNotFound)
+  if (
+    error instanceof ReportNotFound ||
+    error instanceof StudentNotFound ||
+    error instanceof TaskNotFound ||
+    error instanceof CaseNotFound
+  )
     return 404;
   if (
     error instanceof ReportAlreadyHandled ||

@@ -1,6 +1,8 @@
 import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
+import type { LuxuryHints } from '../../shared/api/luxury';
+import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
@@ -111,7 +113,13 @@ export interface ApiData {
 
   getTask(taskId: string): Promise<Task | null>;
   listTasks(kinds: readonly TaskKind[], cursor: string | null, limit: number): Promise<Page<Task>>;
-  updateTaskStatus(input: { taskId: string; status: TaskStatus; actor: Actor; now: Date }): Promise<void>;
+  updateTaskStatus(input: {
+    taskId: string;
+    status: TaskStatus;
+    note?: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<void>;
   recordDuoStatus(input: {
     taskId: string;
     status: DuoStatus;
@@ -121,6 +129,29 @@ export interface ApiData {
   }): Promise<void>;
   /** The DUO export as CSV, and the students in it. */
   exportDuoCsv(now: Date): Promise<{ csv: string; studentIds: string[] }>;
+
+  /** The coach's outflow cases, open first. */
+  listOutflowCases(coachId: string): Promise<OutflowCaseView[]>;
+  getOutflowCase(caseId: string): Promise<{ caseId: string; coachId: string; studentId: string } | null>;
+  /** Ticks a step; `rmc_reported` makes the RMC report (a DUO task of type rmc). */
+  markOutflowStep(input: {
+    caseId: string;
+    step: OutflowStep;
+    note?: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<void>;
+  createLuxuryReport(input: {
+    studentId: string;
+    from: string;
+    to: string;
+    days: number;
+    note: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<{ taskId: string }>;
+  /** Unauthorized absence next to a holiday in the last weeks (the worklist's hints). */
+  luxuryHints(now: Date): Promise<LuxuryHints>;
 
   kpi(now: Date): Promise<KpiPage>;
   studentPage(student: StudentRecord, now: Date): Promise<StudentPage>;

@@ -20,6 +20,13 @@ export class TaskNotFound extends Error {
   }
 }
 
+export class CaseNotFound extends Error {
+  override readonly name = 'CaseNotFound';
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} does not exist`);
+  }
+}
+
 export class StudentNotFound extends Error {
   override readonly name = 'StudentNotFound';
   constructor(readonly studentId: string) {

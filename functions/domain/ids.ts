@@ -27,8 +27,18 @@ export const reminderTaskId = (conversationTaskId: string): string => `${convers
 /** A coach's referral: each one is new, so its id is random. */
 export const referralTaskId = (): string => `referral-${randomUUID()}`;
 
+/** The night's 8-hour list of an institution: one per unit and date. */
+export const eightHourListId = (unitId: string, asOf: string): string =>
+  safe(`signal8-list.${unitId}.${asOf}`);
+
+/** A luxury-absence report the attendance officer makes: each one is new. */
+export const luxuryTaskId = (): string => `luxury-${randomUUID()}`;
+
 /** The outflow case of a student who left on `leftOn`. */
 export const outflowCaseId = (studentId: string, leftOn: string): string => `${studentId}.outflow.${leftOn}`;
+
+/** The DUO task of an outflow case's RMC report: one per case. */
+export const outflowRmcTaskId = (caseId: string): string => `${caseId}.rmc`;
 
 /**
  * A domain event's outbox id (also its published `eventId`): one per change, so a retry of the

@@ -16,7 +16,8 @@ export type DuoStatus = (typeof DUO_STATUSES)[number];
 export interface DuoDraft {
   studentId: string;
   studentName: string;
-  type: '16_hours_in_4_weeks';
+  /** `luxury`: luxe verzuim, made by the attendance officer; `rmc`: an early school leaver (outflow). */
+  type: '16_hours_in_4_weeks' | 'luxury' | 'rmc';
   addressee: Exclude<Addressee, 'none'>;
   from: string;
   to: string;
@@ -26,13 +27,25 @@ export interface DuoDraft {
   suspectedReason: string;
   allLessonsMissed: boolean;
   actionTaken: string;
-  reporter: { staffId: string; name: string; role: 'coach'; email: string };
+  reporter: { staffId: string; name: string; role: 'coach' | 'attendance_officer'; email: string };
 }
 
 export interface DuoRecord {
   status?: DuoStatus;
   closedReason?: string;
   history: { status: DuoStatus; reason?: string; by: string; at: string }[];
+}
+
+/** One student on the night's 8-hour list (appendix 4: "Uitzetten vervolgacties door Verzuimbegeleider"). */
+export interface EightHourLine {
+  studentId: string;
+  studentName: string;
+  teamId: string;
+  coachId: string;
+  coachName: string;
+  unauthorizedMinutes: number;
+  from: string;
+  to: string;
 }
 
 export interface Task {
@@ -55,6 +68,10 @@ export interface Task {
   explanation: string;
   duo?: DuoDraft;
   duoRecord?: DuoRecord;
+  /** The note given with the last change of status. */
+  note?: string;
+  /** `signal8_list`: the students who got their 8-hour signal that night, in the unit `teamId` names. */
+  eightHours?: EightHourLine[];
   version: number;
   /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
   expiresAt?: number;

@@ -39,7 +39,15 @@ export interface TemplateData {
   'sick.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   'frequent.student': { studentName: string; from: string; to: string };
   'frequent.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
-  'outflow.coach': { coachName: string; studentName: string; date: string; counsellor: boolean; url: string };
+  'outflow.coach': {
+    coachName: string;
+    studentName: string;
+    date: string;
+    counsellor: boolean;
+    /** Under 23 without a starting qualification (the RMC report); absent: true, as every case once was. */
+    earlyLeaver?: boolean;
+    url: string;
+  };
   'withdrawn.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   'task.assignee': {
     assigneeName: string;
@@ -63,6 +71,7 @@ export type TaskLabel =
   | 'signal4w'
   | 'sick_pattern'
   | 'suspension_check'
+  | 'signal8_list'
   | 'undeliverable_mail';
 
 const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
@@ -83,6 +92,10 @@ const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
   suspension_check: {
     nl: 'controleer de registratie: schorsing langer dan 5 schooldagen',
     en: 'check the registration: suspension longer than 5 school days',
+  },
+  signal8_list: {
+    nl: 'vervolgacties na 8-uurssignalen uitzetten',
+    en: 'set out follow-up actions after 8-hour signals',
   },
 };
 
@@ -476,7 +489,9 @@ const templates: Templates = {
         subject: staffSubject('outflow.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
-          `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven, jonger dan 23 en zonder startkwalificatie.`,
+          d.earlyLeaver === false
+            ? `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven.`
+            : `${d.studentName} is op ${formatDate(d.date, 'nl')} uitgeschreven, jonger dan 23 en zonder startkwalificatie: maak ook de RMC-melding.`,
           d.counsellor
             ? 'Betrek STS-B en de uitstroombegeleider bij de uitstroom.'
             : 'Betrek STS-B bij de uitstroom.',
@@ -485,10 +500,9 @@ const templates: Templates = {
       }),
       many: {
         subject: (ds) => staffSubject('outflow.coach', 'nl', ...ds),
-        intro: () =>
-          'Deze studenten zijn uitgeschreven, jonger dan 23 en zonder startkwalificatie. Betrek STS-B bij hun uitstroom.',
+        intro: () => 'Deze studenten zijn uitgeschreven. Betrek STS-B bij hun uitstroom.',
         line: (d) =>
-          `${d.studentName}: uitgeschreven op ${formatDate(d.date, 'nl')}${d.counsellor ? '; betrek ook de uitstroombegeleider' : ''}`,
+          `${d.studentName}: uitgeschreven op ${formatDate(d.date, 'nl')}${d.counsellor ? '; betrek ook de uitstroombegeleider' : ''}${d.earlyLeaver === false ? '' : '; jonger dan 23 en zonder startkwalificatie: maak de RMC-melding'}`,
         url: (d) => d.url,
       },
     },
@@ -497,17 +511,18 @@ const templates: Templates = {
         subject: staffSubject('outflow.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
-          `${d.studentName} left on ${formatDate(d.date, 'en')}, under 23 and without a starting qualification.`,
+          d.earlyLeaver === false
+            ? `${d.studentName} left on ${formatDate(d.date, 'en')}.`
+            : `${d.studentName} left on ${formatDate(d.date, 'en')}, under 23 and without a starting qualification: make the RMC report too.`,
           d.counsellor ? 'Involve student services and the outflow counsellor.' : 'Involve student services.',
         ],
         action: { label: 'Open the case', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('outflow.coach', 'en', ...ds),
-        intro: () =>
-          'These students left under 23 and without a starting qualification. Involve student services in their leaving.',
+        intro: () => 'These students left. Involve student services in their leaving.',
         line: (d) =>
-          `${d.studentName}: left on ${formatDate(d.date, 'en')}${d.counsellor ? '; involve the outflow counsellor too' : ''}`,
+          `${d.studentName}: left on ${formatDate(d.date, 'en')}${d.counsellor ? '; involve the outflow counsellor too' : ''}${d.earlyLeaver === false ? '' : '; under 23 without a starting qualification: make the RMC report'}`,
         url: (d) => d.url,
       },
     },

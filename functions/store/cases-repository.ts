@@ -15,6 +15,9 @@ const cases = wholeRecords<OutflowCase>({
 
 /** Creates an outflow case once: false if a case with this id exists. */
 export const createCase = cases.create;
+export const getCase = cases.get;
+/** Conditional on the version (and `expiresAt`) the case was read with. */
+export const saveCase = cases.save;
 
 export async function listCoachCases(
   store: Store,

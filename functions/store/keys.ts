@@ -322,3 +322,12 @@ export const eventUnpublishedGsi1 = (at: string, eventId: string): Gsi1Key => ({
   gsi1pk: eventsUnpublishedPk(),
   gsi1sk: `${at}#${eventId}`,
 });
+
+// ── luxury absence: hints for the attendance officer's worklist ────────────
+/** AP 43: unauthorized absences on a school day next to a holiday, by date. */
+export const luxuryHintsPk = (): string => 'LUXHINT';
+/** AP 43: one student's hint on one date. */
+export const luxuryHintKey = (date: string, studentId: string): PrimaryKey => ({
+  pk: luxuryHintsPk(),
+  sk: `${date}#${studentId}`,
+});

@@ -3,6 +3,8 @@ export * from './audit';
 export * from './auth';
 export * from './common';
 export * from './kpi';
+export * from './luxury';
+export * from './outflow';
 export * from './overviews';
 export * from './paths';
 export * from './reports';

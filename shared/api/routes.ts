@@ -4,6 +4,8 @@ import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
 import { ApiError, Me } from './common';
 import { KpiPage } from './kpi';
+import { LuxuryHints, LuxuryReportBody } from './luxury';
+import { OutflowCases, OutflowStepBody } from './outflow';
 import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
@@ -119,6 +121,34 @@ export const API_ROUTES = {
     summary: 'Reports to submit to DUO, as CSV',
     roles: officers,
     response: 'csv',
+  },
+  coachOutflow: {
+    ...ROUTE_PATHS.coachOutflow,
+    summary:
+      "The coach's outflow cases (every student of theirs who left), open and closed, with their steps",
+    roles: ['coach'],
+    response: OutflowCases,
+  },
+  outflowStep: {
+    ...ROUTE_PATHS.outflowStep,
+    summary:
+      'Tick a step of an outflow case (STS-B, counsellor, RMC report: a DUO draft of type rmc, closed)',
+    roles: ['coach'],
+    body: OutflowStepBody,
+    response: OutflowCases,
+  },
+  luxuryReport: {
+    ...ROUTE_PATHS.luxuryReport,
+    summary: 'Report luxury absence to DUO (a DUO task with a draft of type luxury)',
+    roles: officers,
+    body: LuxuryReportBody,
+    response: z.object({ taskId: z.string() }),
+  },
+  luxuryHints: {
+    ...ROUTE_PATHS.luxuryHints,
+    summary: 'Possible luxury absence: unauthorized absence on the school day before or after a holiday',
+    roles: officers,
+    response: LuxuryHints,
   },
   overview: {
     ...ROUTE_PATHS.overview,

@@ -11,6 +11,16 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 export const DuoStatus = z.enum(DUO_STATUSES);
 export type DuoStatus = z.infer<typeof DuoStatus>;
 
+/** A student on the night's 8-hour list (`signal8_list`). */
+export const EightHourLine = z.object({
+  student: StudentRef,
+  coachName: z.string(),
+  unauthorizedMinutes: z.number().int(),
+  from: IsoDate,
+  to: IsoDate,
+});
+export type EightHourLine = z.infer<typeof EightHourLine>;
+
 export const Task = z.object({
   taskId: z.string(),
   kind: TaskKind,
@@ -21,6 +31,10 @@ export const Task = z.object({
   explanation: z.string().nullable(),
   reportId: z.string().nullable(),
   duoStatus: DuoStatus.nullable(),
+  /** `signal8_list`: the students of the night's list. */
+  eightHours: z.array(EightHourLine).optional(),
+  /** The note given with the last change of status (e.g. when marked done). */
+  note: z.string().nullable().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -13,7 +13,20 @@ export {
   kpiColour,
   kpiWindow,
 } from './kpi';
+export {
+  type AbsenceDay,
+  type HolidayEdge,
+  holidayEdges,
+  type LuxuryHint,
+  luxuryAbsenceHints,
+} from './luxury-hints';
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
+export {
+  involvesOutflowCounsellor,
+  isEarlySchoolLeaver,
+  type Leaver,
+  leavesWithStartQualification,
+} from './outflow';
 export {
   type DatedMinutes,
   type DayMinutes,

@@ -17,6 +17,7 @@ export const TASK_KINDS = [
   'officer_question',
   'sick_pattern',
   'suspension_check',
+  'signal8_list',
   'outflow',
   'correction',
   'undeliverable_mail',
@@ -24,3 +25,5 @@ export const TASK_KINDS = [
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;
 export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question'] as const;
+/** An outflow case's steps (appendix 4): STS-B, the outflow counsellor (Entree, level 2), the RMC report, closed. */
+export const OUTFLOW_STEPS = ['sts_involved', 'counsellor_involved', 'rmc_reported', 'closed'] as const;

@@ -14,6 +14,8 @@ import {
   listStudentsOfCoach,
 } from './directory';
 import { kpiPage } from './kpi';
+import { luxuryHints } from './luxury-hints';
+import { getOutflowCaseOwner, listOutflowCases } from './outflow';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
@@ -41,6 +43,9 @@ export function storeReads(
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
     listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    listOutflowCases: (coachId) => listOutflowCases(store, coachId),
+    getOutflowCase: (caseId) => getOutflowCaseOwner(store, caseId),
+    luxuryHints: (now) => luxuryHints(store, now),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

@@ -63,6 +63,23 @@ export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
     explanation: task.explanation || null,
     reportId: task.reportId ?? null,
     duoStatus: task.kind === 'duo_report' ? (task.duoRecord?.status ?? last?.status ?? null) : null,
+    ...(task.eightHours
+      ? {
+          eightHours: task.eightHours.map((l) => ({
+            student: {
+              studentId: l.studentId,
+              displayName: l.studentName,
+              teamId: l.teamId,
+              coachId: l.coachId,
+            },
+            coachName: l.coachName,
+            unauthorizedMinutes: l.unauthorizedMinutes,
+            from: l.from,
+            to: l.to,
+          })),
+        }
+      : {}),
+    ...(task.note ? { note: task.note } : {}),
   };
 }
 

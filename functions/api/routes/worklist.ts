@@ -32,7 +32,10 @@ export const worklist: RouteHandler = async (ctx) => {
     ctx,
     `worklist:${asked ?? 'all'}`,
     {},
-    page.items.flatMap((t) => (t.student ? [t.student.studentId] : [])),
+    page.items.flatMap((t) => [
+      ...(t.student ? [t.student.studentId] : []),
+      ...(t.eightHours ?? []).map((l) => l.student.studentId),
+    ]),
   );
   return json(page);
 };
@@ -46,6 +49,7 @@ export const taskStatus: RouteHandler = async (ctx) => {
   await ctx.data.updateTaskStatus({
     taskId: ctx.params.taskId as string,
     status: body.status,
+    ...(body.note?.trim() ? { note: body.note.trim() } : {}),
     actor: actorOf(ctx),
     now: ctx.now,
   });

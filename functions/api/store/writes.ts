@@ -1,3 +1,4 @@
+import { makeRmcReport, markOutflowStep } from '../../usecases/cases/outflow';
 import {
   applyReportAction,
   completeReportConversation,
@@ -7,6 +8,7 @@ import {
   updateTaskStatus,
 } from '../../usecases/reports/actions';
 import { exportDuo } from '../../usecases/reports/duo-export';
+import { createLuxuryReport } from '../../usecases/reports/luxury';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -17,6 +19,8 @@ export type ApiWrites = Pick<
   | 'updateTaskStatus'
   | 'recordDuoStatus'
   | 'exportDuoCsv'
+  | 'markOutflowStep'
+  | 'createLuxuryReport'
 >;
 
 /**
@@ -42,5 +46,13 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
       await recordDuoStatus(deps, command);
     },
     exportDuoCsv: () => exportDuo(deps.store),
+    async markOutflowStep({ step, note, ...command }) {
+      if (step === 'rmc_reported') await makeRmcReport(deps, { ...command, note: note ?? '' });
+      else await markOutflowStep(deps, { ...command, step, ...(note ? { note } : {}) });
+    },
+    async createLuxuryReport(command) {
+      const task = await createLuxuryReport(deps, command);
+      return { taskId: task.taskId };
+    },
   };
 }

@@ -23,6 +23,7 @@ import {
 import type { StudentRecord } from '../../store/students';
 import { nightlyChange } from '../effects/audit';
 import { commitWith } from '../effects/commit';
+import { recordLuxuryHints } from './luxury-hints';
 import type { MailDraft, Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
 import { applySignal } from './signal-effects';
@@ -125,6 +126,12 @@ export async function evaluateOne(
   // A student who has left: the days after the last enrolled day stay stored but are not
   // evaluated, so nothing (signal, report, mail) can come from them.
   const days = enrolledDays(input.days, student);
+  await recordLuxuryHints(
+    deps,
+    student,
+    days,
+    dirty.map((m) => m.date),
+  );
 
   const profile = profileFor(student);
   const evaluated = evaluateStudent({

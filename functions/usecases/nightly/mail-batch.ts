@@ -32,6 +32,11 @@ export interface MailBatch {
 
 const covers = (outer: Period, inner: Period): boolean => outer.from <= inner.from && outer.to >= inner.to;
 
+/** An 8-hour draft whose period a report of the same student in this run covers: neither mailed nor listed. */
+export const superseded = (draft: MailDraft, reports: readonly Superseding[]): boolean =>
+  draft.signal8 === true &&
+  reports.some((r) => r.studentId === draft.studentId && covers(r.period, draft.period));
+
 /**
  * Pure: the mails of one run. Drops 8-hour drafts superseded by a report of the same student in
  * this run (the signal itself is recorded; only the mail would be stale), then makes one mail per
@@ -43,9 +48,7 @@ export function batchMails(
   reports: readonly Superseding[],
   asOf: string,
 ): MailBatch[] {
-  const live = drafts.filter(
-    (d) => !d.signal8 || !reports.some((r) => r.studentId === d.studentId && covers(r.period, d.period)),
-  );
+  const live = drafts.filter((d) => !superseded(d, reports));
   // One reader, one kind: a person who is both coach and attendance officer gets the officer's
   // 4-week mail only, which names the same signals; a different thing of another template stays apart.
   const byReader = new Map<string, MailDraft[]>();

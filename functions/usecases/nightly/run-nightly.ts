@@ -1,5 +1,10 @@
 import { dashboardPath } from '../../../shared/links';
-import { ageOn, computeKpi, type KpiReport } from '../../../shared/policy';
+import {
+  computeKpi,
+  involvesOutflowCounsellor,
+  isEarlySchoolLeaver,
+  type KpiReport,
+} from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
 import type { OutflowCase } from '../../domain/case';
 import { addDays } from '../../domain/dates';
@@ -29,6 +34,7 @@ import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
+import { createEightHourLists } from './signal8-list';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -41,6 +47,8 @@ export interface NightlyResult {
   withdrawn: number;
   reminders: number;
   outflowCases: number;
+  /** The night's 8-hour lists on the officer's worklist (one per institution with signals). */
+  eightHourLists: number;
   kpiUnits: number;
   mailsQueued: number;
   /** Students whose evaluation failed: recorded, and evaluated again by the next run. */
@@ -98,6 +106,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     withdrawn: 0,
     reminders: 0,
     outflowCases: 0,
+    eightHourLists: 0,
     kpiUnits: 0,
     mailsQueued: 0,
     failedStudents: 0,
@@ -144,6 +153,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   result.reminders = await createReminders(deps, directory, asOf, drafts);
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
+  result.eightHourLists = await createEightHourLists(deps, directory, asOf, drafts, reports);
 
   for (const batch of batchMails(drafts, reports, asOf)) {
     // The signals a mail tells (`signal.sent`) go into the event outbox with the mail.
@@ -225,8 +235,10 @@ async function createReminders(deps: NightlyDeps, directory: Directory, asOf: st
 }
 
 /**
- * `student.left` under 23 without a starting qualification: a case for the coach. Every leaver: a
- * last expiry sweep, in `finish`, after the run's mails are recorded (the pending mark is cleared there).
+ * Every `student.left`: a case for the coach, who always involves STS-B (and for Entree and level 2
+ * the outflow counsellor); it records whether the student leaves early, for the RMC report. Every
+ * leaver also gets a last expiry sweep, in `finish`, after the run's mails are recorded (the
+ * pending mark is cleared there).
  */
 async function createOutflowCases(
   deps: NightlyDeps,
@@ -240,12 +252,7 @@ async function createOutflowCases(
     if (pending.leftOn > asOf) continue;
     const student = await getStudent(deps.store, pending.studentId);
     const leftOn = student?.leftOn ?? pending.leftOn;
-    const earlyLeaver =
-      student !== undefined &&
-      !student.startQualification &&
-      !student.diplomaObtained &&
-      ageOn(student.birthDate, leftOn) < 23;
-    if (student && earlyLeaver) {
+    if (student) {
       const outflow: Expiring<OutflowCase> = {
         caseId: outflowCaseId(student.studentId, leftOn),
         studentId: student.studentId,
@@ -253,7 +260,9 @@ async function createOutflowCases(
         teamId: student.teamId,
         coachId: student.coachId,
         leftOn,
-        involveCounsellor: student.level === 'entree' || student.level === '2',
+        involveCounsellor: involvesOutflowCounsellor(student.level),
+        earlySchoolLeaver: isEarlySchoolLeaver(student, leftOn),
+        steps: {},
         status: 'open',
         createdOn: asOf,
         version: 1,
@@ -280,6 +289,7 @@ async function createOutflowCases(
             studentName: student.displayName,
             date: leftOn,
             counsellor: outflow.involveCounsellor,
+            earlyLeaver: outflow.earlySchoolLeaver ?? true,
             url: link(deps.config, dashboardPath.student(student.studentId)),
           }),
           studentId: student.studentId,

@@ -68,7 +68,7 @@ export interface ApplyActionCommand {
 }
 
 /** Tells everyone of the task's role about it, each in a mail of their own. */
-async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
+export async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
   const staff = await listStaff(deps.store);
   const role: TaskRole = task.role;
@@ -294,11 +294,13 @@ export async function createReferral(
 
 export async function updateTaskStatus(
   deps: ReportDeps,
-  command: { taskId: string; status: TaskStatus; actor: Actor; now: Date },
+  command: { taskId: string; status: TaskStatus; note?: string; actor: Actor; now: Date },
 ): Promise<Task> {
   const task = await getTask(deps.store, command.taskId);
   if (!task) throw new TaskNotFound(command.taskId);
-  const next = moveTask(task, command.status);
+  const moved = moveTask(task, command.status);
+  // The officer's word with the change (what was set in motion for the night's 8-hour list).
+  const next = command.note?.trim() ? { ...moved, note: command.note.trim() } : moved;
   await saveWithAudit(
     deps,
     { actor: command.actor, at: command.now.toISOString(), what: `status ${command.status}` },

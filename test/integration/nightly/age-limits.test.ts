@@ -21,8 +21,8 @@ describe('Hoofdstuk 1 – 8-uurssignaal: the guardian is mailed while the studen
   });
 });
 
-describe('Uitstroom zonder startkwalificatie: a case for the coach when a student under 23 leaves', () => {
-  it('opens a case for a leaver who is 22 on the day of leaving, not for one who turns 23 that day', async () => {
+describe('Uitstroom zonder startkwalificatie: an early school leaver is under 23 on the day of leaving', () => {
+  it('flags a leaver who is 22 on the day of leaving, not one who turns 23 that day (both get a case)', async () => {
     await h.student('s-tweeentwintig', { birthDate: '2003-10-02', level: '3' });
     await h.student('s-drieentwintig', { birthDate: '2003-10-01', level: '3' });
     const noDiploma = (studentId: string) =>
@@ -30,9 +30,12 @@ describe('Uitstroom zonder startkwalificatie: a case for the coach when a studen
     await h.deliver(noDiploma('s-tweeentwintig'), noDiploma('s-drieentwintig'));
     await h.nightly('2026-10-01');
     const cases = await listCoachCases(h.table, coach.staffId, 'open');
-    expect(cases.map((c) => c.studentId)).toEqual(['s-tweeentwintig']);
-    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual([
-      'Uitschrijving: Student s-tweeentwintig',
+    expect(cases.map((c) => [c.studentId, c.earlySchoolLeaver])).toEqual([
+      ['s-drieentwintig', false],
+      ['s-tweeentwintig', true],
     ]);
+    const text = (await h.mailsTo(coachEmail))[0]?.body.text ?? '';
+    expect(text).toMatch(/s-tweeentwintig: [^\n]*RMC-melding/);
+    expect(text).not.toMatch(/s-drieentwintig: [^\n]*RMC-melding/);
   });
 });

@@ -24,7 +24,8 @@ describe('issue #10, a student who has left: no signal, report or mail for any d
     }
     expect(await listOpenReports(h.table, 'team-ict')).toEqual([]);
     expect(await h.mailsTo(studentEmail('s-lea'))).toEqual([]);
-    expect(await h.mailsTo(coachEmail)).toEqual([]);
+    // The coach hears of the leave (the outflow case), of nothing after it.
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual(['Uitschrijving: Student s-lea']);
   });
 
   it('does the same once `enrolledUntil` has passed, and still reports the hours before it', async () => {
@@ -55,7 +56,8 @@ describe('issue #10, a student who has left: no signal, report or mail for any d
     h.sesRecovers();
     await h.deliver(leftEvent('s-ole', '2026-09-08'));
     const next = await h.nightly('2026-09-08');
-    expect(next.flush).toMatchObject({ sent: 0, cancelled: 1 });
+    // Sent: only the coach's mail about the leave (the outflow case).
+    expect(next.flush).toMatchObject({ sent: 1, cancelled: 1 });
     expect(await h.mailsTo(studentEmail('s-ole'))).toEqual([]);
     const mail = await getMail(h.table, batchMailId('2026-09-07', 'signal8.student', studentEmail('s-ole')));
     expect(mail).toMatchObject({

@@ -135,20 +135,24 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     expect((await exportDuoCsv(h.table)).trim().split('\n')).toHaveLength(1); // the header only
   });
 
-  it('opens an outflow case for the coach when a student under 23 leaves without a starting qualification', async () => {
+  it('opens an outflow case for every leaver, flagging one under 23 without a starting qualification', async () => {
     await h.student('s-mo', { level: '2' });
     await h.student('s-noor', { level: '4' });
     await h.deliver(
       leftEvent('s-mo', '2026-10-01', {
         data: { studentId: 's-mo', date: '2026-10-01', diplomaObtained: false },
       }),
-      leftEvent('s-noor', '2026-10-01'), // with a diploma: no case
+      leftEvent('s-noor', '2026-10-01'), // with a diploma: a case, but no early school leaver
     );
     await h.nightly('2026-10-01');
     const cases = await listCoachCases(h.table, coach.staffId, 'open');
-    expect(cases.map((c) => [c.studentId, c.involveCounsellor])).toEqual([['s-mo', true]]);
-    const mails = (await h.mailsTo(coachEmail)).map((m) => m.subject);
-    expect(mails).toEqual(['Uitschrijving: Student s-mo']);
+    expect(cases.map((c) => [c.studentId, c.involveCounsellor, c.earlySchoolLeaver])).toEqual([
+      ['s-mo', true, true],
+      ['s-noor', false, false],
+    ]);
+    const mails = await h.mailsTo(coachEmail);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.body.text).toContain('Student s-noor');
     await h.nightly('2026-10-02');
     expect(await h.mailsTo(coachEmail)).toHaveLength(1);
   });
