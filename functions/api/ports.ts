@@ -2,7 +2,13 @@ import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
-import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
+import type {
+  CoachCount,
+  ReferralCategory,
+  ReportAction,
+  ReportDetail,
+  ReportSummary,
+} from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
@@ -92,6 +98,13 @@ export interface ApiData {
     limit: number,
     now: Date,
   ): Promise<Page<ReportSummary>>;
+  /** Every open report of these teams, overdue first, with coach names and counts per coach. */
+  listUnitOpenReports(
+    teamIds: readonly string[],
+    cursor: string | null,
+    limit: number,
+    now: Date,
+  ): Promise<Page<ReportSummary> & { coaches: CoachCount[] }>;
   getReport(reportId: string, now: Date): Promise<ReportDetail | null>;
   applyReportAction(input: {
     reportId: string;

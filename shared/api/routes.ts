@@ -46,7 +46,8 @@ export const API_ROUTES = {
   },
   unitReports: {
     ...ROUTE_PATHS.unitReports,
-    summary: 'Unhandled 16-hour reports of a unit and everything below it',
+    summary:
+      'Every open report of a unit and everything below it (live, any age), overdue first, with coach names and counts per coach',
     roles: oversight,
     response: ReportList,
   },

@@ -15,7 +15,7 @@ import {
 } from './directory';
 import { kpiPage } from './kpi';
 import { overview } from './overviews';
-import { getReport, listOpenReports } from './reports';
+import { getReport, listOpenReports, listUnitOpenReports } from './reports';
 import { studentPage } from './student';
 import { getTask, listTasks } from './worklist';
 
@@ -38,6 +38,8 @@ export function storeReads(
     getStudent: (studentId) => getStudent(store, studentId),
     listStudentsOfCoach: (coachId) => listStudentsOfCoach(store, coachId),
     listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
+    listUnitOpenReports: (teamIds, cursor, limit, now) =>
+      listUnitOpenReports(store, teamIds, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
     listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),

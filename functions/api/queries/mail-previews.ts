@@ -51,6 +51,22 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     counsellor: true,
     url,
   },
+  'routex.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    minutes: 480,
+    from: '2026-10-05',
+    to: '2026-10-29',
+    dueDate: '2026-11-05',
+    url,
+  },
+  'routex.withdrawn.coach': {
+    coachName: 'Mark Janssen',
+    studentName: 'Sanne de Vries',
+    from: '2026-10-05',
+    to: '2026-10-29',
+    url,
+  },
   'withdrawn.coach': {
     coachName: 'Mark Janssen',
     studentName: 'Sanne de Vries',

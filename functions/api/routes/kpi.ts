@@ -18,7 +18,7 @@ export const unitReports: RouteHandler = async (ctx) => {
   if (!units.some((u) => u.orgUnitId === unitId)) throw missing(ctx.principal, `unit:${unitId}`);
   if (!canSeeUnit(ctx.principal, unitId, units)) throw outOfScope(`unit:${unitId}`);
   const teamIds = [...unitsBelow(units, [unitId])];
-  const page = await ctx.data.listOpenReports({ teamIds }, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
+  const page = await ctx.data.listUnitOpenReports(teamIds, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   await auditList(
     ctx,
     `unit-reports:${unitId}`,

@@ -61,6 +61,8 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
     dueDate: '2026-10-01',
     ...base,
   },
+  'routex.coach': { coachName: HOSTILE, studentName: HOSTILE, minutes: 485, dueDate: '2026-10-01', ...base },
+  'routex.withdrawn.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'signal4w.officer': { officerName: HOSTILE, studentName: HOSTILE, coachName: HOSTILE, ...base },
   'signal4w.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'sick.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
