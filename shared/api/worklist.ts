@@ -21,6 +21,8 @@ export const Task = z.object({
   explanation: z.string().nullable(),
   reportId: z.string().nullable(),
   duoStatus: DuoStatus.nullable(),
+  /** The student is on Route-X (the internal norm): labelled; such a student is never reported to DUO. */
+  routeX: z.boolean().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -183,4 +183,16 @@ describe('a Route-X report (the internal norm)', () => {
     expect(exported.text).not.toContain('s-x');
     expect(exported.text).not.toContain('Xena');
   });
+
+  it("is labelled on the attendance officer's worklist when a coach asks the officer about it", async () => {
+    const asked = await sys.api.call('coachA', 'POST', '/api/reports/r-x/action', {
+      action: 'officer_question',
+      explanation: 'Wil je meekijken?',
+    });
+    expect(asked.status).toBe(200);
+    const worklist = await sys.api.call('officer', 'GET', '/api/worklist');
+    const tasks = worklist.json.items as { student: { studentId: string } | null; routeX?: boolean }[];
+    expect(tasks.filter((t) => t.student?.studentId === 's-x').map((t) => t.routeX)).toEqual([true]);
+    expect(tasks.filter((t) => t.student?.studentId !== 's-x').every((t) => !t.routeX)).toBe(true);
+  });
 });
