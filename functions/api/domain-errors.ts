@@ -2,6 +2,8 @@ import {
   ConcurrentModification,
   ExplanationRequired,
   InvalidTransition,
+  NothingToRemind,
+  ReminderAlreadySent,
   ReportAlreadyHandled,
   ReportNotFound,
   StudentNotFound,
@@ -15,7 +17,9 @@ export function statusOfDomainError(error: unknown): number | undefined {
   if (
     error instanceof ReportAlreadyHandled ||
     error instanceof InvalidTransition ||
-    error instanceof ConcurrentModification
+    error instanceof ConcurrentModification ||
+    error instanceof ReminderAlreadySent ||
+    error instanceof NothingToRemind
   ) {
     return 409;
   }

@@ -4,6 +4,7 @@ import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type {
   CoachCount,
+  CoachReminder,
   ReferralCategory,
   ReportAction,
   ReportDetail,
@@ -106,6 +107,15 @@ export interface ApiData {
     now: Date,
   ): Promise<Page<ReportSummary> & { coaches: CoachCount[] }>;
   getReport(reportId: string, now: Date): Promise<ReportDetail | null>;
+  /** Mails a coach a reminder of the open reports in these teams; once per coach per day. */
+  remindCoach(input: {
+    unitId: string;
+    unitName: string;
+    teamIds: readonly string[];
+    coachId: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<CoachReminder>;
   applyReportAction(input: {
     reportId: string;
     action: ReportAction;

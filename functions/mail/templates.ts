@@ -40,6 +40,17 @@ export interface TemplateData {
     url: string;
   };
   'routex.withdrawn.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
+  /** A manager's reminder: counts only, no student named (the list is on the dashboard). */
+  'reminder.coach': {
+    coachName: string;
+    managerName: string;
+    unitName: string;
+    open: number;
+    overdue: number;
+    /** The day the counts are from (the day it is sent). */
+    date: string;
+    url: string;
+  };
   'signal4w.officer': {
     officerName: string;
     studentName: string;
@@ -113,6 +124,7 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'withdrawn.coach': 'withdrawn',
   'routex.withdrawn.coach': 'withdrawn',
   'task.assignee': 'task',
+  'reminder.coach': 'reminder',
 };
 
 /**
@@ -172,6 +184,7 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
   },
   'routex.coach': { nl: { one: 'Route-X, actie gevraagd' }, en: { one: 'Route-X, action requested' } },
   'routex.withdrawn.coach': { nl: { one: 'Route-X, vervallen' }, en: { one: 'Route-X, cancelled' } },
+  'reminder.coach': { nl: { one: 'Herinnering' }, en: { one: 'Reminder' } },
   'signal4w.coach': { nl: { one: 'Ter informatie' }, en: { one: 'For your information' } },
   'sick.coach': { nl: { one: 'Gesprek gevraagd' }, en: { one: 'Conversation requested' } },
   'frequent.coach': { nl: { one: 'Aandacht gevraagd' }, en: { one: 'Attention needed' } },
@@ -381,6 +394,42 @@ const templates: Templates = {
         intro: () =>
           'These Route-X reports have been withdrawn: after the registrations were corrected, the internal hour norm is no longer reached. No action is needed.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
+  },
+  'reminder.coach': {
+    nl: {
+      one: (d) => ({
+        subject: `Herinnering: ${d.unitName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.managerName} vraagt je de open meldingen van je studenten in ${d.unitName} te behandelen. Op ${formatDate(d.date, 'nl')} staan er ${d.open} open${d.overdue > 0 ? `, waarvan ${d.overdue} over de uiterste datum` : ''}.`,
+          `Kies per melding een actie en licht die toe. Vragen? Neem contact op met ${d.managerName}.`,
+        ],
+        action: { label: 'Open lijst bekijken', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Herinnering (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
+        intro: () => 'Je wordt gevraagd de open meldingen van je studenten te behandelen:',
+        line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} over de uiterste datum (${d.managerName})`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Reminder: ${d.unitName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.managerName} asks you to handle the open reports of your students in ${d.unitName}. On ${formatDate(d.date, 'en')} there are ${d.open} open${d.overdue > 0 ? `, ${d.overdue} of them past their date` : ''}.`,
+          `For each, choose an action and explain it. Questions? Contact ${d.managerName}.`,
+        ],
+        action: { label: 'Open the list', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Reminder (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
+        intro: () => 'You are asked to handle the open reports of your students:',
+        line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} past their date (${d.managerName})`,
         url: (d) => d.url,
       },
     },

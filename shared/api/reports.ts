@@ -66,6 +66,16 @@ export const CoachCount = z.object({
 });
 export type CoachCount = z.infer<typeof CoachCount>;
 
+/** A manager's reminder to a coach, as sent: the counts it named and the day (one per coach per day). */
+export const CoachReminder = z.object({
+  coachId: z.string(),
+  name: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  date: IsoDate,
+});
+export type CoachReminder = z.infer<typeof CoachReminder>;
+
 export const ReportList = z.object({
   items: z.array(ReportSummary),
   nextCursor: Cursor,

@@ -67,6 +67,15 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     to: '2026-10-29',
     url,
   },
+  'reminder.coach': {
+    coachName: 'Mark Janssen',
+    managerName: 'Ilse de Wit',
+    unitName: 'Techniek A',
+    open: 7,
+    overdue: 2,
+    date: '2026-11-20',
+    url,
+  },
   'withdrawn.coach': {
     coachName: 'Mark Janssen',
     studentName: 'Sanne de Vries',

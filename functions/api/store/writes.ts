@@ -7,6 +7,7 @@ import {
   updateTaskStatus,
 } from '../../usecases/reports/actions';
 import { exportDuo } from '../../usecases/reports/duo-export';
+import { remindCoach } from '../../usecases/reports/remind-coach';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -17,6 +18,7 @@ export type ApiWrites = Pick<
   | 'updateTaskStatus'
   | 'recordDuoStatus'
   | 'exportDuoCsv'
+  | 'remindCoach'
 >;
 
 /**
@@ -42,5 +44,6 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
       await recordDuoStatus(deps, command);
     },
     exportDuoCsv: () => exportDuo(deps.store),
+    remindCoach: (command) => remindCoach(deps, command),
   };
 }

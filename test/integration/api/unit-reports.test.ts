@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../../functions/store/audit-repository';
+import { getMail } from '../../../functions/store/outbox-repository';
 import { createReport } from '../../../functions/store/reports-repository';
 import { putStaff } from '../../../functions/store/staff';
 import { putStudent } from '../../../functions/store/students';
@@ -194,5 +196,39 @@ describe('a Route-X report (the internal norm)', () => {
     const tasks = worklist.json.items as { student: { studentId: string } | null; routeX?: boolean }[];
     expect(tasks.filter((t) => t.student?.studentId === 's-x').map((t) => t.routeX)).toEqual([true]);
     expect(tasks.filter((t) => t.student?.studentId !== 's-x').every((t) => !t.routeX)).toBe(true);
+  });
+});
+
+describe("the manager's reminder to a coach", () => {
+  const path = (unitId: string, coachId: string) => `/api/units/${unitId}/coaches/${coachId}/reminder`;
+
+  it('mails the coach the counts of the unit, audited, and only once per coach per day', async () => {
+    const sent = await sys.api.call('manager', 'POST', path('dep-tech', 'coach-c'));
+    expect(sent.status).toBe(200);
+    expect(sent.json).toEqual({ coachId: 'coach-c', name: 'Cas Coach', open: 2, overdue: 2, date: TODAY });
+    const mail = await getMail(sys.table, `reminder:coach-c:${TODAY}`);
+    expect(mail).toMatchObject({ to: ['cas@school.example'], subject: 'Herinnering: Techniek' });
+    expect(mail?.text).toContain('Mila Manager vraagt je de open meldingen van je studenten in Techniek');
+    expect(mail?.text).toContain('2 open, waarvan 2 over de uiterste datum');
+    expect(mail?.text).not.toContain('Cor Claassen');
+    const trail = await listAudit(sys.table, 'staff', 'coach-c');
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({
+      by: 'om-tech',
+      what: 'reminder',
+      after: { unitId: 'dep-tech', open: 2 },
+    });
+
+    const again = await sys.api.call('manager', 'POST', path('team-a', 'coach-c'));
+    expect(again.status).toBe(409);
+    expect(await listAudit(sys.table, 'staff', 'coach-c')).toHaveLength(1);
+  });
+
+  it('refuses a coach without open reports in the unit, a unit outside the scope, and anyone but a manager', async () => {
+    expect((await sys.api.call('manager', 'POST', path('dep-tech', 'coach-b'))).status).toBe(409);
+    expect((await sys.api.call('manager', 'POST', path('dep-zorg', 'coach-b'))).status).toBe(403);
+    expect((await sys.api.call('officer', 'POST', path('dep-tech', 'coach-a'))).status).toBe(403);
+    expect((await sys.api.call('coachA', 'POST', path('team-a', 'coach-a'))).status).toBe(403);
+    expect(await listAudit(sys.table, 'staff', 'coach-a')).toHaveLength(0);
   });
 });

@@ -28,6 +28,16 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
     ...period,
   },
   'routex.withdrawn.coach': { coachName: 'M. Jansen', studentName, url, ...period },
+  // A reminder names no student: its subject names the unit where the others name the student.
+  'reminder.coach': {
+    coachName: 'M. Jansen',
+    managerName: 'I. de Wit',
+    unitName: studentName,
+    open: 3,
+    overdue: 1,
+    date: '2026-09-11',
+    url,
+  },
   'signal4w.officer': { officerName: 'S. Bakker', studentName, coachName: 'M. Jansen', url, ...period },
   'signal4w.coach': { coachName: 'M. Jansen', studentName, ...period },
   'sick.coach': { coachName: 'M. Jansen', studentName, url, ...period },

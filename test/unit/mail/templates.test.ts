@@ -31,6 +31,16 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     dueDate: '2026-10-01',
     url,
   },
+  // Names no student: the coach's name stands where the other samples name the student.
+  'reminder.coach': {
+    coachName: 'Sanne de Boer',
+    managerName: 'I. de Wit',
+    unitName: 'Techniek A',
+    open: 3,
+    overdue: 1,
+    date: '2026-11-20',
+    url,
+  },
   'routex.withdrawn.coach': {
     coachName: 'M. Jansen',
     studentName: 'Sanne de Boer',
