@@ -16,7 +16,7 @@ import type { ApiData, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
 import { coachPage } from './routes/coach';
-import { kpi, unitReports } from './routes/kpi';
+import { kpi, remindCoach, unitReports } from './routes/kpi';
 import { luxuryHints, luxuryReport } from './routes/luxury';
 import { me } from './routes/me';
 import { coachOutflow, outflowStep } from './routes/outflow';
@@ -49,6 +49,7 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   me,
   kpi,
   unitReports,
+  remindCoach,
   coach: coachPage,
   report: getReport,
   applyAction,

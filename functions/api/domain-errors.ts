@@ -3,6 +3,8 @@ import {
   ConcurrentModification,
   ExplanationRequired,
   InvalidTransition,
+  NothingToRemind,
+  ReminderAlreadySent,
   ReportAlreadyHandled,
   ReportNotFound,
   StudentNotFound,
@@ -21,7 +23,9 @@ export function statusOfDomainError(error: unknown): number | undefined {
   if (
     error instanceof ReportAlreadyHandled ||
     error instanceof InvalidTransition ||
-    error instanceof ConcurrentModification
+    error instanceof ConcurrentModification ||
+    error instanceof ReminderAlreadySent ||
+    error instanceof NothingToRemind
   ) {
     return 409;
   }

@@ -4,7 +4,14 @@ import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
 import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
-import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
+import type {
+  CoachCount,
+  CoachReminder,
+  ReferralCategory,
+  ReportAction,
+  ReportDetail,
+  ReportSummary,
+} from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
@@ -94,7 +101,23 @@ export interface ApiData {
     limit: number,
     now: Date,
   ): Promise<Page<ReportSummary>>;
+  /** Every open report of these teams, overdue first, with coach names and counts per coach. */
+  listUnitOpenReports(
+    teamIds: readonly string[],
+    cursor: string | null,
+    limit: number,
+    now: Date,
+  ): Promise<Page<ReportSummary> & { coaches: CoachCount[] }>;
   getReport(reportId: string, now: Date): Promise<ReportDetail | null>;
+  /** Mails a coach a reminder of the open reports in these teams; once per coach per day. */
+  remindCoach(input: {
+    unitId: string;
+    unitName: string;
+    teamIds: readonly string[];
+    coachId: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<CoachReminder>;
   applyReportAction(input: {
     reportId: string;
     action: ReportAction;

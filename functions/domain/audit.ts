@@ -1,7 +1,10 @@
 /** One entry of the audit trail: who changed (or read) what, when, and the record before and after. */
 export interface AuditEntry {
-  /** `student`: a read of a student's data on the dashboard (who looked, when, at what). */
-  entity: 'report' | 'task' | 'case' | 'student';
+  /**
+   * `student`: a read of a student's data on the dashboard (who looked, when, at what). `staff`:
+   * something done to a staff member that changes no record (a manager's reminder to a coach).
+   */
+  entity: 'report' | 'task' | 'case' | 'student' | 'staff';
   entityId: string;
   at: string;
   by: string;

@@ -64,3 +64,22 @@ export class ExplanationRequired extends Error {
     super('An explanation is required');
   }
 }
+
+/** A manager's reminder to a coach: one per coach per day (the mail id is the coach's and the date's). */
+export class ReminderAlreadySent extends Error {
+  override readonly name = 'ReminderAlreadySent';
+  constructor(
+    readonly coachId: string,
+    readonly date: string,
+  ) {
+    super(`Coach ${coachId} has already been reminded on ${date}`);
+  }
+}
+
+/** A reminder to a coach who has no open report in the unit: nothing to remind of. */
+export class NothingToRemind extends Error {
+  override readonly name = 'NothingToRemind';
+  constructor(readonly coachId: string) {
+    super(`Coach ${coachId} has no open reports here`);
+  }
+}

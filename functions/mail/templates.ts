@@ -14,6 +14,8 @@ export interface TemplateData {
     studentName: string;
     minutes: number;
     reportAtMinutes?: number;
+    /** The internal Route-X norm: the coach is told, and nothing is said of DUO (it never goes there). */
+    routeX?: boolean;
     from: string;
     to: string;
   };
@@ -25,6 +27,28 @@ export interface TemplateData {
     from: string;
     to: string;
     dueDate: string;
+    url: string;
+  };
+  /** A report on the internal Route-X norm: never called a 16-hour report, never tied to DUO. */
+  'routex.coach': {
+    coachName: string;
+    studentName: string;
+    minutes: number;
+    from: string;
+    to: string;
+    dueDate: string;
+    url: string;
+  };
+  'routex.withdrawn.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
+  /** A manager's reminder: counts only, no student named (the list is on the dashboard). */
+  'reminder.coach': {
+    coachName: string;
+    managerName: string;
+    unitName: string;
+    open: number;
+    overdue: number;
+    /** The day the counts are from (the day it is sent). */
+    date: string;
     url: string;
   };
   'signal4w.officer': {
@@ -103,6 +127,7 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'signal8.student': 'signal8',
   'signal8.guardian': 'signal8',
   'report16.coach': 'report16',
+  'routex.coach': 'report16',
   'signal4w.officer': 'signal4w',
   'signal4w.coach': 'signal4w',
   'sick.coach': 'sick',
@@ -110,7 +135,9 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'frequent.coach': 'frequent',
   'outflow.coach': 'outflow',
   'withdrawn.coach': 'withdrawn',
+  'routex.withdrawn.coach': 'withdrawn',
   'task.assignee': 'task',
+  'reminder.coach': 'reminder',
 };
 
 /**
@@ -168,6 +195,9 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
     nl: { one: '4-wekensignaal', many: '{n} 4-wekensignalen' },
     en: { one: '4-week signal', many: '{n} 4-week signals' },
   },
+  'routex.coach': { nl: { one: 'Route-X, actie gevraagd' }, en: { one: 'Route-X, action requested' } },
+  'routex.withdrawn.coach': { nl: { one: 'Route-X, vervallen' }, en: { one: 'Route-X, cancelled' } },
+  'reminder.coach': { nl: { one: 'Herinnering' }, en: { one: 'Reminder' } },
   'signal4w.coach': { nl: { one: 'Ter informatie' }, en: { one: 'For your information' } },
   'sick.coach': { nl: { one: 'Gesprek gevraagd' }, en: { one: 'Conversation requested' } },
   'frequent.coach': { nl: { one: 'Aandacht gevraagd' }, en: { one: 'Attention needed' } },
@@ -202,7 +232,7 @@ const templates: Templates = {
         greeting: `Beste ${d.studentName},`,
         paragraphs: [
           `Volgens onze registratie ben je ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de lesweken ${formatPeriod(d.from, d.to, 'nl')}.`,
-          `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding, en kan de school verplicht zijn je te melden bij DUO.`,
+          `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding${d.routeX ? '.' : ', en kan de school verplicht zijn je te melden bij DUO.'}`,
         ],
       }),
       many: {
@@ -218,7 +248,7 @@ const templates: Templates = {
         greeting: `Dear ${d.studentName},`,
         paragraphs: [
           `According to our records you have been absent without authorization for ${formatDuration(d.minutes, 'en')} in the school weeks ${formatPeriod(d.from, d.to, 'en')}.`,
-          `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified, and the school may be required to report you to DUO.`,
+          `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified${d.routeX ? '.' : ', and the school may be required to report you to DUO.'}`,
         ],
       }),
       many: {
@@ -301,6 +331,118 @@ const templates: Templates = {
           `There are ${ds.length} new 16-hour reports in your team's open list. For each, choose an action and explain it by the date given.`,
         line: (d) =>
           `${d.studentName}: ${formatDuration(d.minutes, 'en')} of unauthorized absence ${formatPeriod(d.from, d.to, 'en')}, by ${formatDate(d.dueDate, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
+  },
+  'routex.coach': {
+    nl: {
+      one: (d) => ({
+        subject: staffSubject('routex.coach', 'nl', d),
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim ${formatPeriod(d.from, d.to, 'nl')}. Dat is de interne urennorm van Route-X.`,
+          `De melding staat in de open lijst van je team. Kies een actie en licht die toe, uiterlijk ${formatDate(d.dueDate, 'nl')}.`,
+        ],
+        action: { label: 'Melding behandelen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('routex.coach', 'nl', ...ds),
+        intro: (ds) =>
+          `Er staan ${ds.length} nieuwe Route-X-meldingen (interne urennorm) in de open lijst van je team. Kies per melding een actie en licht die toe, uiterlijk op de genoemde datum.`,
+        line: (d) =>
+          `${d.studentName}: ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim ${formatPeriod(d.from, d.to, 'nl')}, uiterlijk ${formatDate(d.dueDate, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: staffSubject('routex.coach', 'en', d),
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence ${formatPeriod(d.from, d.to, 'en')}. That is the internal hour norm of Route-X.`,
+          `The report is in your team's open list. Choose an action and explain it by ${formatDate(d.dueDate, 'en')}.`,
+        ],
+        action: { label: 'Handle the report', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('routex.coach', 'en', ...ds),
+        intro: (ds) =>
+          `There are ${ds.length} new Route-X reports (internal hour norm) in your team's open list. For each, choose an action and explain it by the date given.`,
+        line: (d) =>
+          `${d.studentName}: ${formatDuration(d.minutes, 'en')} of unauthorized absence ${formatPeriod(d.from, d.to, 'en')}, by ${formatDate(d.dueDate, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
+  },
+  'routex.withdrawn.coach': {
+    nl: {
+      one: (d) => ({
+        subject: staffSubject('routex.withdrawn.coach', 'nl', d),
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `De Route-X-melding van ${d.studentName} over de periode ${formatPeriod(d.from, d.to, 'nl')} is ingetrokken: na correctie van de registraties is de interne urennorm niet meer bereikt. Je hoeft niets meer te doen.`,
+        ],
+        action: { label: dashboard.nl, url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('routex.withdrawn.coach', 'nl', ...ds),
+        intro: () =>
+          'Deze Route-X-meldingen zijn ingetrokken: na correctie van de registraties is de interne urennorm niet meer bereikt. Je hoeft er niets meer mee te doen.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: staffSubject('routex.withdrawn.coach', 'en', d),
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `The Route-X report of ${d.studentName} about the period ${formatPeriod(d.from, d.to, 'en')} has been withdrawn: after the registrations were corrected, the internal hour norm is no longer reached. No action is needed.`,
+        ],
+        action: { label: dashboard.en, url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('routex.withdrawn.coach', 'en', ...ds),
+        intro: () =>
+          'These Route-X reports have been withdrawn: after the registrations were corrected, the internal hour norm is no longer reached. No action is needed.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
+  },
+  'reminder.coach': {
+    nl: {
+      one: (d) => ({
+        subject: `Herinnering: ${d.unitName}`,
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          `${d.managerName} vraagt je de open meldingen van je studenten in ${d.unitName} te behandelen. Op ${formatDate(d.date, 'nl')} staan er ${d.open} open${d.overdue > 0 ? `, waarvan ${d.overdue} over de uiterste datum` : ''}.`,
+          `Kies per melding een actie en licht die toe. Vragen? Neem contact op met ${d.managerName}.`,
+        ],
+        action: { label: 'Open lijst bekijken', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Herinnering (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
+        intro: () => 'Je wordt gevraagd de open meldingen van je studenten te behandelen:',
+        line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} over de uiterste datum (${d.managerName})`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: `Reminder: ${d.unitName}`,
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          `${d.managerName} asks you to handle the open reports of your students in ${d.unitName}. On ${formatDate(d.date, 'en')} there are ${d.open} open${d.overdue > 0 ? `, ${d.overdue} of them past their date` : ''}.`,
+          `For each, choose an action and explain it. Questions? Contact ${d.managerName}.`,
+        ],
+        action: { label: 'Open the list', url: d.url },
+      }),
+      many: {
+        subject: (ds) => `Reminder (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
+        intro: () => 'You are asked to handle the open reports of your students:',
+        line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} past their date (${d.managerName})`,
         url: (d) => d.url,
       },
     },

@@ -3,7 +3,7 @@ import type { Store } from './client';
 import { putItem, queryAll } from './dynamo';
 import { kpiPk, kpiSnapshotKey } from './keys';
 
-/** One unit's KPI "as of last night": reports sent to coaches in the last 28 school days, and how many were handled. */
+/** One unit's KPI "as of last night": 16-hour reports sent to coaches in the last 28 school days, and how many were handled. */
 export interface KpiSnapshot {
   orgUnitId: string;
   /** The as-of date of the nightly run. */
@@ -13,8 +13,10 @@ export interface KpiSnapshot {
   /** realisation / norm × 100, unrounded; null when there were no reports. */
   percentage: number | null;
   colour: 'green' | 'orange' | 'red' | 'none';
-  /** Reports in the window not handled yet (ids), for the drill-down. */
+  /** 16-hour reports in the window not handled yet (ids), for the drill-down. */
   unhandled: string[];
+  /** Route-X reports in the same window, outside the figures above; absent on older snapshots. */
+  routeX?: { norm: number; realisation: number };
 }
 
 /**

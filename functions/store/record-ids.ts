@@ -13,6 +13,9 @@ export * from '../domain/ids';
 /** The mail telling one person of a role about a task. */
 export const taskMailId = (taskId: string, staffId: string): string => `${taskId}:${staffId}`;
 
+/** A manager's reminder to a coach: one per coach per day, whoever sends it. */
+export const coachReminderMailId = (coachId: string, date: string): string => `reminder:${coachId}:${date}`;
+
 /**
  * The one mail of a template (of `kind`) a reader gets from the nightly run of `asOf`; the
  * address stays out of the id (only a digest of it, lowercased, goes in).

@@ -20,6 +20,9 @@ function subjectKey(ref: StudentAuditRef): keys.PrimaryKey | undefined {
     case 'student':
       // A read of the student's data: the entry itself is in the trail, the student's items in the partition.
       return undefined;
+    case 'staff':
+      // About a staff member, never on a student's trail.
+      return undefined;
   }
 }
 

@@ -11,12 +11,16 @@ export const KpiUnit = z.object({
   realised: z.number().int(),
   percentage: z.number().nullable(),
   colour: Colour,
+  /** Route-X reports (the internal norm) in the same window: not in norm/realised, no colour. */
+  routeXNorm: z.number().int(),
+  routeXRealised: z.number().int(),
 });
 export type KpiUnit = z.infer<typeof KpiUnit>;
 
 export const KpiTrendPoint = z.object({ date: IsoDate, percentage: z.number().nullable() });
 
 export const KpiPage = z.object({
+  /** The date of the nightly run the figures are from (the night before that date's morning). */
   asOf: IsoDate.nullable(),
   units: z.array(KpiUnit),
   trend: z.array(KpiTrendPoint),

@@ -19,6 +19,8 @@ export const OverviewRow = z.object({
   date: IsoDate,
   detail: z.string(),
   minutes: z.number().int().nullable(),
+  /** On the internal Route-X norm (the report's, else the student's): labelled, never legal figures. */
+  routeX: z.boolean(),
 });
 export type OverviewRow = z.infer<typeof OverviewRow>;
 

@@ -7,6 +7,7 @@ export const ROUTE_PATHS = {
   me: { method: 'GET', path: '/api/me' },
   kpi: { method: 'GET', path: '/api/kpi' },
   unitReports: { method: 'GET', path: '/api/units/{unitId}/open-reports', query: ['cursor'] },
+  remindCoach: { method: 'POST', path: '/api/units/{unitId}/coaches/{coachId}/reminder' },
   coach: { method: 'GET', path: '/api/coach', query: ['teamId', 'cursor'] },
   report: { method: 'GET', path: '/api/reports/{reportId}' },
   applyAction: { method: 'POST', path: '/api/reports/{reportId}/action' },

@@ -41,6 +41,13 @@ export const ReportSummary = z.object({
   /** Handle by this date (5 working days after `to`); past it, and still open, the report is overdue. */
   dueDate: IsoDate,
   overdue: z.boolean(),
+  /**
+   * A report on the school's internal Route-X norm, not the law's 16 hours: never sent to DUO,
+   * not in the legal KPI, labelled as such wherever it is shown.
+   */
+  routeX: z.boolean(),
+  /** The student's coach by name (the manager's list of a unit's open reports). */
+  coachName: z.string().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
@@ -50,11 +57,32 @@ export const ReportDetail = ReportSummary.extend({
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
+/** Per coach: how many of the unit's reports are open, and how many of those overdue. */
+export const CoachCount = z.object({
+  coachId: z.string(),
+  name: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
+export type CoachCount = z.infer<typeof CoachCount>;
+
+/** A manager's reminder to a coach, as sent: the counts it named and the day (one per coach per day). */
+export const CoachReminder = z.object({
+  coachId: z.string(),
+  name: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  date: IsoDate,
+});
+export type CoachReminder = z.infer<typeof CoachReminder>;
+
 export const ReportList = z.object({
   items: z.array(ReportSummary),
   nextCursor: Cursor,
   /** The unit listed, for the heading (unit drill-down only). */
   unitName: z.string().optional(),
+  /** Unit drill-down only: every open report of the unit counted per coach (all pages). */
+  coaches: z.array(CoachCount).optional(),
 });
 export type ReportList = z.infer<typeof ReportList>;
 

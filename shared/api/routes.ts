@@ -8,7 +8,7 @@ import { LuxuryHints, LuxuryReportBody } from './luxury';
 import { OutflowCases, OutflowStepBody } from './outflow';
 import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
-import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
+import { ApplyActionBody, CoachPage, CoachReminder, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
 import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
@@ -48,9 +48,17 @@ export const API_ROUTES = {
   },
   unitReports: {
     ...ROUTE_PATHS.unitReports,
-    summary: 'Unhandled 16-hour reports of a unit and everything below it',
+    summary:
+      'Every open report of a unit and everything below it (live, any age), overdue first, with coach names and counts per coach',
     roles: oversight,
     response: ReportList,
+  },
+  remindCoach: {
+    ...ROUTE_PATHS.remindCoach,
+    summary:
+      "Mail a coach a reminder of their students' open reports in the unit (audited; one per coach per day, else 409)",
+    roles: ['manager'],
+    response: CoachReminder,
   },
   coach: {
     ...ROUTE_PATHS.coach,

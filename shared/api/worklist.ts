@@ -35,6 +35,8 @@ export const Task = z.object({
   eightHours: z.array(EightHourLine).optional(),
   /** The note given with the last change of status (e.g. when marked done). */
   note: z.string().nullable().optional(),
+  /** The student is on Route-X (the internal norm): labelled; such a student is never reported to DUO. */
+  routeX: z.boolean().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -7,11 +7,13 @@ export {
   computeKpi,
   KPI_SCHOOL_DAYS,
   type KpiColour,
+  type KpiCounts,
   type KpiFigures,
   type KpiReport,
   type KpiUnit,
   kpiColour,
   kpiWindow,
+  routeXCounts,
 } from './kpi';
 export {
   type AbsenceDay,

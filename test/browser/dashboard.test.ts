@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReport } from '../../functions/store/reports-repository';
 import type { LocalSystem } from '../../scripts/local/system';
-import { addDays } from '../integration/api/fixture';
+import { addDays, report } from '../integration/api/fixture';
 import { axe, launchBrowser } from './browser';
 import { startSeededSystem } from './system';
 
@@ -16,6 +17,14 @@ beforeAll(async () => {
   const seeded = await startSeededSystem();
   ({ system, today } = seeded);
   stopSystem = seeded.stop;
+  // A Route-X report (the internal norm) of team A's coach, overdue, so it is on the unit's first page.
+  await createReport(seeded.store, {
+    ...report('r-x', 's-a', 'team-a', 'coach-a', addDays(today, -2), today),
+    routeX: true,
+    addressee: 'none',
+    unauthorizedMinutes: 480,
+    dueDate: addDays(today, -1),
+  });
   // Last night's run, so the KPI page has figures from the nightly job itself.
   await system.invoke('nightly', { date: addDays(today, -1) });
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -89,6 +98,32 @@ describe('the dashboard in a browser', () => {
 
     await system.invoke('nightly', { date: today });
     expect(await realisedOf(officer, 'team-a')).toBe(before + 1);
+  });
+
+  it("says which night the KPI is from, labels a Route-X report, and names the coach in the unit's live list", async () => {
+    // The run of this night (a replay if an earlier test ran it): the KPI is as of today.
+    await system.invoke('nightly', { date: today });
+    const officer = await signIn('vb-1', 'Olaf');
+    await officer.goto(`${system.baseUrl}/#/kpi`);
+    const asOf = officer.getByTestId('kpi-as-of');
+    await asOf.waitFor();
+    const [y, m, d] = today.split('-');
+    const night = `${d}-${m}-${y}`;
+    await expect(asOf.textContent()).resolves.toContain('nachtelijke berekening na');
+    await expect(asOf.textContent()).resolves.toContain(night);
+
+    await officer.goto(`${system.baseUrl}/#/kpi/team-a`);
+    const row = officer.locator('tr[data-report="r-x"]');
+    await row.waitFor();
+    await expect(row.getByTestId('route-x').textContent()).resolves.toBe('Route-X');
+    await expect(row.getByTestId('coach-name').textContent()).resolves.toBe('Anna Coach');
+    await expect(officer.locator('tr[data-report="r-a-00"] [data-testid="route-x"]').count()).resolves.toBe(
+      0,
+    );
+    await expect(officer.getByTestId('live-note').textContent()).resolves.toContain('28 schooldagen');
+
+    await row.locator('a').click();
+    await officer.locator('h1', { hasText: 'Route-X-melding Sam Aalders' }).waitFor();
   });
 
   it('offers an administrator the administration page and nothing with student data', async () => {

@@ -17,7 +17,7 @@ import { kpiPage } from './kpi';
 import { luxuryHints } from './luxury-hints';
 import { getOutflowCaseOwner, listOutflowCases } from './outflow';
 import { overview } from './overviews';
-import { getReport, listOpenReports } from './reports';
+import { getReport, listOpenReports, listUnitOpenReports } from './reports';
 import { studentPage } from './student';
 import { getTask, listTasks } from './worklist';
 
@@ -40,6 +40,8 @@ export function storeReads(
     getStudent: (studentId) => getStudent(store, studentId),
     listStudentsOfCoach: (coachId) => listStudentsOfCoach(store, coachId),
     listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
+    listUnitOpenReports: (teamIds, cursor, limit, now) =>
+      listUnitOpenReports(store, teamIds, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
     listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),

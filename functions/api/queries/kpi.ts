@@ -47,6 +47,8 @@ export async function kpiPage(store: Store, now: Date): Promise<KpiPage> {
         realised: s?.realisation ?? 0,
         percentage: toTenth(s?.percentage),
         colour: s?.colour ?? 'none',
+        routeXNorm: s?.routeX?.norm ?? 0,
+        routeXRealised: s?.routeX?.realisation ?? 0,
       };
     }),
     trend: [...weekly.values()].map((s) => ({ date: s.date, percentage: toTenth(s.percentage) })),

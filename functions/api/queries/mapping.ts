@@ -25,6 +25,8 @@ export function reportSummary(report: Report, today: string): ReportSummary {
     action: last?.action ?? null,
     dueDate: report.dueDate,
     overdue: report.status === 'open' && open && report.dueDate < today,
+    // Older records may lack the flag; a report is Route-X only when it says so.
+    routeX: report.routeX === true,
   };
 }
 

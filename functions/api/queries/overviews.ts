@@ -52,17 +52,31 @@ async function rowsOf(store: Store, kind: OverviewKind, s: Student, p: Period): 
   if (kind === 'sixteen_hour') {
     return (await listStudentReports(store, s.studentId))
       .filter((r) => inPeriod(p, r.createdOn))
-      .map((r) => ({ student, date: r.createdOn, detail: r.status, minutes: r.unauthorizedMinutes }));
+      .map((r) => ({
+        student,
+        date: r.createdOn,
+        detail: r.status,
+        minutes: r.unauthorizedMinutes,
+        routeX: r.routeX === true,
+      }));
   }
   if (kind === 'presence') {
     const days = await listDaySummaries(store, s.studentId, p.from, p.to);
     if (days.length === 0) return [];
     const unauthorized = days.reduce((n, d) => n + d.summary.unauthorizedMinutes, 0);
-    return [{ student, date: p.to, detail: `${presencePercentage(days)} %`, minutes: unauthorized }];
+    return [
+      {
+        student,
+        date: p.to,
+        detail: `${presencePercentage(days)} %`,
+        minutes: unauthorized,
+        routeX: s.routeX === true,
+      },
+    ];
   }
   const state = (await loadEvaluationInput(store, s.studentId, p.today)).signals.state;
   return signalMarks(kind, state).flatMap(([detail, d]) =>
-    inPeriod(p, d) ? [{ student, date: d, detail, minutes: null }] : [],
+    inPeriod(p, d) ? [{ student, date: d, detail, minutes: null, routeX: s.routeX === true }] : [],
   );
 }
 

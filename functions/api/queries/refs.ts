@@ -11,10 +11,12 @@ export async function allTeamIds(store: Store): Promise<string[]> {
 /** Looks the students up once; the returned function names each (null for one not found). */
 export async function studentRefs(store: Store, ids: readonly string[]) {
   const found = await batchGetStudents(store, [...new Set(ids)]);
-  return (id: string): StudentRef | null => {
+  const ref = (id: string): StudentRef | null => {
     const s = found.get(id);
     return s
       ? { studentId: s.studentId, displayName: s.displayName, teamId: s.teamId, coachId: s.coachId }
       : null;
   };
+  // From the same read: whether the student is on Route-X, to label what is about them.
+  return Object.assign(ref, { routeX: (id: string): boolean => found.get(id)?.routeX === true });
 }

@@ -1,10 +1,11 @@
-import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
+import type { CoachCount, ReportDetail, ReportSummary } from '../../../shared/api/reports';
 import { localDate } from '../../domain/dates';
 import type { Report } from '../../domain/report';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { getReport as getStoredReport, listTeamReports } from '../../store/reports-repository';
+import { getStaff } from '../../store/staff';
 import { listStudentsByCoach } from '../../store/students';
 import type { Page, ReportFilter } from '../ports';
 import { pageOf } from './cursor';
@@ -36,6 +37,47 @@ export async function listOpenReports(
   const today = localDate(now);
   const page = pageOf(reports, reportKey, cursor, limit);
   return { items: page.items.map((r) => reportSummary(r, today)), nextCursor: page.nextCursor };
+}
+
+/** Overdue first, then by due date, then oldest first: what a manager chases first. */
+const urgencyKey = (r: ReportSummary) => `${r.overdue ? 0 : 1}#${r.dueDate}#${r.createdOn}#${r.reportId}`;
+
+/**
+ * Every open report of the given teams (the live list, whatever its age: the KPI's 28 school
+ * days are the KPI's norm, not a limit on what is still to be done), overdue first, each with
+ * its coach's name, and the count per coach over the whole list. One query per team (AP 14).
+ */
+export async function listUnitOpenReports(
+  store: Store,
+  teamIds: readonly string[],
+  cursor: string | null,
+  limit: number,
+  now: Date,
+): Promise<Page<ReportSummary> & { coaches: CoachCount[] }> {
+  const today = localDate(now);
+  const lists = await mapLimit(teamIds, 8, (teamId) => listTeamReports(store, teamId, 'open'));
+  const reports = lists.flat().map((r) => reportSummary(r, today));
+  const coachIds = [...new Set(reports.map((r) => r.student.coachId))];
+  const staff = await mapLimit(coachIds, 8, (id) => getStaff(store, id));
+  const nameOf = new Map(coachIds.map((id, i) => [id, staff[i]?.name ?? '']));
+  const counts = new Map<string, CoachCount>();
+  for (const r of reports) {
+    const id = r.student.coachId;
+    const c = counts.get(id) ?? { coachId: id, name: nameOf.get(id) ?? '', open: 0, overdue: 0 };
+    c.open++;
+    if (r.overdue) c.overdue++;
+    counts.set(id, c);
+  }
+  const coaches = [...counts.values()].sort(
+    (a, b) => b.overdue - a.overdue || b.open - a.open || a.name.localeCompare(b.name),
+  );
+  const sorted = reports.sort((a, b) => urgencyKey(a).localeCompare(urgencyKey(b)));
+  const page = pageOf(sorted, urgencyKey, cursor, limit);
+  const named = page.items.map((r) => {
+    const name = nameOf.get(r.student.coachId);
+    return name ? { ...r, coachName: name } : r;
+  });
+  return { items: named, nextCursor: page.nextCursor, coaches };
 }
 
 /** A report with the lessons behind it. */

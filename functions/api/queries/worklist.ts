@@ -16,8 +16,12 @@ import { studentRefs } from './refs';
 export async function getTask(store: Store, taskId: string): Promise<ApiTask | null> {
   const task = await getStoredTask(store, taskId);
   if (!task) return null;
-  return apiTask(task, (await studentRefs(store, [task.studentId]))(task.studentId));
+  const ref = await studentRefs(store, [task.studentId]);
+  return withRouteX(apiTask(task, ref(task.studentId)), ref.routeX(task.studentId));
 }
+
+/** Only a Route-X student's task carries the label; the others stay as they were. */
+const withRouteX = (task: ApiTask, routeX: boolean): ApiTask => (routeX ? { ...task, routeX } : task);
 
 const taskKey = (t: Task | OutflowCase) =>
   'caseId' in t ? `${t.createdOn}#${t.caseId}` : `${t.dueDate ?? t.remindOn ?? t.createdOn}#${t.taskId}`;
@@ -52,7 +56,10 @@ export async function listTasks(
   );
   return {
     items: page.items.map((t) =>
-      'caseId' in t ? outflowTask(t, ref(t.studentId)) : apiTask(t, ref(t.studentId)),
+      withRouteX(
+        'caseId' in t ? outflowTask(t, ref(t.studentId)) : apiTask(t, ref(t.studentId)),
+        ref.routeX(t.studentId),
+      ),
     ),
     nextCursor: page.nextCursor,
   };

@@ -63,7 +63,7 @@ export const overviewCsv: RouteHandler = async (ctx) => {
     rows.map((r) => r.student.studentId),
   );
   const csv = toCsv(
-    ['studentId', 'name', 'team', 'date', 'detail', 'minutes'].map((key) => ({ key, header: key })),
+    ['studentId', 'name', 'team', 'date', 'detail', 'minutes', 'routeX'].map((key) => ({ key, header: key })),
     rows.map((r) => ({
       studentId: r.student.studentId,
       name: r.student.displayName,
@@ -71,6 +71,7 @@ export const overviewCsv: RouteHandler = async (ctx) => {
       date: r.date,
       detail: r.detail,
       minutes: r.minutes ?? '',
+      routeX: r.routeX ? 'ja' : 'nee',
     })),
   );
   return { csv, filename: `${kind}.csv` };

@@ -9,6 +9,7 @@ import {
 } from '../../usecases/reports/actions';
 import { exportDuo } from '../../usecases/reports/duo-export';
 import { createLuxuryReport } from '../../usecases/reports/luxury';
+import { remindCoach } from '../../usecases/reports/remind-coach';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -21,6 +22,7 @@ export type ApiWrites = Pick<
   | 'exportDuoCsv'
   | 'markOutflowStep'
   | 'createLuxuryReport'
+  | 'remindCoach'
 >;
 
 /**
@@ -54,5 +56,6 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
       const task = await createLuxuryReport(deps, command);
       return { taskId: task.taskId };
     },
+    remindCoach: (command) => remindCoach(deps, command),
   };
 }

@@ -252,7 +252,7 @@ function withdrawnMail(
   const coach = directory.staff(report.coachId);
   if (!coach) return undefined;
   return {
-    template: 'withdrawn.coach',
+    template: report.routeX ? 'routex.withdrawn.coach' : 'withdrawn.coach',
     to: coach.email,
     studentId,
     period: { from: report.from, to: report.to },

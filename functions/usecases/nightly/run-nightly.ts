@@ -1,9 +1,11 @@
 import { dashboardPath } from '../../../shared/links';
 import {
+  ageOn,
   computeKpi,
   involvesOutflowCounsellor,
   isEarlySchoolLeaver,
   type KpiReport,
+  routeXCounts,
 } from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
 import type { OutflowCase } from '../../domain/case';
@@ -315,28 +317,37 @@ async function createOutflowCases(
   return { created, finish };
 }
 
-/** One KPI snapshot per org unit as of the run's date; history is kept by date for the trend. */
-async function snapshotKpi(deps: NightlyDeps, directory: Directory, asOf: string) {
-  const units = directory.orgUnits;
+/** The reports the KPI of `asOf` looks at (its window), each marked handled or not, and Route-X or not. */
+async function kpiReports(deps: NightlyDeps, teamIds: readonly string[], asOf: string) {
   const { from } = kpiWindow(deps.calendar, asOf);
   const reports: KpiReport[] = [];
   const unhandled = new Map<string, string[]>();
-  for (const team of units.filter((u) => u.kind === 'team')) {
-    const [open, handled] = await Promise.all([
-      listTeamReports(deps.store, team.id, 'open', from),
-      listTeamReports(deps.store, team.id, 'handled', from),
+  for (const teamId of teamIds) {
+    const lists = await Promise.all([
+      listTeamReports(deps.store, teamId, 'open', from),
+      listTeamReports(deps.store, teamId, 'handled', from),
     ]);
-    for (const r of open) {
-      if (r.createdOn > asOf) continue;
-      reports.push({ id: r.reportId, teamId: r.teamId, createdOn: r.createdOn, handled: false });
-      unhandled.set(team.id, [...(unhandled.get(team.id) ?? []), r.reportId]);
-    }
-    for (const r of handled) {
-      if (r.createdOn > asOf) continue;
-      reports.push({ id: r.reportId, teamId: r.teamId, createdOn: r.createdOn, handled: true });
+    for (const [i, list] of lists.entries()) {
+      const handled = i === 1;
+      for (const r of list.filter((x) => x.createdOn <= asOf)) {
+        const { reportId: id, createdOn, routeX } = r;
+        reports.push({ id, teamId: r.teamId, createdOn, handled, routeX });
+        // The drill-down's ids are the legal KPI's: a Route-X report is not in its norm.
+        if (!handled && !routeX) unhandled.set(teamId, [...(unhandled.get(teamId) ?? []), id]);
+      }
     }
   }
-  const figures = computeKpi({ units, reports, calendar: deps.calendar, asOf });
+  return { reports, unhandled };
+}
+
+/** One KPI snapshot per org unit as of the run's date; history is kept by date for the trend. */
+async function snapshotKpi(deps: NightlyDeps, directory: Directory, asOf: string) {
+  const units = directory.orgUnits;
+  const teamIds = units.filter((u) => u.kind === 'team').map((u) => u.id);
+  const { reports, unhandled } = await kpiReports(deps, teamIds, asOf);
+  const input = { units, reports, calendar: deps.calendar, asOf };
+  const figures = computeKpi(input);
+  const internal = routeXCounts(input);
   // Unhandled ids roll up like the counts, so a unit's drill-down needs no further query.
   const parent = new Map(units.map((u) => [u.id, u.parentId]));
   const rolled = new Map<string, string[]>();
@@ -362,6 +373,7 @@ async function snapshotKpi(deps: NightlyDeps, directory: Directory, asOf: string
         percentage: f.percentage,
         colour: f.colour,
         unhandled: rolled.get(orgUnitId) ?? [],
+        routeX: internal.get(orgUnitId) ?? { norm: 0, realisation: 0 },
       },
       expiresAt,
     );

@@ -152,6 +152,7 @@ function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
       studentName,
       minutes: signal.totalMinutes,
       reportAtMinutes: profileFor(student).reportMinutes,
+      ...(student.routeX ? { routeX: true } : {}),
       ...period,
     }),
     { signal8: true, told: true },
@@ -213,15 +214,17 @@ async function report16Effects(
     { eventId: domainEventId('report.created', reportId), event: created },
   ]);
   if (coach) {
+    const data = {
+      coachName: coach.name,
+      studentName,
+      minutes: signal.totalMinutes,
+      ...period,
+      dueDate: signal.dueDate,
+      url: link(config, dashboardPath.report(reportId)),
+    };
+    // A Route-X report is the school's own norm: its mail never speaks of 16 hours or DUO.
     fx.mail(
-      notify(coach.email, 'report16.coach', {
-        coachName: coach.name,
-        studentName,
-        minutes: signal.totalMinutes,
-        ...period,
-        dueDate: signal.dueDate,
-        url: link(config, dashboardPath.report(reportId)),
-      }),
+      report.routeX ? notify(coach.email, 'routex.coach', data) : notify(coach.email, 'report16.coach', data),
     );
   }
   return {

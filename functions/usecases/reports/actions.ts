@@ -104,6 +104,34 @@ function sameAsLast(report: Report, command: ApplyActionCommand): boolean {
   );
 }
 
+/**
+ * A retry after a crash between the report and its task: finish the task, nothing else.
+ * Undefined when the command is not the one the report last recorded.
+ */
+async function finishInterrupted(
+  deps: ReportDeps,
+  report: Report,
+  command: ApplyActionCommand,
+  input: ActionInput,
+): Promise<{ report: Report; task?: Task } | undefined> {
+  const last = report.actions.at(-1);
+  if (!(sameAsLast(report, command) && last?.taskId)) return undefined;
+  const task = await getTask(deps.store, last.taskId);
+  if (task) return { report, task };
+  const previous = {
+    ...report,
+    actions: report.actions.slice(0, -1),
+    status: 'open' as const,
+    version: report.version - 1,
+  };
+  const redo = applyAction(previous, { ...input, at: last.at });
+  if (!redo.task) return { report };
+  const redone = await expiring(deps, redo.task, report.expiresAt);
+  await createTask(deps.store, redone);
+  await mailTask(deps, redone);
+  return { report, task: redone };
+}
+
 export async function applyReportAction(
   deps: ReportDeps,
   command: ApplyActionCommand,
@@ -124,26 +152,11 @@ export async function applyReportAction(
   try {
     result = applyAction(report, input);
   } catch (error) {
-    // A retry after a crash between the report and its task: finish the task, nothing else.
-    const taskId = report.actions.at(-1)?.taskId;
-    if (error instanceof ReportAlreadyHandled && sameAsLast(report, command) && taskId) {
-      const task = await getTask(deps.store, taskId);
-      if (task) return { report, task };
-      const previous = {
-        ...report,
-        actions: report.actions.slice(0, -1),
-        status: 'open' as const,
-        version: report.version - 1,
-      };
-      const redo = applyAction(previous, { ...input, at: report.actions.at(-1)?.at ?? at });
-      if (redo.task) {
-        const task = await expiring(deps, redo.task, report.expiresAt);
-        await createTask(deps.store, task);
-        await mailTask(deps, task);
-        return { report, task };
-      }
-      return { report };
-    }
+    const finished =
+      error instanceof ReportAlreadyHandled
+        ? await finishInterrupted(deps, report, command, input)
+        : undefined;
+    if (finished) return finished;
     throw error;
   }
   const handled = result.report.status === 'handled';

@@ -59,5 +59,8 @@ export async function exportDuo(store: Store): Promise<{ csv: string; studentIds
       reporterEmail: d.reporter.email,
     };
   });
-  return { csv: toCsv(CSV_COLUMNS, rows), studentIds: tasks.map((t) => (t.duo as NonNullable<Task['duo']>).studentId) };
+  return {
+    csv: toCsv(CSV_COLUMNS, rows),
+    studentIds: tasks.map((t) => (t.duo as NonNullable<Task['duo']>).studentId),
+  };
 }

@@ -20,12 +20,23 @@ import type { ReportDeps } from './actions';
  */
 export async function createLuxuryReport(
   deps: ReportDeps,
-  command: { studentId: string; from: string; to: string; days: number; note: string; actor: Actor; now: Date },
+  command: {
+    studentId: string;
+    from: string;
+    to: string;
+    days: number;
+    note: string;
+    actor: Actor;
+    now: Date;
+  },
 ): Promise<Task> {
   const student = await getStudent(deps.store, command.studentId);
   if (!student) throw new StudentNotFound(command.studentId);
   const today = localDate(command.now);
-  const days = command.from <= command.to ? await listDaySummaries(deps.store, student.studentId, command.from, command.to) : [];
+  const days =
+    command.from <= command.to
+      ? await listDaySummaries(deps.store, student.studentId, command.from, command.to)
+      : [];
   const withLessons = days.filter((d) => d.summary.lessons > 0);
   const task: Expiring<Task> = {
     ...luxuryReport({
@@ -37,7 +48,8 @@ export async function createLuxuryReport(
       days: command.days,
       minutes: days.reduce((sum, d) => sum + d.summary.unauthorizedMinutes, 0),
       allLessonsMissed:
-        withLessons.length > 0 && withLessons.every((d) => d.summary.unauthorizedAbsentLessons === d.summary.lessons),
+        withLessons.length > 0 &&
+        withLessons.every((d) => d.summary.unauthorizedAbsentLessons === d.summary.lessons),
       note: command.note,
       by: command.actor,
       today,
@@ -49,7 +61,17 @@ export async function createLuxuryReport(
     deps,
     {
       audit: [
-        { entity: 'task', entityId: task.taskId, by: command.actor.staffId, at, what: 'luxury report', before: null, after: task, studentId: task.studentId, expiresAt: task.expiresAt },
+        {
+          entity: 'task',
+          entityId: task.taskId,
+          by: command.actor.staffId,
+          at,
+          what: 'luxury report',
+          before: null,
+          after: task,
+          studentId: task.studentId,
+          expiresAt: task.expiresAt,
+        },
       ],
     },
     (store) => createTask(store, task),

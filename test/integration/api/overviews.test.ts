@@ -31,7 +31,7 @@ describe('rapportages (overviews)', () => {
     const res = await sys.api.call('officer', 'GET', '/api/overviews/sixteen_hour/csv?unitId=team-b');
     expect(res.headers['content-type']).toContain('text/csv');
     const [header, first] = res.text.trim().split('\n');
-    expect(header).toBe('studentId,name,team,date,detail,minutes');
+    expect(header).toBe('studentId,name,team,date,detail,minutes,routeX');
     expect(first).toContain('s-b,Bo Bakker,team-b');
   });
 

@@ -22,6 +22,32 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     dueDate: '2026-10-01',
     url,
   },
+  'routex.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    minutes: 485,
+    from: '2026-09-07',
+    to: '2026-09-24',
+    dueDate: '2026-10-01',
+    url,
+  },
+  // Names no student: the coach's name stands where the other samples name the student.
+  'reminder.coach': {
+    coachName: 'Sanne de Boer',
+    managerName: 'I. de Wit',
+    unitName: 'Techniek A',
+    open: 3,
+    overdue: 1,
+    date: '2026-11-20',
+    url,
+  },
+  'routex.withdrawn.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-07',
+    to: '2026-09-24',
+    url,
+  },
   'signal4w.officer': {
     officerName: 'S. Bakker',
     studentName: 'Sanne de Boer',

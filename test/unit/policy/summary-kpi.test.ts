@@ -9,6 +9,7 @@ import {
   type NormProfile,
   type RegistrationFacts,
   reportStillStands,
+  routeXCounts,
   summarizeDay,
 } from '../../../shared/policy';
 import { truant } from './fixtures';
@@ -135,5 +136,47 @@ describe('Bijlage 3 – KPI', () => {
       realisation: 2,
       colour: 'green',
     });
+  });
+});
+
+describe('Route-X reports and the KPI (appendix 3; footnote to 4.1: the internal norm is not the law)', () => {
+  const units = [
+    { id: 'inst', parentId: null, kind: 'institution' as const, name: 'De Leijgraaf' },
+    { id: 'dep', parentId: 'inst', kind: 'department' as const, name: 'Zorg' },
+    { id: 'team-a', parentId: 'dep', kind: 'team' as const, name: 'A' },
+  ];
+  const asOf = '2026-11-27';
+  const reports = [
+    { id: 'legal-1', teamId: 'team-a', createdOn: '2026-11-20', handled: true },
+    { id: 'legal-2', teamId: 'team-a', createdOn: '2026-11-20', handled: false },
+    { id: 'rx-1', teamId: 'team-a', createdOn: '2026-11-20', handled: false, routeX: true },
+    { id: 'rx-2', teamId: 'team-a', createdOn: '2026-11-23', handled: false, routeX: true },
+    { id: 'rx-3', teamId: 'team-a', createdOn: '2026-11-24', handled: true, routeX: true },
+    { id: 'rx-old', teamId: 'team-a', createdOn: '2026-10-01', handled: false, routeX: true },
+  ];
+
+  it('leaves Route-X reports out of the legal norm and realisation, up the whole tree', () => {
+    const kpi = computeKpi({ units, reports, calendar: defaultCalendar, asOf });
+    for (const unit of ['team-a', 'dep', 'inst']) {
+      expect(kpi.get(unit)).toEqual({ norm: 2, realisation: 1, percentage: 50, colour: 'red' });
+    }
+  });
+
+  it('counts Route-X reports apart, in the same 28 school days, without a colour', () => {
+    const counts = routeXCounts({ units, reports, calendar: defaultCalendar, asOf });
+    for (const unit of ['team-a', 'dep', 'inst'])
+      expect(counts.get(unit)).toEqual({ norm: 3, realisation: 1 });
+  });
+
+  it('gives a unit with only Route-X reports no legal figures at all', () => {
+    const onlyRouteX = reports.filter((r) => r.routeX);
+    expect(computeKpi({ units, reports: onlyRouteX, calendar: defaultCalendar, asOf }).get('team-a')).toEqual(
+      {
+        norm: 0,
+        realisation: 0,
+        percentage: null,
+        colour: 'none',
+      },
+    );
   });
 });

@@ -20,6 +20,7 @@ const report = (over: Partial<ReportDetail> = {}): ReportDetail => ({
   action: null,
   dueDate: '2026-10-27',
   overdue: false,
+  routeX: false,
   lessons: [],
   history: [],
   ...over,
@@ -55,5 +56,12 @@ describe('the coach action form on a 16-hour report', () => {
     expect(form.canApply).toBe(false);
     expect(form.explanation).toBe('');
     expect(form.action).toBeNull();
+  });
+
+  it('does not offer the DUO report on a Route-X report (the internal norm never goes to DUO)', () => {
+    expect(new ActionForm(report()).actions).toContain('duo');
+    const internal = new ActionForm(report({ routeX: true }));
+    expect(internal.actions).not.toContain('duo');
+    expect(internal.actions).toContain('coach_conversation');
   });
 });

@@ -18,6 +18,8 @@ const unit = (orgUnitId: string, name: string, parentId: string | null, kind: Kp
   realised: 9,
   percentage: 90,
   colour: 'orange',
+  routeXNorm: 0,
+  routeXRealised: 0,
 });
 
 describe('the KPI tree', () => {

@@ -1,3 +1,4 @@
+import { REPORT_ACTIONS } from '../../../../shared/api/constants';
 import type { ReportAction, ReportDetail } from '../../../../shared/api/reports';
 
 /**
@@ -11,6 +12,8 @@ export class ActionForm {
   touched = $state(false);
   report = $state<ReportDetail>(undefined as unknown as ReportDetail);
 
+  /** The actions offered: a Route-X report (the internal norm) is never reported to DUO. */
+  actions = $derived(REPORT_ACTIONS.filter((a) => !(this.report.routeX && a === 'duo')));
   explanationMissing = $derived(this.explanation.trim().length === 0);
   open = $derived(this.reportOpen());
   canApply = $derived(this.open && this.action !== null && !this.explanationMissing && !this.submitting);
