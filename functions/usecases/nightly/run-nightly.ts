@@ -1,6 +1,5 @@
 import { dashboardPath } from '../../../shared/links';
 import {
-  ageOn,
   computeKpi,
   involvesOutflowCounsellor,
   isEarlySchoolLeaver,
