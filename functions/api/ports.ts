@@ -13,6 +13,7 @@ import type {
   ReportSummary,
 } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
+import type { Letter, LetterRef, TaskDetail } from '../../shared/api/tasks';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
 import type { SeenStudents } from '../domain/audit';
@@ -147,6 +148,21 @@ export interface ApiData {
     taskId: string;
     status: DuoStatus;
     reason?: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<void>;
+  /** A task with its student, report, the steps of its case, attendance while followed and letters. */
+  taskDetail(taskId: string, now: Date): Promise<TaskDetail | null>;
+  /** The letters cases made from `from` to `to` (the auditor's archive), oldest first. */
+  letters(from: string, to: string): Promise<LetterRef[]>;
+  getLetter(letterId: string): Promise<Letter | null>;
+  /** Completes the current step of a task's case (named errors: functions/domain/errors.ts). */
+  completeStep(input: {
+    taskId: string;
+    step: string;
+    outcome: string;
+    date?: string;
+    note?: string;
     actor: Actor;
     now: Date;
   }): Promise<void>;

@@ -3,6 +3,7 @@
 import { translate } from '../../shared/i18n';
 import type { DUO_STATUSES, TASK_KINDS, TASK_STATUSES } from '../../shared/workflow/constants';
 import type { Addressee } from './report';
+import type { FlowKind, StepRecord } from './steps';
 
 /** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
 export type TaskKind = Exclude<(typeof TASK_KINDS)[number], 'outflow'>;
@@ -16,8 +17,12 @@ export type DuoStatus = (typeof DUO_STATUSES)[number];
 export interface DuoDraft {
   studentId: string;
   studentName: string;
-  /** `luxury`: luxe verzuim, made by the attendance officer; `rmc`: an early school leaver (outflow). */
-  type: '16_hours_in_4_weeks' | 'luxury' | 'rmc';
+  /**
+   * `luxury`: luxe verzuim, made by the attendance officer; `rmc`: an early school leaver
+   * (outflow); `long_absence`: the 4-week report's ("langdurig verzuim", WEB 8.1.8a) after its
+   * case found no change.
+   */
+  type: '16_hours_in_4_weeks' | 'luxury' | 'rmc' | 'long_absence';
   addressee: Exclude<Addressee, 'none'>;
   from: string;
   to: string;
@@ -63,7 +68,7 @@ export interface Task {
   remindOn?: string;
   /** Officer's conversation: the student is followed until this date. */
   followUntil?: string;
-  /** Correction: the period the front office corrects. */
+  /** Correction: the period the front office corrects; 4-week case: the run of absence signalled. */
   period?: { from: string; to: string };
   explanation: string;
   duo?: DuoDraft;
@@ -72,6 +77,11 @@ export interface Task {
   note?: string;
   /** `signal8_list`: the students who got their 8-hour signal that night, in the unit `teamId` names. */
   eightHours?: EightHourLine[];
+  /** A case with steps (functions/domain/steps.ts): its flow and the steps completed so far. */
+  flow?: FlowKind;
+  steps?: StepRecord[];
+  /** Steps the nightly run reminded of (`stepRef`): one reminder per step, however often it runs. */
+  remindedSteps?: string[];
   version: number;
   /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
   expiresAt?: number;

@@ -9,6 +9,7 @@ export const MAIL_KINDS = [
   'withdrawn',
   'task',
   'reminder',
+  'case',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -4,9 +4,11 @@
  */
 export {
   DUO_STATUSES,
+  FLOW_KINDS,
   OUTFLOW_STEPS,
   REFERRAL_CATEGORIES,
   REPORT_ACTIONS,
+  STEP_STATES,
   TASK_KINDS,
   TASK_STATUSES,
 } from '../workflow/constants';

@@ -10,4 +10,5 @@ export * from './paths';
 export * from './reports';
 export * from './routes';
 export * from './student';
+export * from './tasks';
 export * from './worklist';

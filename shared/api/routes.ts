@@ -10,6 +10,7 @@ import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, CoachReminder, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
+import { CompleteStepBody, Letter, LetterList, TaskDetail } from './tasks';
 import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
@@ -123,6 +124,33 @@ export const API_ROUTES = {
     roles: officers,
     body: DuoStatusBody,
     response: z.object({ ok: z.literal(true) }),
+  },
+  task: {
+    ...ROUTE_PATHS.task,
+    summary:
+      'A task in detail: the student, the report, the steps of its case, attendance while followed, letters',
+    roles: worklistRoles,
+    response: TaskDetail,
+  },
+  completeStep: {
+    ...ROUTE_PATHS.completeStep,
+    summary: "Complete the current step of a task's case",
+    roles: worklistRoles,
+    body: CompleteStepBody,
+    response: TaskDetail,
+  },
+  letters: {
+    ...ROUTE_PATHS.letters,
+    summary:
+      'Letters the cases made (invitations), archived for the auditor; from/to default to this school year',
+    roles: officers,
+    response: LetterList,
+  },
+  letter: {
+    ...ROUTE_PATHS.letter,
+    summary: 'One archived letter with its text (HTML)',
+    roles: officers,
+    response: Letter,
   },
   duoExport: {
     ...ROUTE_PATHS.duoExport,

@@ -244,6 +244,38 @@ export const nl = {
     'Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf {from}).',
   'task.undeliverable_mail.explanation':
     'Mail ({kind}) aan {to} is {attempts} keer geweigerd ({error}); controleer het adres in de bron en stuur het bericht zo nodig zelf.',
+  // Cases with steps (functions/domain/steps.ts): `step.<flow>.<key>`, `outcome.<key>`, `error.<code>`.
+  'flow.four_week': '4-wekenmelding',
+  'step.four_week.check': 'Klopt dit verzuim? (navraag bij coach of onderwijsmanager)',
+  'step.four_week.invitation': 'Uitnodiging voor een gesprek (brief)',
+  'step.four_week.conversation': 'Gesprek met de student',
+  'step.four_week.follow': '3 weken volgen',
+  'step.four_week.decision': 'Melden bij DUO of afsluiten',
+  'step.state.done': 'afgerond',
+  'step.state.current': 'nu aan de beurt',
+  'step.state.later': 'later',
+  'step.overdue': 'te laat',
+  'outcome.confirmed': 'Verzuim klopt',
+  'outcome.not_confirmed': 'Verzuim klopt niet (afsluiten)',
+  'outcome.sent': 'Uitnodiging verstuurd',
+  'outcome.held': 'Gesprek gevoerd',
+  'outcome.no_show': 'Student niet verschenen',
+  'outcome.changed': 'Verzuim verbeterd (afsluiten)',
+  'outcome.no_change': 'Geen gedragsverandering',
+  'outcome.duo_report': 'Melden bij DUO',
+  'outcome.closed': 'Afsluiten met reden',
+  'error.no_flow': 'Deze taak heeft geen stappen.',
+  'error.flow_closed': 'Deze zaak is al afgesloten.',
+  'error.step_not_current': 'Stap {step} is nu niet aan de beurt; eerst stap {current}.',
+  'error.outcome_not_allowed': 'Stap {step} kan niet worden afgerond met {outcome} (wel: {allowed}).',
+  'error.step_date_required': 'Vul bij stap {step} een datum in.',
+  'error.no_duo_recipient':
+    'Voor deze student geldt geen wettelijke melding aan DUO (23 jaar of ouder, of 18+ met startkwalificatie); sluit de zaak af met een reden.',
+  'case.four_week.studyFinance':
+    'De student is 18 of ouder: DUO kan de studiefinanciering en het studentenreisproduct stopzetten of terugvorderen.',
+  'case.four_week.duoTask':
+    'Melding langdurig verzuim (4 weken) vanuit de zaak {taskId}; ontvanger {recipient}.',
+  'error.step_note_required': 'Vul bij stap {step} een toelichting in.',
   'units.hours': '{h} u {m} min',
 } as const;
 

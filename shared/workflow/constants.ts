@@ -27,3 +27,6 @@ export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn',
 export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question'] as const;
 /** An outflow case's steps (appendix 4): STS-B, the outflow counsellor (Entree, level 2), the RMC report, closed. */
 export const OUTFLOW_STEPS = ['sts_involved', 'counsellor_involved', 'rmc_reported', 'closed'] as const;
+/** Cases with steps (functions/domain/steps.ts): each kind is one flow definition. */
+export const FLOW_KINDS = ['four_week'] as const;
+export const STEP_STATES = ['done', 'current', 'later'] as const;

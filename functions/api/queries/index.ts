@@ -14,11 +14,13 @@ import {
   listStudentsOfCoach,
 } from './directory';
 import { kpiPage } from './kpi';
+import { getLetter, letterList, lettersOfTask } from './letters';
 import { luxuryHints } from './luxury-hints';
 import { getOutflowCaseOwner, listOutflowCases } from './outflow';
 import { overview } from './overviews';
 import { getReport, listOpenReports, listUnitOpenReports } from './reports';
 import { studentPage } from './student';
+import { taskDetail } from './task';
 import { getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
@@ -48,6 +50,9 @@ export function storeReads(
     listOutflowCases: (coachId) => listOutflowCases(store, coachId),
     getOutflowCase: (caseId) => getOutflowCaseOwner(store, caseId),
     luxuryHints: (now) => luxuryHints(store, now),
+    taskDetail: (taskId, now) => taskDetail(store, taskId, now, lettersOfTask),
+    letters: (from, to) => letterList(store, from, to),
+    getLetter: (letterId) => getLetter(store, letterId),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

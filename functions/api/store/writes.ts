@@ -10,6 +10,7 @@ import {
 import { exportDuo } from '../../usecases/reports/duo-export';
 import { createLuxuryReport } from '../../usecases/reports/luxury';
 import { remindCoach } from '../../usecases/reports/remind-coach';
+import { completeTaskStep } from '../../usecases/tasks/steps';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -19,6 +20,7 @@ export type ApiWrites = Pick<
   | 'createReferral'
   | 'updateTaskStatus'
   | 'recordDuoStatus'
+  | 'completeStep'
   | 'exportDuoCsv'
   | 'markOutflowStep'
   | 'createLuxuryReport'
@@ -46,6 +48,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     },
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
+    },
+    async completeStep(command) {
+      await completeTaskStep(deps, command);
     },
     exportDuoCsv: () => exportDuo(deps.store),
     async markOutflowStep({ step, note, ...command }) {

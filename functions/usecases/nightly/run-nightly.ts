@@ -36,6 +36,7 @@ import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
 import { createEightHourLists } from './signal8-list';
+import { remindDueSteps } from './step-reminders';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -47,6 +48,8 @@ export interface NightlyResult {
   signals: number;
   withdrawn: number;
   reminders: number;
+  /** Steps of cases that fell due and were reminded of (functions/usecases/nightly/step-reminders.ts). */
+  stepReminders: number;
   outflowCases: number;
   /** The night's 8-hour lists on the officer's worklist (one per institution with signals). */
   eightHourLists: number;
@@ -106,6 +109,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     signals: 0,
     withdrawn: 0,
     reminders: 0,
+    stepReminders: 0,
     outflowCases: 0,
     eightHourLists: 0,
     kpiUnits: 0,
@@ -152,6 +156,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
+  const steps = await remindDueSteps(deps, directory, asOf, drafts);
+  result.stepReminders = steps.reminded;
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
   result.eightHourLists = await createEightHourLists(deps, directory, asOf, drafts, reports);
@@ -164,7 +170,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     if (!(await deps.outbox.enqueue(batch.request, told))) continue;
     result.mailsQueued++;
   }
-  // Only now that the mails are recorded: a crash before this finds the same signals again.
+  // Only now that the mails are recorded: a crash before this finds the same signals (and steps due) again.
+  await steps.save();
   await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
     try {
       await save();

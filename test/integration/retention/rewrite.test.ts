@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ConcurrentModification } from '../../../functions/domain/errors';
 import type { Expiring } from '../../../functions/domain/expiring';
@@ -6,7 +6,8 @@ import { withdraw } from '../../../functions/domain/lifecycle';
 import type { ReportAction } from '../../../functions/domain/report';
 import type { Task } from '../../../functions/domain/task';
 import { appendAudit } from '../../../functions/store/audit-repository';
-import { caseKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
+import { caseKey, letterKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
+import { letterItem } from '../../../functions/store/letters-repository';
 import { getReport, saveReport } from '../../../functions/store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
@@ -136,5 +137,26 @@ describe('rewriting the expiry of a student who leaves', () => {
     await openReport('s-rik');
     await rewriteStudentExpiry(h.table, 's-rik', dateItemExpiry('2026-10-01', 5));
     expect(await itemAt(outflowPendingKey('s-rik'))).toBeUndefined();
+  });
+});
+
+describe("a case's letters leave with the student", () => {
+  it('gives an archived letter the expiry of the student who left', async () => {
+    await h.student('s-lot');
+    const letter = {
+      letterId: 't-4w.invitation.1',
+      kind: 'invitation' as const,
+      taskId: 't-4w',
+      studentId: 's-lot',
+      studentName: 'Student s-lot',
+      createdOn: '2026-09-14',
+      by: 'vb-bakker',
+      subject: 'Uitnodiging voor een gesprek over je verzuim',
+      html: '<p>Beste Student s-lot,</p>',
+      expiresAt: studentItemExpiry(undefined, '2026-09-14', 5),
+    };
+    await h.table.doc.send(new PutCommand(letterItem(h.table, letter).Put as PutCommandInput));
+    await h.deliver(leftEvent('s-lot', '2026-10-01'));
+    expect((await itemAt(letterKey(letter.letterId)))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
   });
 });
