@@ -27,7 +27,7 @@ import {
   studentPage,
   studentReads,
 } from './routes/reports';
-import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
+import { duoExport, duoStatus, taskOwner, taskStatus, worklist, worklistCsv } from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
 
@@ -55,6 +55,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   student: studentPage,
   studentReads,
   worklist,
+  worklistCsv,
+  taskOwner,
   taskStatus,
   duoStatus,
   duoExport,

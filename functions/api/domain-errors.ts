@@ -2,6 +2,7 @@ import {
   ConcurrentModification,
   ExplanationRequired,
   InvalidTransition,
+  OwnerNotInRole,
   ReportAlreadyHandled,
   ReportNotFound,
   StudentNotFound,
@@ -19,6 +20,6 @@ export function statusOfDomainError(error: unknown): number | undefined {
   ) {
     return 409;
   }
-  if (error instanceof ExplanationRequired) return 422;
+  if (error instanceof ExplanationRequired || error instanceof OwnerNotInRole) return 422;
   return undefined;
 }

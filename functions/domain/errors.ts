@@ -57,3 +57,14 @@ export class ExplanationRequired extends Error {
     super('An explanation is required');
   }
 }
+
+/** A task is given only to someone of its role (an attendance officer's task to an attendance officer). */
+export class OwnerNotInRole extends Error {
+  override readonly name = 'OwnerNotInRole';
+  constructor(
+    readonly staffId: string,
+    readonly role: string,
+  ) {
+    super(`${staffId} does not have the role ${role} of this task`);
+  }
+}

@@ -17,7 +17,7 @@ import { kpiPage } from './kpi';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
-import { getTask, listTasks } from './worklist';
+import { allTasks, getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
 export type ApiReads = Omit<ApiData, keyof ApiWrites>;
@@ -39,8 +39,9 @@ export function storeReads(
     listStudentsOfCoach: (coachId) => listStudentsOfCoach(store, coachId),
     listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),
-    getTask: (taskId) => getTask(store, taskId),
-    listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    getTask: (taskId, now) => getTask(store, taskId, now),
+    listTasks: (filter, cursor, limit, now) => listTasks(store, filter, cursor, limit, now),
+    allTasks: (filter, now) => allTasks(store, filter, now),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),
