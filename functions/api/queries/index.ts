@@ -17,6 +17,7 @@ import { kpiPage } from './kpi';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
+import { taskDetail } from './task';
 import { allTasks, getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
@@ -42,6 +43,7 @@ export function storeReads(
     getTask: (taskId, now) => getTask(store, taskId, now),
     listTasks: (filter, cursor, limit, now) => listTasks(store, filter, cursor, limit, now),
     allTasks: (filter, now) => allTasks(store, filter, now),
+    taskDetail: (taskId, now) => taskDetail(store, taskId, now),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

@@ -8,6 +8,7 @@ import {
 } from '../../usecases/reports/actions';
 import { exportDuo } from '../../usecases/reports/duo-export';
 import { assignTaskOwner } from '../../usecases/tasks/assign';
+import { completeTaskStep } from '../../usecases/tasks/steps';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -18,6 +19,7 @@ export type ApiWrites = Pick<
   | 'updateTaskStatus'
   | 'recordDuoStatus'
   | 'assignTask'
+  | 'completeStep'
   | 'exportDuoCsv'
 >;
 
@@ -45,6 +47,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     },
     async assignTask(command) {
       await assignTaskOwner(deps, command);
+    },
+    async completeStep(command) {
+      await completeTaskStep(deps, command);
     },
     exportDuoCsv: () => exportDuo(deps.store),
   };

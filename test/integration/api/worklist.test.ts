@@ -154,6 +154,24 @@ describe('the owner of a task', () => {
     expect(ids(res)).toEqual(['t-correction']);
   });
 
+  it("the task's page shows its owner and its history by name, each change before -> after", async () => {
+    const res = await sys.api.call('officer', 'GET', '/api/tasks/t-late');
+    expect(res.status).toBe(200);
+    expect(res.json.owner).toEqual({ staffId: 'vb-1', name: 'Olaf Officer' });
+    expect(res.json.history).toEqual([
+      {
+        at: expect.any(String),
+        by: 'Olaf Officer',
+        what: 'owner taken',
+        changes: [
+          { field: 'status', before: 'open', after: 'in_progress' },
+          { field: 'owner', before: null, after: 'Olaf Officer' },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(res.json.history)).not.toContain('vb-1');
+  });
+
   it('can be given back: nobody owns it again, audited too', async () => {
     const res = await sys.api.call('officer', 'POST', '/api/tasks/t-later/owner', { ownerId: null });
     expect(res.status).toBe(200);
