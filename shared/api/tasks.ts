@@ -81,6 +81,8 @@ export const TaskDetail = Task.extend({
     teamName: z.string().nullable(),
   }).nullable(),
   owner: z.object({ staffId: z.string(), name: z.string() }).nullable(),
+  /** Who can own it: the staff of its role, by name. */
+  owners: z.array(z.object({ staffId: z.string(), name: z.string() })),
   history: z.array(TaskEvent),
   report: ReportDetail.nullable(),
   flow: FlowKind.nullable(),

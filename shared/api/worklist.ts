@@ -46,6 +46,8 @@ export const Worklist = z.object({
   nextCursor: Cursor,
   /** The staff sharing a worklist role with the reader: owners to filter on and to give a task to. */
   colleagues: z.array(StaffName.extend({ roles: z.array(TaskRole) })),
+  /** The teams and departments to filter on, by name. */
+  units: z.array(z.object({ orgUnitId: z.string(), name: z.string(), kind: z.enum(['department', 'team']) })),
 });
 export type Worklist = z.infer<typeof Worklist>;
 

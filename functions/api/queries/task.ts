@@ -94,6 +94,10 @@ export async function taskDetail(
           teamName: units.find((u) => u.orgUnitId === student.teamId)?.name ?? null,
         }
       : null,
+    owners: staff
+      .filter((s) => (s.roles as string[]).includes(task.role))
+      .map((s) => ({ staffId: s.staffId, name: s.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     history: taskHistory(trail, nameOf),
     report,
     flow: task.flow ?? null,

@@ -76,9 +76,10 @@ const subjectOf = (ctx: RouteContext) =>
 
 export const worklist: RouteHandler = async (ctx) => {
   const filter = await filterOf(ctx);
-  const [page, colleagues] = await Promise.all([
+  const [page, colleagues, units] = await Promise.all([
     ctx.data.listTasks(filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now),
     colleaguesOf(ctx),
+    ctx.units(),
   ]);
   await auditList(
     ctx,
@@ -86,7 +87,12 @@ export const worklist: RouteHandler = async (ctx) => {
     { unitId: ctx.query.unitId ?? null },
     page.items.flatMap((t) => (t.student ? [t.student.studentId] : [])),
   );
-  return json({ ...page, colleagues });
+  const choices = units
+    .flatMap((u) =>
+      u.kind === 'institution' ? [] : [{ orgUnitId: u.orgUnitId, name: u.name, kind: u.kind }],
+    )
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return json({ ...page, colleagues, units: choices });
 };
 
 const CSV_COLUMNS = [

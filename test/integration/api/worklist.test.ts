@@ -158,6 +158,10 @@ describe('the owner of a task', () => {
     const res = await sys.api.call('officer', 'GET', '/api/tasks/t-late');
     expect(res.status).toBe(200);
     expect(res.json.owner).toEqual({ staffId: 'vb-1', name: 'Olaf Officer' });
+    expect(res.json.owners).toEqual([
+      { staffId: 'vb-1', name: 'Olaf Officer' },
+      { staffId: 'vb-2', name: 'Vera Verzuim' },
+    ]);
     expect(res.json.history).toEqual([
       {
         at: expect.any(String),
