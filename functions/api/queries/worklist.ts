@@ -1,4 +1,4 @@
-import type { Task as ApiTask, TaskKind } from '../../../shared/api/worklist';
+import type { Task as ApiTask } from '../../../shared/api/worklist';
 import type { OutflowCase } from '../../domain/case';
 import { localDate } from '../../domain/dates';
 import type { Task, TaskRole } from '../../domain/task';
