@@ -69,6 +69,20 @@ try {
   }
   const officer = byRole('attendance_officer')[0] as Staff;
   const admin = byRole('admin')[0] as Staff;
+  // The officer's task screen: a case with steps when there is one, else the first task.
+  const worklist = await api<{ items: { taskId: string; kind: string }[] }>(
+    '/worklist',
+    await tokenOf(officer.staffId),
+  );
+  const withSteps = [];
+  for (const t of worklist.items.filter((i) => i.kind !== 'outflow').slice(0, 20)) {
+    const detail = await api<{ steps: unknown[] }>(
+      `/tasks/${encodeURIComponent(t.taskId)}`,
+      await tokenOf(officer.staffId),
+    );
+    if (detail.steps.length > 0) withSteps.push(t);
+  }
+  const task = withSteps[0] ?? worklist.items.find((i) => i.kind !== 'outflow');
 
   const shots: { file: string; who: Staff | null; hash: string; ready: string; lang?: 'en' }[] = [
     { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
@@ -103,6 +117,16 @@ try {
       hash: '#/werklijst',
       ready: 'tr[data-task], main p:not([aria-live])',
     },
+    ...(task
+      ? [
+          {
+            file: 'task.png',
+            who: officer,
+            hash: `#/taken/${encodeURIComponent(task.taskId)}`,
+            ready: '#history-title',
+          },
+        ]
+      : []),
     {
       file: 'overviews.png',
       who: admin,
