@@ -30,6 +30,8 @@ export const Task = z.object({
   team: z.object({ orgUnitId: z.string(), name: z.string() }).nullable(),
   createdOn: IsoDate,
   dueOn: IsoDate.nullable(),
+  /** A correction: the period the front office corrects. */
+  period: z.object({ from: IsoDate, to: IsoDate }).nullable(),
   explanation: z.string().nullable(),
   reportId: z.string().nullable(),
   duoStatus: DuoStatus.nullable(),

@@ -176,6 +176,18 @@ describe('the owner of a task', () => {
     expect(JSON.stringify(res.json.history)).not.toContain('vb-1');
   });
 
+  it("a correction's page names the period to correct", async () => {
+    await createTask(sys.table, {
+      ...aboutSam('t-fix', 'correction', '2026-11-27'),
+      role: 'front_office',
+      period: { from: '2026-10-26', to: '2026-11-13' },
+      status: 'done', // off the worklist, so the lists below stay as they are
+    });
+    const res = await sys.api.call('front', 'GET', '/api/tasks/t-fix');
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ period: { from: '2026-10-26', to: '2026-11-13' }, dueOn: '2026-11-27' });
+  });
+
   it('can be given back: nobody owns it again, audited too', async () => {
     const res = await sys.api.call('officer', 'POST', '/api/tasks/t-later/owner', { ownerId: null });
     expect(res.status).toBe(200);
