@@ -69,6 +69,8 @@ try {
   }
   const officer = byRole('attendance_officer')[0] as Staff;
   const admin = byRole('admin')[0] as Staff;
+  // The administrator reads no student data: the KPI and the overviews are a manager's.
+  const manager = (byRole('manager')[0] ?? officer) as Staff;
   // The officer's task screen: a case with steps when there is one, else the first task.
   const worklist = await api<{ items: { taskId: string; kind: string }[] }>(
     '/worklist',
@@ -110,7 +112,7 @@ try {
           },
         ]
       : []),
-    { file: 'kpi.png', who: admin, hash: '#/kpi', ready: 'tr[data-unit]' },
+    { file: 'kpi.png', who: manager, hash: '#/kpi', ready: 'tr[data-unit]' },
     {
       file: 'worklist.png',
       who: officer,
@@ -129,7 +131,7 @@ try {
       : []),
     {
       file: 'overviews.png',
-      who: admin,
+      who: manager,
       hash: '#/rapportages',
       ready: 'main table, main p:not([aria-live])',
     },
@@ -143,7 +145,7 @@ try {
     if (shot.who) {
       await page.locator(`button[data-staff="${shot.who.staffId}"]`).click();
       await page.locator('nav').waitFor();
-      await page.waitForURL(/#\/(coach|kpi|werklijst)/);
+      await page.waitForURL(/#\/(coach|kpi|werklijst|beheer)/);
     }
     await page.goto(`${system.baseUrl}/${shot.hash}`);
     await page.locator(shot.ready).first().waitFor();

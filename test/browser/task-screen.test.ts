@@ -47,13 +47,16 @@ afterAll(async () => {
   await stopSystem?.();
 });
 
-async function signIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
+async function signIn(
+  viewport = { width: 1280, height: 900 },
+  who = { staffId: 'vb-1', name: 'Olaf' },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(system.baseUrl);
-  await page.getByLabel('Zoek medewerker').fill('Olaf');
-  await page.locator('button[data-staff="vb-1"]').click();
+  await page.getByLabel('Zoek medewerker').fill(who.name);
+  await page.locator(`button[data-staff="${who.staffId}"]`).click();
   await page.waitForURL(/#\/werklijst/);
   await page.locator('nav').waitFor();
   return page;
@@ -145,5 +148,18 @@ describe("the attendance officer's worklist and task screen", () => {
     await page.goto(`${system.baseUrl}/#/taken/${TASK}`);
     await page.locator('#history-title').waitFor();
     expect(await width()).toBeLessThanOrEqual(390);
+  });
+
+  it('gives the front office its own page title over its corrections, each opening its task page', async () => {
+    const page = await signIn(undefined, { staffId: 'fo-1', name: 'Fenna' });
+    await page.locator('h1', { hasText: 'Correcties presentie' }).waitFor();
+    await page.locator('tr[data-task="t-correction"]').waitFor();
+    expect(await rowIds(page)).toEqual(['t-correction']);
+    await page
+      .locator('tr[data-task="t-correction"]')
+      .getByRole('link', { name: 'Correctie presentie' })
+      .click();
+    await page.locator('h1', { hasText: 'Correctie presentie: Bo Bakker' }).waitFor();
+    await expectAxeClean(page, 'front office task page');
   });
 });

@@ -79,6 +79,16 @@ describe("the server's refusals and the history, in words", () => {
     expect(mod.byWhom('nl', { by: 'system' })).toBe('Presentie (nachtelijke run)');
   });
 
+  it("says what happened in the reader's language, an unknown entry as recorded", () => {
+    expect(mod.whatText('nl', 'created (as of 2026-11-17)', null)).toBe('Aangemaakt');
+    expect(mod.whatText('nl', 'owner taken', null)).toBe('Opgepakt');
+    expect(mod.whatText('nl', 'step check confirmed', 'four_week')).toBe(
+      'Klopt dit verzuim? (navraag bij coach of onderwijsmanager): Verzuim klopt',
+    );
+    expect(mod.whatText('en', 'owner released', null)).toBe('Given back');
+    expect(mod.whatText('nl', 'something new', null)).toBe('something new');
+  });
+
   it('writes a percentage in Dutch notation', () => {
     expect(mod.percent('nl', 39.5)).toBe('39,5 %');
     expect(mod.percent('en', 39.5)).toBe('39.5 %');

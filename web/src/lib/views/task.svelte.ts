@@ -99,3 +99,19 @@ export function percent(lang: Lang, value: number | null): string {
   if (value === null) return '–';
   return `${new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(value)} %`;
 }
+
+/**
+ * What an audit entry says, in words. The trail records it in short English (`status done`,
+ * `step check confirmed`, `created (as of 2026-11-17)`); the page shows the reader's language
+ * and leaves an unknown entry as it was recorded.
+ */
+export function whatText(lang: Lang, what: string, flow: string | null): string {
+  const plain = what.replace(/ \(as of [^)]*\)$/, '');
+  const [head = '', a = '', b = ''] = plain.split(' ');
+  if (head === 'step' && a && b) return `${stepName(lang, flow, a)}: ${outcomeName(lang, b)}`;
+  if (head === 'status' && a) return translate(lang, 'task.what.status');
+  if (head === 'DUO' && a) return `${translate(lang, 'worklist.duo')}: ${translateOr(lang, `duo.${a}`, a)}`;
+  if (head === 'referral') return translate(lang, 'task.what.referral');
+  const key = `task.what.${plain.replace(/ /g, '_')}`;
+  return translateOr(lang, key, what);
+}
