@@ -89,6 +89,12 @@ describe("the server's refusals and the history, in words", () => {
     expect(mod.whatText('nl', 'something new', null)).toBe('something new');
   });
 
+  it("gives an entry's time in the school's time zone, summer and winter", () => {
+    expect(mod.schoolTime('2026-11-30T17:40:00.000Z')).toBe('18:40');
+    expect(mod.schoolTime('2026-06-30T17:40:00.000Z')).toBe('19:40');
+    expect(mod.schoolDate('2026-11-30T23:30:00.000Z')).toBe('2026-12-01');
+  });
+
   it('writes a percentage in Dutch notation', () => {
     expect(mod.percent('nl', 39.5)).toBe('39,5 %');
     expect(mod.percent('en', 39.5)).toBe('39.5 %');

@@ -115,3 +115,17 @@ export function whatText(lang: Lang, what: string, flow: string | null): string 
   const key = `task.what.${plain.replace(/ /g, '_')}`;
   return translateOr(lang, key, what);
 }
+
+/** The time of an entry as the school reads it (Europe/Amsterdam), whatever the reader's machine says. */
+export function schoolTime(at: string): string {
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(at));
+}
+
+/** The school's date (YYYY-MM-DD) of an entry: an entry just after midnight belongs to that day. */
+export function schoolDate(at: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(at));
+}
