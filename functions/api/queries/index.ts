@@ -14,6 +14,7 @@ import {
   listStudentsOfCoach,
 } from './directory';
 import { kpiPage } from './kpi';
+import { getLetter, letterList, lettersOfTask } from './letters';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
@@ -43,7 +44,9 @@ export function storeReads(
     getTask: (taskId, now) => getTask(store, taskId, now),
     listTasks: (filter, cursor, limit, now) => listTasks(store, filter, cursor, limit, now),
     allTasks: (filter, now) => allTasks(store, filter, now),
-    taskDetail: (taskId, now) => taskDetail(store, taskId, now),
+    taskDetail: (taskId, now) => taskDetail(store, taskId, now, lettersOfTask),
+    letters: (from, to) => letterList(store, from, to),
+    getLetter: (letterId) => getLetter(store, letterId),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

@@ -67,6 +67,25 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     dueDate: '2026-11-05',
     url,
   },
+  'step.due': {
+    assigneeName: 'Fatima El Amrani',
+    studentName: 'Sanne de Vries',
+    flow: 'four_week',
+    step: 'conversation',
+    date: '2026-11-05',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'Joost Bakker',
+    studentName: 'Sanne de Vries',
+    flow: 'four_week',
+    outcome: 'duo_report',
+    from: '2026-09-07',
+    to: '2026-10-30',
+    duo: 'RMC',
+    adult: true,
+    url,
+  },
 };
 
 export function mailPreviews(): { id: string; lang: string; subject: string; text: string }[] {

@@ -29,6 +29,7 @@ import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
+import { remindDueSteps } from './step-reminders';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -40,6 +41,8 @@ export interface NightlyResult {
   signals: number;
   withdrawn: number;
   reminders: number;
+  /** Steps of cases that fell due and were reminded of (functions/usecases/nightly/step-reminders.ts). */
+  stepReminders: number;
   outflowCases: number;
   kpiUnits: number;
   mailsQueued: number;
@@ -97,6 +100,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     signals: 0,
     withdrawn: 0,
     reminders: 0,
+    stepReminders: 0,
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
@@ -142,6 +146,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
+  const steps = await remindDueSteps(deps, directory, asOf, drafts);
+  result.stepReminders = steps.reminded;
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
 
@@ -153,7 +159,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     if (!(await deps.outbox.enqueue(batch.request, told))) continue;
     result.mailsQueued++;
   }
-  // Only now that the mails are recorded: a crash before this finds the same signals again.
+  // Only now that the mails are recorded: a crash before this finds the same signals (and steps due) again.
+  await steps.save();
   await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
     try {
       await save();

@@ -75,6 +75,26 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
   },
   'withdrawn.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'task.assignee': { assigneeName: HOSTILE, studentName: HOSTILE, task: 'duo_report', ...base },
+  'step.due': {
+    assigneeName: HOSTILE,
+    studentName: HOSTILE,
+    flow: HOSTILE,
+    step: HOSTILE,
+    date: '2026-10-01',
+    url: base.url,
+  },
+  'case.closed.coach': {
+    coachName: HOSTILE,
+    studentName: HOSTILE,
+    flow: HOSTILE,
+    outcome: HOSTILE,
+    from: base.from,
+    to: base.to,
+    reason: HOSTILE,
+    duo: 'RMC',
+    adult: true,
+    url: base.url,
+  },
 };
 
 describe('a hostile name in every template', () => {

@@ -25,6 +25,23 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
   'frequent.coach': { coachName: 'M. Jansen', studentName, url, ...period },
   'outflow.coach': { coachName: 'M. Jansen', studentName, date: '2026-11-02', counsellor: true, url },
   'task.assignee': { assigneeName: 'S. Bakker', studentName, task: 'sick_pattern', url, ...period },
+  'step.due': {
+    assigneeName: 'S. Bakker',
+    studentName,
+    flow: 'four_week',
+    step: 'follow',
+    date: '2026-10-01',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'M. Jansen',
+    studentName,
+    flow: 'four_week',
+    outcome: 'duo_report',
+    ...period,
+    duo: 'LPA',
+    url,
+  },
 });
 
 /** Words in a mailbox preview that would tell what the concern is (absence, sickness, the signals, DUO, leaving). */

@@ -73,6 +73,24 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     to: '2026-09-11',
     url,
   },
+  'step.due': {
+    assigneeName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    flow: 'four_week',
+    step: 'conversation',
+    date: '2026-09-14',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    flow: 'four_week',
+    outcome: 'closed',
+    from: '2026-09-07',
+    to: '2026-10-30',
+    reason: 'Student is weer op school.',
+    url,
+  },
 };
 const ids = Object.keys(samples) as TemplateId[];
 
