@@ -166,6 +166,7 @@ export const en: Record<DashboardKey, string> = {
   'task.what.owner_released': 'Given back',
   'task.what.status': 'Status changed',
   'task.what.referral': 'Referred by the coach',
+  'task.what.reminded': 'Reminder sent',
   'task.signal4w': '4-week signal',
   'task.duo_report': 'DUO report',
   'task.officer_conversation': 'Conversation request',

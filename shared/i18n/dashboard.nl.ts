@@ -166,6 +166,7 @@ export const nl = {
   'task.what.owner_released': 'Teruggegeven',
   'task.what.status': 'Status gewijzigd',
   'task.what.referral': 'Doorverwezen door de coach',
+  'task.what.reminded': 'Herinnering gestuurd',
   'task.signal4w': '4-weken signaal',
   'task.duo_report': 'Melding DUO',
   'task.officer_conversation': 'Gespreksverzoek',

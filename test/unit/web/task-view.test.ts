@@ -86,6 +86,9 @@ describe("the server's refusals and the history, in words", () => {
       'Klopt dit verzuim? (navraag bij coach of onderwijsmanager): Verzuim klopt',
     );
     expect(mod.whatText('en', 'owner released', null)).toBe('Given back');
+    expect(mod.whatText('nl', 'reminded 0:check (as of 2026-11-24)', 'four_week')).toBe(
+      'Herinnering gestuurd: Klopt dit verzuim? (navraag bij coach of onderwijsmanager)',
+    );
     expect(mod.whatText('nl', 'something new', null)).toBe('something new');
   });
 

@@ -112,6 +112,9 @@ export function whatText(lang: Lang, what: string, flow: string | null): string 
   if (head === 'status' && a) return translate(lang, 'task.what.status');
   if (head === 'DUO' && a) return `${translate(lang, 'worklist.duo')}: ${translateOr(lang, `duo.${a}`, a)}`;
   if (head === 'referral') return translate(lang, 'task.what.referral');
+  // The nightly reminder of a due step: `reminded <index>:<step>`.
+  if (head === 'reminded' && a.includes(':'))
+    return `${translate(lang, 'task.what.reminded')}: ${stepName(lang, flow, a.slice(a.indexOf(':') + 1))}`;
   const key = `task.what.${plain.replace(/ /g, '_')}`;
   return translateOr(lang, key, what);
 }
