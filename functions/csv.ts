@@ -15,10 +15,23 @@ export interface CsvColumn<K extends string = string> {
 export function toCsv<K extends string>(
   columns: readonly CsvColumn<K>[],
   rows: readonly Record<K, string | number | boolean | null | undefined>[],
+  delimiter = ',',
 ): string {
   return stringify(rows as Record<K, unknown>[], {
     header: true,
     columns: columns.map((c) => ({ key: c.key, header: c.header })),
     escape_formulas: true,
+    delimiter,
   });
+}
+
+/**
+ * For Dutch Excel, which splits on semicolons (the comma is the decimal sign) and reads a file
+ * as UTF-8 only when it starts with a byte order mark: without it, "é" in a name comes out garbled.
+ */
+export function toExcelCsv<K extends string>(
+  columns: readonly CsvColumn<K>[],
+  rows: readonly Record<K, string | number | boolean | null | undefined>[],
+): string {
+  return `\uFEFF${toCsv(columns, rows, ';')}`;
 }

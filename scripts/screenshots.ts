@@ -69,6 +69,22 @@ try {
   }
   const officer = byRole('attendance_officer')[0] as Staff;
   const admin = byRole('admin')[0] as Staff;
+  // The administrator reads no student data: the KPI and the overviews are a manager's.
+  const manager = (byRole('manager')[0] ?? officer) as Staff;
+  // The officer's task screen: a case with steps when there is one, else the first task.
+  const worklist = await api<{ items: { taskId: string; kind: string }[] }>(
+    '/worklist',
+    await tokenOf(officer.staffId),
+  );
+  const withSteps = [];
+  for (const t of worklist.items.filter((i) => i.kind !== 'outflow').slice(0, 20)) {
+    const detail = await api<{ steps: unknown[] }>(
+      `/tasks/${encodeURIComponent(t.taskId)}`,
+      await tokenOf(officer.staffId),
+    );
+    if (detail.steps.length > 0) withSteps.push(t);
+  }
+  const task = withSteps[0] ?? worklist.items.find((i) => i.kind !== 'outflow');
 
   const shots: { file: string; who: Staff | null; hash: string; ready: string; lang?: 'en' }[] = [
     { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
@@ -96,16 +112,26 @@ try {
           },
         ]
       : []),
-    { file: 'kpi.png', who: admin, hash: '#/kpi', ready: 'tr[data-unit]' },
+    { file: 'kpi.png', who: manager, hash: '#/kpi', ready: 'tr[data-unit]' },
     {
       file: 'worklist.png',
       who: officer,
       hash: '#/werklijst',
       ready: 'tr[data-task], main p:not([aria-live])',
     },
+    ...(task
+      ? [
+          {
+            file: 'task.png',
+            who: officer,
+            hash: `#/taken/${encodeURIComponent(task.taskId)}`,
+            ready: '#history-title',
+          },
+        ]
+      : []),
     {
       file: 'overviews.png',
-      who: admin,
+      who: manager,
       hash: '#/rapportages',
       ready: 'main table, main p:not([aria-live])',
     },
@@ -119,7 +145,7 @@ try {
     if (shot.who) {
       await page.locator(`button[data-staff="${shot.who.staffId}"]`).click();
       await page.locator('nav').waitFor();
-      await page.waitForURL(/#\/(coach|kpi|werklijst)/);
+      await page.waitForURL(/#\/(coach|kpi|werklijst|beheer)/);
     }
     await page.goto(`${system.baseUrl}/${shot.hash}`);
     await page.locator(shot.ready).first().waitFor();

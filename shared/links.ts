@@ -11,7 +11,13 @@ export const dashboardPath = {
   coach: (teamId?: string | null) => (teamId ? `#/coach?team=${id(teamId)}` : '#/coach'),
   report: (reportId: string) => `#/meldingen/${id(reportId)}`,
   student: (studentId: string) => `#/studenten/${id(studentId)}`,
-  worklist: () => '#/werklijst',
+  /** The worklist, with its filters (kind, unit, owner) in the URL so a filtered list can be shared. */
+  worklist: (filter: { kind?: string; unitId?: string; owner?: string } = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+    return q.size > 0 ? `#/werklijst?${q}` : '#/werklijst';
+  },
+  task: (taskId: string) => `#/taken/${id(taskId)}`,
   overviews: () => '#/rapportages',
   admin: () => '#/beheer',
 };

@@ -30,7 +30,7 @@ import {
   studentReads,
 } from './routes/reports';
 import { completeStep, letter, letters, task } from './routes/tasks';
-import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
+import { duoExport, duoStatus, taskOwner, taskStatus, worklist, worklistCsv } from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
 
@@ -59,6 +59,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   student: studentPage,
   studentReads,
   worklist,
+  worklistCsv,
+  taskOwner,
   taskStatus,
   duoStatus,
   task,

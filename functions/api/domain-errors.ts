@@ -4,6 +4,7 @@ import {
   ExplanationRequired,
   InvalidTransition,
   NothingToRemind,
+  OwnerNotInRole,
   ReminderAlreadySent,
   ReportAlreadyHandled,
   ReportNotFound,
@@ -30,7 +31,7 @@ export function statusOfDomainError(error: unknown): number | undefined {
   ) {
     return 409;
   }
-  if (error instanceof ExplanationRequired) return 422;
+  if (error instanceof ExplanationRequired || error instanceof OwnerNotInRole) return 422;
   if (error instanceof StepError)
     return error.code === 'flow_closed' || error.code === 'step_not_current' ? 409 : 422;
   return undefined;

@@ -77,6 +77,15 @@ export interface OverviewFilter {
   to?: string;
 }
 
+/** The worklist's filter, resolved by the route: kinds the reader may see, teams of a unit, an owner. */
+export interface WorklistFilter {
+  kinds: readonly TaskKind[];
+  /** The teams of the unit asked for (a team, or a department's teams); absent: every team. */
+  teamIds?: ReadonlySet<string>;
+  /** A staff id, `null` for tasks nobody owns; absent: anyone's. */
+  owner?: string | null;
+}
+
 export interface Actor {
   staffId: string;
   name: string;
@@ -135,8 +144,12 @@ export interface ApiData {
     now: Date;
   }): Promise<{ taskId: string }>;
 
-  getTask(taskId: string): Promise<Task | null>;
-  listTasks(kinds: readonly TaskKind[], cursor: string | null, limit: number): Promise<Page<Task>>;
+  getTask(taskId: string, now?: Date): Promise<Task | null>;
+  listTasks(filter: WorklistFilter, cursor: string | null, limit: number, now: Date): Promise<Page<Task>>;
+  /** The whole filtered worklist in the same order, for its CSV. */
+  allTasks(filter: WorklistFilter, now: Date): Promise<Task[]>;
+  /** Take a task, give it to a colleague of its role, or give it back (`ownerId` null). */
+  assignTask(input: { taskId: string; ownerId: string | null; actor: Actor; now: Date }): Promise<void>;
   updateTaskStatus(input: {
     taskId: string;
     status: TaskStatus;

@@ -84,6 +84,17 @@ export class NothingToRemind extends Error {
   }
 }
 
+/** A task is given only to someone of its role (an attendance officer's task to an attendance officer). */
+export class OwnerNotInRole extends Error {
+  override readonly name = 'OwnerNotInRole';
+  constructor(
+    readonly staffId: string,
+    readonly role: string,
+  ) {
+    super(`${staffId} does not have the role ${role} of this task`);
+  }
+}
+
 /**
  * Named failures of a case's steps (functions/domain/steps.ts). Each carries a `code` the API
  * answers with, so the dashboard shows it in the reader's language (`error.<code>` in shared/i18n).

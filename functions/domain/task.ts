@@ -62,6 +62,8 @@ export interface Task {
   teamId: string;
   reportId?: string;
   status: TaskStatus;
+  /** The staff member (of the task's role) who took it or was given it; absent: nobody yet. */
+  ownerId?: string;
   createdOn: string;
   dueDate?: string;
   /** Officer's conversation: the nightly run creates a reminder task on this date. */

@@ -11,7 +11,7 @@ import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, CoachReminder, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
 import { CompleteStepBody, Letter, LetterList, TaskDetail } from './tasks';
-import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
+import { DuoStatusBody, TaskOwnerBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
  * The API's routes in one table: the handler's router, the OpenAPI document and the web
@@ -107,9 +107,23 @@ export const API_ROUTES = {
   },
   worklist: {
     ...ROUTE_PATHS.worklist,
-    summary: "Attendance officer's or front office's open tasks",
+    summary:
+      "Attendance officer's or front office's open tasks, by due date; filtered by kind, unit and owner (mine, nobody, a staff id)",
     roles: worklistRoles,
     response: Worklist,
+  },
+  worklistCsv: {
+    ...ROUTE_PATHS.worklistCsv,
+    summary: 'The same worklist (same filters, same order) as CSV',
+    roles: worklistRoles,
+    response: 'csv',
+  },
+  taskOwner: {
+    ...ROUTE_PATHS.taskOwner,
+    summary: 'Take a task, give it to a colleague of its role, or give it back (ownerId null)',
+    roles: worklistRoles,
+    body: TaskOwnerBody,
+    response: z.object({ ok: z.literal(true) }),
   },
   taskStatus: {
     ...ROUTE_PATHS.taskStatus,

@@ -58,12 +58,22 @@ export type LetterRef = z.infer<typeof LetterRef>;
 export const Letter = LetterRef.extend({ html: z.string() });
 export type Letter = z.infer<typeof Letter>;
 
+/** One field of a task before and after a change (owner: a name; status: a code). */
+export const TaskChange = z.object({
+  field: z.enum(['status', 'owner', 'dueDate', 'duoStatus']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type TaskChange = z.infer<typeof TaskChange>;
+
 export const TaskEvent = z.object({
   at: z.string(),
   /** The staff member's name (or `system` for the nightly run). */
   by: z.string(),
   what: z.string(),
+  changes: z.array(TaskChange),
 });
+export type TaskEvent = z.infer<typeof TaskEvent>;
 
 export const LetterList = z.object({ items: z.array(LetterRef) });
 export type LetterList = z.infer<typeof LetterList>;
@@ -74,6 +84,8 @@ export const TaskDetail = Task.extend({
     teamName: z.string().nullable(),
   }).nullable(),
   owner: z.object({ staffId: z.string(), name: z.string() }).nullable(),
+  /** Who can own it: the staff of its role, by name. */
+  owners: z.array(z.object({ staffId: z.string(), name: z.string() })),
   history: z.array(TaskEvent),
   report: ReportDetail.nullable(),
   flow: FlowKind.nullable(),

@@ -20,14 +20,27 @@ export const EightHourLine = z.object({
   to: IsoDate,
 });
 export type EightHourLine = z.infer<typeof EightHourLine>;
+/** A staff member as the dashboard shows them: by name, never by id alone. */
+export const StaffName = z.object({ staffId: z.string(), name: z.string() });
+export type StaffName = z.infer<typeof StaffName>;
+export const TaskRole = z.enum(['attendance_officer', 'front_office', 'admin']);
+export type TaskRole = z.infer<typeof TaskRole>;
 
 export const Task = z.object({
   taskId: z.string(),
   kind: TaskKind,
+  /** Whose shared queue it is in: only staff of this role can own it. */
+  role: TaskRole,
   status: TaskStatus,
+  /** Who took the task or was given it; null: nobody yet. */
+  owner: StaffName.nullable(),
   student: StudentRef.nullable(),
+  coach: StaffName.nullable(),
+  team: z.object({ orgUnitId: z.string(), name: z.string() }).nullable(),
   createdOn: IsoDate,
   dueOn: IsoDate.nullable(),
+  /** A correction: the period the front office corrects. */
+  period: z.object({ from: IsoDate, to: IsoDate }).nullable(),
   explanation: z.string().nullable(),
   reportId: z.string().nullable(),
   duoStatus: DuoStatus.nullable(),
@@ -37,11 +50,25 @@ export const Task = z.object({
   note: z.string().nullable().optional(),
   /** The student is on Route-X (the internal norm): labelled; such a student is never reported to DUO. */
   routeX: z.boolean().optional(),
+  /** Its due date has passed and it is not done. */
+  overdue: z.boolean(),
 });
 export type Task = z.infer<typeof Task>;
 
-export const Worklist = z.object({ items: z.array(Task), nextCursor: Cursor });
+/** The owner filter: mine, nobody's, or a colleague's staff id. */
+export const OWNER_FILTERS = ['mine', 'nobody'] as const;
+
+export const Worklist = z.object({
+  items: z.array(Task),
+  nextCursor: Cursor,
+  /** The staff sharing a worklist role with the reader: owners to filter on and to give a task to. */
+  colleagues: z.array(StaffName.extend({ roles: z.array(TaskRole) })),
+  /** The teams and departments to filter on, by name. */
+  units: z.array(z.object({ orgUnitId: z.string(), name: z.string(), kind: z.enum(['department', 'team']) })),
+});
 export type Worklist = z.infer<typeof Worklist>;
 
 export const TaskStatusBody = z.object({ status: TaskStatus, note: z.string().max(2000).optional() });
 export const DuoStatusBody = z.object({ status: DuoStatus, reason: z.string().max(2000).optional() });
+/** `null` gives the task back to its role's shared queue. */
+export const TaskOwnerBody = z.object({ ownerId: z.string().min(1).nullable() });

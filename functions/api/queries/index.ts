@@ -21,7 +21,7 @@ import { overview } from './overviews';
 import { getReport, listOpenReports, listUnitOpenReports } from './reports';
 import { studentPage } from './student';
 import { taskDetail } from './task';
-import { getTask, listTasks } from './worklist';
+import { allTasks, getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
 export type ApiReads = Omit<ApiData, keyof ApiWrites>;
@@ -45,8 +45,9 @@ export function storeReads(
     listUnitOpenReports: (teamIds, cursor, limit, now) =>
       listUnitOpenReports(store, teamIds, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),
-    getTask: (taskId) => getTask(store, taskId),
-    listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    getTask: (taskId, now) => getTask(store, taskId, now),
+    listTasks: (filter, cursor, limit, now) => listTasks(store, filter, cursor, limit, now),
+    allTasks: (filter, now) => allTasks(store, filter, now),
     listOutflowCases: (coachId) => listOutflowCases(store, coachId),
     getOutflowCase: (caseId) => getOutflowCaseOwner(store, caseId),
     luxuryHints: (now) => luxuryHints(store, now),

@@ -53,15 +53,40 @@ export function reportDetail(
   return { ...reportSummary(report, today), lessons, history };
 }
 
-export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
+/** Names of staff and units, looked up once per request (undefined: not found). */
+export interface TaskNames {
+  staff(staffId: string): string | undefined;
+  unit(orgUnitId: string): string | undefined;
+}
+
+const staffName = (names: TaskNames, staffId: string | undefined) => {
+  const name = staffId ? names.staff(staffId) : undefined;
+  return staffId && name !== undefined ? { staffId, name } : null;
+};
+
+/** The student's coach and team by name (none for a task about no student). */
+function coachAndTeam(student: ApiTask['student'], names: TaskNames) {
+  const team = student ? names.unit(student.teamId) : undefined;
+  return {
+    coach: staffName(names, student?.coachId),
+    team: student && team !== undefined ? { orgUnitId: student.teamId, name: team } : null,
+  };
+}
+
+export function apiTask(task: Task, student: ApiTask['student'], names: TaskNames, today: string): ApiTask {
   const last = task.duoRecord?.history.at(-1);
+  const dueOn = task.dueDate ?? task.remindOn ?? null;
   return {
     taskId: task.taskId,
     kind: task.kind,
+    role: task.role,
     status: task.status,
+    owner: staffName(names, task.ownerId),
     student,
+    ...coachAndTeam(student, names),
     createdOn: task.createdOn,
-    dueOn: task.dueDate ?? task.remindOn ?? null,
+    dueOn,
+    period: task.period ?? null,
     explanation: task.explanation || null,
     reportId: task.reportId ?? null,
     duoStatus: task.kind === 'duo_report' ? (task.duoRecord?.status ?? last?.status ?? null) : null,
@@ -82,20 +107,26 @@ export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
         }
       : {}),
     ...(task.note ? { note: task.note } : {}),
+    overdue: dueOn !== null && dueOn < today && task.status !== 'done',
   };
 }
 
 /** An outflow case shown among the tasks (read-only there: the case has its own life cycle). */
-export function outflowTask(c: OutflowCase, student: ApiTask['student']): ApiTask {
+export function outflowTask(c: OutflowCase, student: ApiTask['student'], names: TaskNames): ApiTask {
   return {
     taskId: c.caseId,
     kind: 'outflow',
+    role: 'attendance_officer',
     status: c.status === 'done' ? 'done' : 'open',
+    owner: null,
     student,
+    ...coachAndTeam(student, names),
     createdOn: c.createdOn,
     dueOn: null,
+    period: null,
     explanation: null,
     reportId: null,
     duoStatus: null,
+    overdue: false,
   };
 }

@@ -16,6 +16,7 @@ import { getTask as getStoredTask } from '../../store/tasks-repository';
 import { fourWeekDuoTaskId } from '../../usecases/tasks/four-week';
 import { apiTask } from './mapping';
 import { getReport } from './reports';
+import { taskHistory } from './task-history';
 
 /** The task screen: a task with its student, report, the steps of its case, attendance while followed, letters. */
 
@@ -80,6 +81,8 @@ export async function taskDetail(
           coachId: student.coachId,
         }
       : null,
+    { staff: (id) => names.get(id), unit: (id) => units.find((u) => u.orgUnitId === id)?.name },
+    today,
   );
   return {
     ...base,
@@ -93,8 +96,11 @@ export async function taskDetail(
           teamName: units.find((u) => u.orgUnitId === student.teamId)?.name ?? null,
         }
       : null,
-    owner: null,
-    history: trail.map((e) => ({ at: e.at, by: nameOf(e.by), what: e.what })),
+    owners: staff
+      .filter((s) => (s.roles as string[]).includes(task.role))
+      .map((s) => ({ staffId: s.staffId, name: s.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    history: taskHistory(trail, nameOf),
     report,
     flow: task.flow ?? null,
     steps: views.map((v) => stepOf(v, nameOf)),

@@ -10,6 +10,7 @@ import {
 import { exportDuo } from '../../usecases/reports/duo-export';
 import { createLuxuryReport } from '../../usecases/reports/luxury';
 import { remindCoach } from '../../usecases/reports/remind-coach';
+import { assignTaskOwner } from '../../usecases/tasks/assign';
 import { completeTaskStep } from '../../usecases/tasks/steps';
 import type { ApiData } from '../ports';
 
@@ -20,6 +21,7 @@ export type ApiWrites = Pick<
   | 'createReferral'
   | 'updateTaskStatus'
   | 'recordDuoStatus'
+  | 'assignTask'
   | 'completeStep'
   | 'exportDuoCsv'
   | 'markOutflowStep'
@@ -48,6 +50,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     },
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
+    },
+    async assignTask(command) {
+      await assignTaskOwner(deps, command);
     },
     async completeStep(command) {
       await completeTaskStep(deps, command);

@@ -72,7 +72,7 @@ export async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
   const staff = await listStaff(deps.store);
   const role: TaskRole = task.role;
-  const url = dashboardLink(deps.dashboardUrl, dashboardPath.worklist());
+  const url = dashboardLink(deps.dashboardUrl, dashboardPath.task(task.taskId));
   for (const person of staff.filter((s) => (s.roles as string[]).includes(role))) {
     const notice = notifyAssignee(person, task, { period: task.period, dueDate: task.dueDate, url });
     await queueNotice(deps.outbox, taskMailId(task.taskId, person.staffId), notice, [task.studentId]);

@@ -101,7 +101,8 @@ describe('a coach handling a 16-hour report through the API', () => {
     expect(mail?.status).toBe('unsent'); // the nightly run sends it
     expect(mail?.subject).toBe('Nieuwe taak: Sam Aalders');
     expect(mail?.text).toContain('DUO');
-    expect(mail?.text).toContain(`${DASHBOARD_URL}/#/werklijst`);
+    // The link opens the task itself, not the whole worklist.
+    expect(mail?.text).toContain(`${DASHBOARD_URL}/#/taken/${task?.taskId}`);
   });
 
   it('publishes report.handled when a coach completes the conversation', async () => {

@@ -10,7 +10,14 @@ describe('hash routes of the dashboard', () => {
     expect(parseHash(href.coach('team-a'))).toEqual({ name: 'coach', teamId: 'team-a' });
     expect(parseHash(href.coach())).toEqual({ name: 'coach', teamId: null });
     expect(parseHash(href.kpi())).toEqual({ name: 'kpi' });
-    expect(parseHash(href.worklist())).toEqual({ name: 'worklist' });
+    expect(parseHash(href.worklist())).toEqual({ name: 'worklist', kind: '', unitId: '', owner: '' });
+    expect(parseHash(href.worklist({ kind: 'signal4w', unitId: 'dep tech&1', owner: 'mine' }))).toEqual({
+      name: 'worklist',
+      kind: 'signal4w',
+      unitId: 'dep tech&1',
+      owner: 'mine',
+    });
+    expect(parseHash(href.task('R#1.a0'))).toEqual({ name: 'task', taskId: 'R#1.a0' });
     expect(parseHash(href.overviews())).toEqual({ name: 'overviews' });
     expect(parseHash(href.admin())).toEqual({ name: 'admin' });
     expect(parseHash(href.signin())).toEqual({ name: 'signin' });
@@ -25,7 +32,8 @@ describe('hash routes of the dashboard', () => {
       coach: [dashboardPath.coach('team?a=1'), { name: 'coach', teamId: 'team?a=1' }],
       report: [dashboardPath.report('R#2026/07'), { name: 'report', reportId: 'R#2026/07' }],
       student: [dashboardPath.student('S 100/ä'), { name: 'student', studentId: 'S 100/ä' }],
-      worklist: [dashboardPath.worklist(), { name: 'worklist' }],
+      worklist: [dashboardPath.worklist(), { name: 'worklist', kind: '', unitId: '', owner: '' }],
+      task: [dashboardPath.task('s-1.a0/x'), { name: 'task', taskId: 's-1.a0/x' }],
       overviews: [dashboardPath.overviews(), { name: 'overviews' }],
       admin: [dashboardPath.admin(), { name: 'admin' }],
     };

@@ -8,6 +8,9 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A named refusal (`error.<code>` in shared/i18n) and the values for its text. */
+    readonly code?: string,
+    readonly values?: Record<string, string>,
   ) {
     super(message);
   }
@@ -24,13 +27,13 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   const response = await fetch(`${config.apiBase}${path}`, { ...init, headers });
   if (response.status === 401) session.signOut();
   if (!response.ok) {
-    let message = response.statusText;
+    let body: { error?: string; code?: string; values?: Record<string, string> } = {};
     try {
-      message = ((await response.json()) as { error?: string }).error ?? message;
+      body = (await response.json()) as typeof body;
     } catch {
       // not JSON: keep the status text
     }
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, body.error ?? response.statusText, body.code, body.values);
   }
   return response;
 }

@@ -9,7 +9,8 @@ export type Route =
   | { name: 'coach'; teamId: string | null }
   | { name: 'report'; reportId: string }
   | { name: 'student'; studentId: string }
-  | { name: 'worklist' }
+  | { name: 'worklist'; kind: string; unitId: string; owner: string }
+  | { name: 'task'; taskId: string }
   | { name: 'overviews' }
   | { name: 'admin' }
   | { name: 'notfound' };
@@ -33,7 +34,14 @@ export function parseHash(hash: string): Route {
     case 'studenten':
       return id ? { name: 'student', studentId: id } : { name: 'notfound' };
     case 'werklijst':
-      return { name: 'worklist' };
+      return {
+        name: 'worklist',
+        kind: q.get('kind') ?? '',
+        unitId: q.get('unitId') ?? '',
+        owner: q.get('owner') ?? '',
+      };
+    case 'taken':
+      return id ? { name: 'task', taskId: id } : { name: 'notfound' };
     case 'rapportages':
       return { name: 'overviews' };
     case 'beheer':
