@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   'officer_conversation',
   'conversation_reminder',
   'officer_question',
+  'home_visit',
   'sick_pattern',
   'suspension_check',
   'outflow',
@@ -23,4 +24,5 @@ export const TASK_KINDS = [
 ] as const;
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;
-export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question'] as const;
+/** `home_visit`: appendix 4 §5, a visit to a student who cannot be reached any other way. */
+export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question', 'home_visit'] as const;

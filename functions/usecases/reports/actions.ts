@@ -260,6 +260,7 @@ const REFERRAL_TASK: Record<ReferralCategory, TaskKind> = {
   duo: 'duo_report',
   officer_conversation: 'officer_conversation',
   officer_question: 'officer_question',
+  home_visit: 'home_visit',
 };
 
 /** A coach hands a student to the attendance officer without a report: a task, its mail, an audit entry. */

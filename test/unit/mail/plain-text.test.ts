@@ -75,6 +75,16 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
   },
   'withdrawn.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'task.assignee': { assigneeName: HOSTILE, studentName: HOSTILE, task: 'duo_report', ...base },
+  'feedback.coach': {
+    coachName: HOSTILE,
+    officerName: HOSTILE,
+    studentName: HOSTILE,
+    flow: 'home_visit',
+    outcome: 'nobody_home',
+    date: '2026-09-10',
+    ...base,
+  },
+  'followup.officer': { officerName: HOSTILE, studentName: HOSTILE, followUpOn: '2026-09-10', ...base },
 };
 
 describe('a hostile name in every template', () => {

@@ -73,6 +73,26 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     to: '2026-09-11',
     url,
   },
+  'feedback.coach': {
+    coachName: 'M. Jansen',
+    officerName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    flow: 'officer_conversation',
+    outcome: 'held',
+    date: '2026-09-28',
+    from: '2026-09-28',
+    to: '2026-10-30',
+    followUpOn: '2026-10-12',
+    url,
+  },
+  'followup.officer': {
+    officerName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    from: '2026-09-28',
+    to: '2026-10-30',
+    followUpOn: '2026-10-12',
+    url,
+  },
 };
 const ids = Object.keys(samples) as TemplateId[];
 
