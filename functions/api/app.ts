@@ -10,7 +10,7 @@ import { InvalidTokenError, type TokenVerifier, type VerifiedIdentity } from '..
 import { problemResponse } from '../middleware/json-errors';
 import { SERVICE_NAMES } from '../service-names';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
-import { statusOfDomainError } from './domain-errors';
+import { domainErrorBody, statusOfDomainError } from './domain-errors';
 import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './errors';
 import type { ApiData, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
@@ -27,6 +27,7 @@ import {
   studentPage,
   studentReads,
 } from './routes/reports';
+import { completeStep, task } from './routes/tasks';
 import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
@@ -57,6 +58,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   worklist,
   taskStatus,
   duoStatus,
+  task,
+  completeStep,
   duoExport,
   overview,
   overviewCsv,
@@ -192,7 +195,7 @@ export function createApi(deps: ApiDeps) {
       const status = statusOfDomainError(error);
       // A missing record answers like any other unknown id: the same 404 as an id out of scope.
       if (status === 404) return reply(404, { error: 'not found' });
-      if (status) return reply(status, { error: (error as Error).message });
+      if (status) return reply(status, domainErrorBody(error as Error));
       throw error;
     }
   };

@@ -4,6 +4,7 @@ import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
+import type { TaskDetail } from '../../shared/api/tasks';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
 import type { SeenStudents } from '../domain/audit';
@@ -116,6 +117,18 @@ export interface ApiData {
     taskId: string;
     status: DuoStatus;
     reason?: string;
+    actor: Actor;
+    now: Date;
+  }): Promise<void>;
+  /** A task with its student, report, the steps of its case, attendance while followed and letters. */
+  taskDetail(taskId: string, now: Date): Promise<TaskDetail | null>;
+  /** Completes the current step of a task's case (named errors: functions/domain/errors.ts). */
+  completeStep(input: {
+    taskId: string;
+    step: string;
+    outcome: string;
+    date?: string;
+    note?: string;
     actor: Actor;
     now: Date;
   }): Promise<void>;

@@ -57,3 +57,81 @@ export class ExplanationRequired extends Error {
     super('An explanation is required');
   }
 }
+
+/**
+ * Named failures of a case's steps (functions/domain/steps.ts). Each carries a `code` the API
+ * answers with, so the dashboard shows it in the reader's language (`error.<code>` in shared/i18n).
+ */
+export abstract class StepError extends Error {
+  abstract readonly code: string;
+  /** Values for the text's placeholders. */
+  abstract readonly values: Record<string, string>;
+}
+
+export class NoFlow extends StepError {
+  override readonly name = 'NoFlow';
+  readonly code = 'no_flow';
+  readonly values: Record<string, string>;
+  constructor(readonly taskId: string) {
+    super(`Task ${taskId} has no steps`);
+    this.values = { taskId };
+  }
+}
+
+export class FlowClosed extends StepError {
+  override readonly name = 'FlowClosed';
+  readonly code = 'flow_closed';
+  readonly values: Record<string, string>;
+  constructor(readonly taskId: string) {
+    super(`The case of task ${taskId} is closed`);
+    this.values = { taskId };
+  }
+}
+
+export class StepNotCurrent extends StepError {
+  override readonly name = 'StepNotCurrent';
+  readonly code = 'step_not_current';
+  readonly values: Record<string, string>;
+  constructor(
+    readonly taskId: string,
+    readonly step: string,
+    readonly current: string,
+  ) {
+    super(`Step ${step} is not the current step of task ${taskId} (that is ${current})`);
+    this.values = { step, current };
+  }
+}
+
+export class OutcomeNotAllowed extends StepError {
+  override readonly name = 'OutcomeNotAllowed';
+  readonly code = 'outcome_not_allowed';
+  readonly values: Record<string, string>;
+  constructor(
+    readonly step: string,
+    readonly outcome: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`Step ${step} cannot be completed with ${outcome} (only ${allowed.join(', ')})`);
+    this.values = { step, outcome, allowed: allowed.join(', ') };
+  }
+}
+
+export class StepDateRequired extends StepError {
+  override readonly name = 'StepDateRequired';
+  readonly code = 'step_date_required';
+  readonly values: Record<string, string>;
+  constructor(readonly step: string) {
+    super(`Step ${step} needs a date`);
+    this.values = { step };
+  }
+}
+
+export class StepNoteRequired extends StepError {
+  override readonly name = 'StepNoteRequired';
+  readonly code = 'step_note_required';
+  readonly values: Record<string, string>;
+  constructor(readonly step: string) {
+    super(`Step ${step} needs a note`);
+    this.values = { step };
+  }
+}

@@ -3,6 +3,7 @@
 import { translate } from '../../shared/i18n';
 import type { DUO_STATUSES, TASK_KINDS, TASK_STATUSES } from '../../shared/workflow/constants';
 import type { Addressee } from './report';
+import type { FlowKind, StepRecord } from './steps';
 
 /** The API's task kinds but outflow: an outflow is a case of the coach's, not a task. */
 export type TaskKind = Exclude<(typeof TASK_KINDS)[number], 'outflow'>;
@@ -55,6 +56,9 @@ export interface Task {
   explanation: string;
   duo?: DuoDraft;
   duoRecord?: DuoRecord;
+  /** A case with steps (functions/domain/steps.ts): its flow and the steps completed so far. */
+  flow?: FlowKind;
+  steps?: StepRecord[];
   version: number;
   /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
   expiresAt?: number;

@@ -6,7 +6,13 @@ export type Role = z.infer<typeof Role>;
 export const Lang = z.enum(['nl', 'en']);
 export type Lang = z.infer<typeof Lang>;
 
-export const ApiError = z.object({ error: z.string(), issues: z.array(z.unknown()).optional() });
+export const ApiError = z.object({
+  error: z.string(),
+  issues: z.array(z.unknown()).optional(),
+  /** A named domain error's code: its text is `error.<code>` in shared/i18n, filled with `values`. */
+  code: z.string().optional(),
+  values: z.record(z.string(), z.string()).optional(),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 /** An opaque cursor; absent when there is no next page. */

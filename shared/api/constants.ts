@@ -4,8 +4,10 @@
  */
 export {
   DUO_STATUSES,
+  FLOW_KINDS,
   REFERRAL_CATEGORIES,
   REPORT_ACTIONS,
+  STEP_STATES,
   TASK_KINDS,
   TASK_STATUSES,
 } from '../workflow/constants';

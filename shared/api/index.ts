@@ -8,4 +8,5 @@ export * from './paths';
 export * from './reports';
 export * from './routes';
 export * from './student';
+export * from './tasks';
 export * from './worklist';

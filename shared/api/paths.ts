@@ -17,6 +17,8 @@ export const ROUTE_PATHS = {
   worklist: { method: 'GET', path: '/api/worklist', query: ['kind', 'cursor'] },
   taskStatus: { method: 'POST', path: '/api/tasks/{taskId}/status' },
   duoStatus: { method: 'POST', path: '/api/tasks/{taskId}/duo' },
+  task: { method: 'GET', path: '/api/tasks/{taskId}' },
+  completeStep: { method: 'POST', path: '/api/tasks/{taskId}/steps' },
   duoExport: { method: 'GET', path: '/api/duo/export.csv' },
   overview: { method: 'GET', path: '/api/overviews/{kind}', query: ['unitId', 'from', 'to', 'cursor'] },
   overviewCsv: { method: 'GET', path: '/api/overviews/{kind}/csv', query: ['unitId', 'from', 'to'] },

@@ -8,6 +8,7 @@ import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
+import { CompleteStepBody, TaskDetail } from './tasks';
 import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
@@ -113,6 +114,20 @@ export const API_ROUTES = {
     roles: officers,
     body: DuoStatusBody,
     response: z.object({ ok: z.literal(true) }),
+  },
+  task: {
+    ...ROUTE_PATHS.task,
+    summary:
+      'A task in detail: the student, the report, the steps of its case, attendance while followed, letters',
+    roles: worklistRoles,
+    response: TaskDetail,
+  },
+  completeStep: {
+    ...ROUTE_PATHS.completeStep,
+    summary: "Complete the current step of a task's case",
+    roles: worklistRoles,
+    body: CompleteStepBody,
+    response: TaskDetail,
   },
   duoExport: {
     ...ROUTE_PATHS.duoExport,

@@ -17,6 +17,7 @@ import { kpiPage } from './kpi';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
+import { taskDetail } from './task';
 import { getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
@@ -41,6 +42,7 @@ export function storeReads(
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
     listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    taskDetail: (taskId, now) => taskDetail(store, taskId, now),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

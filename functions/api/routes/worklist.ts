@@ -14,7 +14,7 @@ const STUDENT_KINDS = TASK_KINDS.filter((k) => !ADMIN_KINDS.includes(k));
  * Front office sees only correction tasks, attendance officers every task about a student, and
  * administrators (who read no student data) only the system's own tasks.
  */
-function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
+export function kindsFor(ctx: Parameters<RouteHandler>[0]): TaskKind[] {
   const kinds = new Set<TaskKind>();
   if (hasRole(ctx.principal, 'attendance_officer')) for (const k of STUDENT_KINDS) kinds.add(k);
   if (hasRole(ctx.principal, 'front_office')) kinds.add('correction');

@@ -7,6 +7,7 @@ import {
   updateTaskStatus,
 } from '../../usecases/reports/actions';
 import { exportDuo } from '../../usecases/reports/duo-export';
+import { completeTaskStep } from '../../usecases/tasks/steps';
 import type { ApiData } from '../ports';
 
 export type ApiWrites = Pick<
@@ -16,6 +17,7 @@ export type ApiWrites = Pick<
   | 'createReferral'
   | 'updateTaskStatus'
   | 'recordDuoStatus'
+  | 'completeStep'
   | 'exportDuoCsv'
 >;
 
@@ -40,6 +42,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     },
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
+    },
+    async completeStep(command) {
+      await completeTaskStep(deps, command);
     },
     exportDuoCsv: () => exportDuo(deps.store),
   };
