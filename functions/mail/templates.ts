@@ -632,9 +632,9 @@ const templates: Templates = {
         paragraphs: [
           feedbackWhat(d, 'nl'),
           feedbackNext(d, 'nl'),
-          `Het verslag van ${d.officerName} lees je in Presentie.`,
+          `Wil je meer weten over het gesprek of bezoek? Neem contact op met ${d.officerName}.`,
         ],
-        action: { label: 'Verslag lezen', url: d.url },
+        action: { label: 'Student openen', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('feedback.coach', 'nl', ...ds),
@@ -650,9 +650,9 @@ const templates: Templates = {
         paragraphs: [
           feedbackWhat(d, 'en'),
           feedbackNext(d, 'en'),
-          `You can read ${d.officerName}'s notes in Presentie.`,
+          `Would you like to know more? Please contact ${d.officerName}.`,
         ],
-        action: { label: 'Read the notes', url: d.url },
+        action: { label: 'Open the student', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('feedback.coach', 'en', ...ds),
@@ -733,8 +733,8 @@ function feedbackNext(d: TemplateData['feedback.coach'], locale: Locale): string
       : 'Next step: the attendance officer contacts you about what to do next; the case is then closed.';
   }
   return locale === 'nl'
-    ? 'Volgende stap: de verzuimbegeleider sluit de zaak af en laat je de uitkomst weten in Presentie.'
-    : 'Next step: the attendance officer closes the case; its outcome is in Presentie.';
+    ? 'Volgende stap: de verzuimbegeleider sluit de zaak af.'
+    : 'Next step: the attendance officer closes the case.';
 }
 
 function taskPeriod(d: { from?: string; to?: string }, locale: Locale): string {

@@ -27,5 +27,5 @@ export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn',
 /** `home_visit`: appendix 4 §5, a visit to a student who cannot be reached any other way. */
 export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question', 'home_visit'] as const;
 /** Cases with steps (functions/domain/steps.ts): each kind is one flow definition. */
-export const FLOW_KINDS = ['four_week'] as const;
+export const FLOW_KINDS = ['four_week', 'officer_conversation', 'home_visit'] as const;
 export const STEP_STATES = ['done', 'current', 'later'] as const;

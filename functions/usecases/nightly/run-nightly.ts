@@ -27,6 +27,7 @@ import { nightlyChange } from '../effects/audit';
 import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
+import { followUpReminders } from './followup-reminders';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
 
@@ -142,6 +143,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
+  result.reminders += await followUpReminders(deps, directory, asOf, drafts);
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
 
@@ -175,12 +177,17 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   return result;
 }
 
-/** The officer's conversation: a reminder task two weeks after it was planned (within a week of slack for replays). */
+/**
+ * The officer's conversation as stored before it became a case with steps (`remindOn`, no
+ * `flow`): a reminder task two weeks after it was planned (within a week of slack for replays).
+ * A conversation with steps is reminded of its follow-up by `followUpReminders`.
+ */
 async function createReminders(deps: NightlyDeps, directory: Directory, asOf: string, drafts: MailDraft[]) {
   let created = 0;
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
+      if (task.flow || !task.remindOn) continue;
       const reminder: Expiring<Task> = {
         ...newTask({
           taskId: reminderTaskId(task.taskId),

@@ -11,6 +11,7 @@ import { getStudent } from '../../store/students';
 import { getTask, saveTask } from '../../store/tasks-repository';
 import { commitWith } from '../effects/commit';
 import type { ReportDeps } from '../reports/actions';
+import { tellCoach } from './feedback';
 
 export interface CompleteStepCommand {
   taskId: string;
@@ -67,5 +68,7 @@ export async function completeTaskStep(
     expiresAt,
   };
   await commitWith(deps, { audit: [audit] }, (store) => saveTask(store, done.task, task.version));
+  // The officer's conversation and home visit: reporting back mails the coach now, not at night.
+  await tellCoach(deps, done.task, done.record, command.actor);
   return done;
 }
