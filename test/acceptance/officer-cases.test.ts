@@ -31,7 +31,9 @@ afterAll(() => outside.stop());
 async function taskOf(kind: string): Promise<string> {
   const list = await officer.get(`/api/worklist?kind=${kind}`);
   expect(list.status).toBe(200);
-  const task = list.body.items.find((t: { studentId: string }) => t.studentId === SANNE);
+  const task = list.body.items.find(
+    (t: { student: { studentId: string } | null }) => t.student?.studentId === SANNE,
+  );
   expect(task, `no ${kind} task on the worklist`).toBeDefined();
   return task.taskId;
 }
