@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { taskDetail } from '../../../functions/api/queries/task';
 import { InvalidTransition, ReportAlreadyHandled, ReportNotFound } from '../../../functions/domain/errors';
 import type { ReportAction } from '../../../functions/domain/report';
 import { newTask } from '../../../functions/domain/task';
@@ -163,6 +164,16 @@ describe('handling a 16-hour report', () => {
     expect(await reminders()).toHaveLength(1);
     expect((await reminders())[0]?.body.text).toContain('29 oktober 2026');
     expect(await listTasksByKind(h.table, 'conversation_reminder', 'open')).toHaveLength(0);
+
+    // Followed from the conversation on: a day away in the week after, present the rest; the holiday week left out.
+    await h.deliver(...day('s-vik', '2026-10-12'), ...day('s-vik', '2026-10-13', { status: 'present' }));
+    const followed = await taskDetail(h.table, taskId, new Date('2026-10-29T12:00:00Z'));
+    expect(followed?.attendance.map((w) => [w.weekStart, w.unauthorizedMinutes])).toEqual([
+      ['2026-10-05', 0],
+      ['2026-10-12', 480],
+      ['2026-10-26', 0],
+    ]);
+    expect(followed?.attendance[1]?.presencePercent).toBe(50);
 
     await step('followup', 'held', '2026-10-29T12:00:00Z', { note: 'Gaat beter' });
     const closed = await step('finish', 'improved', '2026-11-12T12:00:00Z');
