@@ -255,6 +255,20 @@ describe("a home visit (appendix 4 §5, 'Huisbezoek')", () => {
   });
 });
 
+describe('the flows as the engine reads them', () => {
+  it.each([OFFICER_CONVERSATION_FLOW, HOME_VISIT_FLOW])(
+    '$kind names no step `close` (the engine reads that as closed)',
+    (flow) => {
+      const keys = flow.steps.map((s) => s.key);
+      expect(keys).not.toContain('close');
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const step of flow.steps) {
+        for (const target of Object.values(step.leadsTo ?? {})) expect([...keys, 'close']).toContain(target);
+      }
+    },
+  );
+});
+
 describe('other tasks', () => {
   it('start no flow: a question to the officer stays a plain task', () => {
     const task = withOfficerFlow(
