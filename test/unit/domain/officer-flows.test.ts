@@ -6,7 +6,7 @@ import {
   StepNoteRequired,
 } from '../../../functions/domain/errors';
 import { HOME_VISIT_FLOW } from '../../../functions/domain/flows/home-visit';
-import { withOfficerFlow } from '../../../functions/domain/flows/officer';
+import { feedbackOf, withOfficerFlow } from '../../../functions/domain/flows/officer';
 import { OFFICER_CONVERSATION_FLOW } from '../../../functions/domain/flows/officer-conversation';
 import {
   type CompleteStep,
@@ -252,6 +252,45 @@ describe("a home visit (appendix 4 §5, 'Huisbezoek')", () => {
         at: '2026-10-27T10:00:00Z',
       }),
     ).toThrow(StepNoteRequired);
+  });
+});
+
+describe('what the coach is told when the officer reports back', () => {
+  it('a conversation: its outcome and day, the follow-up and the weeks followed', () => {
+    const fedBack = walk(
+      OFFICER_CONVERSATION_FLOW,
+      started('officer_conversation', '2026-10-01'),
+      { step: 'plan', outcome: 'planned', date: '2026-10-08', on: '2026-10-02' },
+      { step: 'conversation', outcome: 'no_show', on: '2026-10-08' },
+      { step: 'feedback', outcome: 'reported', note: 'Alleen voor het dossier', on: '2026-10-09' },
+    );
+    const record = fedBack.steps?.at(-1);
+    if (!record) throw new Error('no record');
+    expect(feedbackOf(calendar, fedBack, record)).toEqual({
+      flow: 'officer_conversation',
+      outcome: 'no_show',
+      date: '2026-10-08',
+      following: { from: '2026-10-08', to: '2026-11-12', followUpOn: '2026-10-29' },
+    });
+    const plan = fedBack.steps?.[0];
+    if (plan) expect(feedbackOf(calendar, fedBack, plan)).toBeNull();
+  });
+
+  it('a home visit: its outcome and day, nothing followed', () => {
+    const fedBack = walk(
+      HOME_VISIT_FLOW,
+      started('home_visit', '2026-10-14'),
+      { step: 'plan', outcome: 'planned', date: '2026-10-27', on: '2026-10-15' },
+      { step: 'visit', outcome: 'visited', note: 'Moeder gesproken', on: '2026-10-27' },
+      { step: 'feedback', outcome: 'reported', on: '2026-10-28' },
+    );
+    const record = fedBack.steps?.at(-1);
+    if (!record) throw new Error('no record');
+    expect(feedbackOf(calendar, fedBack, record)).toEqual({
+      flow: 'home_visit',
+      outcome: 'visited',
+      date: '2026-10-27',
+    });
   });
 });
 
