@@ -1,6 +1,6 @@
 import { dashboardPath } from '../../../shared/links';
 import { flowOf } from '../../domain/flows';
-import { dueOn, dueToday } from '../../domain/steps';
+import { dueOn, position } from '../../domain/steps';
 import { listTasksByKind } from '../../store/tasks-repository';
 import { notify } from '../effects/notify';
 import type { MailDraft } from './mail-batch';
@@ -25,7 +25,8 @@ export async function followUpReminders(
     for (const task of await listTasksByKind(deps.store, 'officer_conversation', status)) {
       // Tasks stored before the flow (no `flow`) keep their own reminder (`remindOn`).
       if (task.flow !== 'officer_conversation') continue;
-      if (dueToday(deps.calendar, flow, task, asOf)?.step !== 'followup') continue;
+      const at = position(deps.calendar, flow, task);
+      if (at.closed || at.step.key !== 'followup' || at.dueOn !== asOf) continue;
       const steps = task.steps ?? [];
       const from = steps.findLast((r) => r.key === 'plan')?.date ?? task.createdOn;
       const to = finish ? dueOn(deps.calendar, finish, asOf, steps) : asOf;
