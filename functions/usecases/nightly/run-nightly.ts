@@ -142,8 +142,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
       else if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
     });
   }
-  result.reminders = await createReminders(deps, directory, asOf, drafts);
-  result.reminders += await followUpReminders(deps, directory, asOf, drafts);
+  const withSteps: Task[] = [];
+  result.reminders = await createReminders(deps, directory, asOf, drafts, withSteps);
+  result.reminders += followUpReminders(deps, directory, asOf, drafts, withSteps);
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
 
@@ -180,13 +181,21 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
 /**
  * The officer's conversation as stored before it became a case with steps (`remindOn`, no
  * `flow`): a reminder task two weeks after it was planned (within a week of slack for replays).
- * A conversation with steps is reminded of its follow-up by `followUpReminders`.
+ * A conversation with steps due in the same days (its current step's date) goes to `withSteps`,
+ * for `followUpReminders`: one query serves both.
  */
-async function createReminders(deps: NightlyDeps, directory: Directory, asOf: string, drafts: MailDraft[]) {
+async function createReminders(
+  deps: NightlyDeps,
+  directory: Directory,
+  asOf: string,
+  drafts: MailDraft[],
+  withSteps: Task[],
+) {
   let created = 0;
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
+      if (task.flow) withSteps.push(task);
       if (task.flow || !task.remindOn) continue;
       const reminder: Expiring<Task> = {
         ...newTask({
