@@ -27,7 +27,7 @@ import {
   studentPage,
   studentReads,
 } from './routes/reports';
-import { completeStep, task } from './routes/tasks';
+import { completeStep, letter, letters, task } from './routes/tasks';
 import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
@@ -60,6 +60,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   duoStatus,
   task,
   completeStep,
+  letters,
+  letter,
   duoExport,
   overview,
   overviewCsv,

@@ -4,7 +4,7 @@ import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
-import type { TaskDetail } from '../../shared/api/tasks';
+import type { Letter, LetterRef, TaskDetail } from '../../shared/api/tasks';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
 import type { SeenStudents } from '../domain/audit';
@@ -122,6 +122,9 @@ export interface ApiData {
   }): Promise<void>;
   /** A task with its student, report, the steps of its case, attendance while followed and letters. */
   taskDetail(taskId: string, now: Date): Promise<TaskDetail | null>;
+  /** The letters cases made from `from` to `to` (the auditor's archive), oldest first. */
+  letters(from: string, to: string): Promise<LetterRef[]>;
+  getLetter(letterId: string): Promise<Letter | null>;
   /** Completes the current step of a task's case (named errors: functions/domain/errors.ts). */
   completeStep(input: {
     taskId: string;

@@ -135,3 +135,14 @@ export class StepNoteRequired extends StepError {
     this.values = { step };
   }
 }
+
+/** A DUO report asked for a student no legal report applies to (23 or older, or 18+ with a starting qualification). */
+export class NoDuoRecipient extends StepError {
+  override readonly name = 'NoDuoRecipient';
+  readonly code = 'no_duo_recipient';
+  readonly values: Record<string, string>;
+  constructor(readonly taskId: string) {
+    super(`No legal report to DUO applies to the student of task ${taskId}; close the case with a reason`);
+    this.values = {};
+  }
+}

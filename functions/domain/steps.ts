@@ -267,16 +267,24 @@ export function stepViews(
 /** A step due on a date is overdue from the day after. */
 export const isOverdue = (due: string, today: string): boolean => due < today;
 
-/** The current step of a task's flow when it falls due on `today` (the nightly reminder), else null. */
-export function dueToday(
+/** A step's place in its case: its position among the steps done and its key (a step done twice is two). */
+export const stepRef = (records: readonly StepRecord[], key: string): string => `${records.length}:${key}`;
+
+/**
+ * The current step, when it is due on or before `today` and not reminded of yet: the nightly run
+ * reminds once, on the day it falls due (or the first run after, when a night was missed).
+ */
+export function reminderDue(
   calendar: SchoolCalendar,
   flow: FlowDefinition,
-  state: FlowState,
+  state: FlowState & { remindedSteps?: string[] },
   today: string,
-): { step: string; dueOn: string } | null {
+): { ref: string; step: string; dueOn: string } | null {
   const at = position(calendar, flow, state);
-  if (at.closed || at.dueOn !== today) return null;
-  return { step: at.step.key, dueOn: at.dueOn };
+  if (at.closed || at.dueOn > today) return null;
+  const ref = stepRef(state.steps ?? [], at.step.key);
+  if (state.remindedSteps?.includes(ref)) return null;
+  return { ref, step: at.step.key, dueOn: at.dueOn };
 }
 
 /** The days the student is followed (from the completion of `follow.after`), or null before. */

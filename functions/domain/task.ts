@@ -17,7 +17,8 @@ export type DuoStatus = (typeof DUO_STATUSES)[number];
 export interface DuoDraft {
   studentId: string;
   studentName: string;
-  type: '16_hours_in_4_weeks';
+  /** `long_absence`: the 4-week report's ("langdurig verzuim", WEB 8.1.8a) after its case found no change. */
+  type: '16_hours_in_4_weeks' | 'long_absence';
   addressee: Exclude<Addressee, 'none'>;
   from: string;
   to: string;
@@ -27,7 +28,7 @@ export interface DuoDraft {
   suspectedReason: string;
   allLessonsMissed: boolean;
   actionTaken: string;
-  reporter: { staffId: string; name: string; role: 'coach'; email: string };
+  reporter: { staffId: string; name: string; role: 'coach' | 'attendance_officer'; email: string };
 }
 
 export interface DuoRecord {
@@ -54,7 +55,7 @@ export interface Task {
   remindOn?: string;
   /** Officer's conversation stored before the steps: the student is followed until this date. */
   followUntil?: string;
-  /** Correction: the period the front office corrects. */
+  /** Correction: the period the front office corrects; 4-week case: the run of absence signalled. */
   period?: { from: string; to: string };
   explanation: string;
   duo?: DuoDraft;
@@ -62,6 +63,8 @@ export interface Task {
   /** A case with steps (functions/domain/steps.ts): its flow and the steps completed so far. */
   flow?: FlowKind;
   steps?: StepRecord[];
+  /** Steps the nightly run reminded of (`stepRef`): one reminder per step, however often it runs. */
+  remindedSteps?: string[];
   version: number;
   /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
   expiresAt?: number;

@@ -1,3 +1,4 @@
+import { translateOr } from '../../shared/i18n';
 import { formatDate, formatDuration } from './format';
 import { layout, type MailContent } from './layout';
 import { plainData } from './plain-text';
@@ -71,14 +72,30 @@ export interface TemplateData {
     followUpOn?: string;
     url: string;
   };
-  /** The officer's follow-up conversation is due today (sent once, on its date). */
-  'followup.officer': {
-    officerName: string;
+  /** A step of a case falls due (the nightly run, on its day): `flow` and `step` name it in shared/i18n. */
+  'step.due': {
+    assigneeName: string;
     studentName: string;
-    /** The first conversation and the end of the weeks the student is followed. */
+    flow: string;
+    step: string;
+    /** The day it is due. */
+    date: string;
+    url: string;
+  };
+  /** A case closed: its coach is told how (appendix 4 §2: "alleen nog bij afhandeling gemeld aan de coach"). */
+  'case.closed.coach': {
+    coachName: string;
+    studentName: string;
+    flow: string;
+    outcome: string;
+    /** The case's period: the absence it started from, to the day it closed. */
     from: string;
     to: string;
-    followUpOn: string;
+    reason?: string;
+    /** Reported to DUO, for the LPA or the RMC. */
+    duo?: 'LPA' | 'RMC';
+    /** 18 or older: DUO may stop the studiefinanciering. */
+    adult?: boolean;
     url: string;
   };
 }
@@ -133,7 +150,8 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'withdrawn.coach': 'withdrawn',
   'task.assignee': 'task',
   'feedback.coach': 'task',
-  'followup.officer': 'task',
+  'step.due': 'case',
+  'case.closed.coach': 'case',
 };
 
 /**
@@ -197,7 +215,8 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
   'outflow.coach': { nl: { one: 'Uitschrijving' }, en: { one: 'Deregistration' } },
   'task.assignee': { nl: { one: 'Nieuwe taak' }, en: { one: 'New task' } },
   'feedback.coach': { nl: { one: 'Terugkoppeling' }, en: { one: 'Feedback' } },
-  'followup.officer': { nl: { one: 'Vervolggesprek vandaag' }, en: { one: 'Follow-up conversation today' } },
+  'step.due': { nl: { one: 'Stap te doen' }, en: { one: 'Step due' } },
+  'case.closed.coach': { nl: { one: 'Zaak afgerond' }, en: { one: 'Case closed' } },
 };
 export type StaffTemplate = Exclude<TemplateId, 'signal8.student' | 'signal8.guardian' | 'frequent.student'>;
 export const STAFF_TEMPLATES = Object.keys(STAFF_SUBJECT) as StaffTemplate[];
@@ -219,7 +238,7 @@ function staffSubject(template: StaffTemplate, locale: Locale, ...ds: { studentN
   return many ? `${many}: ${names(ds)}` : `${label.one} (${ds.length}): ${names(ds)}`;
 }
 
-const templates: Templates = {
+const templates: Omit<Templates, keyof typeof caseTemplates> = {
   'signal8.student': {
     nl: {
       one: (d) => ({
@@ -662,44 +681,6 @@ const templates: Templates = {
       },
     },
   },
-  'followup.officer': {
-    nl: {
-      one: (d) => ({
-        subject: staffSubject('followup.officer', 'nl', d),
-        greeting: `Beste ${d.officerName},`,
-        paragraphs: [
-          `Vandaag, ${formatDate(d.followUpOn, 'nl')}, staat het vervolggesprek met ${d.studentName} op de planning: twee schoolweken na het eerste gesprek. Je volgt ${d.studentName} in de periode ${formatPeriod(d.from, d.to, 'nl')}.`,
-          'Leg het vervolggesprek vast in de taak; de volgende stap is het afronden na de vier weken volgen.',
-        ],
-        action: { label: 'Taak openen', url: d.url },
-      }),
-      many: {
-        subject: (ds) => staffSubject('followup.officer', 'nl', ...ds),
-        intro: () =>
-          'Vandaag staan deze vervolggesprekken op de planning, twee schoolweken na het eerste gesprek. Leg ze vast in hun taak.',
-        line: (d) => `${d.studentName}: gevolgd ${formatPeriod(d.from, d.to, 'nl')}`,
-        url: (d) => d.url,
-      },
-    },
-    en: {
-      one: (d) => ({
-        subject: staffSubject('followup.officer', 'en', d),
-        greeting: `Dear ${d.officerName},`,
-        paragraphs: [
-          `Today, ${formatDate(d.followUpOn, 'en')}, the follow-up conversation with ${d.studentName} is due: two school weeks after the first conversation. You follow ${d.studentName} in the period ${formatPeriod(d.from, d.to, 'en')}.`,
-          'Record the follow-up conversation in the task; the next step is closing it after the four weeks of following.',
-        ],
-        action: { label: 'Open the task', url: d.url },
-      }),
-      many: {
-        subject: (ds) => staffSubject('followup.officer', 'en', ...ds),
-        intro: () =>
-          'These follow-up conversations are due today, two school weeks after the first conversation. Record them in their task.',
-        line: (d) => `${d.studentName}: followed ${formatPeriod(d.from, d.to, 'en')}`,
-        url: (d) => d.url,
-      },
-    },
-  },
 };
 
 /** What happened, with its date: the first paragraph of the coach's feedback. */
@@ -736,6 +717,108 @@ function feedbackNext(d: TemplateData['feedback.coach'], locale: Locale): string
     ? 'Volgende stap: de verzuimbegeleider sluit de zaak af.'
     : 'Next step: the attendance officer closes the case.';
 }
+/** A case's words (flow, step, outcome) from shared/i18n, in the mail's language. */
+const caseWord = (locale: Locale, key: string, fallback: string): string =>
+  translateOr(locale, key, fallback);
+
+function closedParagraphs(d: TemplateData['case.closed.coach'], locale: Locale): string[] {
+  const flow = caseWord(locale, `flow.${d.flow}`, d.flow);
+  const outcome = caseWord(locale, `outcome.${d.outcome}`, d.outcome);
+  const nl = locale === 'nl';
+  return [
+    nl
+      ? `De verzuimbegeleider heeft de ${flow} van ${d.studentName} (${formatPeriod(d.from, d.to, 'nl')}) afgerond: ${outcome}.`
+      : `The attendance officer has closed the ${flow} of ${d.studentName} (${formatPeriod(d.from, d.to, 'en')}): ${outcome}.`,
+    ...(d.reason ? [nl ? `Toelichting: ${d.reason}` : `Note: ${d.reason}`] : []),
+    ...(d.duo
+      ? [
+          nl
+            ? `De student is gemeld bij DUO; DUO geeft de melding door aan ${d.duo === 'LPA' ? 'de leerplichtambtenaar' : 'de RMC-consulent'}.`
+            : `The student has been reported to DUO, which passes the report on to ${d.duo === 'LPA' ? 'the compulsory education officer (LPA)' : 'the RMC'}.`,
+        ]
+      : []),
+    ...(d.duo && d.adult
+      ? [
+          nl
+            ? 'De student is 18 of ouder: DUO kan de studiefinanciering en het studentenreisproduct stopzetten of terugvorderen.'
+            : 'The student is 18 or older: DUO may stop or reclaim student finance and the student travel product.',
+        ]
+      : []),
+  ];
+}
+
+const caseTemplates: Pick<Templates, 'step.due' | 'case.closed.coach'> = {
+  'step.due': {
+    nl: {
+      one: (d) => ({
+        subject: staffSubject('step.due', 'nl', d),
+        greeting: `Beste ${d.assigneeName},`,
+        paragraphs: [
+          `Vandaag (${formatDate(d.date, 'nl')}) is deze stap van de ${caseWord('nl', `flow.${d.flow}`, d.flow)} van ${d.studentName} aan de beurt: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)}.`,
+        ],
+        action: { label: 'Taak openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('step.due', 'nl', ...ds),
+        intro: (ds) => `Vandaag (${formatDate(ds[0]?.date ?? '', 'nl')}) zijn deze stappen aan de beurt:`,
+        line: (d) =>
+          `${d.studentName}: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('nl', `flow.${d.flow}`, d.flow)})`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: staffSubject('step.due', 'en', d),
+        greeting: `Dear ${d.assigneeName},`,
+        paragraphs: [
+          `Today (${formatDate(d.date, 'en')}) this step of the ${caseWord('en', `flow.${d.flow}`, d.flow)} of ${d.studentName} is due: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)}.`,
+        ],
+        action: { label: 'Open the task', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('step.due', 'en', ...ds),
+        intro: (ds) => `Today (${formatDate(ds[0]?.date ?? '', 'en')}) these steps are due:`,
+        line: (d) =>
+          `${d.studentName}: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('en', `flow.${d.flow}`, d.flow)})`,
+        url: (d) => d.url,
+      },
+    },
+  },
+  'case.closed.coach': {
+    nl: {
+      one: (d) => ({
+        subject: staffSubject('case.closed.coach', 'nl', d),
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: closedParagraphs(d, 'nl'),
+        action: { label: 'Student openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('case.closed.coach', 'nl', ...ds),
+        intro: () => 'De verzuimbegeleider heeft deze zaken afgerond:',
+        line: (d) =>
+          `${d.studentName} (${formatPeriod(d.from, d.to, 'nl')}): ${caseWord('nl', `outcome.${d.outcome}`, d.outcome)}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: staffSubject('case.closed.coach', 'en', d),
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: closedParagraphs(d, 'en'),
+        action: { label: 'Open the student', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('case.closed.coach', 'en', ...ds),
+        intro: () => 'The attendance officer has closed these cases:',
+        line: (d) =>
+          `${d.studentName} (${formatPeriod(d.from, d.to, 'en')}): ${caseWord('en', `outcome.${d.outcome}`, d.outcome)}`,
+        url: (d) => d.url,
+      },
+    },
+  },
+};
+
+const ALL_TEMPLATES: Templates = { ...templates, ...caseTemplates };
 
 function taskPeriod(d: { from?: string; to?: string }, locale: Locale): string {
   return d.from
@@ -758,7 +841,7 @@ export interface MailRequest<T extends TemplateId = TemplateId> {
 /** Renders a mail request into the exact message the outbox will keep and send. */
 export function renderMail<T extends TemplateId>(request: MailRequest<T>): OutgoingMail {
   const locale = request.locale ?? 'nl';
-  const variant = templates[request.template][locale] as Variant<TemplateData[T]>;
+  const variant = ALL_TEMPLATES[request.template][locale] as Variant<TemplateData[T]>;
   // Every value a template interpolates is one clean line: no control characters, line breaks
   // or bidirectional overrides from a name or any other data.
   const all = [request.data, ...(request.also ?? [])].map(plainData);

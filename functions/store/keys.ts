@@ -322,3 +322,19 @@ export const eventUnpublishedGsi1 = (at: string, eventId: string): Gsi1Key => ({
   gsi1pk: eventsUnpublishedPk(),
   gsi1sk: `${at}#${eventId}`,
 });
+
+// ── letters (a case's invitation letters, archived for the auditor) ─────────
+/** AP 43: a letter by id. */
+export const letterKey = (letterId: string): PrimaryKey => ({ pk: `LETTER#${letterId}`, sk: 'LETTER' });
+/** AP 44: every letter by date (the auditor's list). */
+export const lettersPk = (): string => 'LETTERS';
+export const lettersGsi1 = (createdOn: string, letterId: string): Gsi1Key => ({
+  gsi1pk: lettersPk(),
+  gsi1sk: `${createdOn}#${letterId}`,
+});
+/** AP 45: the letters of a student (their case's screen; the retention rewrite when they leave). */
+export const studentLettersPk = (studentId: string): string => `STULETTERS#${studentId}`;
+export const studentLettersGsi2 = (studentId: string, createdOn: string, letterId: string): Gsi2Key => ({
+  gsi2pk: studentLettersPk(studentId),
+  gsi2sk: `${createdOn}#${letterId}`,
+});

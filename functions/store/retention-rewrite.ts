@@ -4,6 +4,7 @@ import type { Store } from './client';
 import { keyId, mapLimit } from './dynamo';
 import { conditionHeld } from './errors';
 import * as keys from './keys';
+import { listStudentLetters } from './letters-repository';
 import { listRegistrationIdsOfStudent } from './registrations';
 import { listStudentReports } from './reports-repository';
 import { listStudentPartitionKeys } from './students';
@@ -28,14 +29,15 @@ function subjectKey(ref: StudentAuditRef): keys.PrimaryKey | undefined {
  * by student; tasks and outflow cases do not (both GSIs of a task are taken by its queues), so
  * they are found through what points at them: a report's actions name the tasks they created,
  * and every task or case the nightly run or a referral creates is audited under the student.
- * The outflow marker's key is known. Mails are not linked to a student (see outbox-repository.ts).
+ * The outflow marker's key is known; a case's letters have an index by student (AP 45). Mails are not linked to a student (see outbox-repository.ts).
  */
 export async function listStudentItemKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
-  const [partition, registrationIds, reports, audit] = await Promise.all([
+  const [partition, registrationIds, reports, audit, letters] = await Promise.all([
     listStudentPartitionKeys(store, studentId),
     listRegistrationIdsOfStudent(store, studentId),
     listStudentReports(store, studentId),
     listStudentAuditRefs(store, studentId),
+    listStudentLetters(store, studentId),
   ]);
   const all = [
     ...partition,
@@ -45,6 +47,7 @@ export async function listStudentItemKeys(store: Store, studentId: string): Prom
     ...audit.map((ref) => ref.key),
     ...audit.flatMap((ref) => subjectKey(ref) ?? []),
     keys.outflowPendingKey(studentId),
+    ...letters.map((l) => keys.letterKey(l.letterId)),
   ];
   return [...new Map(all.map((key) => [keyId(key), key])).values()];
 }

@@ -31,6 +31,8 @@ const tasks = wholeRecords<Task>({
 /** Creates a task once: false if a task with this id exists. */
 export const createTask = tasks.create;
 export const getTask = tasks.get;
+/** A new task written in the transaction of the change that makes it. */
+export const createTaskItem = tasks.createItem;
 /** Like `saveReport`: conditional on the version and the `expiresAt` the task was read with. */
 export const saveTask = tasks.save;
 

@@ -4,6 +4,7 @@ import type { Store } from './client';
 import { type Item, queryAll } from './dynamo';
 import { conditionHeld, conditionMustHold } from './errors';
 import type { PrimaryKey } from './keys';
+import type { TransactItem } from './transact';
 
 /**
  * Reports, tasks and outflow cases are stored whole: one item per record, its keys beside its
@@ -39,6 +40,15 @@ export function wholeRecords<T extends { version: number; expiresAt?: number }>(
           }),
         ),
       ),
+
+    /** The same creation as an item of the transaction of another change (`commitWith`'s `items`). */
+    createItem: (store: Store, record: Expiring<T>): TransactItem => ({
+      Put: {
+        TableName: store.tableName,
+        Item: item(record),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }),
 
     get: async (store: Store, id: string): Promise<T | undefined> => {
       const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: of.key(id) }));

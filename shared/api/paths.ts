@@ -19,6 +19,8 @@ export const ROUTE_PATHS = {
   duoStatus: { method: 'POST', path: '/api/tasks/{taskId}/duo' },
   task: { method: 'GET', path: '/api/tasks/{taskId}' },
   completeStep: { method: 'POST', path: '/api/tasks/{taskId}/steps' },
+  letters: { method: 'GET', path: '/api/letters', query: ['from', 'to'] },
+  letter: { method: 'GET', path: '/api/letters/{letterId}' },
   duoExport: { method: 'GET', path: '/api/duo/export.csv' },
   overview: { method: 'GET', path: '/api/overviews/{kind}', query: ['unitId', 'from', 'to', 'cursor'] },
   overviewCsv: { method: 'GET', path: '/api/overviews/{kind}/csv', query: ['unitId', 'from', 'to'] },

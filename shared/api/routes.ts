@@ -8,7 +8,7 @@ import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
-import { CompleteStepBody, TaskDetail } from './tasks';
+import { CompleteStepBody, Letter, LetterList, TaskDetail } from './tasks';
 import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
@@ -128,6 +128,19 @@ export const API_ROUTES = {
     roles: worklistRoles,
     body: CompleteStepBody,
     response: TaskDetail,
+  },
+  letters: {
+    ...ROUTE_PATHS.letters,
+    summary:
+      'Letters the cases made (invitations), archived for the auditor; from/to default to this school year',
+    roles: officers,
+    response: LetterList,
+  },
+  letter: {
+    ...ROUTE_PATHS.letter,
+    summary: 'One archived letter with its text (HTML)',
+    roles: officers,
+    response: Letter,
   },
   duoExport: {
     ...ROUTE_PATHS.duoExport,

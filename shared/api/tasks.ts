@@ -65,6 +65,9 @@ export const TaskEvent = z.object({
   what: z.string(),
 });
 
+export const LetterList = z.object({ items: z.array(LetterRef) });
+export type LetterList = z.infer<typeof LetterList>;
+
 export const TaskDetail = Task.extend({
   student: StudentRef.extend({
     coachName: z.string().nullable(),
@@ -78,6 +81,18 @@ export const TaskDetail = Task.extend({
   /** Per school week since the conversation while the student is followed (empty before). */
   attendance: z.array(FollowedWeek),
   letters: z.array(LetterRef),
+  /**
+   * The 4-week case: whom a DUO report would go to today (WEB 8.1.8a: LPA under 18, RMC from 18
+   * to 23 without a starting qualification, null when none applies), whether studiefinanciering
+   * is at stake (18 or older), and the DUO task once the case made one.
+   */
+  duo: z
+    .object({
+      recipient: z.enum(['LPA', 'RMC']).nullable(),
+      studyFinance: z.boolean(),
+      taskId: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

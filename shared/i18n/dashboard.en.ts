@@ -233,6 +233,11 @@ export const en: Record<DashboardKey, string> = {
   'error.step_not_current': 'Step {step} is not the current one; first step {current}.',
   'error.outcome_not_allowed': 'Step {step} cannot be completed with {outcome} (only: {allowed}).',
   'error.step_date_required': 'Step {step} needs a date.',
+  'error.no_duo_recipient':
+    'No legal report to DUO applies to this student (23 or older, or 18+ with a starting qualification); close the case with a reason.',
+  'case.four_week.studyFinance':
+    'The student is 18 or older: DUO may stop or reclaim student finance and the student travel product.',
+  'case.four_week.duoTask': 'Long absence report (4 weeks) from case {taskId}; recipient {recipient}.',
   'error.step_note_required': 'Step {step} needs a note.',
   'units.hours': '{h} h {m} min',
 };

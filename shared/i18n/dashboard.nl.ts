@@ -235,6 +235,12 @@ export const nl = {
   'error.step_not_current': 'Stap {step} is nu niet aan de beurt; eerst stap {current}.',
   'error.outcome_not_allowed': 'Stap {step} kan niet worden afgerond met {outcome} (wel: {allowed}).',
   'error.step_date_required': 'Vul bij stap {step} een datum in.',
+  'error.no_duo_recipient':
+    'Voor deze student geldt geen wettelijke melding aan DUO (23 jaar of ouder, of 18+ met startkwalificatie); sluit de zaak af met een reden.',
+  'case.four_week.studyFinance':
+    'De student is 18 of ouder: DUO kan de studiefinanciering en het studentenreisproduct stopzetten of terugvorderen.',
+  'case.four_week.duoTask':
+    'Melding langdurig verzuim (4 weken) vanuit de zaak {taskId}; ontvanger {recipient}.',
   'error.step_note_required': 'Vul bij stap {step} een toelichting in.',
   'units.hours': '{h} u {m} min',
 } as const;

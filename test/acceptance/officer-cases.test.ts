@@ -106,7 +106,9 @@ describe("Bijlage 2 – 'Melden Nee: gesprek met student door verzuimbegeleider'
     const reminders = async () =>
       (await outside.mails())
         .filter(to(OFFICER_MAIL))
-        .filter((m) => m.subject === 'Vervolggesprek vandaag: Sanne Smit');
+        .filter(
+          (m) => m.subject === 'Stap te doen: Sanne Smit' && (m.body.text ?? '').includes('Vervolggesprek'),
+        );
     await outside.nightly('2027-01-06');
     expect(await reminders()).toHaveLength(0);
     await outside.nightly('2027-01-07');

@@ -14,6 +14,7 @@ import {
   listStudentsOfCoach,
 } from './directory';
 import { kpiPage } from './kpi';
+import { getLetter, letterList, lettersOfTask } from './letters';
 import { overview } from './overviews';
 import { getReport, listOpenReports } from './reports';
 import { studentPage } from './student';
@@ -42,7 +43,9 @@ export function storeReads(
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
     listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
-    taskDetail: (taskId, now) => taskDetail(store, taskId, now),
+    taskDetail: (taskId, now) => taskDetail(store, taskId, now, lettersOfTask),
+    letters: (from, to) => letterList(store, from, to),
+    getLetter: (letterId) => getLetter(store, letterId),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

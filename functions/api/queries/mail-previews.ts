@@ -79,12 +79,23 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     followUpOn: '2026-11-16',
     url,
   },
-  'followup.officer': {
-    officerName: 'Fatima El Amrani',
+  'step.due': {
+    assigneeName: 'Fatima El Amrani',
     studentName: 'Sanne de Vries',
-    from: '2026-11-02',
-    to: '2026-11-30',
-    followUpOn: '2026-11-16',
+    flow: 'four_week',
+    step: 'conversation',
+    date: '2026-11-05',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'Joost Bakker',
+    studentName: 'Sanne de Vries',
+    flow: 'four_week',
+    outcome: 'duo_report',
+    from: '2026-09-07',
+    to: '2026-10-30',
+    duo: 'RMC',
+    adult: true,
     url,
   },
 };

@@ -1,5 +1,6 @@
 import type { LetterRef, TaskDetail, TaskStep } from '../../../shared/api/tasks';
 import { defaultCalendar } from '../../../shared/calendar';
+import { ageOn, legalStatus } from '../../../shared/policy';
 import { followedWeeks } from '../../../shared/policy/followed-weeks';
 import { localDate } from '../../domain/dates';
 import { flowOf } from '../../domain/flows';
@@ -10,8 +11,9 @@ import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { listOrgUnits } from '../../store/org-units';
 import { listStaff } from '../../store/staff';
-import { getStudent } from '../../store/students';
+import { getStudent, type StudentRecord } from '../../store/students';
 import { getTask as getStoredTask } from '../../store/tasks-repository';
+import { fourWeekDuoTaskId } from '../../usecases/tasks/four-week';
 import { apiTask } from './mapping';
 import { getReport } from './reports';
 
@@ -98,5 +100,17 @@ export async function taskDetail(
     steps: views.map((v) => stepOf(v, nameOf)),
     attendance: period ? followedWeeks(defaultCalendar, days, period.from, period.to) : [],
     letters,
+    duo: task.flow === 'four_week' ? duoOutlook(task, student, today) : null,
+  };
+}
+
+/** Whom the 4-week case's DUO report goes to (legal status today), and its DUO task once made. */
+function duoOutlook(task: Task, student: StudentRecord | undefined, today: string): TaskDetail['duo'] {
+  const made = task.steps?.some((s) => s.key === 'decision' && s.outcome === 'duo_report') ?? false;
+  if (!student) return { recipient: null, studyFinance: false, taskId: null };
+  return {
+    recipient: legalStatus(student, today).duoRecipient,
+    studyFinance: ageOn(student.birthDate, today) >= 18,
+    taskId: made ? fourWeekDuoTaskId(task.taskId) : null,
   };
 }

@@ -15,6 +15,8 @@ export interface ChangeEffects {
   audit?: AuditedChange[];
   /** Each under an id unique to the change (the outbox id, also the published `eventId`). */
   events?: { eventId: string; event: DomainEvent }[];
+  /** New records the change makes (a letter, a task), each a conditional put in the same transaction. */
+  items?: TransactItem[];
 }
 
 /**
@@ -33,6 +35,7 @@ export async function commitWith<T>(
   const items: TransactItem[] = [
     ...(effects.audit ?? []).map((change) => auditWith(deps.store, change)),
     ...events.map((e) => eventOutboxItem(deps.store, e)),
+    ...(effects.items ?? []),
   ];
   const written = await writeWith(deps.store, items, write);
   if (written.committed && deps.bus && events.length > 0) {

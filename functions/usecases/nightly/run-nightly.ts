@@ -27,9 +27,9 @@ import { nightlyChange } from '../effects/audit';
 import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
 import { evaluateOne } from './evaluate-student';
-import { followUpReminders } from './followup-reminders';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
+import { remindDueSteps } from './step-reminders';
 
 /** Students whose profile and signal state are read together (50 a BatchGet request). */
 const PREFETCH = 100;
@@ -41,6 +41,8 @@ export interface NightlyResult {
   signals: number;
   withdrawn: number;
   reminders: number;
+  /** Steps of cases that fell due and were reminded of (functions/usecases/nightly/step-reminders.ts). */
+  stepReminders: number;
   outflowCases: number;
   kpiUnits: number;
   mailsQueued: number;
@@ -98,6 +100,7 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     signals: 0,
     withdrawn: 0,
     reminders: 0,
+    stepReminders: 0,
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
@@ -142,9 +145,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
       else if (retried.has(studentId)) await clearNightlyFailure(deps.store, studentId);
     });
   }
-  const withSteps: Task[] = [];
-  result.reminders = await createReminders(deps, directory, asOf, drafts, withSteps);
-  result.reminders += followUpReminders(deps, directory, asOf, drafts, withSteps);
+  result.reminders = await createReminders(deps, directory, asOf, drafts);
+  const steps = await remindDueSteps(deps, directory, asOf, drafts);
+  result.stepReminders = steps.reminded;
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
 
@@ -156,7 +159,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     if (!(await deps.outbox.enqueue(batch.request, told))) continue;
     result.mailsQueued++;
   }
-  // Only now that the mails are recorded: a crash before this finds the same signals again.
+  // Only now that the mails are recorded: a crash before this finds the same signals (and steps due) again.
+  await steps.save();
   await mapLimit(saves, deps.concurrency ?? 16, async ({ studentId, save }) => {
     try {
       await save();
@@ -181,21 +185,13 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
 /**
  * The officer's conversation as stored before it became a case with steps (`remindOn`, no
  * `flow`): a reminder task two weeks after it was planned (within a week of slack for replays).
- * A conversation with steps due in the same days (its current step's date) goes to `withSteps`,
- * for `followUpReminders`: one query serves both.
+ * A conversation with steps is reminded of each step on its day by `remindDueSteps`.
  */
-async function createReminders(
-  deps: NightlyDeps,
-  directory: Directory,
-  asOf: string,
-  drafts: MailDraft[],
-  withSteps: Task[],
-) {
+async function createReminders(deps: NightlyDeps, directory: Directory, asOf: string, drafts: MailDraft[]) {
   let created = 0;
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
-      if (task.flow) withSteps.push(task);
       if (task.flow || !task.remindOn) continue;
       const reminder: Expiring<Task> = {
         ...newTask({

@@ -14,7 +14,9 @@ import {
   type SuspensionCheck,
 } from '../../../shared/policy';
 import type { Expiring } from '../../domain/expiring';
+import { FOUR_WEEK_FLOW } from '../../domain/flows/four-week';
 import type { Report } from '../../domain/report';
+import { startFlow } from '../../domain/steps';
 import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domain/task';
 import type { DomainEvent } from '../../events/types';
 import type { Store } from '../../store/client';
@@ -246,7 +248,12 @@ async function fourWeekEffects(fx: Effects, signal: FourWeekSignal): Promise<Sig
   const { config } = deps;
   const studentName = student.displayName;
   const period = signal.period;
-  await createSignalTask(fx, signalTask(config, signal, student, 'signal4w', asOf));
+  // The case with steps of appendix 4 §2 (functions/domain/flows/four-week.ts), about the run signalled.
+  const task = startFlow(deps.calendar, FOUR_WEEK_FLOW, {
+    ...signalTask(config, signal, student, 'signal4w', asOf),
+    period: { from: period.from, to: period.to },
+  });
+  await createSignalTask(fx, task);
   const url = link(config, dashboardPath.worklist());
   for (const officer of officers) {
     fx.mail(

@@ -9,6 +9,7 @@ import { feedbackMailId } from '../../store/record-ids';
 import { getStaff } from '../../store/staff';
 import { getStudent } from '../../store/students';
 import { notify, queueNotice } from '../effects/notify';
+import type { StepContext, StepEffects } from './four-week';
 
 export interface FeedbackDeps {
   store: Store;
@@ -49,4 +50,15 @@ export async function tellCoach(
   const queued = await queueNotice(deps.outbox, id, notice, [task.studentId]);
   if (deps.flushMails) await deps.outbox.flush();
   return queued;
+}
+
+/** The officer's conversation and home visit: reporting back mails the coach after the step's commit. */
+export async function officerEffects(ctx: StepContext): Promise<StepEffects> {
+  return {
+    items: [],
+    audit: [],
+    after: async () => {
+      await tellCoach(ctx.deps, ctx.task, ctx.record, ctx.actor);
+    },
+  };
 }

@@ -4,14 +4,22 @@ import { localDate } from '../../domain/dates';
 import { NoFlow, TaskNotFound } from '../../domain/errors';
 import { flowOf } from '../../domain/flows';
 import type { Actor } from '../../domain/lifecycle';
-import { type Completed, completeStep } from '../../domain/steps';
+import { type Completed, completeStep, type FlowKind } from '../../domain/steps';
 import type { Task } from '../../domain/task';
 import { studentItemExpiry } from '../../store/retention';
 import { getStudent } from '../../store/students';
 import { getTask, saveTask } from '../../store/tasks-repository';
 import { commitWith } from '../effects/commit';
 import type { ReportDeps } from '../reports/actions';
-import { tellCoach } from './feedback';
+import { officerEffects } from './feedback';
+import { fourWeekEffects, type StepContext, type StepEffects } from './four-week';
+
+/** What each flow's steps do besides moving the case (a letter, a DUO task, a mail at the close). */
+const FLOW_EFFECTS: Record<FlowKind, (ctx: StepContext) => Promise<StepEffects>> = {
+  four_week: fourWeekEffects,
+  officer_conversation: officerEffects,
+  home_visit: officerEffects,
+};
 
 export interface CompleteStepCommand {
   taskId: string;
@@ -31,7 +39,8 @@ export interface StepDeps extends ReportDeps {
 /**
  * Completes the current step of a task's case, from the dashboard or the API alike: the pure
  * step (named errors for a wrong step, outcome, missing date or note), written conditionally on
- * the task's version with its audit entry (before and after) in one transaction.
+ * the task's version in one transaction with its audit entry (before and after) and what the
+ * flow's step makes (a letter, a DUO task, with their entries); the flow's mails after that.
  */
 export async function completeTaskStep(
   deps: StepDeps,
@@ -49,13 +58,18 @@ export async function completeTaskStep(
     ...(command.date ? { date: command.date } : {}),
     ...(command.note ? { note: command.note } : {}),
   });
-  const expiresAt =
-    task.expiresAt ??
-    studentItemExpiry(
-      await getStudent(deps.store, task.studentId),
-      localDate(command.now),
-      deps.retentionYears,
-    );
+  const student = task.studentId ? await getStudent(deps.store, task.studentId) : undefined;
+  const today = localDate(command.now);
+  const expiresAt = task.expiresAt ?? studentItemExpiry(student, today, deps.retentionYears);
+  const effects = await FLOW_EFFECTS[task.flow]({
+    deps,
+    task: { ...done.task, expiresAt },
+    record: done.record,
+    closed: done.closed,
+    student,
+    actor: command.actor,
+    today,
+  });
   const audit = {
     entity: 'task' as const,
     entityId: task.taskId,
@@ -67,8 +81,9 @@ export async function completeTaskStep(
     studentId: task.studentId,
     expiresAt,
   };
-  await commitWith(deps, { audit: [audit] }, (store) => saveTask(store, done.task, task.version));
-  // The officer's conversation and home visit: reporting back mails the coach now, not at night.
-  await tellCoach(deps, done.task, done.record, command.actor);
+  await commitWith(deps, { audit: [audit, ...effects.audit], items: effects.items }, (store) =>
+    saveTask(store, done.task, task.version),
+  );
+  await effects.after();
   return done;
 }

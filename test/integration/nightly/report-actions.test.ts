@@ -155,7 +155,9 @@ describe('handling a 16-hour report', () => {
 
     // The follow-up is reminded by the run of its own date (past the autumn holiday), not before, once.
     const reminders = async () =>
-      (await h.mailsTo(officerEmail)).filter((m) => m.subject === 'Vervolggesprek vandaag: Student s-vik');
+      (await h.mailsTo(officerEmail)).filter(
+        (m) => m.subject === 'Stap te doen: Student s-vik' && m.body.text.includes('Vervolggesprek'),
+      );
     await h.nightly('2026-10-28');
     expect(await reminders()).toHaveLength(0);
     await h.nightly('2026-10-29');

@@ -11,10 +11,10 @@ import { OFFICER_CONVERSATION_FLOW } from '../../../functions/domain/flows/offic
 import {
   type CompleteStep,
   completeStep,
-  dueToday,
   type FlowDefinition,
   followedPeriod,
   position,
+  reminderDue,
 } from '../../../functions/domain/steps';
 import { newTask, type Task } from '../../../functions/domain/task';
 import { defaultCalendar as calendar } from '../../../shared/calendar';
@@ -144,12 +144,13 @@ describe("the officer's conversation as a case (appendix 2, 'gesprek door verzui
     );
     // Two school weeks after Thursday 8 October, the holiday week not counted: Thursday 29 October.
     expect(dueOf(flow, fedBack)).toEqual(['followup', '2026-10-29']);
-    expect(dueToday(calendar, flow, fedBack, '2026-10-28')).toBeNull();
-    expect(dueToday(calendar, flow, fedBack, '2026-10-29')).toEqual({
-      step: 'followup',
-      dueOn: '2026-10-29',
-    });
-    expect(dueToday(calendar, flow, fedBack, '2026-10-30')).toBeNull();
+    // Reminded on its day, not before, and once (the task records the step reminded of).
+    expect(reminderDue(calendar, flow, fedBack, '2026-10-28')).toBeNull();
+    const due = reminderDue(calendar, flow, fedBack, '2026-10-29');
+    expect(due).toMatchObject({ step: 'followup', dueOn: '2026-10-29' });
+    expect(
+      reminderDue(calendar, flow, { ...fedBack, remindedSteps: [due?.ref ?? ''] }, '2026-10-30'),
+    ).toBeNull();
 
     const followedUp = walk(flow, fedBack, {
       step: 'followup',

@@ -15,8 +15,8 @@ import { FOUR_WEEK_FLOW } from '../../../functions/domain/flows/four-week';
 import {
   type CompleteStep,
   completeStep,
-  dueToday,
   followedPeriod,
+  reminderDue,
   startFlow,
   stepViews,
 } from '../../../functions/domain/steps';
@@ -145,15 +145,18 @@ describe('a 4-week case', () => {
     expect(() => complete(plain as Task, '2026-03-02', 'check', 'confirmed')).toThrow(NoFlow);
   });
 
-  it('marks the current step overdue the day after it was due, and names it due on its day', () => {
+  it('marks the current step overdue the day after it was due, and reminds of it once, from its day', () => {
     const task = fourWeekTask('2026-03-02'); // check due Wednesday 4 March
     const on = (today: string) => stepViews(calendar, FOUR_WEEK_FLOW, task, today)[0]?.overdue;
     expect(on('2026-03-04')).toBe(false);
     expect(on('2026-03-05')).toBe(true);
-    expect(dueToday(calendar, FOUR_WEEK_FLOW, task, '2026-03-03')).toBeNull();
-    expect(dueToday(calendar, FOUR_WEEK_FLOW, task, '2026-03-04')).toEqual({
-      step: 'check',
-      dueOn: '2026-03-04',
-    });
+    expect(reminderDue(calendar, FOUR_WEEK_FLOW, task, '2026-03-03')).toBeNull();
+    const due = reminderDue(calendar, FOUR_WEEK_FLOW, task, '2026-03-04');
+    expect(due).toEqual({ ref: '0:check', step: 'check', dueOn: '2026-03-04' });
+    // Reminded once: not again the next night; the next step is a new reminder.
+    const reminded = { ...task, remindedSteps: [due?.ref ?? ''] };
+    expect(reminderDue(calendar, FOUR_WEEK_FLOW, reminded, '2026-03-05')).toBeNull();
+    const next = complete(reminded, '2026-03-05', 'check', 'confirmed').task;
+    expect(reminderDue(calendar, FOUR_WEEK_FLOW, next, '2026-03-10')?.ref).toBe('1:invitation');
   });
 });

@@ -84,7 +84,26 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
     date: '2026-09-10',
     ...base,
   },
-  'followup.officer': { officerName: HOSTILE, studentName: HOSTILE, followUpOn: '2026-09-10', ...base },
+  'step.due': {
+    assigneeName: HOSTILE,
+    studentName: HOSTILE,
+    flow: HOSTILE,
+    step: HOSTILE,
+    date: '2026-10-01',
+    url: base.url,
+  },
+  'case.closed.coach': {
+    coachName: HOSTILE,
+    studentName: HOSTILE,
+    flow: HOSTILE,
+    outcome: HOSTILE,
+    from: base.from,
+    to: base.to,
+    reason: HOSTILE,
+    duo: 'RMC',
+    adult: true,
+    url: base.url,
+  },
 };
 
 describe('a hostile name in every template', () => {

@@ -34,7 +34,23 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
     date: '2026-09-10',
     url,
   },
-  'followup.officer': { officerName: 'S. Bakker', studentName, followUpOn: '2026-09-21', url, ...period },
+  'step.due': {
+    assigneeName: 'S. Bakker',
+    studentName,
+    flow: 'four_week',
+    step: 'follow',
+    date: '2026-10-01',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'M. Jansen',
+    studentName,
+    flow: 'four_week',
+    outcome: 'duo_report',
+    ...period,
+    duo: 'LPA',
+    url,
+  },
 });
 
 /** Words in a mailbox preview that would tell what the concern is (absence, sickness, the signals, DUO, leaving). */

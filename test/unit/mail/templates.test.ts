@@ -85,12 +85,22 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     followUpOn: '2026-10-12',
     url,
   },
-  'followup.officer': {
-    officerName: 'S. Bakker',
+  'step.due': {
+    assigneeName: 'S. Bakker',
     studentName: 'Sanne de Boer',
-    from: '2026-09-28',
+    flow: 'four_week',
+    step: 'conversation',
+    date: '2026-09-14',
+    url,
+  },
+  'case.closed.coach': {
+    coachName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    flow: 'four_week',
+    outcome: 'closed',
+    from: '2026-09-07',
     to: '2026-10-30',
-    followUpOn: '2026-10-12',
+    reason: 'Student is weer op school.',
     url,
   },
 };
