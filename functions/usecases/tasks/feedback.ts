@@ -53,12 +53,12 @@ export async function tellCoach(
 }
 
 /** The officer's conversation and home visit: reporting back mails the coach after the step's commit. */
-export async function officerEffects(ctx: StepContext): Promise<StepEffects> {
-  return {
+export function officerEffects(ctx: StepContext): Promise<StepEffects> {
+  return Promise.resolve({
     items: [],
     audit: [],
     after: async () => {
       await tellCoach(ctx.deps, ctx.task, ctx.record, ctx.actor);
     },
-  };
+  });
 }
