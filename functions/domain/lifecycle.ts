@@ -1,5 +1,4 @@
 import { translate } from '../../shared/i18n';
-import { addDays } from './dates';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
 import { actionTaskId } from './ids';
 import type { Report, ReportAction } from './report';
@@ -110,10 +109,6 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
     explanation,
   });
   if (input.action === 'correction') task.period = input.period ?? { from: report.from, to: report.to };
-  if (input.action === 'officer_conversation') {
-    task.remindOn = addDays(input.today, 14);
-    task.followUntil = addDays(input.today, 28);
-  }
   if (input.action === 'duo') {
     task.duo = duoDraft(report, input, explanation);
     task.duoRecord = { history: [] };

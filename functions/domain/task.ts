@@ -66,9 +66,12 @@ export interface Task {
   ownerId?: string;
   createdOn: string;
   dueDate?: string;
-  /** Officer's conversation: the nightly run creates a reminder task on this date. */
+  /**
+   * Officer's conversation stored before it became a case with steps (no `flow`): the nightly
+   * run creates a reminder task on this date. Read only; new conversations carry `steps`.
+   */
   remindOn?: string;
-  /** Officer's conversation: the student is followed until this date. */
+  /** Officer's conversation stored before the steps: the student is followed until this date. */
   followUntil?: string;
   /** Correction: the period the front office corrects; 4-week case: the run of absence signalled. */
   period?: { from: string; to: string };

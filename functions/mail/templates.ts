@@ -84,6 +84,26 @@ export interface TemplateData {
     dueDate?: string;
     url: string;
   };
+  /**
+   * "Terugkoppeling coach": the officer's conversation or home visit, told to the coach when the
+   * officer records it. The outcome is one of a fixed list; the officer's note stays on the
+   * dashboard (it may hold what a mail must not).
+   */
+  'feedback.coach': {
+    coachName: string;
+    officerName: string;
+    studentName: string;
+    flow: FeedbackFlow;
+    outcome: FeedbackOutcome;
+    /** The day of the conversation or visit. */
+    date: string;
+    /** Conversation: the weeks the student is followed, from the conversation on. */
+    from?: string;
+    to?: string;
+    /** Conversation: the follow-up conversation, two school weeks after the first. */
+    followUpOn?: string;
+    url: string;
+  };
   /** A step of a case falls due (the nightly run, on its day): `flow` and `step` name it in shared/i18n. */
   'step.due': {
     assigneeName: string;
@@ -111,6 +131,8 @@ export interface TemplateData {
     url: string;
   };
 }
+export type FeedbackFlow = 'officer_conversation' | 'home_visit';
+export type FeedbackOutcome = 'held' | 'no_show' | 'visited' | 'nobody_home';
 export type TemplateId = keyof TemplateData;
 
 export type TaskLabel =
@@ -118,6 +140,7 @@ export type TaskLabel =
   | 'correction'
   | 'officer_conversation'
   | 'officer_question'
+  | 'home_visit'
   | 'conversation_reminder'
   | 'signal4w'
   | 'sick_pattern'
@@ -130,6 +153,7 @@ const TASK_LABELS: Record<TaskLabel, Record<Locale, string>> = {
   correction: { nl: 'presentiegegevens corrigeren', en: 'correct the presence data' },
   officer_conversation: { nl: 'gesprek met de student voeren', en: 'hold a conversation with the student' },
   officer_question: { nl: 'vraag van de coach beantwoorden', en: "answer the coach's question" },
+  home_visit: { nl: 'huisbezoek afleggen', en: 'make a home visit' },
   conversation_reminder: {
     nl: 'herinnering: terugkoppeling gesprek aan de coach',
     en: 'reminder: report back to the coach on the conversation',
@@ -165,6 +189,7 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'routex.withdrawn.coach': 'withdrawn',
   'task.assignee': 'task',
   'reminder.coach': 'reminder',
+  'feedback.coach': 'task',
   'step.due': 'case',
   'case.closed.coach': 'case',
 };
@@ -232,6 +257,7 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
   'frequent.coach': { nl: { one: 'Aandacht gevraagd' }, en: { one: 'Attention needed' } },
   'outflow.coach': { nl: { one: 'Uitschrijving' }, en: { one: 'Deregistration' } },
   'task.assignee': { nl: { one: 'Nieuwe taak' }, en: { one: 'New task' } },
+  'feedback.coach': { nl: { one: 'Terugkoppeling' }, en: { one: 'Feedback' } },
   'step.due': { nl: { one: 'Stap te doen' }, en: { one: 'Step due' } },
   'case.closed.coach': { nl: { one: 'Zaak afgerond' }, en: { one: 'Case closed' } },
 };
@@ -774,8 +800,80 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
       },
     },
   },
+  'feedback.coach': {
+    nl: {
+      one: (d) => ({
+        subject: staffSubject('feedback.coach', 'nl', d),
+        greeting: `Beste ${d.coachName},`,
+        paragraphs: [
+          feedbackWhat(d, 'nl'),
+          feedbackNext(d, 'nl'),
+          `Wil je meer weten over het gesprek of bezoek? Neem contact op met ${d.officerName}.`,
+        ],
+        action: { label: 'Student openen', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('feedback.coach', 'nl', ...ds),
+        intro: () => 'De verzuimbegeleider koppelt deze gesprekken en huisbezoeken aan je terug:',
+        line: (d) => `${feedbackWhat(d, 'nl')} ${feedbackNext(d, 'nl')}`,
+        url: (d) => d.url,
+      },
+    },
+    en: {
+      one: (d) => ({
+        subject: staffSubject('feedback.coach', 'en', d),
+        greeting: `Dear ${d.coachName},`,
+        paragraphs: [
+          feedbackWhat(d, 'en'),
+          feedbackNext(d, 'en'),
+          `Would you like to know more? Please contact ${d.officerName}.`,
+        ],
+        action: { label: 'Open the student', url: d.url },
+      }),
+      many: {
+        subject: (ds) => staffSubject('feedback.coach', 'en', ...ds),
+        intro: () => 'The attendance officer reports back on these conversations and home visits:',
+        line: (d) => `${feedbackWhat(d, 'en')} ${feedbackNext(d, 'en')}`,
+        url: (d) => d.url,
+      },
+    },
+  },
 };
 
+/** What happened, with its date: the first paragraph of the coach's feedback. */
+function feedbackWhat(d: TemplateData['feedback.coach'], locale: Locale): string {
+  const on = formatDate(d.date, locale);
+  const nl: Record<FeedbackOutcome, string> = {
+    held: `De verzuimbegeleider ${d.officerName} heeft op ${on} een gesprek gevoerd met ${d.studentName}.`,
+    no_show: `${d.studentName} is op ${on} niet verschenen op het gesprek met de verzuimbegeleider ${d.officerName}.`,
+    visited: `De verzuimbegeleider ${d.officerName} heeft op ${on} een huisbezoek afgelegd bij ${d.studentName}.`,
+    nobody_home: `De verzuimbegeleider ${d.officerName} is op ${on} op huisbezoek geweest bij ${d.studentName}, maar heeft niemand thuis getroffen.`,
+  };
+  const en: Record<FeedbackOutcome, string> = {
+    held: `The attendance officer ${d.officerName} held a conversation with ${d.studentName} on ${on}.`,
+    no_show: `${d.studentName} did not come to the conversation with the attendance officer ${d.officerName} on ${on}.`,
+    visited: `The attendance officer ${d.officerName} made a home visit to ${d.studentName} on ${on}.`,
+    nobody_home: `The attendance officer ${d.officerName} visited ${d.studentName}'s home on ${on}, but found nobody at home.`,
+  };
+  return (locale === 'nl' ? nl : en)[d.outcome];
+}
+
+/** What comes next: the follow-up conversation and the weeks of following, or the visit's close. */
+function feedbackNext(d: TemplateData['feedback.coach'], locale: Locale): string {
+  if (d.flow === 'officer_conversation' && d.followUpOn && d.from && d.to) {
+    return locale === 'nl'
+      ? `Volgende stap: een vervolggesprek op ${formatDate(d.followUpOn, 'nl')}. De verzuimbegeleider volgt de aanwezigheid van ${d.studentName} ${formatPeriod(d.from, d.to, 'nl')}.`
+      : `Next step: a follow-up conversation on ${formatDate(d.followUpOn, 'en')}. The attendance officer follows ${d.studentName}'s attendance ${formatPeriod(d.from, d.to, 'en')}.`;
+  }
+  if (d.outcome === 'nobody_home') {
+    return locale === 'nl'
+      ? 'Volgende stap: de verzuimbegeleider neemt contact met je op over hoe verder; de zaak wordt daarna afgesloten.'
+      : 'Next step: the attendance officer contacts you about what to do next; the case is then closed.';
+  }
+  return locale === 'nl'
+    ? 'Volgende stap: de verzuimbegeleider sluit de zaak af.'
+    : 'Next step: the attendance officer closes the case.';
+}
 /** A case's words (flow, step, outcome) from shared/i18n, in the mail's language. */
 const caseWord = (locale: Locale, key: string, fallback: string): string =>
   translateOr(locale, key, fallback);

@@ -25,3 +25,7 @@ export const nightlyMailId = (asOf: string, template: string, kind: MailKind, to
 
 /** Short and stable. */
 const digest = (value: string): string => createHash('sha256').update(value).digest('hex').slice(0, 16);
+
+/** The coach's feedback mail on the `stepCount`-th step of a task's case: one per feedback record. */
+export const feedbackMailId = (taskId: string, stepCount: number): string =>
+  `${taskId}.feedback.${stepCount}`;

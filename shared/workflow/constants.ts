@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   'officer_conversation',
   'conversation_reminder',
   'officer_question',
+  'home_visit',
   'sick_pattern',
   'suspension_check',
   'signal8_list',
@@ -24,9 +25,10 @@ export const TASK_KINDS = [
 ] as const;
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;
-export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question'] as const;
+/** `home_visit`: appendix 4 §5, a visit to a student who cannot be reached any other way. */
+export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question', 'home_visit'] as const;
 /** An outflow case's steps (appendix 4): STS-B, the outflow counsellor (Entree, level 2), the RMC report, closed. */
 export const OUTFLOW_STEPS = ['sts_involved', 'counsellor_involved', 'rmc_reported', 'closed'] as const;
 /** Cases with steps (functions/domain/steps.ts): each kind is one flow definition. */
-export const FLOW_KINDS = ['four_week'] as const;
+export const FLOW_KINDS = ['four_week', 'officer_conversation', 'home_visit'] as const;
 export const STEP_STATES = ['done', 'current', 'later'] as const;

@@ -92,6 +92,18 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     dueDate: '2026-11-05',
     url,
   },
+  'feedback.coach': {
+    coachName: 'Mark Janssen',
+    officerName: 'Fatima El Amrani',
+    studentName: 'Sanne de Vries',
+    flow: 'officer_conversation',
+    outcome: 'held',
+    date: '2026-11-02',
+    from: '2026-11-02',
+    to: '2026-11-30',
+    followUpOn: '2026-11-16',
+    url,
+  },
   'step.due': {
     assigneeName: 'Fatima El Amrani',
     studentName: 'Sanne de Vries',

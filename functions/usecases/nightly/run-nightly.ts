@@ -193,12 +193,17 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   return result;
 }
 
-/** The officer's conversation: a reminder task two weeks after it was planned (within a week of slack for replays). */
+/**
+ * The officer's conversation as stored before it became a case with steps (`remindOn`, no
+ * `flow`): a reminder task two weeks after it was planned (within a week of slack for replays).
+ * A conversation with steps is reminded of each step on its day by `remindDueSteps`.
+ */
 async function createReminders(deps: NightlyDeps, directory: Directory, asOf: string, drafts: MailDraft[]) {
   let created = 0;
   for (const status of ['open', 'in_progress'] as const) {
     const due = await listTasksByKind(deps.store, 'officer_conversation', status, addDays(asOf, -7), asOf);
     for (const task of due) {
+      if (task.flow || !task.remindOn) continue;
       const reminder: Expiring<Task> = {
         ...newTask({
           taskId: reminderTaskId(task.taskId),

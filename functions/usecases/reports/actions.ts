@@ -1,3 +1,4 @@
+import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import { dashboardLink, dashboardPath } from '../../../shared/links';
 import type { REFERRAL_CATEGORIES } from '../../../shared/workflow/constants';
 import { localDate } from '../../domain/dates';
@@ -9,6 +10,7 @@ import {
   TaskNotFound,
 } from '../../domain/errors';
 import type { Expiring } from '../../domain/expiring';
+import { withOfficerFlow } from '../../domain/flows/officer';
 import {
   type ActionInput,
   type Actor,
@@ -55,6 +57,8 @@ export interface ReportDeps {
   flushMails?: boolean;
   /** RETENTION_YEARS: tasks and audit entries expire this long after the student left. */
   retentionYears: number;
+  /** The school calendar the steps of a case count in (the bundled one unless a test gives another). */
+  calendar?: SchoolCalendar;
 }
 
 export interface ApplyActionCommand {
@@ -89,8 +93,10 @@ async function expiryFor(deps: ReportDeps, studentId: string, date: string, inhe
   return studentItemExpiry(await getStudent(deps.store, studentId), date, deps.retentionYears);
 }
 
+/** A new task as stored: its expiry, and (the officer's conversation, a home visit) its flow started. */
 async function expiring(deps: ReportDeps, task: Task, inherited?: number): Promise<Expiring<Task>> {
-  return { ...task, expiresAt: await expiryFor(deps, task.studentId, task.createdOn, inherited) };
+  const started = withOfficerFlow(deps.calendar ?? defaultCalendar, task);
+  return { ...started, expiresAt: await expiryFor(deps, task.studentId, task.createdOn, inherited) };
 }
 
 /** A retry of the command that was applied already (same action, same words, same coach). */
@@ -273,6 +279,7 @@ const REFERRAL_TASK: Record<ReferralCategory, TaskKind> = {
   duo: 'duo_report',
   officer_conversation: 'officer_conversation',
   officer_question: 'officer_question',
+  home_visit: 'home_visit',
 };
 
 /** A coach hands a student to the attendance officer without a report: a task, its mail, an audit entry. */
@@ -284,13 +291,16 @@ export async function createReferral(
   if (!student) throw new StudentNotFound(command.studentId);
   const createdOn = localDate(command.now);
   const task: Expiring<Task> = {
-    ...newTask({
-      taskId: referralTaskId(),
-      kind: REFERRAL_TASK[command.category],
-      about: { studentId: command.studentId, studentName: student.displayName, teamId: student.teamId },
-      createdOn,
-      explanation: command.explanation.trim(),
-    }),
+    ...withOfficerFlow(
+      deps.calendar ?? defaultCalendar,
+      newTask({
+        taskId: referralTaskId(),
+        kind: REFERRAL_TASK[command.category],
+        about: { studentId: command.studentId, studentName: student.displayName, teamId: student.teamId },
+        createdOn,
+        explanation: command.explanation.trim(),
+      }),
+    ),
     expiresAt: studentItemExpiry(student, createdOn, deps.retentionYears),
   };
   // A new id each time: the task and its entry are written together, then its role is mailed.

@@ -11,11 +11,14 @@ import { getStudent } from '../../store/students';
 import { getTask, saveTask } from '../../store/tasks-repository';
 import { commitWith } from '../effects/commit';
 import type { ReportDeps } from '../reports/actions';
+import { officerEffects } from './feedback';
 import { fourWeekEffects, type StepContext, type StepEffects } from './four-week';
 
 /** What each flow's steps do besides moving the case (a letter, a DUO task, a mail at the close). */
 const FLOW_EFFECTS: Record<FlowKind, (ctx: StepContext) => Promise<StepEffects>> = {
   four_week: fourWeekEffects,
+  officer_conversation: officerEffects,
+  home_visit: officerEffects,
 };
 
 export interface CompleteStepCommand {

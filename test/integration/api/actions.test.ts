@@ -140,6 +140,10 @@ describe('a coach handling a 16-hour report through the API', () => {
     expect(
       list.json.items.some((t: { taskId: string; explanation: string }) => t.taskId === res.json.taskId),
     ).toBe(true);
+    // The referral "Verzuimgesprek" is the same case as the coach's action: planning comes first.
+    const detail = await sys.api.call('officer', 'GET', `/api/tasks/${res.json.taskId}`);
+    expect(detail.json.flow).toBe('officer_conversation');
+    expect(detail.json.steps[0]).toMatchObject({ key: 'plan', state: 'current', asksDate: true });
   });
 
   it('lets front office close a correction task, and nothing else', async () => {

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { taskDetail } from '../../../functions/api/queries/task';
 import { InvalidTransition, ReportAlreadyHandled, ReportNotFound } from '../../../functions/domain/errors';
 import type { ReportAction } from '../../../functions/domain/report';
+import { newTask } from '../../../functions/domain/task';
 import { listAudit } from '../../../functions/store/audit-repository';
 import { getReport } from '../../../functions/store/reports-repository';
-import { getTask, listTasksByKind, listTasksForRole } from '../../../functions/store/tasks-repository';
+import {
+  createTask,
+  getTask,
+  listTasksByKind,
+  listTasksForRole,
+} from '../../../functions/store/tasks-repository';
 import {
   applyReportAction,
   completeReportConversation,
@@ -12,8 +19,9 @@ import {
 } from '../../../functions/usecases/reports/actions';
 import { exportDuoCsv } from '../../../functions/usecases/reports/duo-export';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
+import { completeTaskStep } from '../../../functions/usecases/tasks/steps';
 import { startedForEachTest } from '../../support/started';
-import { coach, day, frontOfficeEmail, officer, officerEmail, startHarness } from './harness';
+import { coach, coachEmail, day, frontOfficeEmail, officer, officerEmail, startHarness } from './harness';
 
 const h = startedForEachTest(startHarness);
 
@@ -113,20 +121,89 @@ describe('handling a 16-hour report', () => {
     expect(h.bus.published.filter((e) => e.type === 'report.handled')).toHaveLength(1);
   });
 
-  it("the officer's conversation: a task, a reminder from the nightly run after 2 weeks, and 4 weeks of follow-up", async () => {
+  it("the officer's conversation: a case whose feedback mails the coach when recorded and whose follow-up is reminded on its date, once", async () => {
     const report = await openReport('s-vik');
     const { task } = await act(report.reportId, 'officer_conversation');
-    expect(task).toMatchObject({ remindOn: '2026-09-28', followUntil: '2026-10-12' });
-    await h.nightly('2026-09-27');
-    expect(await listTasksByKind(h.table, 'conversation_reminder', 'open')).toHaveLength(0);
-    await h.nightly('2026-09-28');
-    await h.nightly('2026-09-29');
-    const reminders = await listTasksByKind(h.table, 'conversation_reminder', 'open');
-    expect(reminders.map((r) => [r.studentId, r.dueDate])).toEqual([['s-vik', '2026-10-12']]);
-    const reminderMails = (await h.mailsTo(officerEmail)).filter(
-      (m) => m.subject.startsWith('Nieuwe taak') && m.body.text.includes('herinnering'),
+    const taskId = task?.taskId ?? '';
+    // Planning is due 5 working days after the coach's action on Monday 14 September.
+    expect(task).toMatchObject({ flow: 'officer_conversation', steps: [], dueDate: '2026-09-21' });
+    const step = (s: string, outcome: string, at: string, extra: { date?: string; note?: string } = {}) =>
+      completeTaskStep(h.reportDeps(), {
+        taskId,
+        step: s,
+        outcome,
+        ...extra,
+        actor: officer,
+        now: new Date(at),
+      });
+
+    await step('plan', 'planned', '2026-09-15T08:00:00Z', { date: '2026-10-08' });
+    await step('conversation', 'held', '2026-10-08T12:00:00Z', { note: 'Afspraken over op tijd komen' });
+    expect(
+      await h.mailsTo(coachEmail).then((m) => m.filter((x) => x.subject.startsWith('Terugkoppeling'))),
+    ).toHaveLength(0);
+    await step('feedback', 'reported', '2026-10-08T13:00:00Z');
+    const feedback = (await h.mailsTo(coachEmail)).filter(
+      (m) => m.subject === 'Terugkoppeling: Student s-vik',
     );
-    expect(reminderMails).toHaveLength(1);
+    expect(feedback).toHaveLength(1);
+    expect(feedback[0]?.body.text).toContain('op 8 oktober 2026 een gesprek gevoerd');
+    expect(feedback[0]?.body.text).toContain('vervolggesprek op 29 oktober 2026');
+    expect(feedback[0]?.body.text).toContain('van 8 oktober 2026 tot en met 12 november 2026');
+    expect(feedback[0]?.body.text).not.toContain('Afspraken over op tijd komen');
+    expect((await getTask(h.table, taskId))?.dueDate).toBe('2026-10-29');
+
+    // The follow-up is reminded by the run of its own date (past the autumn holiday), not before, once.
+    const reminders = async () =>
+      (await h.mailsTo(officerEmail)).filter(
+        (m) => m.subject === 'Stap te doen: Student s-vik' && m.body.text.includes('Vervolggesprek'),
+      );
+    await h.nightly('2026-10-28');
+    expect(await reminders()).toHaveLength(0);
+    await h.nightly('2026-10-29');
+    await h.nightly('2026-10-29');
+    await h.nightly('2026-10-30');
+    expect(await reminders()).toHaveLength(1);
+    expect((await reminders())[0]?.body.text).toContain('29 oktober 2026');
+    expect(await listTasksByKind(h.table, 'conversation_reminder', 'open')).toHaveLength(0);
+
+    // Followed from the conversation on: a day away in the week after, present the rest; the holiday week left out.
+    await h.deliver(...day('s-vik', '2026-10-12'), ...day('s-vik', '2026-10-13', { status: 'present' }));
+    const followed = await taskDetail(h.table, taskId, new Date('2026-10-29T12:00:00Z'));
+    expect(followed?.attendance.map((w) => [w.weekStart, w.unauthorizedMinutes])).toEqual([
+      ['2026-10-05', 0],
+      ['2026-10-12', 480],
+      ['2026-10-26', 0],
+    ]);
+    expect(followed?.attendance[1]?.presencePercent).toBe(50);
+
+    await step('followup', 'held', '2026-10-29T12:00:00Z', { note: 'Gaat beter' });
+    const closed = await step('finish', 'improved', '2026-11-12T12:00:00Z');
+    expect(closed.task.status).toBe('done');
+    const trail = (await listAudit(h.table, 'task', taskId)).map((e) => e.what);
+    expect(trail).toEqual(
+      expect.arrayContaining(['step plan planned', 'step feedback reported', 'step finish improved']),
+    );
+  });
+
+  it("an officer's conversation stored before the steps (no flow) still gets its reminder task", async () => {
+    const report = await openReport('s-old');
+    const legacy = {
+      ...newTask({
+        taskId: 'legacy.a0',
+        kind: 'officer_conversation',
+        about: report,
+        createdOn: '2026-09-14',
+      }),
+      reportId: report.reportId,
+      remindOn: '2026-09-28',
+      followUntil: '2026-10-12',
+      expiresAt: 4_102_444_800,
+    };
+    await createTask(h.table, legacy);
+    await h.nightly('2026-09-28');
+    const reminders = await listTasksByKind(h.table, 'conversation_reminder', 'open');
+    expect(reminders.map((r) => [r.studentId, r.dueDate])).toEqual([['s-old', '2026-10-12']]);
   });
 
   it('question to the attendance officer: a task the officer moves open → in progress → done', async () => {

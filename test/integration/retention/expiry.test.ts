@@ -67,7 +67,7 @@ describe('retention: every item carries an expiry', () => {
     await h.nightly('2026-09-11');
     await h.nightly('2026-09-14');
 
-    // The coach hands each report on: officer's conversation for s-rik (a task, later a reminder), DUO for s-joep.
+    // The coach hands each report on: officer's conversation for s-rik (a task with steps), DUO for s-joep.
     const open = await listOpenReports(h.table, 'team-ict');
     const now = new Date('2026-09-14T08:00:00Z');
     for (const report of open) {
@@ -96,7 +96,7 @@ describe('retention: every item carries an expiry', () => {
     });
     await api.audit({ at: now.toISOString(), staffId: coach.staffId, action: 'read', subject: 'DUO export' });
 
-    // More absence for s-joep (4-week pattern), the reminder of s-rik's conversation on 28 September.
+    // More absence for s-joep (4-week pattern).
     await h.deliver(...day('s-joep', '2026-09-21'), ...day('s-joep', '2026-09-28'));
     await h.nightly('2026-09-28');
     await h.nightly('2026-09-29');
@@ -131,7 +131,7 @@ describe('retention: every item carries an expiry', () => {
       expect(types, `no ${type} item`).toContain(type);
     }
     const tasksOfRik = items.filter((i) => i.type === 'task' && i.studentId === 's-rik').map((i) => i.kind);
-    expect(tasksOfRik.sort()).toEqual(['conversation_reminder', 'officer_conversation', 'officer_question']);
+    expect(tasksOfRik.sort()).toEqual(['officer_conversation', 'officer_question']);
     expect(markerBeforeNightly).toBeDefined();
   });
 

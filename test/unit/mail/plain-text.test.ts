@@ -86,6 +86,15 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
   },
   'withdrawn.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'task.assignee': { assigneeName: HOSTILE, studentName: HOSTILE, task: 'duo_report', ...base },
+  'feedback.coach': {
+    coachName: HOSTILE,
+    officerName: HOSTILE,
+    studentName: HOSTILE,
+    flow: 'home_visit',
+    outcome: 'nobody_home',
+    date: '2026-09-10',
+    ...base,
+  },
   'step.due': {
     assigneeName: HOSTILE,
     studentName: HOSTILE,

@@ -44,6 +44,15 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
   'frequent.coach': { coachName: 'M. Jansen', studentName, url, ...period },
   'outflow.coach': { coachName: 'M. Jansen', studentName, date: '2026-11-02', counsellor: true, url },
   'task.assignee': { assigneeName: 'S. Bakker', studentName, task: 'sick_pattern', url, ...period },
+  'feedback.coach': {
+    coachName: 'M. Jansen',
+    officerName: 'S. Bakker',
+    studentName,
+    flow: 'home_visit',
+    outcome: 'visited',
+    date: '2026-09-10',
+    url,
+  },
   'step.due': {
     assigneeName: 'S. Bakker',
     studentName,

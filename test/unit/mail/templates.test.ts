@@ -99,6 +99,18 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     to: '2026-09-11',
     url,
   },
+  'feedback.coach': {
+    coachName: 'M. Jansen',
+    officerName: 'S. Bakker',
+    studentName: 'Sanne de Boer',
+    flow: 'officer_conversation',
+    outcome: 'held',
+    date: '2026-09-28',
+    from: '2026-09-28',
+    to: '2026-10-30',
+    followUpOn: '2026-10-12',
+    url,
+  },
   'step.due': {
     assigneeName: 'S. Bakker',
     studentName: 'Sanne de Boer',
@@ -242,6 +254,43 @@ describe('mail templates', () => {
 
   it('tags every template with one of the agreed SES kinds', () => {
     expect(new Set(Object.values(TEMPLATE_KIND))).toEqual(new Set(MAIL_KINDS));
+  });
+});
+
+describe("the coach's feedback on the officer's conversation or home visit (terugkoppeling coach)", () => {
+  const feedback = (data: Partial<MailRequest<'feedback.coach'>['data']>, locale: 'nl' | 'en' = 'nl') =>
+    renderMail({
+      id: 'f',
+      template: 'feedback.coach',
+      to: ['c@school.example'],
+      locale,
+      data: { ...samples['feedback.coach'], ...data },
+    });
+
+  it('tells the conversation, its day, the follow-up as the next step and the weeks followed', () => {
+    const mail = feedback({});
+    expect(mail.subject).toBe('Terugkoppeling: Sanne de Boer');
+    expect(mail.text).toContain(
+      'De verzuimbegeleider S. Bakker heeft op 28 september 2026 een gesprek gevoerd met Sanne de Boer.',
+    );
+    expect(mail.text).toContain('Volgende stap: een vervolggesprek op 12 oktober 2026.');
+    expect(mail.text).toContain('van 28 september 2026 tot en met 30 oktober 2026');
+    expect(feedback({}, 'en').text).toContain('Next step: a follow-up conversation on 12 October 2026.');
+  });
+
+  it('says the student did not come, and for a home visit that nobody was home, with what comes next', () => {
+    expect(feedback({ outcome: 'no_show' }).text).toContain('niet verschenen op het gesprek');
+    const visit = feedback({
+      flow: 'home_visit',
+      outcome: 'nobody_home',
+      date: '2026-10-27',
+      from: undefined,
+      to: undefined,
+      followUpOn: undefined,
+    });
+    expect(visit.text).toContain('op 27 oktober 2026 op huisbezoek geweest bij Sanne de Boer');
+    expect(visit.text).toContain('niemand thuis');
+    expect(visit.text).not.toContain('vervolggesprek');
   });
 });
 

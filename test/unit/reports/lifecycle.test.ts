@@ -97,13 +97,11 @@ describe('applying an action to a 16-hour report', () => {
     });
   });
 
-  it("the officer's conversation: a task with a reminder after 2 weeks and 4 weeks of follow-up", () => {
+  it("the officer's conversation: a task for the officer, whose dates are its case's steps (no reminder date of its own)", () => {
     const { task } = applyAction(report(), input('officer_conversation'));
-    expect(task).toMatchObject({
-      kind: 'officer_conversation',
-      remindOn: '2026-10-09',
-      followUntil: '2026-10-23',
-    });
+    expect(task).toMatchObject({ kind: 'officer_conversation', role: 'attendance_officer' });
+    expect(task?.remindOn).toBeUndefined();
+    expect(task?.followUntil).toBeUndefined();
   });
 
   it('question to the attendance officer: a task', () => {
