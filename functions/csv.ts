@@ -15,10 +15,23 @@ export interface CsvColumn<K extends string = string> {
 export function toCsv<K extends string>(
   columns: readonly CsvColumn<K>[],
   rows: readonly Record<K, string | number | boolean | null | undefined>[],
+  options: CsvOptions = {},
 ): string {
   return stringify(rows as Record<K, unknown>[], {
     header: true,
     columns: columns.map((c) => ({ key: c.key, header: c.header })),
     escape_formulas: true,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.bom ? { bom: true } : {}),
   });
 }
+
+/**
+ * Dutch Excel reads `;` as the list separator (`,` is the decimal comma) and needs a UTF-8 BOM
+ * to show accents: `excelNl` is what a file opened there by double click needs.
+ */
+export interface CsvOptions {
+  delimiter?: ';' | ',';
+  bom?: boolean;
+}
+export const excelNl: CsvOptions = { delimiter: ';', bom: true };

@@ -2,7 +2,13 @@ import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
-import type { ReferralCategory, ReportAction, ReportDetail, ReportSummary } from '../../shared/api/reports';
+import type {
+  DuoReportType,
+  ReferralCategory,
+  ReportAction,
+  ReportDetail,
+  ReportSummary,
+} from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { DuoStatus, Task, TaskKind, TaskStatus } from '../../shared/api/worklist';
 import type { Role } from '../auth/principal';
@@ -105,6 +111,7 @@ export interface ApiData {
     studentId: string;
     category: ReferralCategory;
     explanation: string;
+    duoType?: DuoReportType;
     actor: Actor;
     now: Date;
   }): Promise<{ taskId: string }>;
@@ -120,7 +127,11 @@ export interface ApiData {
     now: Date;
   }): Promise<void>;
   /** The DUO export as CSV, and the students in it. */
-  exportDuoCsv(now: Date): Promise<{ csv: string; studentIds: string[] }>;
+  /** `reporter`: the attendance officer exporting, named in the file as DUO's contact. */
+  exportDuoCsv(
+    now: Date,
+    reporter?: { name: string; email: string },
+  ): Promise<{ csv: string; studentIds: string[] }>;
 
   kpi(now: Date): Promise<KpiPage>;
   studentPage(student: StudentRecord, now: Date): Promise<StudentPage>;

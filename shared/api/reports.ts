@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, IsoDate, StudentRef } from './common';
-import { REFERRAL_CATEGORIES, REPORT_ACTIONS } from './constants';
+import { DUO_REPORT_TYPES, REFERRAL_CATEGORIES, REPORT_ACTIONS } from './constants';
 
 export { REPORT_ACTIONS };
 
@@ -75,8 +75,12 @@ export type ApplyActionBody = z.infer<typeof ApplyActionBody>;
 
 export const ReferralCategory = z.enum(REFERRAL_CATEGORIES);
 export type ReferralCategory = z.infer<typeof ReferralCategory>;
+export const DuoReportType = z.enum(DUO_REPORT_TYPES);
+export type DuoReportType = z.infer<typeof DuoReportType>;
 export const ReferralBody = z.object({
   category: ReferralCategory,
   explanation: z.string().trim().min(1).max(2000),
+  /** "Melden DUO" only: the kind of DUO report (16 hours in 4 weeks unless said). */
+  duoType: DuoReportType.optional(),
 });
 export type ReferralBody = z.infer<typeof ReferralBody>;

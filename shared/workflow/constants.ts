@@ -24,3 +24,10 @@ export const TASK_KINDS = [
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 export const DUO_STATUSES = ['registered', 'in_progress', 'closed', 'withdrawn', 'noted'] as const;
 export const REFERRAL_CATEGORIES = ['duo', 'officer_conversation', 'officer_question'] as const;
+/**
+ * The kinds of DUO report the attendance officer makes (Besluit verzuimmelding): 16 hours in 4
+ * weeks, long relative absence (LRV: over 4 weeks), an early school leaver to the RMC, luxury absence.
+ */
+export const DUO_REPORT_TYPES = ['16_hours_in_4_weeks', 'long_absence', 'rmc', 'luxury'] as const;
+/** The types DUO wants an end date for once the student is back or has left. */
+export const DUO_TYPES_WITH_END_DATE = ['16_hours_in_4_weeks', 'long_absence', 'rmc'] as const;

@@ -65,7 +65,8 @@ export const duoStatus: RouteHandler = async (ctx) => {
 };
 
 export const duoExport: RouteHandler = async (ctx) => {
-  const { csv, studentIds } = await ctx.data.exportDuoCsv(ctx.now);
+  const actor = actorOf(ctx);
+  const { csv, studentIds } = await ctx.data.exportDuoCsv(ctx.now, { name: actor.name, email: actor.email });
   await auditList(ctx, 'duo-export', {}, studentIds);
   return { csv, filename: translate('nl', 'duo.exportFile') };
 };

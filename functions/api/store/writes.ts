@@ -41,6 +41,6 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
     },
-    exportDuoCsv: () => exportDuo(deps.store),
+    exportDuoCsv: (_now, reporter) => exportDuo(deps.store, reporter),
   };
 }
