@@ -27,7 +27,7 @@ import {
   studentPage,
   studentReads,
 } from './routes/reports';
-import { duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
+import { duoEndDate, duoExport, duoStatus, taskStatus, worklist } from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
 
@@ -57,6 +57,7 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   worklist,
   taskStatus,
   duoStatus,
+  duoEndDate,
   duoExport,
   overview,
   overviewCsv,

@@ -117,7 +117,13 @@ export interface ApiData {
   }): Promise<{ taskId: string }>;
 
   getTask(taskId: string): Promise<Task | null>;
-  listTasks(kinds: readonly TaskKind[], cursor: string | null, limit: number): Promise<Page<Task>>;
+  /** `now`: marks the tasks past their due date as overdue. */
+  listTasks(
+    kinds: readonly TaskKind[],
+    cursor: string | null,
+    limit: number,
+    now?: Date,
+  ): Promise<Page<Task>>;
   updateTaskStatus(input: { taskId: string; status: TaskStatus; actor: Actor; now: Date }): Promise<void>;
   recordDuoStatus(input: {
     taskId: string;
@@ -127,6 +133,7 @@ export interface ApiData {
     now: Date;
   }): Promise<void>;
   /** The DUO export as CSV, and the students in it. */
+  confirmDuoEndDate(input: { taskId: string; date: string; actor: Actor; now: Date }): Promise<void>;
   /** `reporter`: the attendance officer exporting, named in the file as DUO's contact. */
   exportDuoCsv(
     now: Date,

@@ -51,6 +51,19 @@ export interface TemplateData {
     dueDate?: string;
     url: string;
   };
+  /**
+   * A term about to pass: the coach's for a 16-hour report (`report`), the attendance officer's
+   * DUO deadline (`duo`). Sent once, on the working day before `dueDate`.
+   */
+  'deadline.reminder': {
+    readerName: string;
+    studentName: string;
+    term: 'report' | 'duo';
+    from: string;
+    to: string;
+    dueDate: string;
+    url: string;
+  };
 }
 export type TemplateId = keyof TemplateData;
 
@@ -98,6 +111,7 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'outflow.coach': 'outflow',
   'withdrawn.coach': 'withdrawn',
   'task.assignee': 'task',
+  'deadline.reminder': 'deadline',
 };
 
 /**
@@ -160,6 +174,7 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
   'frequent.coach': { nl: { one: 'Aandacht gevraagd' }, en: { one: 'Attention needed' } },
   'outflow.coach': { nl: { one: 'Uitschrijving' }, en: { one: 'Deregistration' } },
   'task.assignee': { nl: { one: 'Nieuwe taak' }, en: { one: 'New task' } },
+  'deadline.reminder': { nl: { one: 'Herinnering' }, en: { one: 'Reminder' } },
 };
 export type StaffTemplate = Exclude<TemplateId, 'signal8.student' | 'signal8.guardian' | 'frequent.student'>;
 export const STAFF_TEMPLATES = Object.keys(STAFF_SUBJECT) as StaffTemplate[];
@@ -180,6 +195,56 @@ function staffSubject(template: StaffTemplate, locale: Locale, ...ds: { studentN
   const many = label.many?.replace('{n}', String(ds.length));
   return many ? `${many}: ${names(ds)}` : `${label.one} (${ds.length}): ${names(ds)}`;
 }
+
+const TERM: Record<'report' | 'duo', Record<Locale, string>> = {
+  report: {
+    nl: 'kies je een actie voor de 16-uursmelding van',
+    en: 'choose an action on the 16-hour report of',
+  },
+  duo: {
+    nl: 'moet de verzuimmelding bij DUO zijn (wettelijke termijn) van',
+    en: 'the absence report must reach DUO (the legal term) for',
+  },
+};
+
+const deadlineReminder: Record<Locale, Variant<TemplateData['deadline.reminder']>> = {
+  nl: {
+    one: (d) => ({
+      subject: staffSubject('deadline.reminder', 'nl', d),
+      greeting: `Beste ${d.readerName},`,
+      paragraphs: [
+        `Uiterlijk ${formatDate(d.dueDate, 'nl')} ${TERM[d.term].nl} ${d.studentName} (${formatPeriod(d.from, d.to, 'nl')}).`,
+        'Dit is de enige herinnering.',
+      ],
+      action: { label: dashboard.nl, url: d.url },
+    }),
+    many: {
+      subject: (ds) => staffSubject('deadline.reminder', 'nl', ...ds),
+      intro: () => 'Deze termijnen lopen bijna af:',
+      line: (d) =>
+        `uiterlijk ${formatDate(d.dueDate, 'nl')} ${TERM[d.term].nl} ${d.studentName} (${formatPeriod(d.from, d.to, 'nl')})`,
+      url: (d) => d.url,
+    },
+  },
+  en: {
+    one: (d) => ({
+      subject: staffSubject('deadline.reminder', 'en', d),
+      greeting: `Dear ${d.readerName},`,
+      paragraphs: [
+        `By ${formatDate(d.dueDate, 'en')} ${TERM[d.term].en} ${d.studentName} (${formatPeriod(d.from, d.to, 'en')}).`,
+        'This is the only reminder.',
+      ],
+      action: { label: dashboard.en, url: d.url },
+    }),
+    many: {
+      subject: (ds) => staffSubject('deadline.reminder', 'en', ...ds),
+      intro: () => 'These terms are about to pass:',
+      line: (d) =>
+        `by ${formatDate(d.dueDate, 'en')} ${TERM[d.term].en} ${d.studentName} (${formatPeriod(d.from, d.to, 'en')})`,
+      url: (d) => d.url,
+    },
+  },
+};
 
 const templates: Templates = {
   'signal8.student': {
@@ -586,6 +651,7 @@ const templates: Templates = {
       },
     },
   },
+  'deadline.reminder': deadlineReminder,
 };
 
 function taskPeriod(d: { from?: string; to?: string }, locale: Locale): string {

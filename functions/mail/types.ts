@@ -8,6 +8,7 @@ export const MAIL_KINDS = [
   'outflow',
   'withdrawn',
   'task',
+  'deadline',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

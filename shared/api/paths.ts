@@ -17,6 +17,7 @@ export const ROUTE_PATHS = {
   worklist: { method: 'GET', path: '/api/worklist', query: ['kind', 'cursor'] },
   taskStatus: { method: 'POST', path: '/api/tasks/{taskId}/status' },
   duoStatus: { method: 'POST', path: '/api/tasks/{taskId}/duo' },
+  duoEndDate: { method: 'POST', path: '/api/tasks/{taskId}/duo-end-date' },
   duoExport: { method: 'GET', path: '/api/duo/export.csv' },
   overview: { method: 'GET', path: '/api/overviews/{kind}', query: ['unitId', 'from', 'to', 'cursor'] },
   overviewCsv: { method: 'GET', path: '/api/overviews/{kind}/csv', query: ['unitId', 'from', 'to'] },

@@ -38,9 +38,11 @@ export const ReportSummary = z.object({
   createdOn: IsoDate,
   status: ReportStatus,
   action: ReportAction.nullable(),
-  /** Handle by this date (5 working days after `to`); past it, and still open, the report is overdue. */
+  /** The coach's term: 2 working days after `to`; past it, and still open, the report is overdue. */
   dueDate: IsoDate,
   overdue: z.boolean(),
+  /** DUO's legal term (5 working days after `to`) when the report may go to DUO; null for Route-X or no legal report. */
+  duoDeadline: IsoDate.nullable().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 

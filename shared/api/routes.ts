@@ -8,7 +8,7 @@ import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
-import { DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
+import { DuoEndDateBody, DuoStatusBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
  * The API's routes in one table: the handler's router, the OpenAPI document and the web
@@ -114,9 +114,16 @@ export const API_ROUTES = {
     body: DuoStatusBody,
     response: z.object({ ok: z.literal(true) }),
   },
+  duoEndDate: {
+    ...ROUTE_PATHS.duoEndDate,
+    summary: 'Confirm (or correct) the end date DUO asks of a report once the student is back or has left',
+    roles: officers,
+    body: DuoEndDateBody,
+    response: z.object({ ok: z.literal(true) }),
+  },
   duoExport: {
     ...ROUTE_PATHS.duoExport,
-    summary: 'Reports to submit to DUO, as CSV',
+    summary: 'Every DUO report DUO has not finished with, with its status and end date, as CSV',
     roles: officers,
     response: 'csv',
   },

@@ -21,6 +21,13 @@ export const Task = z.object({
   explanation: z.string().nullable(),
   reportId: z.string().nullable(),
   duoStatus: DuoStatus.nullable(),
+  /** Past `dueOn` and not done (a DUO report: not yet registered by DUO). */
+  overdue: z.boolean().optional(),
+  /** DUO's end date of the report: proposed ("register the end date") or confirmed. */
+  duoEndDate: z
+    .object({ date: IsoDate, why: z.enum(['back_at_school', 'left']), confirmed: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -29,3 +36,4 @@ export type Worklist = z.infer<typeof Worklist>;
 
 export const TaskStatusBody = z.object({ status: TaskStatus, note: z.string().max(2000).optional() });
 export const DuoStatusBody = z.object({ status: DuoStatus, reason: z.string().max(2000).optional() });
+export const DuoEndDateBody = z.object({ date: IsoDate });

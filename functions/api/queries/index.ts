@@ -40,7 +40,7 @@ export function storeReads(
     listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),
     getTask: (taskId) => getTask(store, taskId),
-    listTasks: (kinds, cursor, limit) => listTasks(store, kinds, cursor, limit),
+    listTasks: (kinds, cursor, limit, now) => listTasks(store, kinds, cursor, limit, now),
     kpi: (now) => kpiPage(store, now),
     studentPage: (student, now) => studentPage(store, student, now),
     overview: (kind, filter, cursor, limit, now) => overview(store, kind, filter, cursor, limit, now),

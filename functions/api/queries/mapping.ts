@@ -1,6 +1,8 @@
 import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
 import type { Task as ApiTask } from '../../../shared/api/worklist';
+import { isOverdue } from '../../../shared/policy/duo-deadlines';
 import type { OutflowCase } from '../../domain/case';
+import { duoDeadlineOf, duoToSubmit } from '../../domain/duo';
 import type { Report } from '../../domain/report';
 import type { Task } from '../../domain/task';
 import type { LiveDayEntry } from '../../store/day-summaries';
@@ -25,6 +27,7 @@ export function reportSummary(report: Report, today: string): ReportSummary {
     action: last?.action ?? null,
     dueDate: report.dueDate,
     overdue: report.status === 'open' && open && report.dueDate < today,
+    duoDeadline: report.routeX || report.addressee === 'none' ? null : duoDeadlineOf(report),
   };
 }
 
@@ -51,8 +54,11 @@ export function reportDetail(
   return { ...reportSummary(report, today), lessons, history };
 }
 
-export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
+export function apiTask(task: Task, student: ApiTask['student'], today?: string): ApiTask {
   const last = task.duoRecord?.history.at(-1);
+  const due = task.dueDate ?? task.remindOn;
+  // A DUO report is in time once DUO registered it; any other task once it is done.
+  const pending = task.kind === 'duo_report' ? duoToSubmit(task) : task.status !== 'done';
   return {
     taskId: task.taskId,
     kind: task.kind,
@@ -63,6 +69,16 @@ export function apiTask(task: Task, student: ApiTask['student']): ApiTask {
     explanation: task.explanation || null,
     reportId: task.reportId ?? null,
     duoStatus: task.kind === 'duo_report' ? (task.duoRecord?.status ?? last?.status ?? null) : null,
+    ...(today !== undefined ? { overdue: pending && isOverdue(due, today) } : {}),
+    ...(task.duoEndDate
+      ? {
+          duoEndDate: {
+            date: task.duoEndDate.date,
+            why: task.duoEndDate.why,
+            confirmed: task.duoEndDate.confirmedAt !== undefined,
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Task as ApiTask, TaskKind } from '../../../shared/api/worklist';
 import type { OutflowCase } from '../../domain/case';
+import { localDate } from '../../domain/dates';
 import type { Task, TaskRole } from '../../domain/task';
 import { listCoachCases } from '../../store/cases-repository';
 import type { Store } from '../../store/client';
@@ -33,7 +34,9 @@ export async function listTasks(
   kinds: readonly TaskKind[],
   cursor: string | null,
   limit: number,
+  now?: Date,
 ): Promise<Page<ApiTask>> {
+  const today = now ? localDate(now) : undefined;
   const roles: TaskRole[] = kinds.some((k) => k !== 'correction' && k !== 'undeliverable_mail')
     ? ['attendance_officer', 'front_office']
     : ['front_office'];
@@ -52,7 +55,7 @@ export async function listTasks(
   );
   return {
     items: page.items.map((t) =>
-      'caseId' in t ? outflowTask(t, ref(t.studentId)) : apiTask(t, ref(t.studentId)),
+      'caseId' in t ? outflowTask(t, ref(t.studentId)) : apiTask(t, ref(t.studentId), today),
     ),
     nextCursor: page.nextCursor,
   };

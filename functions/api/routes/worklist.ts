@@ -1,4 +1,10 @@
-import { DuoStatusBody, TASK_KINDS, type TaskKind, TaskStatusBody } from '../../../shared/api/worklist';
+import {
+  DuoEndDateBody,
+  DuoStatusBody,
+  TASK_KINDS,
+  type TaskKind,
+  TaskStatusBody,
+} from '../../../shared/api/worklist';
 import { translate } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
 import { actorOf, auditList, json, type RouteHandler } from '../context';
@@ -27,7 +33,7 @@ export const worklist: RouteHandler = async (ctx) => {
   const asked = ctx.query.kind;
   if (asked && !allowed.includes(asked as TaskKind)) throw forbidden();
   const kinds = asked ? [asked as TaskKind] : allowed;
-  const page = await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE);
+  const page = await ctx.data.listTasks(kinds, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   await auditList(
     ctx,
     `worklist:${asked ?? 'all'}`,
@@ -58,6 +64,17 @@ export const duoStatus: RouteHandler = async (ctx) => {
     taskId: ctx.params.taskId as string,
     status: body.status,
     ...(body.reason ? { reason: body.reason } : {}),
+    actor: actorOf(ctx),
+    now: ctx.now,
+  });
+  return json({ ok: true });
+};
+
+export const duoEndDate: RouteHandler = async (ctx) => {
+  const body = parseBody(DuoEndDateBody, ctx.body);
+  await ctx.data.confirmDuoEndDate({
+    taskId: ctx.params.taskId as string,
+    date: body.date,
     actor: actorOf(ctx),
     now: ctx.now,
   });

@@ -1,6 +1,7 @@
 import {
   applyReportAction,
   completeReportConversation,
+  confirmDuoEndDate,
   createReferral,
   type ReportDeps,
   recordDuoStatus,
@@ -17,6 +18,7 @@ export type ApiWrites = Pick<
   | 'updateTaskStatus'
   | 'recordDuoStatus'
   | 'exportDuoCsv'
+  | 'confirmDuoEndDate'
 >;
 
 /**
@@ -40,6 +42,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     },
     async recordDuoStatus(command) {
       await recordDuoStatus(deps, command);
+    },
+    async confirmDuoEndDate(command) {
+      await confirmDuoEndDate(deps, command);
     },
     exportDuoCsv: (_now, reporter) => exportDuo(deps.store, reporter),
   };

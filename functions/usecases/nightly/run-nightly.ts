@@ -26,6 +26,7 @@ import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { nightlyChange } from '../effects/audit';
 import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
+import { proposeEndDates, remindDeadlines } from './duo-deadlines';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
@@ -40,6 +41,10 @@ export interface NightlyResult {
   signals: number;
   withdrawn: number;
   reminders: number;
+  /** "Melden ja": mails about a coach's or a DUO term that passes on the next working day. */
+  deadlineReminders: number;
+  /** DUO tasks that got "register the end date" (student back at school, or left). */
+  endDatesProposed: number;
   outflowCases: number;
   kpiUnits: number;
   mailsQueued: number;
@@ -97,6 +102,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     signals: 0,
     withdrawn: 0,
     reminders: 0,
+    deadlineReminders: 0,
+    endDatesProposed: 0,
     outflowCases: 0,
     kpiUnits: 0,
     mailsQueued: 0,
@@ -142,6 +149,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     });
   }
   result.reminders = await createReminders(deps, directory, asOf, drafts);
+  // After the students' reports are made, so a report due tomorrow is reminded of tonight.
+  result.deadlineReminders = await remindDeadlines(deps, directory, asOf);
+  result.endDatesProposed = await proposeEndDates(deps, asOf);
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
 

@@ -4,7 +4,7 @@ import { legalStatus } from '../../../shared/policy/age';
 import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import { duoDeadline } from '../../../shared/policy/duo-deadlines';
 import { addDays, localDate } from '../../domain/dates';
-import { referralDuoDraft } from '../../domain/duo';
+import { confirmEndDate, referralDuoDraft } from '../../domain/duo';
 import {
   ConcurrentModification,
   InvalidTransition,
@@ -381,6 +381,25 @@ export async function recordDuoStatus(
   await saveWithAudit(
     deps,
     { actor: command.actor, at, what: `DUO ${command.status}` },
+    { entity: 'task', before: task, after: next },
+    [],
+    (store) => saveTask(store, next, task.version),
+  );
+  return next;
+}
+
+/** The attendance officer confirms (or corrects) the end date DUO asks of a report. */
+export async function confirmDuoEndDate(
+  deps: ReportDeps,
+  command: { taskId: string; date: string; actor: Actor; now: Date },
+): Promise<Task> {
+  const task = await getTask(deps.store, command.taskId);
+  if (!task) throw new TaskNotFound(command.taskId);
+  const at = command.now.toISOString();
+  const next = confirmEndDate(task, command.date, command.actor.staffId, at);
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at, what: `DUO end date ${command.date}` },
     { entity: 'task', before: task, after: next },
     [],
     (store) => saveTask(store, next, task.version),

@@ -75,6 +75,13 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
   },
   'withdrawn.coach': { coachName: HOSTILE, studentName: HOSTILE, ...base },
   'task.assignee': { assigneeName: HOSTILE, studentName: HOSTILE, task: 'duo_report', ...base },
+  'deadline.reminder': {
+    readerName: HOSTILE,
+    studentName: HOSTILE,
+    term: 'duo',
+    dueDate: '2026-09-18',
+    ...base,
+  },
 };
 
 describe('a hostile name in every template', () => {

@@ -25,6 +25,14 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
   'frequent.coach': { coachName: 'M. Jansen', studentName, url, ...period },
   'outflow.coach': { coachName: 'M. Jansen', studentName, date: '2026-11-02', counsellor: true, url },
   'task.assignee': { assigneeName: 'S. Bakker', studentName, task: 'sick_pattern', url, ...period },
+  'deadline.reminder': {
+    readerName: 'S. Bakker',
+    studentName,
+    term: 'duo',
+    dueDate: '2026-09-18',
+    url,
+    ...period,
+  },
 });
 
 /** Words in a mailbox preview that would tell what the concern is (absence, sickness, the signals, DUO, leaving). */
