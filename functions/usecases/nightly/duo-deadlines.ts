@@ -36,13 +36,20 @@ export async function remindDeadlines(
   return (await remindCoaches(deps, directory, asOf)) + (await remindOfficers(deps, directory, asOf));
 }
 
+/**
+ * Reminded on a night before the term passes, but not by the run that made the record: its own
+ * mail (the report's, the task's) already names the term.
+ */
+const dueForReminder = (deps: NightlyDeps, record: { createdOn: string }, due: string, asOf: string) =>
+  record.createdOn < asOf && remindsOn(deps.calendar, due, asOf);
+
 async function remindCoaches(deps: NightlyDeps, directory: Directory, asOf: string): Promise<number> {
   let queued = 0;
   const teams = directory.orgUnits.filter((u) => u.kind === 'team');
   for (const team of teams) {
     const open = await listTeamReports(deps.store, team.id, 'open', addDays(asOf, -REPORT_LOOKBACK_DAYS));
     for (const report of open) {
-      if (report.status !== 'open' || !remindsOn(deps.calendar, report.dueDate, asOf)) continue;
+      if (report.status !== 'open' || !dueForReminder(deps, report, report.dueDate, asOf)) continue;
       const coach = directory.staff(report.coachId);
       if (!coach) continue;
       const notice = notify(coach.email, 'deadline.reminder', {
@@ -64,7 +71,7 @@ async function remindCoaches(deps: NightlyDeps, directory: Directory, asOf: stri
 async function remindOfficers(deps: NightlyDeps, directory: Directory, asOf: string): Promise<number> {
   let queued = 0;
   for (const task of await openDuoTasks(deps)) {
-    if (!duoToSubmit(task) || !task.dueDate || !remindsOn(deps.calendar, task.dueDate, asOf)) continue;
+    if (!duoToSubmit(task) || !task.dueDate || !dueForReminder(deps, task, task.dueDate, asOf)) continue;
     const duo = task.duo as NonNullable<Task['duo']>;
     for (const officer of directory.withRole('attendance_officer')) {
       const notice = notify(officer.email, 'deadline.reminder', {
