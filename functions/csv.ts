@@ -15,23 +15,31 @@ export interface CsvColumn<K extends string = string> {
 export function toCsv<K extends string>(
   columns: readonly CsvColumn<K>[],
   rows: readonly Record<K, string | number | boolean | null | undefined>[],
-  delimiter = ',',
+  options: CsvOptions = {},
 ): string {
   return stringify(rows as Record<K, unknown>[], {
     header: true,
     columns: columns.map((c) => ({ key: c.key, header: c.header })),
     escape_formulas: true,
-    delimiter,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.bom ? { bom: true } : {}),
   });
 }
 
 /**
- * For Dutch Excel, which splits on semicolons (the comma is the decimal sign) and reads a file
- * as UTF-8 only when it starts with a byte order mark: without it, "é" in a name comes out garbled.
+ * Dutch Excel reads `;` as the list separator (`,` is the decimal comma) and needs a UTF-8 BOM
+ * to show accents: `excelNl` is what a file opened there by double click needs.
  */
+export interface CsvOptions {
+  delimiter?: ';' | ',';
+  bom?: boolean;
+}
+export const excelNl: CsvOptions = { delimiter: ';', bom: true };
+
+/** A CSV for Dutch Excel (`excelNl`). */
 export function toExcelCsv<K extends string>(
   columns: readonly CsvColumn<K>[],
   rows: readonly Record<K, string | number | boolean | null | undefined>[],
 ): string {
-  return `\uFEFF${toCsv(columns, rows, ';')}`;
+  return toCsv(columns, rows, excelNl);
 }

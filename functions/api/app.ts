@@ -30,7 +30,15 @@ import {
   studentReads,
 } from './routes/reports';
 import { completeStep, letter, letters, task } from './routes/tasks';
-import { duoExport, duoStatus, taskOwner, taskStatus, worklist, worklistCsv } from './routes/worklist';
+import {
+  duoEndDate,
+  duoExport,
+  duoStatus,
+  taskOwner,
+  taskStatus,
+  worklist,
+  worklistCsv,
+} from './routes/worklist';
 import { principalOf } from './sign-in';
 import { parseBody } from './validate';
 
@@ -67,6 +75,7 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   completeStep,
   letters,
   letter,
+  duoEndDate,
   duoExport,
   coachOutflow,
   outflowStep,

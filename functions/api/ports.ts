@@ -7,6 +7,7 @@ import type { OverviewKind, OverviewRow } from '../../shared/api/overviews';
 import type {
   CoachCount,
   CoachReminder,
+  DuoReportType,
   ReferralCategory,
   ReportAction,
   ReportDetail,
@@ -140,6 +141,7 @@ export interface ApiData {
     studentId: string;
     category: ReferralCategory;
     explanation: string;
+    duoType?: DuoReportType;
     actor: Actor;
     now: Date;
   }): Promise<{ taskId: string }>;
@@ -180,7 +182,12 @@ export interface ApiData {
     now: Date;
   }): Promise<void>;
   /** The DUO export as CSV, and the students in it. */
-  exportDuoCsv(now: Date): Promise<{ csv: string; studentIds: string[] }>;
+  confirmDuoEndDate(input: { taskId: string; date: string; actor: Actor; now: Date }): Promise<void>;
+  /** `reporter`: the attendance officer exporting, named in the file as DUO's contact. */
+  exportDuoCsv(
+    now: Date,
+    reporter?: { name: string; email: string },
+  ): Promise<{ csv: string; studentIds: string[] }>;
 
   /** The coach's outflow cases, open first. */
   listOutflowCases(coachId: string): Promise<OutflowCaseView[]>;

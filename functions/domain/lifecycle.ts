@@ -1,4 +1,5 @@
 import { translate } from '../../shared/i18n';
+import { duoDeadlineOf } from './duo';
 import { ExplanationRequired, InvalidTransition, ReportAlreadyHandled } from './errors';
 import { actionTaskId } from './ids';
 import type { Report, ReportAction } from './report';
@@ -112,6 +113,8 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
   if (input.action === 'duo') {
     task.duo = duoDraft(report, input, explanation);
     task.duoRecord = { history: [] };
+    // "Melden ja": the task carries DUO's legal deadline, later than the coach's own due date.
+    task.dueDate = duoDeadlineOf(report);
   }
   return { report: next, task };
 }

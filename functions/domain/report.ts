@@ -35,7 +35,10 @@ export interface Report {
   allLessonsMissed: boolean;
   /** The nightly run's as-of date that created it; the KPI counts by it. */
   createdOn: string;
+  /** The coach's term: choose an action by this date (before DUO's, so the officer has time). */
   dueDate: string;
+  /** DUO's legal term (5 working days after the 16th hour); absent on reports stored before it. */
+  duoDeadline?: string;
   status: ReportStatus;
   actions: AppliedAction[];
   handledAt?: string;

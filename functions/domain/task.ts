@@ -1,7 +1,12 @@
 /** A task in a role's shared queue: what an action on a report, a signal or a referral asks of a person. */
 
 import { translate } from '../../shared/i18n';
-import type { DUO_STATUSES, TASK_KINDS, TASK_STATUSES } from '../../shared/workflow/constants';
+import type {
+  DUO_REPORT_TYPES,
+  DUO_STATUSES,
+  TASK_KINDS,
+  TASK_STATUSES,
+} from '../../shared/workflow/constants';
 import type { Addressee } from './report';
 import type { FlowKind, StepRecord } from './steps';
 
@@ -12,6 +17,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type TaskRole = 'attendance_officer' | 'front_office' | 'admin';
 
 export type DuoStatus = (typeof DUO_STATUSES)[number];
+export type DuoReportType = (typeof DUO_REPORT_TYPES)[number];
 
 /** The fields of a report under the Besluit verzuimmelding, prepared for the attendance officer. */
 export interface DuoDraft {
@@ -22,7 +28,7 @@ export interface DuoDraft {
    * (outflow); `long_absence`: the 4-week report's ("langdurig verzuim", WEB 8.1.8a) after its
    * case found no change.
    */
-  type: '16_hours_in_4_weeks' | 'luxury' | 'rmc' | 'long_absence';
+  type: DuoReportType;
   addressee: Exclude<Addressee, 'none'>;
   from: string;
   to: string;
@@ -32,7 +38,20 @@ export interface DuoDraft {
   suspectedReason: string;
   allLessonsMissed: boolean;
   actionTaken: string;
+  /** Who asked for the report (the coach); the export names the attendance officer as reporter. */
   reporter: { staffId: string; name: string; role: 'coach' | 'attendance_officer'; email: string };
+}
+
+/**
+ * DUO's end date of a report: proposed by the nightly run on the first day the student attends
+ * again after the report, or on the day they left; the attendance officer confirms it.
+ */
+export interface DuoEndDate {
+  date: string;
+  why: 'back_at_school' | 'left';
+  proposedOn: string;
+  confirmedBy?: string;
+  confirmedAt?: string;
 }
 
 export interface DuoRecord {
@@ -87,6 +106,7 @@ export interface Task {
   steps?: StepRecord[];
   /** Steps the nightly run reminded of (`stepRef`): one reminder per step, however often it runs. */
   remindedSteps?: string[];
+  duoEndDate?: DuoEndDate;
   version: number;
   /** TTL (epoch seconds); see `Expiring`. Absent only on records stored before it was set. */
   expiresAt?: number;

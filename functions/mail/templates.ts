@@ -130,6 +130,19 @@ export interface TemplateData {
     adult?: boolean;
     url: string;
   };
+  /**
+   * A term about to pass: the coach's for a 16-hour report (`report`), the attendance officer's
+   * DUO deadline (`duo`). Sent once, on the working day before `dueDate`.
+   */
+  'deadline.reminder': {
+    readerName: string;
+    studentName: string;
+    term: 'report' | 'duo';
+    from: string;
+    to: string;
+    dueDate: string;
+    url: string;
+  };
 }
 export type FeedbackFlow = 'officer_conversation' | 'home_visit';
 export type FeedbackOutcome = 'held' | 'no_show' | 'visited' | 'nobody_home';
@@ -192,6 +205,7 @@ export const TEMPLATE_KIND: Record<TemplateId, MailKind> = {
   'feedback.coach': 'task',
   'step.due': 'case',
   'case.closed.coach': 'case',
+  'deadline.reminder': 'deadline',
 };
 
 /**
@@ -260,6 +274,7 @@ const STAFF_SUBJECT: Record<StaffTemplate, Record<Locale, SubjectLabel>> = {
   'feedback.coach': { nl: { one: 'Terugkoppeling' }, en: { one: 'Feedback' } },
   'step.due': { nl: { one: 'Stap te doen' }, en: { one: 'Step due' } },
   'case.closed.coach': { nl: { one: 'Zaak afgerond' }, en: { one: 'Case closed' } },
+  'deadline.reminder': { nl: { one: 'Herinnering' }, en: { one: 'Reminder' } },
 };
 export type StaffTemplate = Exclude<TemplateId, 'signal8.student' | 'signal8.guardian' | 'frequent.student'>;
 export const STAFF_TEMPLATES = Object.keys(STAFF_SUBJECT) as StaffTemplate[];
@@ -280,6 +295,56 @@ function staffSubject(template: StaffTemplate, locale: Locale, ...ds: { studentN
   const many = label.many?.replace('{n}', String(ds.length));
   return many ? `${many}: ${names(ds)}` : `${label.one} (${ds.length}): ${names(ds)}`;
 }
+
+const TERM: Record<'report' | 'duo', Record<Locale, string>> = {
+  report: {
+    nl: 'kies je een actie voor de 16-uursmelding van',
+    en: 'choose an action on the 16-hour report of',
+  },
+  duo: {
+    nl: 'moet de verzuimmelding bij DUO zijn (wettelijke termijn) van',
+    en: 'the absence report must reach DUO (the legal term) for',
+  },
+};
+
+const deadlineReminder: Record<Locale, Variant<TemplateData['deadline.reminder']>> = {
+  nl: {
+    one: (d) => ({
+      subject: staffSubject('deadline.reminder', 'nl', d),
+      greeting: `Beste ${d.readerName},`,
+      paragraphs: [
+        `Uiterlijk ${formatDate(d.dueDate, 'nl')} ${TERM[d.term].nl} ${d.studentName} (${formatPeriod(d.from, d.to, 'nl')}).`,
+        'Dit is de enige herinnering.',
+      ],
+      action: { label: dashboard.nl, url: d.url },
+    }),
+    many: {
+      subject: (ds) => staffSubject('deadline.reminder', 'nl', ...ds),
+      intro: () => 'Deze termijnen lopen bijna af:',
+      line: (d) =>
+        `uiterlijk ${formatDate(d.dueDate, 'nl')} ${TERM[d.term].nl} ${d.studentName} (${formatPeriod(d.from, d.to, 'nl')})`,
+      url: (d) => d.url,
+    },
+  },
+  en: {
+    one: (d) => ({
+      subject: staffSubject('deadline.reminder', 'en', d),
+      greeting: `Dear ${d.readerName},`,
+      paragraphs: [
+        `By ${formatDate(d.dueDate, 'en')} ${TERM[d.term].en} ${d.studentName} (${formatPeriod(d.from, d.to, 'en')}).`,
+        'This is the only reminder.',
+      ],
+      action: { label: dashboard.en, url: d.url },
+    }),
+    many: {
+      subject: (ds) => staffSubject('deadline.reminder', 'en', ...ds),
+      intro: () => 'These terms are about to pass:',
+      line: (d) =>
+        `by ${formatDate(d.dueDate, 'en')} ${TERM[d.term].en} ${d.studentName} (${formatPeriod(d.from, d.to, 'en')})`,
+      url: (d) => d.url,
+    },
+  },
+};
 
 const templates: Omit<Templates, keyof typeof caseTemplates> = {
   'signal8.student': {
@@ -838,6 +903,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
       },
     },
   },
+  'deadline.reminder': deadlineReminder,
 };
 
 /** What happened, with its date: the first paragraph of the coach's feedback. */

@@ -10,6 +10,7 @@ export const MAIL_KINDS = [
   'task',
   'reminder',
   'case',
+  'deadline',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

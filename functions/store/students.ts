@@ -66,6 +66,7 @@ export async function putStudent(
     routeX: data.routeX,
     startQualification: data.startQualification,
     guardianEmail: data.guardianEmail,
+    educationNumber: data.educationNumber,
     enrolledFrom: data.enrolledFrom,
     enrolledUntil: data.enrolledUntil ?? undefined,
     version: meta.version,

@@ -3,6 +3,7 @@
  * schemas beside this file are built from them. The workflow's own words live in shared/workflow.
  */
 export {
+  DUO_REPORT_TYPES,
   DUO_STATUSES,
   FLOW_KINDS,
   OUTFLOW_STEPS,

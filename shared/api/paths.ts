@@ -24,6 +24,7 @@ export const ROUTE_PATHS = {
   completeStep: { method: 'POST', path: '/api/tasks/{taskId}/steps' },
   letters: { method: 'GET', path: '/api/letters', query: ['from', 'to'] },
   letter: { method: 'GET', path: '/api/letters/{letterId}' },
+  duoEndDate: { method: 'POST', path: '/api/tasks/{taskId}/duo-end-date' },
   duoExport: { method: 'GET', path: '/api/duo/export.csv' },
   coachOutflow: { method: 'GET', path: '/api/coach/outflow-cases' },
   outflowStep: { method: 'POST', path: '/api/cases/{caseId}/steps' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Cursor, IsoDate, StudentRef } from './common';
-import { REFERRAL_CATEGORIES, REPORT_ACTIONS } from './constants';
+import { DUO_REPORT_TYPES, REFERRAL_CATEGORIES, REPORT_ACTIONS } from './constants';
 
 export { REPORT_ACTIONS };
 
@@ -38,7 +38,7 @@ export const ReportSummary = z.object({
   createdOn: IsoDate,
   status: ReportStatus,
   action: ReportAction.nullable(),
-  /** Handle by this date (5 working days after `to`); past it, and still open, the report is overdue. */
+  /** The coach's term: 2 working days after `to`; past it, and still open, the report is overdue. */
   dueDate: IsoDate,
   overdue: z.boolean(),
   /**
@@ -48,6 +48,8 @@ export const ReportSummary = z.object({
   routeX: z.boolean(),
   /** The student's coach by name (the manager's list of a unit's open reports). */
   coachName: z.string().optional(),
+  /** DUO's legal term (5 working days after `to`) when the report may go to DUO; null for Route-X or no legal report. */
+  duoDeadline: IsoDate.nullable().optional(),
 });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
@@ -103,8 +105,12 @@ export type ApplyActionBody = z.infer<typeof ApplyActionBody>;
 
 export const ReferralCategory = z.enum(REFERRAL_CATEGORIES);
 export type ReferralCategory = z.infer<typeof ReferralCategory>;
+export const DuoReportType = z.enum(DUO_REPORT_TYPES);
+export type DuoReportType = z.infer<typeof DuoReportType>;
 export const ReferralBody = z.object({
   category: ReferralCategory,
   explanation: z.string().trim().min(1).max(2000),
+  /** "Melden DUO" only: the kind of DUO report (16 hours in 4 weeks unless said). */
+  duoType: DuoReportType.optional(),
 });
 export type ReferralBody = z.infer<typeof ReferralBody>;

@@ -11,7 +11,7 @@ import { ROUTE_PATHS } from './paths';
 import { ApplyActionBody, CoachPage, CoachReminder, ReferralBody, ReportDetail, ReportList } from './reports';
 import { StudentPage } from './student';
 import { CompleteStepBody, Letter, LetterList, TaskDetail } from './tasks';
-import { DuoStatusBody, TaskOwnerBody, TaskStatusBody, Worklist } from './worklist';
+import { DuoEndDateBody, DuoStatusBody, TaskOwnerBody, TaskStatusBody, Worklist } from './worklist';
 
 /**
  * The API's routes in one table: the handler's router, the OpenAPI document and the web
@@ -166,9 +166,16 @@ export const API_ROUTES = {
     roles: officers,
     response: Letter,
   },
+  duoEndDate: {
+    ...ROUTE_PATHS.duoEndDate,
+    summary: 'Confirm (or correct) the end date DUO asks of a report once the student is back or has left',
+    roles: officers,
+    body: DuoEndDateBody,
+    response: z.object({ ok: z.literal(true) }),
+  },
   duoExport: {
     ...ROUTE_PATHS.duoExport,
-    summary: 'Reports to submit to DUO, as CSV',
+    summary: 'Every DUO report DUO has not finished with, with its status and end date, as CSV',
     roles: officers,
     response: 'csv',
   },

@@ -52,6 +52,11 @@ export const Task = z.object({
   routeX: z.boolean().optional(),
   /** Its due date has passed and it is not done. */
   overdue: z.boolean(),
+  /** DUO's end date of the report: proposed ("register the end date") or confirmed. */
+  duoEndDate: z
+    .object({ date: IsoDate, why: z.enum(['back_at_school', 'left']), confirmed: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type Task = z.infer<typeof Task>;
 
@@ -72,3 +77,4 @@ export const TaskStatusBody = z.object({ status: TaskStatus, note: z.string().ma
 export const DuoStatusBody = z.object({ status: DuoStatus, reason: z.string().max(2000).optional() });
 /** `null` gives the task back to its role's shared queue. */
 export const TaskOwnerBody = z.object({ ownerId: z.string().min(1).nullable() });
+export const DuoEndDateBody = z.object({ date: IsoDate });

@@ -37,6 +37,14 @@ export const studentUpserted = z
     routeX: z.boolean(),
     startQualification: z.boolean(),
     guardianEmail: z.email().optional(),
+    /**
+     * Personal data: the education number (onderwijsnummer) or BSN, for the DUO report only.
+     * Optional: events without it stay valid. Never logged, never mailed, never in the dashboard.
+     */
+    educationNumber: z
+      .string()
+      .regex(/^\d{9}$/, 'a 9-digit onderwijsnummer or BSN')
+      .optional(),
     enrolledFrom: isoDate,
     enrolledUntil: isoDate.nullable().optional(),
   })

@@ -302,6 +302,19 @@ export const nl = {
   // The file goes to DUO, whose portal is Dutch: one name in both languages.
   'duo.coachConversation': '{date}: gesprek door de coach – {explanation}',
   'duo.exportFile': 'duo-verzuimmeldingen.csv',
+  'duoType.16_hours_in_4_weeks': 'Verzuim 16 uur in 4 weken',
+  'duoType.long_absence': 'Langdurig relatief verzuim (langer dan 4 weken)',
+  'duoType.rmc': 'Voortijdig schoolverlaten (RMC)',
+  'duoType.luxury': 'Luxe verzuim',
+  'duo.addressee.lpa': 'Leerplichtambtenaar (LPA)',
+  'duo.addressee.rmc': 'RMC',
+  'duo.reporterRole': 'Verzuimbegeleider',
+  'duo.endDate.back_at_school': 'weer op school',
+  'duo.endDate.left': 'uitgeschreven',
+  'duo.endDate.register': 'Einddatum registreren: {date} ({why})',
+  'duo.endDate.confirmed': 'Einddatum {date}',
+  'duo.deadline': 'Uiterlijk bij DUO: {date}',
+  'duo.deadlineShort': 'DUO uiterlijk',
   'task.suspension_check.explanation':
     'Controleer de registratie: schorsing langer dan 5 schooldagen (vanaf {from}).',
   'task.undeliverable_mail.explanation':

@@ -3,6 +3,7 @@
 export { ageOn, type DuoRecipient, endOfLeerplicht, type LegalStatus, legalStatus } from './age';
 export { type ClassifyContext, classify, MAX_SPECIAL_LEAVE_DAYS, MAX_SUSPENSION_DAYS } from './classify';
 export { dayOfSchoolYear, dayOfStretch, schoolYearOf } from './consecutive-days';
+export { DUO_REPORT_WORKING_DAYS, duoDeadline, isOverdue, reminderDay, remindsOn } from './duo-deadlines';
 export {
   computeKpi,
   KPI_SCHOOL_DAYS,

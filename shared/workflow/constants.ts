@@ -32,3 +32,10 @@ export const OUTFLOW_STEPS = ['sts_involved', 'counsellor_involved', 'rmc_report
 /** Cases with steps (functions/domain/steps.ts): each kind is one flow definition. */
 export const FLOW_KINDS = ['four_week', 'officer_conversation', 'home_visit'] as const;
 export const STEP_STATES = ['done', 'current', 'later'] as const;
+/**
+ * The kinds of DUO report the attendance officer makes (Besluit verzuimmelding): 16 hours in 4
+ * weeks, long relative absence (LRV: over 4 weeks), an early school leaver to the RMC, luxury absence.
+ */
+export const DUO_REPORT_TYPES = ['16_hours_in_4_weeks', 'long_absence', 'rmc', 'luxury'] as const;
+/** The types DUO wants an end date for once the student is back or has left. */
+export const DUO_TYPES_WITH_END_DATE = ['16_hours_in_4_weeks', 'long_absence', 'rmc'] as const;

@@ -85,7 +85,7 @@ describe('Hoofdstuk 4.1 and Bijlage 2/3: from 8 hours to a handled 16-hour repor
     expect(mails.filter(to(COACH_MAIL))).toHaveLength(0);
   });
 
-  it('reports 16 hours within 4 school weeks to the coach across the autumn holiday, due in 5 working days', async () => {
+  it('reports 16 hours within 4 school weeks to the coach across the autumn holiday, the coach due in 2 working days', async () => {
     await outside.send([...absentDay(SANNE, '2026-10-26'), ...absentDay(SANNE, '2026-10-27')]);
     await outside.nightly('2026-10-26');
     expect((await outside.mails()).filter(to(COACH_MAIL))).toHaveLength(0);
@@ -104,8 +104,9 @@ describe('Hoofdstuk 4.1 and Bijlage 2/3: from 8 hours to a handled 16-hour repor
       unauthorizedMinutes: 960,
       status: 'open',
     });
-    // Due 5 working days after the 16th hour (Tuesday 27 October): Tuesday 3 November.
-    expect(coachMails[0]?.body.text).toContain('3 november 2026');
+    // The coach's term: 2 working days after the 16th hour (Tuesday 27 October): Thursday 29
+    // October (DUO's 5 working days end on Tuesday 3 November).
+    expect(coachMails[0]?.body.text).toContain('29 oktober 2026');
     // The mail's link opens this report on the dashboard.
     expect(coachMails[0]?.body.text).toContain(dashboardPath.report(page.body.reports[0].reportId));
   });

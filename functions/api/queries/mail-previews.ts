@@ -123,6 +123,15 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     adult: true,
     url,
   },
+  'deadline.reminder': {
+    readerName: 'Fatima El Amrani',
+    studentName: 'Sanne de Vries',
+    term: 'duo',
+    from: '2026-10-05',
+    to: '2026-10-29',
+    dueDate: '2026-11-05',
+    url,
+  },
 };
 
 export function mailPreviews(): { id: string; lang: string; subject: string; text: string }[] {

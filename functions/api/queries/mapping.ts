@@ -1,6 +1,8 @@
 import type { ReportDetail, ReportSummary } from '../../../shared/api/reports';
 import type { Task as ApiTask } from '../../../shared/api/worklist';
+import { isOverdue } from '../../../shared/policy/duo-deadlines';
 import type { OutflowCase } from '../../domain/case';
+import { duoDeadlineOf, duoToSubmit } from '../../domain/duo';
 import type { Report } from '../../domain/report';
 import type { Task } from '../../domain/task';
 import type { LiveDayEntry } from '../../store/day-summaries';
@@ -27,6 +29,7 @@ export function reportSummary(report: Report, today: string): ReportSummary {
     overdue: report.status === 'open' && open && report.dueDate < today,
     // Older records may lack the flag; a report is Route-X only when it says so.
     routeX: report.routeX === true,
+    duoDeadline: report.routeX || report.addressee === 'none' ? null : duoDeadlineOf(report),
   };
 }
 
@@ -76,6 +79,8 @@ function coachAndTeam(student: ApiTask['student'], names: TaskNames) {
 export function apiTask(task: Task, student: ApiTask['student'], names: TaskNames, today: string): ApiTask {
   const last = task.duoRecord?.history.at(-1);
   const dueOn = task.dueDate ?? task.remindOn ?? null;
+  // A DUO report is in time once DUO registered it; any other task once it is done.
+  const pending = task.kind === 'duo_report' ? duoToSubmit(task) : task.status !== 'done';
   return {
     taskId: task.taskId,
     kind: task.kind,
@@ -107,7 +112,16 @@ export function apiTask(task: Task, student: ApiTask['student'], names: TaskName
         }
       : {}),
     ...(task.note ? { note: task.note } : {}),
-    overdue: dueOn !== null && dueOn < today && task.status !== 'done',
+    overdue: pending && isOverdue(dueOn ?? undefined, today),
+    ...(task.duoEndDate
+      ? {
+          duoEndDate: {
+            date: task.duoEndDate.date,
+            why: task.duoEndDate.why,
+            confirmed: task.duoEndDate.confirmedAt !== undefined,
+          },
+        }
+      : {}),
   };
 }
 

@@ -72,6 +72,7 @@ export const referral: RouteHandler = async (ctx) => {
     studentId: student.studentId,
     category: body.category,
     explanation: body.explanation,
+    ...(body.category === 'duo' && body.duoType ? { duoType: body.duoType } : {}),
     actor: actorOf(ctx),
     now: ctx.now,
   });

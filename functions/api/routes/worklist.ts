@@ -1,4 +1,5 @@
 import {
+  DuoEndDateBody,
   DuoStatusBody,
   TASK_KINDS,
   type Task,
@@ -180,8 +181,20 @@ export const duoStatus: RouteHandler = async (ctx) => {
   return json({ ok: true });
 };
 
+export const duoEndDate: RouteHandler = async (ctx) => {
+  const body = parseBody(DuoEndDateBody, ctx.body);
+  await ctx.data.confirmDuoEndDate({
+    taskId: ctx.params.taskId as string,
+    date: body.date,
+    actor: actorOf(ctx),
+    now: ctx.now,
+  });
+  return json({ ok: true });
+};
+
 export const duoExport: RouteHandler = async (ctx) => {
-  const { csv, studentIds } = await ctx.data.exportDuoCsv(ctx.now);
+  const actor = actorOf(ctx);
+  const { csv, studentIds } = await ctx.data.exportDuoCsv(ctx.now, { name: actor.name, email: actor.email });
   await auditList(ctx, 'duo-export', {}, studentIds);
   return { csv, filename: translate('nl', 'duo.exportFile') };
 };

@@ -2,6 +2,7 @@ import { makeRmcReport, markOutflowStep } from '../../usecases/cases/outflow';
 import {
   applyReportAction,
   completeReportConversation,
+  confirmDuoEndDate,
   createReferral,
   type ReportDeps,
   recordDuoStatus,
@@ -27,6 +28,7 @@ export type ApiWrites = Pick<
   | 'markOutflowStep'
   | 'createLuxuryReport'
   | 'remindCoach'
+  | 'confirmDuoEndDate'
 >;
 
 /**
@@ -57,7 +59,6 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
     async completeStep(command) {
       await completeTaskStep(deps, command);
     },
-    exportDuoCsv: () => exportDuo(deps.store),
     async markOutflowStep({ step, note, ...command }) {
       if (step === 'rmc_reported') await makeRmcReport(deps, { ...command, note: note ?? '' });
       else await markOutflowStep(deps, { ...command, step, ...(note ? { note } : {}) });
@@ -67,5 +68,9 @@ export function reportCommands(deps: ReportDeps): ApiWrites {
       return { taskId: task.taskId };
     },
     remindCoach: (command) => remindCoach(deps, command),
+    async confirmDuoEndDate(command) {
+      await confirmDuoEndDate(deps, command);
+    },
+    exportDuoCsv: (_now, reporter) => exportDuo(deps.store, reporter),
   };
 }

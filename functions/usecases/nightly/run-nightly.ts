@@ -32,6 +32,7 @@ import { createTask, listTasksByKind } from '../../store/tasks-repository';
 import { nightlyChange } from '../effects/audit';
 import { commitWith, outboxEventOf, publishOutbox } from '../effects/commit';
 import { notify, notifyAssignee } from '../effects/notify';
+import { proposeEndDates, remindDeadlines } from './duo-deadlines';
 import { evaluateOne } from './evaluate-student';
 import { batchMails, type MailDraft, type Superseding } from './mail-batch';
 import { type Directory, link, type NightlyDeps } from './ports';
@@ -50,6 +51,10 @@ export interface NightlyResult {
   reminders: number;
   /** Steps of cases that fell due and were reminded of (functions/usecases/nightly/step-reminders.ts). */
   stepReminders: number;
+  /** "Melden ja": mails about a coach's or a DUO term that passes on the next working day. */
+  deadlineReminders: number;
+  /** DUO tasks that got "register the end date" (student back at school, or left). */
+  endDatesProposed: number;
   outflowCases: number;
   /** The night's 8-hour lists on the officer's worklist (one per institution with signals). */
   eightHourLists: number;
@@ -110,6 +115,8 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
     withdrawn: 0,
     reminders: 0,
     stepReminders: 0,
+    deadlineReminders: 0,
+    endDatesProposed: 0,
     outflowCases: 0,
     eightHourLists: 0,
     kpiUnits: 0,
@@ -158,6 +165,9 @@ export async function runNightly(deps: NightlyDeps, asOf: string): Promise<Night
   result.reminders = await createReminders(deps, directory, asOf, drafts);
   const steps = await remindDueSteps(deps, directory, asOf, drafts);
   result.stepReminders = steps.reminded;
+  // After the students' reports are made, so a report due tomorrow is reminded of tonight.
+  result.deadlineReminders = await remindDeadlines(deps, directory, asOf);
+  result.endDatesProposed = await proposeEndDates(deps, asOf);
   const outflow = await createOutflowCases(deps, directory, asOf, drafts);
   result.outflowCases = outflow.created;
   result.eightHourLists = await createEightHourLists(deps, directory, asOf, drafts, reports);

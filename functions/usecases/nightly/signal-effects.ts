@@ -199,6 +199,7 @@ async function report16Effects(
     allLessonsMissed: allLessonsMissed(days, signal.period.from, signal.period.to),
     createdOn: asOf,
     dueDate: signal.dueDate,
+    duoDeadline: signal.duoDeadline,
     status: 'open',
     actions: [],
     version: 1,

@@ -1,9 +1,13 @@
 import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import { dashboardLink, dashboardPath } from '../../../shared/links';
+import { legalStatus } from '../../../shared/policy/age';
+import { duoDeadline } from '../../../shared/policy/duo-deadlines';
 import type { REFERRAL_CATEGORIES } from '../../../shared/workflow/constants';
-import { localDate } from '../../domain/dates';
+import { addDays, localDate } from '../../domain/dates';
+import { confirmEndDate, referralDuoDraft } from '../../domain/duo';
 import {
   ConcurrentModification,
+  InvalidTransition,
   ReportAlreadyHandled,
   ReportNotFound,
   StudentNotFound,
@@ -21,6 +25,7 @@ import {
 } from '../../domain/lifecycle';
 import type { Report, ReportAction } from '../../domain/report';
 import {
+  type DuoReportType,
   type DuoStatus,
   newTask,
   type Task,
@@ -31,11 +36,12 @@ import {
 import type { DomainEvent, EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
+import { listDaySummaries } from '../../store/day-summaries';
 import { domainEventId, referralTaskId, taskMailId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import { listStaff } from '../../store/staff';
-import { getStudent } from '../../store/students';
+import { getStudent, type StudentRecord } from '../../store/students';
 import { createTask, getTask, saveTask } from '../../store/tasks-repository';
 import type { AuditedChange } from '../effects/audit';
 import { commitWith } from '../effects/commit';
@@ -57,7 +63,7 @@ export interface ReportDeps {
   flushMails?: boolean;
   /** RETENTION_YEARS: tasks and audit entries expire this long after the student left. */
   retentionYears: number;
-  /** The school calendar the steps of a case count in (the bundled one unless a test gives another). */
+  /** The school calendar: the steps of a case and DUO's deadlines count in it (the bundled one unless a test gives another). */
   calendar?: SchoolCalendar;
 }
 
@@ -285,11 +291,28 @@ const REFERRAL_TASK: Record<ReferralCategory, TaskKind> = {
 /** A coach hands a student to the attendance officer without a report: a task, its mail, an audit entry. */
 export async function createReferral(
   deps: ReportDeps,
-  command: { studentId: string; category: ReferralCategory; explanation: string; actor: Actor; now: Date },
+  command: {
+    studentId: string;
+    category: ReferralCategory;
+    explanation: string;
+    actor: Actor;
+    now: Date;
+    /** "Melden DUO": the kind of DUO report asked for (16 hours in 4 weeks unless said). */
+    duoType?: DuoReportType;
+  },
 ): Promise<Task> {
   const student = await getStudent(deps.store, command.studentId);
   if (!student) throw new StudentNotFound(command.studentId);
   const createdOn = localDate(command.now);
+  // "Melden DUO" makes a DUO draft like a 16-hour report's, so it reaches the export and DUO's status.
+  const draft =
+    command.category === 'duo'
+      ? await referralDraft(deps, student, command.duoType ?? '16_hours_in_4_weeks', {
+          explanation: command.explanation,
+          by: command.actor,
+          today: createdOn,
+        })
+      : undefined;
   const task: Expiring<Task> = {
     ...withOfficerFlow(
       deps.calendar ?? defaultCalendar,
@@ -299,8 +322,11 @@ export async function createReferral(
         about: { studentId: command.studentId, studentName: student.displayName, teamId: student.teamId },
         createdOn,
         explanation: command.explanation.trim(),
+        // No 16th hour to count from: DUO's 5 working days run from the day the coach asks.
+        ...(draft ? { dueDate: duoDeadline(deps.calendar ?? defaultCalendar, createdOn) } : {}),
       }),
     ),
+    ...(draft ? { duo: draft, duoRecord: { history: [] } } : {}),
     expiresAt: studentItemExpiry(student, createdOn, deps.retentionYears),
   };
   // A new id each time: the task and its entry are written together, then its role is mailed.
@@ -314,6 +340,38 @@ export async function createReferral(
   await mailTask(deps, task);
   return task;
 }
+
+/** The referral's draft: the student's unauthorized absence in the last 4 weeks, to the recipient the law names. */
+async function referralDraft(
+  deps: ReportDeps,
+  student: StudentRecord,
+  type: DuoReportType,
+  ask: { explanation: string; by: Actor; today: string },
+) {
+  const recipient = legalStatus(student, ask.today).duoRecipient;
+  if (recipient === null) {
+    throw new InvalidTransition('task', 'referral', 'duo', 'no legal report applies to this student');
+  }
+  const from = addDays(ask.today, -(REFERRAL_WEEKS * 7 - 1));
+  const days = await listDaySummaries(deps.store, student.studentId, from, ask.today);
+  const absent = days.filter((d) => d.summary.unauthorizedMinutes > 0);
+  return referralDuoDraft({
+    student: { studentId: student.studentId, studentName: student.displayName },
+    type,
+    addressee: recipient === 'RMC' ? 'rmc' : 'lpa',
+    period: { from: absent[0]?.date ?? from, to: absent.at(-1)?.date ?? ask.today },
+    unauthorizedMinutes: absent.reduce((sum, d) => sum + d.summary.unauthorizedMinutes, 0),
+    absentDays: absent.length,
+    allLessonsMissed:
+      absent.length > 0 && absent.every((d) => d.summary.unauthorizedAbsentLessons === d.summary.lessons),
+    explanation: ask.explanation,
+    by: ask.by,
+    today: ask.today,
+  });
+}
+
+/** The referral's draft counts the absence of the last 4 weeks, the 16-hour rule's window. */
+const REFERRAL_WEEKS = 4;
 
 export async function updateTaskStatus(
   deps: ReportDeps,
@@ -345,6 +403,25 @@ export async function recordDuoStatus(
   await saveWithAudit(
     deps,
     { actor: command.actor, at, what: `DUO ${command.status}` },
+    { entity: 'task', before: task, after: next },
+    [],
+    (store) => saveTask(store, next, task.version),
+  );
+  return next;
+}
+
+/** The attendance officer confirms (or corrects) the end date DUO asks of a report. */
+export async function confirmDuoEndDate(
+  deps: ReportDeps,
+  command: { taskId: string; date: string; actor: Actor; now: Date },
+): Promise<Task> {
+  const task = await getTask(deps.store, command.taskId);
+  if (!task) throw new TaskNotFound(command.taskId);
+  const at = command.now.toISOString();
+  const next = confirmEndDate(task, command.date, command.actor.staffId, at);
+  await saveWithAudit(
+    deps,
+    { actor: command.actor, at, what: `DUO end date ${command.date}` },
     { entity: 'task', before: task, after: next },
     [],
     (store) => saveTask(store, next, task.version),

@@ -21,6 +21,7 @@
 import type { SchoolCalendar } from '../../calendar/calendar';
 import { fromDay } from '../../calendar/dates';
 import { legalStatus } from '../age';
+import { DUO_REPORT_WORKING_DAYS } from '../duo-deadlines';
 import type { NormProfile } from '../profiles';
 import type { IsoDate, StudentFacts } from '../types';
 import { afterDay, type DayTable, dayNumber } from './days';
@@ -99,6 +100,9 @@ export function hourSignals(
       // still leaves the full term, which DUO could not have received any sooner.
       dueDate: fromDay(
         calendar.addWorkingDaysNumber(Math.max(t.day[row] as number, madeOn), profile.reportDueWorkingDays),
+      ),
+      duoDeadline: fromDay(
+        calendar.addWorkingDaysNumber(Math.max(t.day[row] as number, madeOn), DUO_REPORT_WORKING_DAYS),
       ),
       reportToDuo: profile.reportToDuo,
       duoRecipient: profile.reportToDuo ? legalStatus(student, to).duoRecipient : null,

@@ -27,8 +27,10 @@ export interface Report16 extends SignalBase {
   /** The unauthorized minutes counted, per day with any, oldest first. */
   minutesByDay: DayMinutes[];
   totalMinutes: Minutes;
-  /** `reportDueWorkingDays` working days after `period.to`. */
+  /** The coach's term: `reportDueWorkingDays` working days after `period.to` (or the day it may be made). */
   dueDate: IsoDate;
+  /** DUO's legal term: 5 working days after the same day (`DUO_REPORT_WORKING_DAYS`). */
+  duoDeadline: IsoDate;
   /** False for Route-X: the school's own norm, never sent to DUO. */
   reportToDuo: boolean;
   /** Who DUO routes the report to on `period.to` (null: no legal report applies). */

@@ -170,9 +170,13 @@ describe('the nightly run: patterns beyond the hour counts', () => {
 
     h.sesRecovers();
     const recovered = await h.nightly('2026-09-14');
-    expect(recovered.flush.sent).toBe(1);
+    // The held-back report mail, and (a mail of its own) the reminder that its term ends tomorrow.
+    expect(recovered.flush.sent).toBe(2);
     await h.nightly('2026-09-14');
-    expect(await h.mailsTo(coachEmail)).toHaveLength(1);
+    expect((await h.mailsTo(coachEmail)).map((m) => m.subject.split(':')[0]).sort()).toEqual([
+      '16-uursmelding',
+      'Herinnering',
+    ]);
     expect(await h.mailsTo(studentEmail('s-olaf'))).toHaveLength(1);
   });
 

@@ -68,14 +68,14 @@ describe('handling a 16-hour report', () => {
     expect((await h.mailsTo(officerEmail)).map((m) => m.subject)).toContain('Nieuwe taak: Student s-rik');
     expect(h.bus.published.filter((e) => e.type === 'report.handled')).toHaveLength(1);
 
-    // DUO's answer is recorded; once registered the report leaves the export.
+    // DUO's answer is recorded; a registered report stays in the export with its status.
     await recordDuoStatus(h.reportDeps(), {
       taskId: task?.taskId ?? '',
       status: 'registered',
       actor: officer,
       now,
     });
-    expect(await exportDuoCsv(h.table)).not.toContain('s-rik');
+    expect(await exportDuoCsv(h.table)).toContain(';geregistreerd;');
     await expect(
       recordDuoStatus(h.reportDeps(), { taskId: task?.taskId ?? '', status: 'closed', actor: officer, now }),
     ).rejects.toBeInstanceOf(InvalidTransition);
@@ -90,6 +90,8 @@ describe('handling a 16-hour report', () => {
       status: 'closed',
       closedReason: 'Leerplicht heeft gesproken met de ouders',
     });
+    // Once DUO closed it, there is nothing more to submit about it.
+    expect(await exportDuoCsv(h.table)).not.toContain('s-rik');
   });
 
   it('addresses the RMC for a student between 18 and 23', async () => {

@@ -31,7 +31,8 @@ describe('the nightly run: 8 hours, then 16 hours', () => {
       unauthorizedMinutes: 960,
       status: 'open',
       createdOn: '2026-09-21',
-      dueDate: '2026-09-28',
+      dueDate: '2026-09-23', // the coach: 2 working days
+      duoDeadline: '2026-09-28', // DUO: 5 working days
       absentDays: 2,
       allLessonsMissed: true,
     });

@@ -65,7 +65,7 @@ const reports = async () =>
       to: r.to,
       unauthorizedMinutes: r.unauthorizedMinutes,
       createdOn: r.createdOn,
-      dueDate: r.dueDate,
+      duoDeadline: r.duoDeadline,
     }))
     .sort((a, b) => a.from.localeCompare(b.from));
 
@@ -183,7 +183,7 @@ describe('Lpw 21a: the 16-hour window rolls by school day', () => {
           to: '2026-09-30',
           unauthorizedMinutes: 960,
           createdOn: '2026-09-30',
-          dueDate: due,
+          duoDeadline: due,
         },
       ]);
       const mails = await reportMails();
@@ -191,7 +191,7 @@ describe('Lpw 21a: the 16-hour window rolls by school day', () => {
         [[coachEmail], '16-uursmelding: Student s-roos'],
       ]);
       expect(mails[0]?.body.text).toContain('3 september 2026 tot en met 30 september 2026');
-      expect(mails[0]?.body.text).toContain('uiterlijk 7 oktober 2026');
+      expect(mails[0]?.body.text).toContain('uiterlijk 2 oktober 2026'); // the coach's term: 2 working days
     },
     NIGHT_BY_NIGHT_TIMEOUT,
   );
@@ -214,7 +214,7 @@ describe('Lpw 21a: the 16-hour window rolls by school day', () => {
 });
 
 describe("DUO's 7-day limit applies only while the absence is continuous", () => {
-  it('DUO 7-day limit: a student who came back between two reports gets the second report on the day of its 16th hour, due 5 working days later', async () => {
+  it('DUO 7-day limit: a student who came back between two reports gets the second report on the day of its 16th hour, due at DUO 5 working days later', async () => {
     await h.student('s-mila');
     // Away Monday and Tuesday (report 1), back on Wednesday, away Thursday and Friday.
     const plan: Record<string, Day['status']> = {
@@ -243,21 +243,21 @@ describe("DUO's 7-day limit applies only while the absence is continuous", () =>
         to: '2026-09-08',
         unauthorizedMinutes: 960,
         createdOn: '2026-09-08',
-        dueDate: '2026-09-15',
+        duoDeadline: '2026-09-15',
       },
       {
         from: '2026-09-10',
         to: '2026-09-11',
         unauthorizedMinutes: 960,
         createdOn: '2026-09-11',
-        dueDate: '2026-09-18',
+        duoDeadline: '2026-09-18',
       },
     ]);
     const mails = await reportMails();
     expect(mails).toHaveLength(2);
     expect(
       mails.map((m) => m.body.text).find((t) => t.includes('10 september 2026 tot en met 11 september 2026')),
-    ).toContain('uiterlijk 18 september 2026');
+    ).toContain('uiterlijk 15 september 2026'); // the coach's term: 2 working days
   });
 
   it('DUO 7-day limit, continuous absence: the second report waits until 7 days after the first, and the days until then join it', async () => {
@@ -294,7 +294,7 @@ describe("DUO's 7-day limit applies only while the absence is continuous", () =>
         to: '2026-09-08',
         unauthorizedMinutes: 960,
         createdOn: '2026-09-08',
-        dueDate: '2026-09-15',
+        duoDeadline: '2026-09-15',
       },
       // 9, 10, 11, 14 and 15 September: 5 days of 8 hours.
       {
@@ -302,7 +302,7 @@ describe("DUO's 7-day limit applies only while the absence is continuous", () =>
         to: '2026-09-15',
         unauthorizedMinutes: 2400,
         createdOn: '2026-09-15',
-        dueDate: '2026-09-22',
+        duoDeadline: '2026-09-22',
       },
     ]);
     const mails = await reportMails();
@@ -328,10 +328,10 @@ describe("DUO's 7-day limit applies only while the absence is continuous", () =>
     // Nothing delivered on Tuesday 15 September: the run comes back to the student by itself.
     const run = await h.nightly('2026-09-15');
     expect(run.candidates).toBe(1);
-    // Due 5 working days after the day DUO lets it be made, not after its last day of absence:
-    // counted from 11 September the coach would have had 3 working days.
+    // DUO's 5 working days run from the day DUO lets it be made, not from its last day of absence:
+    // counted from 11 September the school would have had 3 working days.
     expect(
-      (await reports()).map((r) => [r.from, r.to, r.unauthorizedMinutes, r.createdOn, r.dueDate]),
+      (await reports()).map((r) => [r.from, r.to, r.unauthorizedMinutes, r.createdOn, r.duoDeadline]),
     ).toEqual([
       ['2026-09-07', '2026-09-08', 960, '2026-09-08', '2026-09-15'],
       ['2026-09-09', '2026-09-11', 1440, '2026-09-15', '2026-09-22'],

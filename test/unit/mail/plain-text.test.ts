@@ -115,6 +115,13 @@ const hostile: { [T in TemplateId]: MailRequest<T>['data'] } = {
     adult: true,
     url: base.url,
   },
+  'deadline.reminder': {
+    readerName: HOSTILE,
+    studentName: HOSTILE,
+    term: 'duo',
+    dueDate: '2026-09-18',
+    ...base,
+  },
 };
 
 describe('a hostile name in every template', () => {

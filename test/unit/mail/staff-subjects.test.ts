@@ -70,6 +70,14 @@ const data = (studentName: string): { [T in (typeof STAFF_TEMPLATES)[number]]: T
     duo: 'LPA',
     url,
   },
+  'deadline.reminder': {
+    readerName: 'S. Bakker',
+    studentName,
+    term: 'duo',
+    dueDate: '2026-09-18',
+    url,
+    ...period,
+  },
 });
 
 /** Words in a mailbox preview that would tell what the concern is (absence, sickness, the signals, DUO, leaving). */

@@ -129,6 +129,15 @@ const samples: { [T in TemplateId]: MailRequest<T>['data'] } = {
     reason: 'Student is weer op school.',
     url,
   },
+  'deadline.reminder': {
+    readerName: 'M. Jansen',
+    studentName: 'Sanne de Boer',
+    term: 'report',
+    from: '2026-09-07',
+    to: '2026-09-11',
+    dueDate: '2026-09-15',
+    url,
+  },
 };
 const ids = Object.keys(samples) as TemplateId[];
 

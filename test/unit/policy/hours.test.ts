@@ -22,7 +22,8 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
         { date: '2026-11-03', minutes: 480 },
         { date: '2026-11-12', minutes: 480 },
       ],
-      dueDate: '2026-11-19', // 5 working days after the end date
+      dueDate: '2026-11-16', // the coach: 2 working days after the end date
+      duoDeadline: '2026-11-19', // DUO: 5 working days after the end date
       reportToDuo: true,
       duoRecipient: 'LPA',
       detectedOn: '2026-11-20',
@@ -45,7 +46,8 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
     expect(ofKind(spring.signals, 'report16')[0]).toMatchObject({
       period: { from: '2026-03-27', to: '2026-03-30' },
       totalMinutes: 960,
-      dueDate: '2026-04-08', // Good Friday and Easter Monday are no working days
+      dueDate: '2026-04-01',
+      duoDeadline: '2026-04-08', // Good Friday and Easter Monday are no working days
     });
     const autumn = evaluate([truant('2026-10-26', 300), truant('2026-10-27', 660)], '2026-10-27');
     expect(ofKind(autumn.signals, 'report16')[0]).toMatchObject({
@@ -87,8 +89,9 @@ describe('Leerplichtwet art. 21a – 16-uursmelding', () => {
       {
         period: { from: '2026-11-04', to: '2026-11-05' },
         totalMinutes: 960,
-        // 5 working days from the day it is made (10 November), not from its last day of absence.
-        dueDate: '2026-11-17',
+        // Working days from the day it is made (10 November), not from its last day of absence.
+        dueDate: '2026-11-12',
+        duoDeadline: '2026-11-17',
         detectedOn: '2026-11-10',
       },
     ]);

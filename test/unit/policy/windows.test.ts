@@ -133,7 +133,7 @@ describe('Lpw art. 21a – rolling window of 4 school weeks', () => {
     // Wed 2 Dec ends the window that starts the day after Wed 4 Nov: Thu 5 Nov is inside.
     const inside = evaluate([truant('2026-11-05', 480), truant('2026-12-02', 480)], '2026-12-02');
     expect(ofKind(inside.signals, 'report16')).toMatchObject([
-      { period: { from: '2026-11-05', to: '2026-12-02' }, totalMinutes: 960, dueDate: '2026-12-09' },
+      { period: { from: '2026-11-05', to: '2026-12-02' }, totalMinutes: 960, duoDeadline: '2026-12-09' },
     ]);
     // Wed 4 Nov itself lies 4 school weeks back: outside.
     const outside = evaluate([truant('2026-11-04', 480), truant('2026-12-02', 480)], '2026-12-02');
@@ -179,7 +179,7 @@ describe('DUO 7-day limit – only while the student stays absent after the prev
       truant('2026-11-06', 480), // 16 new hours: a new report the same day
     ];
     const reports = ofKind(nightly(days, '2026-11-02', '2026-11-20'), 'report16');
-    expect(reports.map((r) => [r.period.from, r.period.to, r.detectedOn, r.dueDate])).toEqual([
+    expect(reports.map((r) => [r.period.from, r.period.to, r.detectedOn, r.duoDeadline])).toEqual([
       ['2026-11-02', '2026-11-03', '2026-11-03', '2026-11-10'],
       ['2026-11-05', '2026-11-06', '2026-11-06', '2026-11-13'],
     ]);
