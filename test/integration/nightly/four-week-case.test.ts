@@ -187,7 +187,8 @@ describe('the 4-week report case', () => {
     });
     expect(duoTask?.duo?.actionTaken).toContain('Student niet verschenen');
     const csv = await (await officerApi(h, '2027-01-29'))('GET', '/api/duo/export.csv');
-    expect(csv.text).toContain('long_absence');
+    // The export speaks Dutch: the type and the recipient as DUO names them.
+    expect(csv.text).toContain('Langdurig relatief verzuim (langer dan 4 weken);Leerplichtambtenaar (LPA)');
 
     // The coach hears of the case only now, when it closes; the nightly run sends the mail.
     expect((await h.mailsTo(coachEmail)).filter((m) => m.subject.startsWith('Zaak afgerond'))).toHaveLength(
