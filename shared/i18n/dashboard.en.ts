@@ -181,7 +181,6 @@ export const en: Record<DashboardKey, string> = {
   'letters.letter': 'Letter',
   'letters.task': 'Case',
   'letters.case': 'Open case',
-  'letters.openTask': 'Open the case of {name}',
   'letters.back': 'Back to the letter archive',
   'letters.text': 'Text of the letter: {subject}',
   'task.letters': 'Letters',

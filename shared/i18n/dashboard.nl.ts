@@ -182,7 +182,6 @@ export const nl = {
   'letters.letter': 'Brief',
   'letters.task': 'Zaak',
   'letters.case': 'Open zaak',
-  'letters.openTask': 'Open de zaak van {name}',
   'letters.back': 'Terug naar het brievenarchief',
   'letters.text': 'Tekst van de brief: {subject}',
   'task.letters': 'Brieven',
