@@ -18,6 +18,13 @@ export const dashboardPath = {
     return q.size > 0 ? `#/werklijst?${q}` : '#/werklijst';
   },
   task: (taskId: string) => `#/taken/${id(taskId)}`,
+  /** The auditor's archive of letters, with its period in the URL. */
+  letters: (period: { from?: string; to?: string } = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(period)) if (v) q.set(k, v);
+    return q.size > 0 ? `#/brieven?${q}` : '#/brieven';
+  },
+  letter: (letterId: string) => `#/brieven/${id(letterId)}`,
   overviews: () => '#/rapportages',
   admin: () => '#/beheer',
 };

@@ -32,6 +32,8 @@ type Json = any;
 export interface Api {
   get(path: string): Promise<{ status: number; body: Json }>;
   post(path: string, body: unknown): Promise<{ status: number; body: Json }>;
+  /** A GET whose answer is not JSON (a CSV download): status and text as received. */
+  text(path: string): Promise<{ status: number; text: string }>;
 }
 
 export async function startOutside(): Promise<Outside> {
@@ -67,6 +69,14 @@ export async function startOutside(): Promise<Outside> {
       const headers = { authorization: `Bearer ${signIn.body.token}`, 'content-type': 'application/json' };
       return {
         get: async (path) => json(await fetch(`${system.baseUrl}${path}`, { headers })),
+        text: async (path) => {
+          const res = await fetch(`${system.baseUrl}${path}`, { headers });
+          // arrayBuffer, not text(): text() would drop a byte-order mark the file starts with.
+          return {
+            status: res.status,
+            text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()),
+          };
+        },
         post: async (path, body) =>
           json(
             await fetch(`${system.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),

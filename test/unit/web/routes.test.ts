@@ -18,6 +18,7 @@ describe('hash routes of the dashboard', () => {
       owner: 'mine',
     });
     expect(parseHash(href.task('R#1.a0'))).toEqual({ name: 'task', taskId: 'R#1.a0' });
+    expect(parseHash(href.letters())).toEqual({ name: 'letters', from: '', to: '' });
     expect(parseHash(href.overviews())).toEqual({ name: 'overviews' });
     expect(parseHash(href.admin())).toEqual({ name: 'admin' });
     expect(parseHash(href.signin())).toEqual({ name: 'signin' });
@@ -34,6 +35,11 @@ describe('hash routes of the dashboard', () => {
       student: [dashboardPath.student('S 100/ä'), { name: 'student', studentId: 'S 100/ä' }],
       worklist: [dashboardPath.worklist(), { name: 'worklist', kind: '', unitId: '', owner: '' }],
       task: [dashboardPath.task('s-1.a0/x'), { name: 'task', taskId: 's-1.a0/x' }],
+      letters: [
+        dashboardPath.letters({ from: '2026-09-01', to: '2027-01-31' }),
+        { name: 'letters', from: '2026-09-01', to: '2027-01-31' },
+      ],
+      letter: [dashboardPath.letter('t/1.invitation.1'), { name: 'letter', letterId: 't/1.invitation.1' }],
       overviews: [dashboardPath.overviews(), { name: 'overviews' }],
       admin: [dashboardPath.admin(), { name: 'admin' }],
     };

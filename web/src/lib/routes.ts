@@ -11,6 +11,8 @@ export type Route =
   | { name: 'student'; studentId: string }
   | { name: 'worklist'; kind: string; unitId: string; owner: string }
   | { name: 'task'; taskId: string }
+  | { name: 'letters'; from: string; to: string }
+  | { name: 'letter'; letterId: string }
   | { name: 'overviews' }
   | { name: 'admin' }
   | { name: 'notfound' };
@@ -42,6 +44,10 @@ export function parseHash(hash: string): Route {
       };
     case 'taken':
       return id ? { name: 'task', taskId: id } : { name: 'notfound' };
+    case 'brieven':
+      return id
+        ? { name: 'letter', letterId: id }
+        : { name: 'letters', from: q.get('from') ?? '', to: q.get('to') ?? '' };
     case 'rapportages':
       return { name: 'overviews' };
     case 'beheer':
