@@ -41,10 +41,18 @@ export interface OutflowCase {
   rmcTaskId?: string;
   status: 'open' | 'done';
   createdOn: string;
+  /** `OUTFLOW_CASE_WORKING_DAYS` after it opened. Absent on cases stored before it was set. */
+  dueDate?: string;
   version: number;
   /** TTL (epoch seconds); see `Expiring`. */
   expiresAt?: number;
 }
+
+/**
+ * The coach's term for an outflow case: two working weeks to involve STS-B (and the counsellor)
+ * and, for an early school leaver, to make the RMC report while the student can still be reached.
+ */
+export const OUTFLOW_CASE_WORKING_DAYS = 10;
 
 /** Cases stored before the flag existed were opened for early school leavers only. */
 export const isEarlyLeaverCase = (c: OutflowCase): boolean => c.earlySchoolLeaver ?? true;

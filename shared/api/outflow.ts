@@ -22,6 +22,8 @@ export const OutflowCaseView = z.object({
   student: StudentRef,
   leftOn: IsoDate,
   createdOn: IsoDate,
+  /** The coach's term (null on cases opened before it was set). */
+  dueDate: IsoDate.nullable(),
   status: z.enum(['open', 'done']),
   involveCounsellor: z.boolean(),
   earlySchoolLeaver: z.boolean(),

@@ -233,6 +233,7 @@ export const en: Record<DashboardKey, string> = {
   'outflow.title': 'Outflow',
   'outflow.none': 'No open outflow cases.',
   'outflow.left': 'Left on {date}',
+  'outflow.due': 'to do by {date}',
   'outflow.earlyLeaver': 'Early school leaver: under 23 without a starting qualification (RMC report)',
   'outflow.notEarlyLeaver': 'Not an early school leaver',
   'outflow.step.sts_involved': 'Student services (STS-B) involved',

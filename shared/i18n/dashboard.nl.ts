@@ -234,6 +234,7 @@ export const nl = {
   'outflow.title': 'Uitstroom',
   'outflow.none': 'Geen open uitstroomdossiers.',
   'outflow.left': 'Uitgeschreven op {date}',
+  'outflow.due': 'af te ronden vóór {date}',
   'outflow.earlyLeaver': 'Voortijdig schoolverlater: jonger dan 23 en zonder startkwalificatie (RMC-melding)',
   'outflow.notEarlyLeaver': 'Geen voortijdig schoolverlater',
   'outflow.step.sts_involved': 'STS-B betrokken',

@@ -126,21 +126,27 @@ export function apiTask(task: Task, student: ApiTask['student'], names: TaskName
 }
 
 /** An outflow case shown among the tasks (read-only there: the case has its own life cycle). */
-export function outflowTask(c: OutflowCase, student: ApiTask['student'], names: TaskNames): ApiTask {
+/** An outflow case on the officer's worklist: the coach's case (its owner), with the coach's term. */
+export function outflowTask(
+  c: OutflowCase,
+  student: ApiTask['student'],
+  names: TaskNames,
+  today: string,
+): ApiTask {
   return {
     taskId: c.caseId,
     kind: 'outflow',
     role: 'attendance_officer',
     status: c.status === 'done' ? 'done' : 'open',
-    owner: null,
+    owner: staffName(names, c.coachId),
     student,
     ...coachAndTeam(student, names),
     createdOn: c.createdOn,
-    dueOn: null,
+    dueOn: c.dueDate ?? null,
     period: null,
     explanation: null,
     reportId: null,
     duoStatus: null,
-    overdue: false,
+    overdue: c.status === 'open' && isOverdue(c.dueDate, today),
   };
 }

@@ -13,6 +13,7 @@ function caseView(c: OutflowCase, nameOf: (staffId: string) => string): OutflowC
     student: { studentId: c.studentId, displayName: c.studentName, teamId: c.teamId, coachId: c.coachId },
     leftOn: c.leftOn,
     createdOn: c.createdOn,
+    dueDate: c.dueDate ?? null,
     status: c.status,
     involveCounsellor: c.involveCounsellor,
     earlySchoolLeaver: isEarlyLeaverCase(c),

@@ -34,7 +34,7 @@ export async function getTask(store: Store, taskId: string, now: Date = new Date
 const withRouteX = (task: ApiTask, routeX: boolean): ApiTask => (routeX ? { ...task, routeX } : task);
 
 const dueOf = (t: Task | OutflowCase): string | undefined =>
-  'caseId' in t ? undefined : (t.dueDate ?? t.remindOn);
+  'caseId' in t ? t.dueDate : (t.dueDate ?? t.remindOn);
 
 /** By due date, those without one last; then oldest first. Also the cursor's key. */
 const sortKey = (t: Task | OutflowCase) =>
@@ -48,7 +48,7 @@ async function openOutflowCases(store: Store): Promise<OutflowCase[]> {
 
 function ownerMatches(item: Task | OutflowCase, owner: WorklistFilter['owner']): boolean {
   if (owner === undefined) return true;
-  const ownerId = 'caseId' in item ? undefined : item.ownerId;
+  const ownerId = 'caseId' in item ? item.coachId : item.ownerId;
   return owner === null ? ownerId === undefined : ownerId === owner;
 }
 
@@ -82,7 +82,9 @@ async function asApiTasks(store: Store, items: (Task | OutflowCase)[], now: Date
   const today = localDate(now);
   return items.map((t) =>
     withRouteX(
-      'caseId' in t ? outflowTask(t, ref(t.studentId), names) : apiTask(t, ref(t.studentId), names, today),
+      'caseId' in t
+        ? outflowTask(t, ref(t.studentId), names, today)
+        : apiTask(t, ref(t.studentId), names, today),
       ref.routeX(t.studentId),
     ),
   );

@@ -7,7 +7,7 @@ import {
   routeXCounts,
 } from '../../../shared/policy';
 import { kpiWindow } from '../../../shared/policy/kpi';
-import type { OutflowCase } from '../../domain/case';
+import { OUTFLOW_CASE_WORKING_DAYS, type OutflowCase } from '../../domain/case';
 import { addDays } from '../../domain/dates';
 import type { Expiring } from '../../domain/expiring';
 import { newTask, type Task } from '../../domain/task';
@@ -288,6 +288,7 @@ async function createOutflowCases(
         steps: {},
         status: 'open',
         createdOn: asOf,
+        dueDate: deps.calendar.addWorkingDays(asOf, OUTFLOW_CASE_WORKING_DAYS),
         version: 1,
         // The student has left: RETENTION_YEARS after `leftOn`, like everything else about them.
         expiresAt: studentItemExpiry({ leftOn }, asOf, deps.config.retentionYears),

@@ -151,6 +151,22 @@ describe("outflow: the coach's case", () => {
     }[];
   };
 
+  it("is the coach's, due 10 working days after it opened, on the officer's worklist and the coach's page", async () => {
+    await h.student('s-gil', { ...mine, level: 'entree', birthDate: '2008-05-01' });
+    await h.deliver(leftEvent('s-gil', '2026-10-01'));
+    await h.nightly('2026-10-01');
+    const client = await api('2026-10-16T07:00:00Z');
+
+    const [outflow] = ((await client.call('coachA', 'GET', '/api/coach/outflow-cases')).json as Cases).cases;
+    expect(outflow).toMatchObject({ createdOn: '2026-10-01', dueDate: '2026-10-15' });
+    const worklist = await client.call('officer', 'GET', '/api/worklist?kind=outflow');
+    const [row] = worklist.json.items;
+    expect(row).toMatchObject({ dueOn: '2026-10-15', overdue: true, owner: { staffId: 'coach-a' } });
+    // The case is the coach's: not in the officers' shared queue of nobody's tasks.
+    const nobody = await client.call('officer', 'GET', '/api/worklist?kind=outflow&owner=nobody');
+    expect(nobody.json.items).toEqual([]);
+  });
+
   it('flags an Entree leaver with a diploma as an early school leaver, whose RMC report reaches the DUO export', async () => {
     await h.student('s-fay', { ...mine, level: 'entree', birthDate: '2008-05-01' });
     await h.deliver(leftEvent('s-fay', '2026-10-01'));

@@ -30,6 +30,7 @@ const entreeCase = (over: Partial<OutflowCaseView> = {}): OutflowCaseView => ({
   student: student('s1'),
   leftOn: '2026-10-01',
   createdOn: '2026-10-01',
+  dueDate: '2026-10-15',
   status: 'open',
   involveCounsellor: true,
   earlySchoolLeaver: true,
