@@ -1,10 +1,10 @@
 /**
  * After the demo's nights: what the staff did with them, through the API as they would (local
- * sign-in tokens), so the officer's screens show cases at different steps. A 4-week case past
- * its check and invitation (with its letter), an officer's conversation and a home visit planned,
- * a coach's "Melden ja" (the DUO task with its deadline) and one whose student came back (the
- * night proposes the end date). Each act first looks whether it is done, so a resumed or repeated
- * run changes nothing twice.
+ * sign-in tokens), so the officer's screens show cases at different steps: the 8-hour lists of
+ * earlier nights done, a 4-week case past its check and invitation (with its letter), an
+ * officer's conversation and a home visit planned, a coach's "Melden ja" whose student came back
+ * or left since (the night, run again, proposes the end date) and one with only its deadline.
+ * Each act first looks whether it is done, so a resumed run does nothing twice.
  */
 import { addDays } from '../../shared/calendar/dates';
 
@@ -23,6 +23,7 @@ interface WorkItem {
   student: { studentId: string } | null;
 }
 interface TaskDetail {
+  owner: { staffId: string } | null;
   steps: { key: string; state: string }[];
 }
 interface CoachPage {
@@ -71,6 +72,8 @@ export async function actOnDemo(options: DemoActsOptions): Promise<void> {
     const path = `/tasks/${encodeURIComponent(taskId)}`;
     const detail = await call<TaskDetail>(path, officer);
     if (detail.steps.find((s) => s.state === 'current')?.key !== key) return;
+    // The officer takes the case on first ("ik pak dit op"), as on the task page.
+    if (!detail.owner) await call(`${path}/owner`, officer, { ownerId: 'vb-1' });
     await call(`${path}/steps`, officer, { step: key, ...body });
   };
   const openReports = async (coachId: string) =>
@@ -80,6 +83,13 @@ export async function actOnDemo(options: DemoActsOptions): Promise<void> {
   const act = async (coachId: string, reportId: string, action: string, explanation: string) =>
     call(`/reports/${encodeURIComponent(reportId)}/action`, await tokenOf(coachId), { action, explanation });
 
+  // The officer went through each night's 8-hour list but the last one.
+  for (const list of (await worklist('signal8_list')).slice(0, -1)) {
+    await call(`/tasks/${encodeURIComponent(list.taskId)}/status`, officer, {
+      status: 'done',
+      note: 'Coaches gevraagd een gesprek te voeren.',
+    });
+  }
   // The 4-week case of a student still enrolled: the coach confirmed, the invitation went out.
   const leavers = new Set((await worklist('outflow')).map((t) => t.student?.studentId));
   const fourWeeks = await worklist('signal4w');
