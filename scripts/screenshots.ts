@@ -62,7 +62,7 @@ try {
   const byRole = (role: string) => staff.filter((s) => s.roles.includes(role));
   // The coach with the most open reports makes the fullest start page.
   let coach = byRole('coach')[0] as Staff;
-  let reports: { reportId: string; student: { studentId: string } }[] = [];
+  let reports: { reportId: string; student: { studentId: string; teamId: string } }[] = [];
   for (const c of byRole('coach')) {
     const page = await api<{ reports: typeof reports }>('/coach', await tokenOf(c.staffId));
     if (page.reports.length > reports.length) [coach, reports] = [c, page.reports];
@@ -71,22 +71,57 @@ try {
   const admin = byRole('admin')[0] as Staff;
   // The administrator reads no student data: the KPI and the overviews are a manager's.
   const manager = (byRole('manager')[0] ?? officer) as Staff;
-  // The officer's task screen: a case with steps when there is one, else the first task.
-  const worklist = await api<{ items: { taskId: string; kind: string }[] }>(
-    '/worklist',
-    await tokenOf(officer.staffId),
-  );
-  const withSteps = [];
-  for (const t of worklist.items.filter((i) => i.kind !== 'outflow').slice(0, 20)) {
-    const detail = await api<{ steps: unknown[] }>(
-      `/tasks/${encodeURIComponent(t.taskId)}`,
-      await tokenOf(officer.staffId),
-    );
-    if (detail.steps.length > 0) withSteps.push(t);
+  // The officer's task screens: the 4-week case with steps done, and a conversation or home visit.
+  const officerToken = await tokenOf(officer.staffId);
+  const worklist = await api<{
+    items: { taskId: string; kind: string; student: { studentId: string } | null }[];
+  }>('/worklist', officerToken);
+  const stepsDone = async (taskId: string) =>
+    (
+      await api<{ steps: { state: string }[] }>(`/tasks/${encodeURIComponent(taskId)}`, officerToken)
+    ).steps.some((s) => s.state === 'done');
+  let task = worklist.items.find((i) => i.kind !== 'outflow' && i.kind !== 'signal8_list');
+  for (const t of worklist.items.filter((i) => i.kind === 'signal4w')) {
+    if (await stepsDone(t.taskId)) task = t;
   }
-  const task = withSteps[0] ?? worklist.items.find((i) => i.kind !== 'outflow');
+  const officerCase = worklist.items.find(
+    (i) => i.kind === 'officer_conversation' || i.kind === 'home_visit',
+  );
+  // The officer's view of a student: the one of the 4-week case, with the luxury-absence form.
+  const officerStudent = task?.student?.studentId ?? reports[0]?.student.studentId;
+  // A coach with an outflow case (a student who left).
+  let outflowCoach: Staff | undefined;
+  for (const c of byRole('coach')) {
+    const page = await api<{ cases: unknown[] }>('/coach/outflow-cases', await tokenOf(c.staffId));
+    if (page.cases.length > 0) {
+      outflowCoach = c;
+      break;
+    }
+  }
+  // The manager of the team with the most open reports, on the unit's open reports.
+  const teamOf = new Map<string, number>();
+  for (const r of reports) teamOf.set(r.student.teamId, (teamOf.get(r.student.teamId) ?? 0) + 1);
+  const unitId = [...teamOf.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let unitManager: Staff | undefined;
+  for (const m of byRole('manager')) {
+    if (!unitId) break;
+    const res = await fetch(`${system.apiUrl}/units/${encodeURIComponent(unitId)}/open-reports`, {
+      headers: { authorization: `Bearer ${await tokenOf(m.staffId)}` },
+    });
+    if (res.ok) {
+      unitManager = m;
+      break;
+    }
+  }
 
-  const shots: { file: string; who: Staff | null; hash: string; ready: string; lang?: 'en' }[] = [
+  const shots: {
+    file: string;
+    who: Staff | null;
+    hash: string;
+    ready: string;
+    lang?: 'en';
+    width?: number;
+  }[] = [
     { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
     { file: 'coach.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p:not([aria-live])' },
     {
@@ -112,12 +147,13 @@ try {
           },
         ]
       : []),
-    { file: 'kpi.png', who: manager, hash: '#/kpi', ready: 'tr[data-unit]' },
+    // The officer's KPI covers every department, Route-X reports (their own column) included.
+    { file: 'kpi.png', who: officer, hash: '#/kpi', ready: 'tr[data-unit]' },
     {
       file: 'worklist.png',
       who: officer,
       hash: '#/werklijst',
-      ready: 'tr[data-task], main p:not([aria-live])',
+      ready: 'tr[data-task]',
     },
     ...(task
       ? [
@@ -129,6 +165,32 @@ try {
           },
         ]
       : []),
+    ...(officerCase
+      ? [
+          {
+            file: 'task-conversation.png',
+            who: officer,
+            hash: `#/taken/${encodeURIComponent(officerCase.taskId)}`,
+            ready: '#history-title',
+          },
+        ]
+      : []),
+    ...(outflowCoach
+      ? [{ file: 'coach-outflow.png', who: outflowCoach, hash: '#/coach', ready: '#outflow-title' }]
+      : []),
+    ...(officerStudent
+      ? [
+          {
+            file: 'student-officer.png',
+            who: officer,
+            hash: `#/studenten/${officerStudent}`,
+            ready: '#luxury-title',
+          },
+        ]
+      : []),
+    ...(unitId && unitManager
+      ? [{ file: 'unit-reports.png', who: unitManager, hash: `#/kpi/${unitId}`, ready: '#coach-counts' }]
+      : []),
     {
       file: 'overviews.png',
       who: manager,
@@ -138,7 +200,11 @@ try {
     { file: 'admin.png', who: admin, hash: '#/beheer', ready: '#mails-title' },
   ];
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // A Dutch browser (date fields read dd-mm-jjjj), as the school's staff use it.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: shot.lang === 'en' ? 'en-GB' : 'nl-NL',
+    });
     const page = await context.newPage();
     await page.goto(system.baseUrl);
     if (shot.lang === 'en') await page.getByTestId('lang').click();
@@ -149,6 +215,10 @@ try {
     }
     await page.goto(`${system.baseUrl}/${shot.hash}`);
     await page.locator(shot.ready).first().waitFor();
+    // Every part of the page has loaded (a page with several parts loads each on its own).
+    await page.waitForFunction(
+      () => !/Laden…|Loading…/.test(document.querySelector('main')?.textContent ?? ''),
+    );
     await page.waitForTimeout(300); // charts draw after their module loads
     await page.screenshot({ path: join(out, shot.file), fullPage: true });
     console.log(`\n  docs/screenshots/${shot.file}`);

@@ -25,6 +25,8 @@ export interface DemoDelivery {
 /** What the marker file holds: the delivery, and how many nightly runs are done. */
 export interface DemoState extends DemoDelivery {
   nightlyRuns: number;
+  /** The staff's acts after the nights (`demo-acts.ts`) are done. */
+  acted?: boolean;
 }
 
 export interface DeliverOptions {

@@ -12,8 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ensureTable } from '../../functions/store/table-definition';
+import { localDate } from '../../shared/calendar/school-time';
 import { type GatewayRoutes, type Invoke, startGateway } from './api-gateway';
 import { DEFAULT_WEBHOOK_SECRET } from './defaults';
+import { actOnDemo } from './demo-acts';
 import {
   type DemoState,
   deliverDemoSchool,
@@ -338,7 +340,38 @@ async function demoSchool(
       worked = true;
     }
   }
+  const acted = await staffActs(system, state, { ...options, save });
+  if (acted) [state, worked] = [acted, true];
   return worked ? state : undefined;
+}
+
+/** The staff's acts after the demo's nights (`demo-acts.ts`); the new state once they are done. */
+async function staffActs(
+  system: LocalSystem,
+  state: DemoState,
+  options: {
+    nightly: ((date: string) => Promise<void>) | undefined;
+    log: (line: string) => void;
+    today?: string;
+    save: (state: DemoState) => Promise<void>;
+  },
+): Promise<DemoState | undefined> {
+  const nightly = options.nightly;
+  if (!nightly || state.acted || state.nightlyRuns < state.schoolDays.length) return undefined;
+  try {
+    await actOnDemo({
+      apiUrl: system.apiUrl,
+      today: options.today ?? localDate(new Date()),
+      rerunLastNight: () => nightly(state.to),
+    });
+  } catch (error) {
+    // The system still runs; the next start tries the acts again (each looks whether it is done).
+    options.log(`The demo's staff acts failed; the next start tries again.\n${String(error)}`);
+    return undefined;
+  }
+  const next = { ...state, acted: true };
+  await options.save(next);
+  return next;
 }
 
 /** What the demo marker says was loaded, if anything. */

@@ -213,6 +213,12 @@ describe('the dashboard in a browser', () => {
       ['adm-1', 'Ada', '#/beheer', '#mails-title'],
       ['vb-1', 'Olaf', '#/werklijst', 'tr[data-task]'],
       ['fo-1', 'Fenna', '#/werklijst', 'tr[data-task]'],
+      // The manager's unit page with a reminder button per coach.
+      ['om-tech', 'Mila', '#/kpi/team-a', '#coach-counts'],
+      // A coach with an outflow case (a student who left).
+      ['coach-b', 'Bram', '#/coach', '#outflow-title'],
+      // The student page as the attendance officer sees it, with the luxury-absence form.
+      ['vb-1', 'Olaf', '#/studenten/s-a', '#luxury-title'],
     ];
     for (const [staffId, name, hash, ready] of pages) {
       const page = await signIn(staffId, name);
@@ -222,8 +228,8 @@ describe('the dashboard in a browser', () => {
       await page.getByTestId('lang').click();
       await expectNoAxeViolations(page, `${staffId} ${hash} (English)`);
     }
-    // 18 page views with axe each: generous on a busy machine (a time-out, not a speed claim)
-  }, 300_000);
+    // 24 page views with axe each: generous on a busy machine (a time-out, not a speed claim)
+  }, 400_000);
 });
 
 describe('signing in through Cognito (as deployed)', () => {
