@@ -225,6 +225,7 @@ export const en: Record<DashboardKey, string> = {
   'task.signal8_list': "The night's 8-hour signals",
   'signal8List.explanation': '{count} student(s) got an 8-hour signal in the night of {date}.',
   'signal8List.students': 'Students with an 8-hour signal',
+  'signal8List.count': '{count} student(s), list below',
   'signal8List.number': 'Student number',
   'signal8List.coach': 'Coach',
   'signal8List.hours': 'Unauthorized',

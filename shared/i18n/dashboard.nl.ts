@@ -226,6 +226,7 @@ export const nl = {
   'task.signal8_list': '8-uurssignalen van de nacht',
   'signal8List.explanation': '{count} student(en) kregen in de nacht van {date} een 8-uurssignaal.',
   'signal8List.students': 'Studenten met een 8-uurssignaal',
+  'signal8List.count': '{count} student(en), lijst hieronder',
   'signal8List.number': 'Studentnummer',
   'signal8List.coach': 'Coach',
   'signal8List.hours': 'Ongeoorloofd',
