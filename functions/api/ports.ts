@@ -181,7 +181,7 @@ export interface ApiData {
     actor: Actor;
     now: Date;
   }): Promise<void>;
-  /** The DUO export as CSV, and the students in it. */
+  /** Confirms (or corrects) the end date DUO asks of a report once the student is back or has left. */
   confirmDuoEndDate(input: { taskId: string; date: string; actor: Actor; now: Date }): Promise<void>;
   /** `reporter`: the attendance officer exporting, named in the file as DUO's contact. */
   exportDuoCsv(

@@ -1,4 +1,5 @@
 import type { FlowDefinition } from '../steps';
+import { FEEDBACK_STEP, PLAN_STEP } from './officer-steps';
 
 /**
  * "Huisbezoek" (policy appendix 4 §5): a visit to a student who cannot be reached any other way,
@@ -9,13 +10,7 @@ import type { FlowDefinition } from '../steps';
 export const HOME_VISIT_FLOW: FlowDefinition = {
   kind: 'home_visit',
   steps: [
-    {
-      key: 'plan',
-      outcomes: ['planned'],
-      date: { requiredFor: ['planned'] },
-      note: { requiredFor: [] },
-      due: { from: 'previous', count: 5, unit: 'working_days' },
-    },
+    PLAN_STEP,
     {
       key: 'visit',
       outcomes: ['visited', 'nobody_home', 'rescheduled'],
@@ -23,12 +18,7 @@ export const HOME_VISIT_FLOW: FlowDefinition = {
       due: { from: 'planned', step: 'plan', count: 0, unit: 'days' },
       leadsTo: { rescheduled: 'plan' },
     },
-    {
-      key: 'feedback',
-      outcomes: ['reported'],
-      note: { requiredFor: [] },
-      due: { from: 'previous', count: 2, unit: 'working_days' },
-    },
+    FEEDBACK_STEP,
     {
       key: 'finish',
       outcomes: ['contact_restored', 'no_contact', 'referred'],

@@ -1,4 +1,5 @@
 import type { FlowDefinition } from '../steps';
+import { FEEDBACK_STEP, PLAN_STEP } from './officer-steps';
 
 /**
  * "Melden Nee: gesprek met student door verzuimbegeleider" (policy appendix 2) and the coach's
@@ -16,13 +17,7 @@ export const OFFICER_CONVERSATION_FLOW: FlowDefinition = {
   kind: 'officer_conversation',
   follow: { after: 'conversation', until: 'finish' },
   steps: [
-    {
-      key: 'plan',
-      outcomes: ['planned'],
-      date: { requiredFor: ['planned'] },
-      note: { requiredFor: [] },
-      due: { from: 'previous', count: 5, unit: 'working_days' },
-    },
+    PLAN_STEP,
     {
       key: 'conversation',
       outcomes: ['held', 'no_show', 'rescheduled'],
@@ -30,12 +25,7 @@ export const OFFICER_CONVERSATION_FLOW: FlowDefinition = {
       due: { from: 'planned', step: 'plan', count: 0, unit: 'days' },
       leadsTo: { rescheduled: 'plan' },
     },
-    {
-      key: 'feedback',
-      outcomes: ['reported'],
-      note: { requiredFor: [] },
-      due: { from: 'previous', count: 2, unit: 'working_days' },
-    },
+    FEEDBACK_STEP,
     {
       key: 'followup',
       outcomes: ['held', 'no_show'],
