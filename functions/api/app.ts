@@ -22,6 +22,7 @@ import { me } from './routes/me';
 import { coachOutflow, outflowStep } from './routes/outflow';
 import { overview, overviewCsv } from './routes/overviews';
 import {
+  accessExport,
   applyAction,
   completeConversation,
   getReport,
@@ -66,6 +67,7 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   referral,
   student: studentPage,
   studentReads,
+  accessExport,
   worklist,
   worklistCsv,
   taskOwner,
@@ -232,7 +234,7 @@ function jsonBody(event: APIGatewayProxyEventV2): { ok: true; body: unknown } | 
   }
 }
 
-/** A route's result as the HTTP answer: a CSV download, or JSON. */
+/** A route's result as the HTTP answer: a CSV download, an HTML document, or JSON. */
 function routeResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
   if ('csv' in result) {
     return {
@@ -243,6 +245,18 @@ function routeResponse(result: RouteResult): APIGatewayProxyStructuredResultV2 {
         'cache-control': 'no-store',
       },
       body: result.csv,
+    };
+  }
+  if ('html' in result) {
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        // The document is self-contained: no script, no outside resource, and no framing by others.
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
+      body: result.html,
     };
   }
   return reply(200, result.json);

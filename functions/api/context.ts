@@ -13,7 +13,11 @@ export interface RouteContext {
   units(): Promise<OrgUnitRecord[]>;
 }
 
-export type RouteResult = { json: unknown } | { csv: string; filename: string };
+export type RouteResult =
+  | { json: unknown }
+  | { csv: string; filename: string }
+  /** A document to read or print in the browser (the access export). */
+  | { html: string };
 export type RouteHandler = (ctx: RouteContext) => Promise<RouteResult>;
 
 export const json = (value: unknown): RouteResult => ({ json: value });

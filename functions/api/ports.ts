@@ -1,3 +1,4 @@
+import type { AccessExport } from '../../shared/api/access-export';
 import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
@@ -227,4 +228,10 @@ export interface ApiData {
   audit(entry: AuditEntry): Promise<void>;
   /** Every read of the student's data on their audit trail, newest first. */
   studentReads(studentId: string): Promise<StudentRead[]>;
+  /** Everything held about one student (AVG art. 15), made now by `exportedBy`. */
+  accessExport(
+    studentId: string,
+    now: Date,
+    exportedBy: { staffId: string; name: string },
+  ): Promise<AccessExport>;
 }

@@ -252,6 +252,14 @@ export const outboxUnsentGsi1 = (createdAt: string, mailId: string): Gsi1Key => 
   gsi1sk: `${createdAt}#${mailId}`,
 });
 
+/** AP 54: the sort-key prefix of a student's mail links. */
+export const STUDENT_MAIL_PREFIX = 'MAIL#';
+/** AP 54: the mails about a student, one link item per mail in the student's partition. */
+export const studentMailKey = (studentId: string, mailId: string): PrimaryKey => ({
+  pk: studentPk(studentId),
+  sk: `${STUDENT_MAIL_PREFIX}${mailId}`,
+});
+
 // ── audit trail ─────────────────────────────────────────────────────────────
 /** AP 25: audit trail per entity. */
 export const auditPk = (entityType: string, entityId: string): string => `AUDIT#${entityType}#${entityId}`;

@@ -1,8 +1,17 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMail } from '../mail/types';
 import type { Store } from './client';
+import { batchGet, batchPut, byPartition, queryAll } from './dynamo';
 import { conditionHeld } from './errors';
-import { INDEX, mailKey, outboxUnsentGsi1, outboxUnsentPk } from './keys';
+import {
+  INDEX,
+  mailKey,
+  outboxUnsentGsi1,
+  outboxUnsentPk,
+  STUDENT_MAIL_PREFIX,
+  studentMailKey,
+  studentPk,
+} from './keys';
 
 export interface OutboxItem extends OutgoingMail {
   /** `undeliverable`: SES refused it too often; an administrator's task says so. */
@@ -31,8 +40,21 @@ export interface OutboxItem extends OutgoingMail {
  */
 export const MAIL_RETENTION_SECONDS = 366 * 24 * 3600;
 
-/** Records a mail before it is sent. False when a mail with this id was recorded before (never twice). */
-export function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
+/**
+ * Records a mail before it is sent. False when a mail with this id was recorded before (never twice).
+ * First, for each student it names, a link in the student's partition (AP 54), so that the student's
+ * access export finds the mails about them: written before the mail (a repeat rewrites the same
+ * links), so no recorded mail lacks its links. A link expires with its mail.
+ */
+export async function recordMail(store: Store, mail: OutgoingMail, createdAt: string): Promise<boolean> {
+  const expiresAt = Math.floor(Date.parse(createdAt) / 1000) + MAIL_RETENTION_SECONDS;
+  const links = [...new Set(mail.studentIds ?? [])].map((studentId) => ({
+    ...studentMailKey(studentId, mail.id),
+    type: 'mail-link',
+    mailId: mail.id,
+    expiresAt,
+  }));
+  if (links.length > 0) await batchPut(store, links);
   return conditionHeld(
     store.doc.send(
       new PutCommand({
@@ -45,7 +67,7 @@ export function recordMail(store: Store, mail: OutgoingMail, createdAt: string):
           status: 'unsent',
           createdAt,
           attempts: 0,
-          expiresAt: Math.floor(Date.parse(createdAt) / 1000) + MAIL_RETENTION_SECONDS,
+          expiresAt,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -195,4 +217,19 @@ export function markCancelled(
     ' AND claimUntil = :lease',
     { ':at': at, ':reason': reason, ':lease': lease },
   );
+}
+
+/** The mails about a student (AP 54, then AP 21), oldest first; a link whose mail has expired is skipped. */
+export async function listStudentMails(store: Store, studentId: string): Promise<OutboxItem[]> {
+  const links = await queryAll(
+    store,
+    byPartition('table', studentPk(studentId), { prefix: STUDENT_MAIL_PREFIX }),
+  );
+  const found = await batchGet(
+    store,
+    links.map((l) => mailKey(String(l.mailId))),
+  );
+  return [...found.values()]
+    .map((item) => item as unknown as OutboxItem)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -147,11 +147,16 @@ export async function listStudentsByCoach(store: Store, coachId: string): Promis
   return (await queryAll(store, byPartition('gsi2', keys.coachStudentsPk(coachId)))).map(toStudent);
 }
 
-/** Every item key in a student's partition (profile, signal state), for retention rewrites. */
+/**
+ * Every item key in a student's partition (profile, signal state), for retention rewrites. The
+ * mail links (AP 54) are left out: each expires with its mail, a year after it was recorded.
+ */
 export async function listStudentPartitionKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
   const items = await queryAll(store, {
     ...byPartition('table', keys.studentPk(studentId)),
     ProjectionExpression: 'pk, sk',
   });
-  return items.map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+  return items
+    .map((i) => ({ pk: i.pk as string, sk: i.sk as string }))
+    .filter((k) => !k.sk.startsWith(keys.STUDENT_MAIL_PREFIX));
 }

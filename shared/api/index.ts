@@ -1,3 +1,4 @@
+export * from './access-export';
 export * from './admin';
 export * from './audit';
 export * from './auth';

@@ -15,6 +15,7 @@ export const ROUTE_PATHS = {
   referral: { method: 'POST', path: '/api/students/{studentId}/referrals' },
   student: { method: 'GET', path: '/api/students/{studentId}' },
   studentReads: { method: 'GET', path: '/api/students/{studentId}/reads' },
+  accessExport: { method: 'GET', path: '/api/students/{studentId}/access-export', query: ['format'] },
   worklist: { method: 'GET', path: '/api/worklist', query: ['kind', 'unitId', 'owner', 'cursor'] },
   worklistCsv: { method: 'GET', path: '/api/worklist/csv', query: ['kind', 'unitId', 'owner'] },
   taskStatus: { method: 'POST', path: '/api/tasks/{taskId}/status' },

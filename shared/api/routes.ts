@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccessExport } from './access-export';
 import { AdminPage } from './admin';
 import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
@@ -104,6 +105,13 @@ export const API_ROUTES = {
     summary: "Who saw a student's data: the reads on the student's audit trail, newest first",
     roles: ['attendance_officer'],
     response: StudentReads,
+  },
+  accessExport: {
+    ...ROUTE_PATHS.accessExport,
+    summary:
+      'Everything held about one student (AVG art. 15), audited as a read; ?format=html: the same as a printable Dutch document',
+    roles: officers,
+    response: AccessExport,
   },
   worklist: {
     ...ROUTE_PATHS.worklist,

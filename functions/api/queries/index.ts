@@ -3,6 +3,7 @@ import { bindSignIn, getBoundStaffId } from '../../store/staff-sign-in';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
 import type { ApiWrites } from '../store/writes';
+import { accessExport } from './access-export';
 import { adminPage } from './admin';
 import { auditRead, studentReads } from './audit';
 import {
@@ -60,5 +61,6 @@ export function storeReads(
     admin: (now) => adminPage(store, now),
     audit: (entry) => auditRead(store, entry, retentionYears),
     studentReads: (studentId) => studentReads(store, studentId),
+    accessExport: (studentId, now, exportedBy) => accessExport(store, studentId, now, exportedBy),
   };
 }

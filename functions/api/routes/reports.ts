@@ -1,7 +1,8 @@
 import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
 import { hasRole } from '../../auth/principal';
+import { accessExportHtml } from '../access-export-html';
 import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
-import { forbidden, missing, outOfScope } from '../errors';
+import { badRequest, forbidden, missing, outOfScope } from '../errors';
 import { canSeeStudent } from '../scope';
 import { parseBody } from '../validate';
 
@@ -104,4 +105,27 @@ export const studentReads: RouteHandler = async (ctx) => {
   });
   const { studentId, displayName, teamId, coachId } = student;
   return json({ student: { studentId, displayName, teamId, coachId }, reads });
+};
+
+/**
+ * The student's right of access (AVG art. 15): everything held about them, for the attendance
+ * officer to hand over. A read of the student's data like their page: audited on their trail,
+ * so the next export shows who made this one.
+ */
+export const accessExport: RouteHandler = async (ctx) => {
+  const student = await studentInScope(ctx, ctx.params.studentId as string);
+  const format = ctx.query.format ?? 'json';
+  if (format !== 'json' && format !== 'html') throw badRequest('format is json or html');
+  const exported = await ctx.data.accessExport(student.studentId, ctx.now, {
+    staffId: ctx.principal.staffId,
+    name: ctx.principal.name,
+  });
+  await ctx.data.audit({
+    at: ctx.now.toISOString(),
+    staffId: ctx.principal.staffId,
+    action: 'read',
+    subject: `access-export:${student.studentId}`,
+    studentId: student.studentId,
+  });
+  return format === 'html' ? { html: accessExportHtml(exported, 'nl') } : json(exported);
 };

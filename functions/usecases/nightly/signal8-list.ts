@@ -3,13 +3,19 @@ import type { Expiring } from '../../domain/expiring';
 import { type EightHourLine, newTask, type Task } from '../../domain/task';
 import { mapLimit } from '../../store/dynamo';
 import { eightHourListId } from '../../store/record-ids';
-import { studentItemExpiry } from '../../store/retention';
+import { dateItemExpiry, studentItemExpiry } from '../../store/retention';
 import { getStudent } from '../../store/students';
 import { createTask } from '../../store/tasks-repository';
 import { nightlyChange } from '../effects/audit';
 import { commitWith } from '../effects/commit';
 import { type MailDraft, type Superseding, superseded } from './mail-batch';
 import type { Directory, NightlyDeps } from './ports';
+
+/**
+ * How long a night's 8-hour list is kept at most: a year, like a mail (a worklist item of one
+ * night; the facts stay in the student's registrations and signal state, which follow the student).
+ */
+export const EIGHT_HOUR_LIST_SECONDS = 366 * 24 * 3600;
 
 /**
  * Appendix 4, "Uitzetten vervolgacties door Verzuimbegeleider": the attendance officer sees the
@@ -61,8 +67,12 @@ export async function createEightHourLists(
         explanation: translate('nl', 'signal8List.explanation', { count: lines.length, date: asOf }),
       }),
       eightHours: lines.map((l) => l.line),
-      // It names students: gone no later than the first of them.
-      expiresAt: Math.min(...lines.map((l) => l.expiresAt)),
+      // It names students and nothing links a student to it (the retention rewrite of a leaver
+      // cannot find it): gone no later than the first of them, and a year after its night at most.
+      expiresAt: Math.min(
+        ...lines.map((l) => l.expiresAt),
+        dateItemExpiry(asOf, 0) + EIGHT_HOUR_LIST_SECONDS,
+      ),
     };
     const audit = nightlyChange(asOf, {
       entity: 'task',

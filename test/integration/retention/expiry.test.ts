@@ -35,9 +35,12 @@ const isMasterData = (item: Item) =>
 const isIngestionBookkeeping = (item: Item) =>
   ['LEASE#', 'IDEMP#', 'PENDING#'].some((prefix) => String(item.pk).startsWith(prefix));
 
+/** A mail's link in the student's partition (AP 54): it expires with its mail, tested with the mails. */
+const isMailLink = (item: Item) => item.type === 'mail-link';
+
 /** Every way an item can say it is about a student: its partition, its student index, its attribute. */
 const isAbout = (studentId: string) => (item: Item) =>
-  String(item.pk).startsWith(`STU#${studentId}`) ||
+  (String(item.pk).startsWith(`STU#${studentId}`) && !isMailLink(item)) ||
   item.studentId === studentId ||
   item.gsi1pk === `STUAUDIT#${studentId}` ||
   item.gsi2pk === `STUREPORTS#${studentId}` ||
@@ -209,5 +212,12 @@ describe('retention: every item carries an expiry', () => {
         Math.floor(Date.parse(String(mail.createdAt)) / 1000) + MAIL_RETENTION_SECONDS,
       );
     }
+  });
+
+  it("lets a mail's links to its students expire with the mail, also for a student who left", () => {
+    const expiryOf = new Map(items.filter((i) => i.type === 'mail').map((m) => [m.id, m.expiresAt]));
+    const links = items.filter(isMailLink);
+    expect(links.map((l) => String(l.pk))).toEqual(expect.arrayContaining(['STU#s-rik', 'STU#s-joep']));
+    for (const link of links) expect(link.expiresAt, describeItem(link)).toBe(expiryOf.get(link.mailId));
   });
 });
