@@ -392,6 +392,7 @@ export const en: Record<DashboardKey, string> = {
   'access.json': 'Download as JSON',
   'access.html': 'Open as a printable document',
   'access.jsonFile': 'access-{studentId}.json',
+  'access.htmlFile': 'access-{studentId}.html',
   'access.title': 'Access to personal data: {name}',
   'access.intro':
     'This document holds all data Presentie keeps about this student (right of access, GDPR article 15).',

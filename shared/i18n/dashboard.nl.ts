@@ -396,6 +396,7 @@ export const nl = {
   'access.json': 'Download als JSON',
   'access.html': 'Open als document om te printen',
   'access.jsonFile': 'inzage-{studentId}.json',
+  'access.htmlFile': 'inzage-{studentId}.html',
   'access.title': 'Inzage in persoonsgegevens: {name}',
   'access.intro':
     'Dit overzicht bevat alle gegevens die Presentie over deze student bewaart (recht op inzage, artikel 15 AVG).',

@@ -64,3 +64,23 @@ export async function downloadCsv(path: string, filename: string): Promise<void>
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/**
+ * Opens a document the API renders (HTML) in a new tab, through the authenticated API. The tab is
+ * opened at the click, before the request, so the browser does not take it for a pop-up; when it
+ * is blocked anyway, the document is downloaded instead.
+ */
+export async function openDocument(path: string, filename: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const blob = await (await request(path)).blob();
+    const url = URL.createObjectURL(blob);
+    if (tab) tab.location.href = url;
+    else await downloadCsv(path, filename);
+    // The tab has loaded it by then; the address is of no use afterwards.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}
