@@ -18,7 +18,7 @@ export interface OutboxEvent {
  * Published events are kept a month (to answer "was it published?"); they name a student only by
  * id, and consumers look details up if they may.
  */
-const KEPT_DAYS = 30;
+export const KEPT_DAYS = 30;
 
 /** The outbox item of one event, for the transaction of its change. Once per id. */
 export function eventOutboxItem(store: Store, outgoing: OutboxEvent): TransactItem {

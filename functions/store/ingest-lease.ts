@@ -12,6 +12,9 @@ import { expiryAfterDays } from './retention';
  * students it read for as long as the version stays the same.
  */
 
+/** An idle lease item (never given back) expires after this; the next holder starts a new roster version. */
+export const LEASE_IDLE_DAYS = 1;
+
 const names = { '#owner': 'owner', '#until': 'until', '#roster': 'rosterVersion' } as const;
 
 /** Takes the lease if it is free or its holder's time ran out; the roster version comes with it. */
@@ -34,7 +37,7 @@ export async function tryAcquireIngestLease(
           ':until': lease.now.getTime() + lease.durationMs,
           ':now': lease.now.getTime(),
           // Idle for a day, the item expires and the next holder starts a new roster version.
-          ':exp': expiryAfterDays(lease.now, 1),
+          ':exp': expiryAfterDays(lease.now, LEASE_IDLE_DAYS),
           ':fresh': lease.freshRosterVersion,
         },
         ReturnValues: 'ALL_NEW',

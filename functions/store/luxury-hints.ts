@@ -13,7 +13,7 @@ export interface StoredLuxuryHint extends LuxuryHint {
 }
 
 /** A hint helps for weeks, not years: it expires well before any data about the student. */
-const HINT_DAYS = 120;
+export const HINT_DAYS = 120;
 const expiryOf = (date: string): number =>
   Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + HINT_DAYS * 86_400;
 

@@ -22,6 +22,9 @@ export interface NightlyFailure {
   error: string;
 }
 
+/** How long a failure record is kept after the run's date, if no run evaluates the student again. */
+export const NIGHTLY_FAILURE_YEARS = 1;
+
 /** Records (or adds to) a student's failure: one item per student, its dates merged. */
 export async function recordNightlyFailure(
   store: Store,
@@ -41,7 +44,7 @@ export async function recordNightlyFailure(
         ':asOf': failure.asOf,
         ':error': failure.error.slice(0, 500),
         // About a date, not a student's absence: kept a year, long after anyone needs it.
-        ':exp': dateItemExpiry(failure.asOf, 1),
+        ':exp': dateItemExpiry(failure.asOf, NIGHTLY_FAILURE_YEARS),
         ':one': 1,
         ...(failure.dates.length > 0 ? { ':dates': new Set(failure.dates) } : {}),
       },

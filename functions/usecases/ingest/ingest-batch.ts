@@ -14,8 +14,8 @@ import { loadStudents, rememberStudents } from './roster-cache';
 import { applyStudentLeft, applyStudentUpserts } from './students';
 
 export const DELIVERY_SCOPE = 'delivery';
-const DELIVERY_RECORD_DAYS = 30;
-const PENDING_DAYS = 365;
+export const DELIVERY_RECORD_DAYS = 30;
+export const PENDING_DAYS = 365;
 
 export interface IngestInput {
   /** The `webhook-id` of the delivery. */

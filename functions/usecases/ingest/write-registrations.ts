@@ -38,7 +38,7 @@ export function liveVersion(
 }
 
 /** The nightly run settles change-log items within days; a year covers a stopped schedule. */
-const CHANGE_LOG_DAYS = 365;
+export const CHANGE_LOG_DAYS = 365;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
