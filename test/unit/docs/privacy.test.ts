@@ -58,6 +58,7 @@ const CODE: Record<string, string> = {
   'audit:reader': 'TTL date + RETENTION_YEARS',
   mail: ttlDays(MAIL_RETENTION_SECONDS / DAY_SECONDS),
   'mail-link': ttlDays(MAIL_RETENTION_SECONDS / DAY_SECONDS),
+  'task:undeliverable_mail': ttlDays(MAIL_RETENTION_SECONDS / DAY_SECONDS),
   'luxury-hint': ttlDays(HINT_DAYS),
   pending: ttlDays(PENDING_DAYS),
   'change-log': ttlDays(CHANGE_LOG_DAYS),
