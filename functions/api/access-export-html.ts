@@ -50,7 +50,7 @@ export function accessExportHtml(data: AccessExport, lang: Lang): string {
         return [
           esc(day(r.date)),
           esc(lesson ? `${lesson.start}–${lesson.end}` : t('access.deleted')),
-          esc(lesson ? String(lesson.status) : ''),
+          esc(lesson ? term('access.lesson', lesson.status) : ''),
           esc(
             c
               ? `${term('access.classification', c.kind)}${c.ruleId ? ` (${ruleText(c.ruleId, lang)})` : ''}`

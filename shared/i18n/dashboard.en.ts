@@ -443,5 +443,9 @@ export const en: Record<DashboardKey, string> = {
   'access.role.student': 'student',
   'access.role.guardian': 'parent/guardian',
   'access.role.other': 'other address',
+  'access.lesson.present': 'present',
+  'access.lesson.absent': 'absent',
+  'access.lesson.late': 'late',
+  'access.lesson.left_early': 'left early',
   'access.footer': 'Presentie, access {studentId}, {date}',
 };

@@ -447,6 +447,10 @@ export const nl = {
   'access.role.student': 'student',
   'access.role.guardian': 'ouder/verzorger',
   'access.role.other': 'ander adres',
+  'access.lesson.present': 'aanwezig',
+  'access.lesson.absent': 'afwezig',
+  'access.lesson.late': 'te laat',
+  'access.lesson.left_early': 'eerder weg',
   'access.footer': 'Presentie, inzage {studentId}, {date}',
 } as const;
 

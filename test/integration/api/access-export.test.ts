@@ -18,8 +18,18 @@ import { defaultCalendar } from '../../../shared/calendar';
 import { coach, day, type Harness, startHarness } from '../nightly/harness';
 import { apiClient, type Client, STAFF } from './fixture';
 
-const ONE = { id: 's-one', name: 'Sanne Eerst', guardian: 'ouder.eerst@mail.example' };
-const TWO = { id: 's-two', name: 'Tim Tweede', guardian: 'ouder.tweede@mail.example' };
+const ONE = {
+  id: 's-one',
+  name: 'Sanne Eerst',
+  guardian: 'ouder.eerst@mail.example',
+  educationNumber: '123456782',
+};
+const TWO = {
+  id: 's-two',
+  name: 'Tim Tweede',
+  guardian: 'ouder.tweede@mail.example',
+  educationNumber: '987654321',
+};
 
 let h: Harness;
 let api: Client;
@@ -64,7 +74,11 @@ beforeAll(async () => {
     );
   api = await apiClient(h.table);
   for (const s of [ONE, TWO]) {
-    await h.student(s.id, { displayName: s.name, guardianEmail: s.guardian });
+    await h.student(s.id, {
+      displayName: s.name,
+      guardianEmail: s.guardian,
+      educationNumber: s.educationNumber,
+    });
     await h.deliver(...day(s.id, '2026-09-10'), ...day(s.id, '2026-09-11'));
   }
   await h.nightly('2026-09-10', { mailGuardians: true });
@@ -100,6 +114,9 @@ describe('the access export (AVG art. 15)', () => {
       guardianEmail: ONE.guardian,
     });
     expect(x.exportedBy).toEqual({ staffId: 'vb-1', name: 'Olaf Officer' });
+    // Held, but shown by its last three digits only: the whole number goes to DUO alone.
+    expect(x.student.educationNumber).toBe('******782');
+    expect(JSON.stringify(x)).not.toContain(ONE.educationNumber);
 
     expect(x.registrations).toHaveLength(8);
     expect(x.registrations.every((r) => r.lesson?.classification)).toBe(true);
@@ -164,6 +181,8 @@ describe('the access export (AVG art. 15)', () => {
     expect(html).toContain('Gemaakt op 20 november 2026, 11:00 door Olaf Officer');
     expect(html).toContain('10 september 2026');
     expect(html).toContain('ongeoorloofd');
+    expect(html).toContain('afwezig');
+    expect(html).not.toContain(ONE.educationNumber);
     expect(html).toContain('Graag een gesprek met Sanne Eerst.');
     expect(html).toContain('@media print');
     expect(html).not.toContain('<script');
