@@ -263,12 +263,12 @@ async function saveWithAudit(
 
 export async function completeReportConversation(
   deps: ReportDeps,
-  command: { reportId: string; actor: Actor; now: Date },
+  command: { reportId: string; outcome: string; actor: Actor; now: Date },
 ): Promise<Report> {
   const report = await getReport(deps.store, command.reportId);
   if (!report) throw new ReportNotFound(command.reportId);
   const at = command.now.toISOString();
-  const next = completeConversation(report, command.actor, at);
+  const next = completeConversation(report, command.actor, at, command.outcome);
   await saveWithAudit(
     deps,
     { actor: command.actor, at, what: 'conversation completed' },
