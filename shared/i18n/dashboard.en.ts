@@ -387,4 +387,60 @@ export const en: Record<DashboardKey, string> = {
   'case.four_week.duoTask': 'Long absence report (4 weeks) from case {taskId}; recipient {recipient}.',
   'error.step_note_required': 'Step {step} needs a note.',
   'units.hours': '{h} h {m} min',
+  // Part K (#13, the coach's report page and sign-in).
+  'error.unexpected': 'Something went wrong. Reload the page and try again.',
+  'error.network': 'No connection to the server. Check your internet connection and try again.',
+  'error.server':
+    'Something went wrong on the server. Try again later; if it keeps failing, tell the administrator.',
+  'error.invalid_body': 'Not everything is filled in correctly. Check the fields and try again.',
+  'error.refused': 'This cannot be done now. Reload the page to see the current state.',
+  'error.signed_out': 'You have been signed out. Please sign in again.',
+  'error.invalid_transition': 'This step cannot be taken now. Reload the page to see the current state.',
+  'error.report_withdrawn': 'This report was withdrawn: nothing more needs to be done.',
+  'error.duo_route_x': "A Route-X report never goes to DUO: it is the school's internal norm.",
+  'error.no_legal_report':
+    'No legal report to DUO applies to this student (23 or older, or 18+ with a starting qualification).',
+  'error.conversation_under_way': 'A conversation is already under way; finish it with "Action completed".',
+  'error.no_conversation': 'There is no conversation by the coach to complete.',
+  'error.report_already_handled': 'This report has already been handled.',
+  'error.concurrent_modification':
+    'Someone else changed this at the same time. Reload the page and try again.',
+  'error.explanation_required': 'Please write an explanation.',
+  'error.reminder_already_sent': 'This coach has already been reminded today.',
+  'error.nothing_to_remind': 'This coach has no open reports here.',
+  'error.owner_not_in_role': 'This staff member does not have the role of this task.',
+  'legal.title': 'What the law makes of it',
+  'legal.lpa': 'Report to DUO for the attendance officer (LPA): the student is {age} and {status}.',
+  'legal.rmc': 'Report to DUO for the RMC: the student is {age} (18 to 23) without a starting qualification.',
+  'legal.none.age': 'No legal report: the student is {age} (23 or older). Choose another action.',
+  'legal.none.startQualification':
+    'No legal report: the student is {age} and holds a starting qualification. Choose another action.',
+  'legal.route_x': "Route-X: the school's internal norm, not a legal report. This report never goes to DUO.",
+  'legal.unknown': "Unknown: the student's details are missing.",
+  'legal.status.leerplichtig': 'of compulsory school age (leerplichtig)',
+  'legal.status.kwalificatieplichtig': 'obliged to gain a qualification (kwalificatieplichtig)',
+  'legal.status.rmc': 'without a starting qualification',
+  'legal.status.none': 'no longer of compulsory school age',
+  'report.unavailable.duo_route_x': 'Not possible: a Route-X report never goes to DUO.',
+  'report.unavailable.duo_none': 'Not possible: no legal report applies to this student.',
+  'report.unavailable.conversation_under_way':
+    'Not possible: a conversation is already under way; finish it with "Action completed".',
+  'report.next.title': 'What happens next',
+  'report.next.duo':
+    'DUO report prepared for the attendance officer, who reports to DUO within 5 working days (by {date}).',
+  'report.next.correction':
+    'Correction request prepared for the front office, who check and correct the registrations.',
+  'report.next.coach_conversation':
+    'Conversation recorded. The report stays open until you choose "Action completed" after the conversation and fill in its outcome.',
+  'report.next.officer_conversation':
+    'Conversation request prepared for the attendance officer, who plans the conversation with the student.',
+  'report.next.officer_question': 'Question prepared for the attendance officer, who will contact you.',
+  'report.next.completed': 'Action completed and its outcome recorded; the report is handled.',
+  'report.nextOpen': 'Next open report',
+  'report.noneOpen': 'You have no open reports left.',
+  'report.outcome': 'Outcome of the conversation (required)',
+  'report.outcomeRequired': 'Please fill in the outcome of the conversation.',
+  'report.completedEntry': 'Action completed',
+  'report.outcomeLabel': 'outcome',
+  'report.unavailableTitle': 'Not possible for this report',
 };
