@@ -393,14 +393,11 @@ export const nl = {
   'units.hours': '{h} u {m} min',
   // Part K (#13, the coach's report page and sign-in): refusals, network and server failures,
   // the legal consequence, actions that cannot apply, what happens next.
-  'error.unexpected': 'Er ging iets mis. Laad de pagina opnieuw en probeer het nog eens.',
-  'error.network': 'Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
-  'error.server':
-    'Er ging iets mis op de server. Probeer het later opnieuw; blijft het misgaan, meld het dan bij de beheerder.',
-  'error.invalid_body': 'Niet alles is goed ingevuld. Controleer de velden en probeer het opnieuw.',
-  'error.refused': 'Dit kan nu niet. Laad de pagina opnieuw om de huidige stand te zien.',
-  'error.signed_out': 'Je bent afgemeld. Meld je opnieuw aan.',
-  'error.invalid_transition': 'Deze stap kan nu niet. Laad de pagina opnieuw om de huidige stand te zien.',
+  'error.unexpected': 'Er ging iets mis. Laad de pagina opnieuw.',
+  'error.network': 'Geen verbinding met de server. Probeer het opnieuw.',
+  'error.server': 'Er ging iets mis op de server. Probeer het later opnieuw.',
+  'error.invalid_body': 'Niet alles is goed ingevuld.',
+  'error.refused': 'Dit kan nu niet. Laad de pagina opnieuw.',
   'error.report_withdrawn': 'Deze melding is ingetrokken: er hoeft niets meer mee te gebeuren.',
   'error.duo_route_x': 'Een Route-X-melding gaat nooit naar DUO: het is de interne norm van de school.',
   'error.no_legal_report':
@@ -408,9 +405,7 @@ export const nl = {
   'error.conversation_under_way': 'Er loopt al een gesprek; rond het af met "Actie afgerond".',
   'error.no_conversation': 'Er loopt geen gesprek door de coach om af te ronden.',
   'error.report_already_handled': 'Deze melding is al afgehandeld.',
-  'error.concurrent_modification':
-    'Iemand anders heeft dit tegelijk gewijzigd. Laad de pagina opnieuw en probeer het nog eens.',
-  'error.explanation_required': 'Vul een toelichting in.',
+  'error.concurrent_modification': 'Iemand anders wijzigde dit tegelijk. Laad de pagina opnieuw.',
   'error.reminder_already_sent': 'Deze coach heeft vandaag al een herinnering gekregen.',
   'error.nothing_to_remind': 'Deze coach heeft hier geen open meldingen.',
   'error.owner_not_in_role': 'Deze medewerker heeft niet de rol van deze taak.',
@@ -418,38 +413,28 @@ export const nl = {
   'legal.lpa': 'Melding bij DUO voor de leerplichtambtenaar (LPA): de student is {age} jaar en {status}.',
   'legal.rmc':
     'Melding bij DUO voor het RMC: de student is {age} jaar (18 tot 23) en heeft geen startkwalificatie.',
-  'legal.none.age': 'Geen wettelijke melding: de student is {age} jaar (23 of ouder). Kies een andere actie.',
+  'legal.none.age': 'Geen wettelijke melding: de student is {age} jaar (23 of ouder).',
   'legal.none.startQualification':
-    'Geen wettelijke melding: de student is {age} jaar en heeft een startkwalificatie. Kies een andere actie.',
-  'legal.route_x':
-    'Route-X: de interne norm van de school, geen wettelijke melding. Deze melding gaat nooit naar DUO.',
+    'Geen wettelijke melding: de student is {age} jaar en heeft een startkwalificatie.',
+  'legal.route_x': 'Route-X: de interne norm van de school; gaat nooit naar DUO.',
   'legal.unknown': 'Onbekend: de gegevens van de student ontbreken.',
   'legal.status.leerplichtig': 'leerplichtig',
   'legal.status.kwalificatieplichtig': 'kwalificatieplichtig (nog geen startkwalificatie)',
-  'legal.status.rmc': 'zonder startkwalificatie',
-  'legal.status.none': 'niet meer leer- of kwalificatieplichtig',
-  'report.unavailable.duo_route_x': 'Niet mogelijk: een Route-X-melding gaat nooit naar DUO.',
-  'report.unavailable.duo_none': 'Niet mogelijk: voor deze student geldt geen wettelijke melding.',
-  'report.unavailable.conversation_under_way':
-    'Niet mogelijk: er loopt al een gesprek; rond het af met "Actie afgerond".',
   'report.next.title': 'Wat er nu gebeurt',
   'report.next.duo':
     'DUO-melding klaargezet voor de verzuimbegeleider, die binnen 5 werkdagen meldt bij DUO (uiterlijk {date}).',
   'report.next.correction':
-    'Correctieverzoek klaargezet voor de frontoffice, die de registraties nakijkt en corrigeert.',
+    'Correctieverzoek klaargezet voor de frontoffice, die de registraties corrigeert.',
   'report.next.coach_conversation':
-    'Gesprek vastgelegd. De melding blijft open tot je na het gesprek "Actie afgerond" kiest en de uitkomst invult.',
+    'Gesprek vastgelegd. Kies na het gesprek "Actie afgerond" met de uitkomst.',
   'report.next.officer_conversation':
-    'Gespreksverzoek klaargezet voor de verzuimbegeleider, die het gesprek met de student plant.',
+    'Gespreksverzoek klaargezet voor de verzuimbegeleider, die het gesprek plant.',
   'report.next.officer_question': 'Vraag klaargezet voor de verzuimbegeleider, die contact met je opneemt.',
   'report.next.completed': 'Actie afgerond en de uitkomst vastgelegd; de melding is afgehandeld.',
   'report.nextOpen': 'Volgende open melding',
   'report.noneOpen': 'Je hebt geen open meldingen meer.',
   'report.outcome': 'Uitkomst van het gesprek (verplicht)',
   'report.outcomeRequired': 'Vul de uitkomst van het gesprek in.',
-  'report.completedEntry': 'Actie afgerond',
-  'report.outcomeLabel': 'uitkomst',
-  'report.unavailableTitle': 'Niet mogelijk bij deze melding',
 } as const;
 
 export type DashboardKey = keyof typeof nl;

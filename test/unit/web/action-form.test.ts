@@ -85,10 +85,10 @@ describe('actions that cannot apply: shown, not offered, with the reason', () =>
   it('"Melden bij DUO" on a Route-X report or for a student no legal report applies to', () => {
     const routeX = new ActionForm(report({ routeX: true, legal: legal({ outcome: 'route_x' }) }));
     expect(routeX.options.map((o) => o.action)).toContain('duo');
-    expect(reasonOf(routeX, 'duo')).toBe('report.unavailable.duo_route_x');
+    expect(reasonOf(routeX, 'duo')).toBe('error.duo_route_x');
     const old = new ActionForm(report({ legal: legal({ outcome: 'none', status: 'none', age: 24 }) }));
     expect(old.actions).not.toContain('duo');
-    expect(reasonOf(old, 'duo')).toBe('report.unavailable.duo_none');
+    expect(reasonOf(old, 'duo')).toBe('error.no_legal_report');
     expect(old.unavailable.map((o) => o.action)).toEqual(['duo']);
   });
 
@@ -102,7 +102,7 @@ describe('actions that cannot apply: shown, not offered, with the reason', () =>
 
   it('a second conversation while one is under way', () => {
     const talking = new ActionForm(report({ status: 'conversation', action: 'coach_conversation' }));
-    expect(reasonOf(talking, 'coach_conversation')).toBe('report.unavailable.conversation_under_way');
+    expect(reasonOf(talking, 'coach_conversation')).toBe('error.conversation_under_way');
   });
 
   it('cannot be applied with an action that does not apply, whatever was typed', () => {

@@ -12,13 +12,12 @@ export interface ActionOption {
 /** What the coach just did: an action, or "Actie afgerond". */
 export type Done = ReportAction | 'completed';
 
-/** Why an action cannot apply to this report, or null when it can. */
+/** Why an action cannot apply to this report (the words of the server's refusal), or null when it can. */
 function unavailableReason(report: ReportDetail, action: ReportAction): DashboardKey | null {
-  if (action === 'duo' && (report.routeX || report.legal?.outcome === 'route_x'))
-    return 'report.unavailable.duo_route_x';
-  if (action === 'duo' && report.legal?.outcome === 'none') return 'report.unavailable.duo_none';
+  if (action === 'duo' && (report.routeX || report.legal?.outcome === 'route_x')) return 'error.duo_route_x';
+  if (action === 'duo' && report.legal?.outcome === 'none') return 'error.no_legal_report';
   if (action === 'coach_conversation' && report.status === 'conversation')
-    return 'report.unavailable.conversation_under_way';
+    return 'error.conversation_under_way';
   return null;
 }
 
@@ -105,11 +104,16 @@ export function nextStepText(lang: Lang, done: Done, report: Pick<ReportDetail, 
 /** What the law makes of the report, as one sentence (before the coach chooses). */
 export function legalText(lang: Lang, legal: LegalConsequence | null | undefined): string {
   if (!legal) return translate(lang, 'legal.unknown');
-  const status = translate(lang, `legal.status.${legal.status}`);
-  const values = { age: legal.age, status };
+  const values = { age: legal.age };
   switch (legal.outcome) {
     case 'lpa':
-      return translate(lang, 'legal.lpa', values);
+      return translate(lang, 'legal.lpa', {
+        ...values,
+        status: translate(
+          lang,
+          legal.status === 'leerplichtig' ? 'legal.status.leerplichtig' : 'legal.status.kwalificatieplichtig',
+        ),
+      });
     case 'rmc':
       return translate(lang, 'legal.rmc', values);
     case 'route_x':

@@ -10,7 +10,6 @@ interface Failure {
 /** The text for a status without a named refusal: never the server's own (English) words. */
 function byStatus(status: number | undefined): string {
   if (status === 0) return 'error.network';
-  if (status === 401) return 'error.signed_out';
   if (status === 400 || status === 422) return 'error.invalid_body';
   if (status !== undefined && status >= 500) return 'error.server';
   if (status !== undefined && status >= 400) return 'error.refused';
