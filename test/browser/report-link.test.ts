@@ -163,4 +163,50 @@ describe("a mail's link to a report, in a browser", () => {
     await second.locator('h1', { hasText: '16-uursmelding Sam Aalders' }).waitFor();
     expect(second.url()).toContain('#/meldingen/r-a-22');
   });
+
+  it("opens the mail's report after Cognito's hosted sign-in too (the link kept through the redirect)", async () => {
+    const domain = 'https://auth.presentie.example';
+    const page = await (await newContext()).newPage();
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          apiUrl: `${system.baseUrl}/`,
+          region: 'eu-west-1',
+          authMode: 'cognito',
+          cognito: { userPoolId: 'eu-west-1_test', clientId: 'dashboard-client', domain },
+        }),
+      }),
+    );
+    // Cognito sends the browser back to the redirect URI (no hash), as the real one does.
+    await page.route(`${domain}/oauth2/authorize**`, (route) => {
+      const authorize = new URL(route.request().url());
+      const back = new URL(authorize.searchParams.get('redirect_uri') as string);
+      back.hash = '';
+      back.searchParams.set('code', 'the-code');
+      back.searchParams.set('state', authorize.searchParams.get('state') as string);
+      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    const { token } = (await (
+      await fetch(`${system.apiUrl}/auth/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId: 'coach-a' }),
+      })
+    ).json()) as { token: string };
+    await page.route(`${domain}/oauth2/token`, (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: JSON.stringify({ id_token: token, access_token: 'x', token_type: 'Bearer' }),
+      }),
+    );
+
+    await page.goto(dashboardLink(system.baseUrl, dashboardPath.report('r-a-23')));
+    await page.getByRole('button', { name: 'Aanmelden met schoolaccount' }).click();
+    await page.locator('h1', { hasText: '16-uursmelding Sam Aalders' }).waitFor();
+    expect(page.url()).toContain('#/meldingen/r-a-23');
+    expect(page.url()).not.toContain('code=');
+    await page.getByTestId('legal').waitFor();
+  });
 });

@@ -350,7 +350,13 @@ async function referralDraft(
 ) {
   const recipient = legalStatus(student, ask.today).duoRecipient;
   if (recipient === null) {
-    throw new InvalidTransition('task', 'referral', 'duo', 'no legal report applies to this student');
+    throw new InvalidTransition(
+      'task',
+      'referral',
+      'duo',
+      'no legal report applies to this student',
+      'no_legal_report',
+    );
   }
   const from = addDays(ask.today, -(REFERRAL_WEEKS * 7 - 1));
   const days = await listDaySummaries(deps.store, student.studentId, from, ask.today);
