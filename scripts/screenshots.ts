@@ -6,7 +6,7 @@
  * fights a running `npm start` over dynalite's files; the demo is loaded there once and reused
  * afterwards. `SCREENSHOTS_STUDENTS` (default 120) sizes the demo school: the full 600 take a
  * long time to load on a small machine, and the pages look the same. Builds web/dist when it
- * is out of date.
+ * is out of date. `SCREENSHOTS_ONLY` (comma-separated file names) takes only those.
  */
 
 import { mkdirSync } from 'node:fs';
@@ -199,7 +199,9 @@ try {
     },
     { file: 'admin.png', who: admin, hash: '#/beheer', ready: '#mails-title' },
   ];
-  for (const shot of shots) {
+  // SCREENSHOTS_ONLY=report.png,coach.png: only these (a change to one page need not retake all).
+  const only = process.env.SCREENSHOTS_ONLY?.split(',').filter(Boolean);
+  for (const shot of shots.filter((s) => !only || only.includes(s.file))) {
     // A Dutch browser (date fields read dd-mm-jjjj), as the school's staff use it.
     const context = await browser.newContext({
       viewport: { width: 1280, height: 900 },

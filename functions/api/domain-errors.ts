@@ -37,12 +37,25 @@ export function statusOfDomainError(error: unknown): number | undefined {
   return undefined;
 }
 
-/** The answer to a named domain error: its message, and a step error's code and values for its text. */
+/** The code of a named refusal, for the dashboard's text (`error.<code>` in shared/i18n). */
+function codeOf(error: Error): string | undefined {
+  if (error instanceof InvalidTransition) return error.code;
+  if (error instanceof ReportAlreadyHandled) return 'report_already_handled';
+  if (error instanceof ConcurrentModification) return 'concurrent_modification';
+  if (error instanceof ExplanationRequired) return 'explanation_required';
+  if (error instanceof ReminderAlreadySent) return 'reminder_already_sent';
+  if (error instanceof NothingToRemind) return 'nothing_to_remind';
+  if (error instanceof OwnerNotInRole) return 'owner_not_in_role';
+  return undefined;
+}
+
+/** The answer to a named domain error: its message, and a code (with values) for its text. */
 export function domainErrorBody(error: Error): {
   error: string;
   code?: string;
   values?: Record<string, string>;
 } {
   if (error instanceof StepError) return { error: error.message, code: error.code, values: error.values };
-  return { error: error.message };
+  const code = codeOf(error);
+  return code ? { error: error.message, code } : { error: error.message };
 }

@@ -137,7 +137,7 @@ export interface ApiData {
     actor: Actor;
     now: Date;
   }): Promise<void>;
-  completeConversation(input: { reportId: string; actor: Actor; now: Date }): Promise<void>;
+  completeConversation(input: { reportId: string; outcome: string; actor: Actor; now: Date }): Promise<void>;
   createReferral(input: {
     studentId: string;
     category: ReferralCategory;

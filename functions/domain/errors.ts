@@ -41,6 +41,8 @@ export class InvalidTransition extends Error {
     readonly from: string,
     readonly to: string,
     reason?: string,
+    /** The refusal's name for the dashboard's text (`error.<code>` in shared/i18n). */
+    readonly code = 'invalid_transition',
   ) {
     super(`A ${entity} cannot go from ${from} to ${to}${reason ? `: ${reason}` : ''}`);
   }

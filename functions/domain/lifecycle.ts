@@ -56,13 +56,31 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
   const explanation = input.explanation.trim();
   if (explanation === '') throw new ExplanationRequired();
   if (report.status === 'withdrawn')
-    throw new InvalidTransition('report', 'withdrawn', input.action, 'the report was withdrawn');
+    throw new InvalidTransition(
+      'report',
+      'withdrawn',
+      input.action,
+      'the report was withdrawn',
+      'report_withdrawn',
+    );
   if (!acceptsAction(report)) throw new ReportAlreadyHandled(report.reportId);
   if (input.action === 'duo' && report.routeX) {
-    throw new InvalidTransition('report', report.status, 'duo', 'a Route-X report is never sent to DUO');
+    throw new InvalidTransition(
+      'report',
+      report.status,
+      'duo',
+      'a Route-X report is never sent to DUO',
+      'duo_route_x',
+    );
   }
   if (input.action === 'duo' && report.addressee === 'none') {
-    throw new InvalidTransition('report', report.status, 'duo', 'no legal report applies to this student');
+    throw new InvalidTransition(
+      'report',
+      report.status,
+      'duo',
+      'no legal report applies to this student',
+      'no_legal_report',
+    );
   }
   if (input.action === 'coach_conversation' && report.status === 'conversation') {
     throw new InvalidTransition(
@@ -70,6 +88,7 @@ export function applyAction(report: Report, input: ActionInput): { report: Repor
       'conversation',
       'coach_conversation',
       'a conversation is already under way',
+      'conversation_under_way',
     );
   }
 
@@ -142,7 +161,13 @@ function duoDraft(report: Report, input: ActionInput, explanation: string): DuoD
   };
 }
 
-export function completeConversation(report: Report, by: Actor, at: string): Report {
+/**
+ * "Actie afgerond": the coach's conversation is done, with its short outcome. It completes the
+ * conversation's own entry (one conversation, not a second one) and handles the report.
+ */
+export function completeConversation(report: Report, by: Actor, at: string, outcome: string): Report {
+  const said = outcome.trim();
+  if (said === '') throw new ExplanationRequired();
   const last = report.actions.at(-1);
   if (report.status !== 'conversation' || last?.action !== 'coach_conversation') {
     throw new InvalidTransition(
@@ -150,6 +175,7 @@ export function completeConversation(report: Report, by: Actor, at: string): Rep
       report.status,
       'completed',
       'no conversation by the coach is under way',
+      'no_conversation',
     );
   }
   return {
@@ -157,7 +183,7 @@ export function completeConversation(report: Report, by: Actor, at: string): Rep
     status: 'handled',
     handledAt: at,
     handledBy: by.staffId,
-    actions: [...report.actions.slice(0, -1), { ...last, completedAt: at }],
+    actions: [...report.actions.slice(0, -1), { ...last, completedAt: at, outcome: said }],
     version: report.version + 1,
   };
 }

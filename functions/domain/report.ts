@@ -14,6 +14,8 @@ export interface AppliedAction {
   by: string;
   at: string;
   completedAt?: string;
+  /** "Actie afgerond": the coach's outcome of their conversation. */
+  outcome?: string;
   taskId?: string;
 }
 

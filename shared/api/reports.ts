@@ -23,10 +23,26 @@ export type LessonLine = z.infer<typeof LessonLine>;
 export const ReportEvent = z.object({
   at: z.string(),
   by: z.string(),
+  /** The staff member by name (the id when they are no longer known). */
+  byName: z.string().optional(),
+  /** `action` (an action chosen) or `completed` ("Actie afgerond" after the coach's conversation). */
   what: z.string(),
   action: ReportAction.optional(),
   explanation: z.string().optional(),
+  /** "Actie afgerond": the coach's short outcome of the conversation. */
+  outcome: z.string().optional(),
+  statusBefore: z.string().optional(),
+  statusAfter: z.string().optional(),
 });
+
+/** What the law makes of a report (shared/policy/legal-consequence.ts), from the student's facts on its date. */
+export const LegalConsequence = z.object({
+  outcome: z.enum(['lpa', 'rmc', 'none', 'route_x']),
+  status: z.enum(['leerplichtig', 'kwalificatieplichtig', 'rmc', 'none']),
+  age: z.number().int(),
+  startQualification: z.boolean(),
+});
+export type LegalConsequence = z.infer<typeof LegalConsequence>;
 
 export const ReportSummary = z.object({
   reportId: z.string(),
@@ -56,6 +72,10 @@ export type ReportSummary = z.infer<typeof ReportSummary>;
 export const ReportDetail = ReportSummary.extend({
   lessons: z.array(LessonLine),
   history: z.array(ReportEvent),
+  /** Null when the student's facts are not known (a report of a student since erased). */
+  legal: LegalConsequence.nullable().optional(),
+  /** For the student's own coach: their next open report by due date (null: none left). */
+  nextOpenReportId: z.string().nullable().optional(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
@@ -102,6 +122,12 @@ export const ApplyActionBody = z.object({
   explanation: z.string().trim().min(1).max(2000),
 });
 export type ApplyActionBody = z.infer<typeof ApplyActionBody>;
+
+/** "Actie afgerond" after the coach's own conversation: its short outcome is required. */
+export const CompleteConversationBody = z.object({
+  outcome: z.string().trim().min(1).max(2000),
+});
+export type CompleteConversationBody = z.infer<typeof CompleteConversationBody>;
 
 export const ReferralCategory = z.enum(REFERRAL_CATEGORIES);
 export type ReferralCategory = z.infer<typeof ReferralCategory>;

@@ -9,7 +9,15 @@ import { LuxuryHints, LuxuryReportBody } from './luxury';
 import { OutflowCases, OutflowStepBody } from './outflow';
 import { Overview } from './overviews';
 import { ROUTE_PATHS } from './paths';
-import { ApplyActionBody, CoachPage, CoachReminder, ReferralBody, ReportDetail, ReportList } from './reports';
+import {
+  ApplyActionBody,
+  CoachPage,
+  CoachReminder,
+  CompleteConversationBody,
+  ReferralBody,
+  ReportDetail,
+  ReportList,
+} from './reports';
 import { StudentPage } from './student';
 import { CompleteStepBody, Letter, LetterList, TaskDetail } from './tasks';
 import { DuoEndDateBody, DuoStatusBody, TaskOwnerBody, TaskStatusBody, Worklist } from './worklist';
@@ -83,8 +91,9 @@ export const API_ROUTES = {
   },
   completeConversation: {
     ...ROUTE_PATHS.completeConversation,
-    summary: "Tick 'actie afgerond' after the coach's own conversation",
+    summary: "Tick 'actie afgerond' after the coach's own conversation, with its outcome",
     roles: ['coach'],
+    body: CompleteConversationBody,
     response: ReportDetail,
   },
   referral: {

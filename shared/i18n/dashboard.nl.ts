@@ -97,9 +97,7 @@ export const nl = {
   'report.action': 'Actie',
   'report.explanation': 'Toelichting (verplicht)',
   'report.apply': 'Toepassen',
-  'report.applied': 'Actie toegepast.',
   'report.complete': 'Actie afgerond',
-  'report.completed': 'Gesprek afgerond; de melding is afgehandeld.',
   'report.history': 'Geschiedenis',
   'report.explanationRequired': 'Vul een toelichting in.',
   'action.duo': 'Melden: ja, bij DUO (via de verzuimbegeleider)',
@@ -452,6 +450,50 @@ export const nl = {
   'access.lesson.late': 'te laat',
   'access.lesson.left_early': 'eerder weg',
   'access.footer': 'Presentie, inzage {studentId}, {date}',
+  // Part K (#13, the coach's report page and sign-in): refusals, network and server failures,
+  // the legal consequence, actions that cannot apply, what happens next.
+  'error.unexpected': 'Er ging iets mis. Laad de pagina opnieuw.',
+  'error.network': 'Geen verbinding met de server. Probeer het opnieuw.',
+  'error.server': 'Er ging iets mis op de server. Probeer het later opnieuw.',
+  'error.invalid_body': 'Niet alles is goed ingevuld.',
+  'error.refused': 'Dit kan nu niet. Laad de pagina opnieuw.',
+  'error.report_withdrawn': 'Deze melding is ingetrokken: er hoeft niets meer mee te gebeuren.',
+  'error.duo_route_x': 'Een Route-X-melding gaat nooit naar DUO: het is de interne norm van de school.',
+  'error.no_legal_report':
+    'Voor deze student geldt geen wettelijke melding aan DUO (23 jaar of ouder, of 18+ met startkwalificatie).',
+  'error.conversation_under_way': 'Er loopt al een gesprek; rond het af met "Actie afgerond".',
+  'error.no_conversation': 'Er loopt geen gesprek door de coach om af te ronden.',
+  'error.report_already_handled': 'Deze melding is al afgehandeld.',
+  'error.concurrent_modification': 'Iemand anders wijzigde dit tegelijk. Laad de pagina opnieuw.',
+  'error.reminder_already_sent': 'Deze coach heeft vandaag al een herinnering gekregen.',
+  'error.nothing_to_remind': 'Deze coach heeft hier geen open meldingen.',
+  'error.owner_not_in_role': 'Deze medewerker heeft niet de rol van deze taak.',
+  'legal.title': 'Wat de wet ervan maakt',
+  'legal.lpa': 'Melding bij DUO voor de leerplichtambtenaar (LPA): de student is {age} jaar en {status}.',
+  'legal.rmc':
+    'Melding bij DUO voor het RMC: de student is {age} jaar (18 tot 23) en heeft geen startkwalificatie.',
+  'legal.none.age': 'Geen wettelijke melding: de student is {age} jaar (23 of ouder).',
+  'legal.none.startQualification':
+    'Geen wettelijke melding: de student is {age} jaar en heeft een startkwalificatie.',
+  'legal.route_x': 'Route-X: de interne norm van de school; gaat nooit naar DUO.',
+  'legal.unknown': 'Onbekend: de gegevens van de student ontbreken.',
+  'legal.status.leerplichtig': 'leerplichtig',
+  'legal.status.kwalificatieplichtig': 'kwalificatieplichtig (nog geen startkwalificatie)',
+  'report.next.title': 'Wat er nu gebeurt',
+  'report.next.duo':
+    'DUO-melding klaargezet voor de verzuimbegeleider, die binnen 5 werkdagen meldt bij DUO (uiterlijk {date}).',
+  'report.next.correction':
+    'Correctieverzoek klaargezet voor de frontoffice, die de registraties corrigeert.',
+  'report.next.coach_conversation':
+    'Gesprek vastgelegd. Kies na het gesprek "Actie afgerond" met de uitkomst.',
+  'report.next.officer_conversation':
+    'Gespreksverzoek klaargezet voor de verzuimbegeleider, die het gesprek plant.',
+  'report.next.officer_question': 'Vraag klaargezet voor de verzuimbegeleider, die contact met je opneemt.',
+  'report.next.completed': 'Actie afgerond en de uitkomst vastgelegd; de melding is afgehandeld.',
+  'report.nextOpen': 'Volgende open melding',
+  'report.noneOpen': 'Je hebt geen open meldingen meer.',
+  'report.outcome': 'Uitkomst van het gesprek (verplicht)',
+  'report.outcomeRequired': 'Vul de uitkomst van het gesprek in.',
 } as const;
 
 export type DashboardKey = keyof typeof nl;

@@ -93,7 +93,11 @@ describe('the dashboard in a browser', () => {
 
     await coach.getByLabel('Toelichting (verplicht)').fill('Rooster klopte niet; graag corrigeren.');
     await coach.getByRole('button', { name: 'Toepassen' }).click();
-    await coach.getByRole('status').filter({ hasText: 'Actie toegepast.' }).waitFor();
+    // What happens next, per action (it replaced the bare "Actie toegepast.").
+    await coach
+      .getByRole('status')
+      .filter({ hasText: 'Correctieverzoek klaargezet voor de frontoffice' })
+      .waitFor();
     await expect(coach.getByTestId('report-status').textContent()).resolves.toBe('afgehandeld');
 
     await system.invoke('nightly', { date: today });

@@ -33,10 +33,55 @@ export function reportSummary(report: Report, today: string): ReportSummary {
   };
 }
 
+/**
+ * The report's history: each action chosen and each "Actie afgerond" (the completion of the
+ * coach's conversation: its own entry with the outcome, not a second conversation), by name,
+ * with the report's status before and after.
+ */
+export function reportHistory(
+  report: Report,
+  nameOf: (staffId: string) => string | undefined,
+): ReportDetail['history'] {
+  const named = (by: string) => {
+    const name = nameOf(by);
+    return name ? { by, byName: name } : { by };
+  };
+  type Entry = ReportDetail['history'][number];
+  const entries: Entry[] = [];
+  for (const a of report.actions) {
+    entries.push({
+      at: a.at,
+      ...named(a.by),
+      what: 'action',
+      action: a.action,
+      explanation: a.explanation,
+    });
+    if (a.completedAt) {
+      entries.push({
+        at: a.completedAt,
+        ...named(report.handledBy ?? a.by),
+        what: 'completed',
+        ...(a.outcome ? { outcome: a.outcome } : {}),
+      });
+    }
+  }
+  // Replay the statuses: a conversation keeps the report open ("conversation"), anything else handles it.
+  let status = 'open';
+  return entries
+    .sort((x, y) => x.at.localeCompare(y.at))
+    .map((e) => {
+      const after = e.what === 'action' && e.action === 'coach_conversation' ? 'conversation' : 'handled';
+      const entry = { ...e, statusBefore: status, statusAfter: after };
+      status = after;
+      return entry;
+    });
+}
+
 export function reportDetail(
   report: Report,
   today: string,
   days: { date: string; registrations: LiveDayEntry[] }[],
+  nameOf: (staffId: string) => string | undefined = () => undefined,
 ): ReportDetail {
   const lessons = days.flatMap((day) =>
     day.registrations
@@ -49,11 +94,7 @@ export function reportDetail(
         ruleId: r.classification.ruleId,
       })),
   );
-  const history = report.actions.flatMap((a) => [
-    { at: a.at, by: a.by, what: 'action', action: a.action, explanation: a.explanation },
-    ...(a.completedAt ? [{ at: a.completedAt, by: a.by, what: 'completed', action: a.action }] : []),
-  ]);
-  return { ...reportSummary(report, today), lessons, history };
+  return { ...reportSummary(report, today), lessons, history: reportHistory(report, nameOf) };
 }
 
 /** Names of staff and units, looked up once per request (undefined: not found). */

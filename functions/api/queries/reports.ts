@@ -1,4 +1,5 @@
 import type { CoachCount, ReportDetail, ReportSummary } from '../../../shared/api/reports';
+import { legalConsequence } from '../../../shared/policy/legal-consequence';
 import { localDate } from '../../domain/dates';
 import type { Report } from '../../domain/report';
 import type { Store } from '../../store/client';
@@ -6,7 +7,7 @@ import { listDaySummaries } from '../../store/day-summaries';
 import { mapLimit } from '../../store/dynamo';
 import { getReport as getStoredReport, listTeamReports } from '../../store/reports-repository';
 import { getStaff } from '../../store/staff';
-import { listStudentsByCoach } from '../../store/students';
+import { getStudent, listStudentsByCoach } from '../../store/students';
 import type { Page, ReportFilter } from '../ports';
 import { pageOf } from './cursor';
 import { reportDetail, reportSummary } from './mapping';
@@ -80,10 +81,20 @@ export async function listUnitOpenReports(
   return { items: named, nextCursor: page.nextCursor, coaches };
 }
 
-/** A report with the lessons behind it. */
+/**
+ * A report with the lessons behind it, its history by staff name and what the law makes of it
+ * (from the student's facts on the report's date; the stored addressee was decided the same way).
+ */
 export async function getReport(store: Store, reportId: string, now: Date): Promise<ReportDetail | null> {
   const report = await getStoredReport(store, reportId);
   if (!report) return null;
-  const days = await listDaySummaries(store, report.studentId, report.from, report.to);
-  return reportDetail(report, localDate(now), days);
+  const [days, student] = await Promise.all([
+    listDaySummaries(store, report.studentId, report.from, report.to),
+    getStudent(store, report.studentId),
+  ]);
+  const staffIds = [...new Set(report.actions.map((a) => a.by).concat(report.handledBy ?? []))];
+  const staff = await mapLimit(staffIds, 8, (id) => getStaff(store, id));
+  const names = new Map(staffIds.map((id, i) => [id, staff[i]?.name]));
+  const detail = reportDetail(report, localDate(now), days, (id) => names.get(id));
+  return { ...detail, legal: student ? legalConsequence(student, report) : null };
 }

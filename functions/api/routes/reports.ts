@@ -1,4 +1,4 @@
-import { ApplyActionBody, ReferralBody } from '../../../shared/api/reports';
+import { ApplyActionBody, CompleteConversationBody, ReferralBody } from '../../../shared/api/reports';
 import { hasRole } from '../../auth/principal';
 import { accessExportHtml } from '../access-export-html';
 import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
@@ -28,8 +28,43 @@ function mustBeOwnCoach(ctx: RouteContext, coachId: string) {
     throw forbidden('not your student');
 }
 
+/** The whole open list is read anyway (AP 14 per team); this bounds the page it is cut to. */
+const ALL_OPEN = 10_000;
+
+/**
+ * For the student's own coach: their next open report, the one due first (then the oldest),
+ * other than this one; null when none is left. Undefined for anyone else.
+ */
+async function nextOpenReport(ctx: RouteContext, report: { reportId: string; student: { coachId: string } }) {
+  if (!hasRole(ctx.principal, 'coach') || report.student.coachId !== ctx.principal.staffId) return undefined;
+  const { items } = await ctx.data.listOpenReports(
+    { coachId: ctx.principal.staffId },
+    null,
+    ALL_OPEN,
+    ctx.now,
+  );
+  const next = items
+    .filter((r) => r.reportId !== report.reportId)
+    .sort(
+      (a, b) =>
+        a.dueDate.localeCompare(b.dueDate) ||
+        a.createdOn.localeCompare(b.createdOn) ||
+        a.reportId.localeCompare(b.reportId),
+    )[0];
+  return next?.reportId ?? null;
+}
+
+/** The report as the page shows it, with the coach's next open report. */
+async function reportPage(ctx: RouteContext, reportId: string) {
+  const report = await ctx.data.getReport(reportId, ctx.now);
+  if (!report) return report;
+  const next = await nextOpenReport(ctx, report);
+  return next === undefined ? report : { ...report, nextOpenReportId: next };
+}
+
 export const getReport: RouteHandler = async (ctx) => {
-  const report = await reportInScope(ctx);
+  const found = await reportInScope(ctx);
+  const report = (await reportPage(ctx, found.reportId)) ?? found;
   await ctx.data.audit({
     at: ctx.now.toISOString(),
     staffId: ctx.principal.staffId,
@@ -51,18 +86,20 @@ export const applyAction: RouteHandler = async (ctx) => {
     actor: actorOf(ctx),
     now: ctx.now,
   });
-  return json(await ctx.data.getReport(report.reportId, ctx.now));
+  return json(await reportPage(ctx, report.reportId));
 };
 
 export const completeConversation: RouteHandler = async (ctx) => {
+  const body = parseBody(CompleteConversationBody, ctx.body);
   const report = await reportInScope(ctx);
   mustBeOwnCoach(ctx, report.student.coachId);
   await ctx.data.completeConversation({
     reportId: report.reportId,
+    outcome: body.outcome,
     actor: actorOf(ctx),
     now: ctx.now,
   });
-  return json(await ctx.data.getReport(report.reportId, ctx.now));
+  return json(await reportPage(ctx, report.reportId));
 };
 
 export const referral: RouteHandler = async (ctx) => {

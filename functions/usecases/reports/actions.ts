@@ -263,12 +263,12 @@ async function saveWithAudit(
 
 export async function completeReportConversation(
   deps: ReportDeps,
-  command: { reportId: string; actor: Actor; now: Date },
+  command: { reportId: string; outcome: string; actor: Actor; now: Date },
 ): Promise<Report> {
   const report = await getReport(deps.store, command.reportId);
   if (!report) throw new ReportNotFound(command.reportId);
   const at = command.now.toISOString();
-  const next = completeConversation(report, command.actor, at);
+  const next = completeConversation(report, command.actor, at, command.outcome);
   await saveWithAudit(
     deps,
     { actor: command.actor, at, what: 'conversation completed' },
@@ -350,7 +350,13 @@ async function referralDraft(
 ) {
   const recipient = legalStatus(student, ask.today).duoRecipient;
   if (recipient === null) {
-    throw new InvalidTransition('task', 'referral', 'duo', 'no legal report applies to this student');
+    throw new InvalidTransition(
+      'task',
+      'referral',
+      'duo',
+      'no legal report applies to this student',
+      'no_legal_report',
+    );
   }
   const from = addDays(ask.today, -(REFERRAL_WEEKS * 7 - 1));
   const days = await listDaySummaries(deps.store, student.studentId, from, ask.today);

@@ -45,7 +45,9 @@ describe('a coach handling a 16-hour report through the API', () => {
       return ids;
     };
     expect(await open()).toContain('r-a-05');
-    const done = await sys.api.call('coachA', 'POST', '/api/reports/r-a-05/complete');
+    const done = await sys.api.call('coachA', 'POST', '/api/reports/r-a-05/complete', {
+      outcome: 'Afspraken gemaakt.',
+    });
     expect(done.json.status).toBe('handled');
     expect(await open()).not.toContain('r-a-05');
     expect(done.json.history.map((h: { what: string }) => h.what)).toEqual(['action', 'completed']);
@@ -116,7 +118,7 @@ describe('a coach handling a 16-hour report through the API', () => {
     expect(sys.api.bus.published.some((e) => e.type === 'report.handled' && e.reportId === 'r-a-08')).toBe(
       false,
     );
-    await sys.api.call('coachA', 'POST', '/api/reports/r-a-08/complete');
+    await sys.api.call('coachA', 'POST', '/api/reports/r-a-08/complete', { outcome: 'Komt weer.' });
     expect(
       sys.api.bus.published.filter((e) => e.type === 'report.handled' && e.reportId === 'r-a-08'),
     ).toHaveLength(1);

@@ -117,7 +117,12 @@ describe('handling a 16-hour report', () => {
     await act(report.reportId, 'coach_conversation');
     expect((await listOpenReports(h.table, 'team-ict')).map((r) => r.status)).toEqual(['conversation']);
     expect(h.bus.published.filter((e) => e.type === 'report.handled')).toHaveLength(0);
-    await completeReportConversation(h.reportDeps(), { reportId: report.reportId, actor: coach, now });
+    await completeReportConversation(h.reportDeps(), {
+      reportId: report.reportId,
+      outcome: 'Afspraken gemaakt.',
+      actor: coach,
+      now,
+    });
     expect(await listOpenReports(h.table, 'team-ict')).toHaveLength(0);
     expect((await getReport(h.table, report.reportId))?.status).toBe('handled');
     expect(h.bus.published.filter((e) => e.type === 'report.handled')).toHaveLength(1);

@@ -113,7 +113,7 @@ describe('applying an action to a 16-hour report', () => {
     expect(task).toBeUndefined();
     expect(talking.status).toBe('conversation');
     expect(isOpen(talking)).toBe(true);
-    const done = completeConversation(talking, coach, '2026-09-30T09:00:00.000Z');
+    const done = completeConversation(talking, coach, '2026-09-30T09:00:00.000Z', 'Afspraken gemaakt.');
     expect(done.status).toBe('handled');
     expect(done.handledAt).toBe('2026-09-30T09:00:00.000Z');
     expect(done.actions[0]?.completedAt).toBe('2026-09-30T09:00:00.000Z');
@@ -122,7 +122,7 @@ describe('applying an action to a 16-hour report', () => {
   it("another action may follow the coach's conversation, before or after it is completed", () => {
     const talking = applyAction(report(), input('coach_conversation')).report;
     expect(applyAction(talking, input('duo')).report.status).toBe('handled');
-    const done = completeConversation(talking, coach, '2026-09-30T09:00:00.000Z');
+    const done = completeConversation(talking, coach, '2026-09-30T09:00:00.000Z', 'Afspraken gemaakt.');
     const { report: next, task } = applyAction(done, input('duo'));
     expect(next.actions.map((a) => a.action)).toEqual(['coach_conversation', 'duo']);
     expect(task?.duo?.actionTaken).toContain('gesprek door de coach');
@@ -138,9 +138,9 @@ describe('applying an action to a 16-hour report', () => {
   });
 
   it('cannot complete a conversation that was never started', () => {
-    expect(() => completeConversation(report(), coach, '2026-09-30T09:00:00.000Z')).toThrow(
-      InvalidTransition,
-    );
+    expect(() =>
+      completeConversation(report(), coach, '2026-09-30T09:00:00.000Z', 'Afspraken gemaakt.'),
+    ).toThrow(InvalidTransition);
   });
 
   it('withdraws only a report the coach has not handled', () => {

@@ -3,7 +3,10 @@ import type { RouteBody, RouteResponse } from '../../../shared/api/routes';
 import { config } from './config';
 import { session } from './session.svelte';
 
-/** An API answer other than 2xx; `status` 403 shows the "no access" page. */
+/**
+ * An API answer other than 2xx, or none at all (`status` 0: the network); `status` 403 shows the
+ * "no access" page. The page shows it in Dutch (views/failure.svelte.ts), never `message`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -24,7 +27,12 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   const headers = new Headers(init.headers);
   if (session.token) headers.set('authorization', `Bearer ${session.token}`);
   if (init.body) headers.set('content-type', 'application/json');
-  const response = await fetch(`${config.apiBase}${path}`, { ...init, headers });
+  let response: Response;
+  try {
+    response = await fetch(`${config.apiBase}${path}`, { ...init, headers });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : 'network failure', 'network');
+  }
   if (response.status === 401) session.signOut();
   if (!response.ok) {
     let body: { error?: string; code?: string; values?: Record<string, string> } = {};

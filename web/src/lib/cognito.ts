@@ -1,4 +1,5 @@
 import type { AuthConfig } from './config';
+import { takeIntended } from './session.svelte';
 
 type Cognito = Extract<AuthConfig, { mode: 'cognito' }>;
 const VERIFIER = 'presentie.pkce';
@@ -21,7 +22,9 @@ export async function startCognitoSignIn(auth: Cognito, via: 'pool' | 'entra' = 
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
   );
-  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state, hash: location.hash, clientId }));
+  // The page to return to (a mail's link) travels with the verifier through Cognito's redirect.
+  const hash = takeIntended() ?? location.hash;
+  sessionStorage.setItem(VERIFIER, JSON.stringify({ verifier, state, hash, clientId }));
   const q = new URLSearchParams({
     response_type: 'code',
     client_id: clientId,
