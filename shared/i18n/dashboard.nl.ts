@@ -312,7 +312,7 @@ export const nl = {
   'signal.signal4w': '4-weken signaal (verzuim alle lessen)',
   'signal.sick_repeated': 'Herhaald ziek gemeld',
   'signal.sick_long': 'Langdurig ziek',
-  'signal.frequent': 'Veelvuldig verzuim',
+  'signal.frequent': 'Herhaaldelijk verzuim',
   'admin.profileDescription':
     '{name}: {reportHours} uur in {windowWeeks} lesweken, 8-uurssignaal bij {signalHours} uur',
   'admin.profileNotToDuo': ', niet naar DUO',
