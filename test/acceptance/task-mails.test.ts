@@ -41,8 +41,9 @@ describe('a task mail is sent when the task is made', () => {
     });
     expect(referred.status).toBe(200);
     const list = await officer.get('/api/worklist?kind=officer_conversation');
-    taskId = list.body.items.find((t: { student: { studentId: string } | null }) => t.student?.studentId === SANNE)
-      ?.taskId;
+    taskId = list.body.items.find(
+      (t: { student: { studentId: string } | null }) => t.student?.studentId === SANNE,
+    )?.taskId;
     expect(taskId).toBeDefined();
 
     const mails = await taskMails();
