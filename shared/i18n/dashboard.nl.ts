@@ -289,7 +289,7 @@ export const nl = {
   'overviews.minutes': 'Uren',
   'overview.eight_hour': '8-uurssignalen',
   'overview.sixteen_hour': '16-uursmeldingen',
-  'overview.four_week': '4-weken signalen',
+  'overview.four_week': '4-wekensignalen',
   'overview.sickness': 'Langdurig en herhaald ziek',
   'overview.presence': 'Presentie per student',
   'admin.title': 'Beheer',
