@@ -47,7 +47,7 @@ describe('the overviews page', () => {
     // The 16-hour reports of one unit: only Zorg B's, by name.
     await page.getByLabel('Eenheid').selectOption({ label: 'Zorg B' });
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await expect.poll(() => page.locator('main tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('main tbody tr').count(), { timeout: 20_000 }).toBe(1);
     await expect(page.locator('main tbody tr td').nth(1).textContent()).resolves.toBe('Zorg B');
 
     // Presence per student over the whole institution: percentages as "0 %" in Dutch notation.
