@@ -7,6 +7,8 @@ export const SERVICE_NAMES = {
   webhook: 'presentie-webhook',
   api: 'presentie-api',
   nightly: 'presentie-nightly',
+  /** Mails a task's role the moment the task is made (EventBridge rule on `task.created`). */
+  'task-mailer': 'presentie-task-mailer',
 } as const;
 
 export type FunctionName = keyof typeof SERVICE_NAMES;

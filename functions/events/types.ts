@@ -18,7 +18,16 @@ export type DomainEvent =
       at: string;
     }
   | { type: 'report.withdrawn'; reportId: string; studentId: string; teamId: string; asOf: string }
-  | { type: 'signal.sent'; signalId: string; kind: string; studentId: string; asOf: string };
+  | { type: 'signal.sent'; signalId: string; kind: string; studentId: string; asOf: string }
+  /** A task the dashboard made (an action on a report, a referral, an outflow's RMC report): its role is mailed at once. */
+  | {
+      type: 'task.created';
+      taskId: string;
+      kind: string;
+      studentId: string;
+      teamId: string;
+      createdOn: string;
+    };
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -31,3 +40,6 @@ export interface EventBus {
 }
 
 export const EVENT_SOURCE = 'presentie';
+
+/** What the task mailer consumes: the EventBridge rule's detail types in AWS, the local subscription's filter. */
+export const TASK_MAILER_EVENT_TYPES = ['task.created'] as const satisfies readonly DomainEventType[];

@@ -4,6 +4,7 @@ import { undeliverableMailTask } from '../domain/task';
 import type { Store } from '../store/client';
 import {
   claimMail,
+  getMail,
   listUnsent,
   MAIL_RETENTION_SECONDS,
   markCancelled,
@@ -61,6 +62,11 @@ export interface Outbox {
   ): Promise<boolean>;
   /** Sends every unsent mail, including those a previous run failed to send. */
   flush(options?: FlushOptions): Promise<FlushResult>;
+  /**
+   * Sends these mails now if they are still unsent (a task's mails the moment it is made); one
+   * sent before, or claimed by a running flush, is left alone, so a repeat sends nothing.
+   */
+  sendNow(mailIds: readonly string[], options?: FlushOptions): Promise<FlushResult>;
 }
 
 export interface OutboxOptions {
@@ -85,17 +91,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const at = now().toISOString();
       return (await writeWith(options.store, alongside, (store) => recordMail(store, mail, at))).result;
     },
+    async sendNow(mailIds, flushOptions = {}) {
+      const run = startRun(options, now, flushOptions);
+      for (const id of mailIds) {
+        const mail = await getMail(options.store, id);
+        if (mail && mail.status === 'unsent') await deliver(run, mail);
+      }
+      return run.result;
+    },
     async flush(flushOptions = {}) {
-      const asOf = flushOptions.asOf ?? dayBefore(now());
-      const run: FlushRun = {
-        store: options.store,
-        mailer: options.mailer,
-        now,
-        left: leaversOf(options.store, asOf),
-        asOf,
-        result: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
-        throttled: false,
-      };
+      const run = startRun(options, now, flushOptions);
       const unsent = listUnsent(options.store);
       const worker = async () => {
         for (;;) {
@@ -108,6 +113,19 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
       return run.result;
     },
+  };
+}
+
+function startRun(options: OutboxOptions, now: () => Date, flushOptions: FlushOptions): FlushRun {
+  const asOf = flushOptions.asOf ?? dayBefore(now());
+  return {
+    store: options.store,
+    mailer: options.mailer,
+    now,
+    left: leaversOf(options.store, asOf),
+    asOf,
+    result: { sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 },
+    throttled: false,
   };
 }
 

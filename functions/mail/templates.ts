@@ -17,6 +17,8 @@ export interface TemplateData {
     reportAtMinutes?: number;
     /** The internal Route-X norm: the coach is told, and nothing is said of DUO (it never goes there). */
     routeX?: boolean;
+    /** The student's coach, named as the one to talk to (part N, #13). */
+    coachName?: string;
     from: string;
     to: string;
   };
@@ -29,6 +31,8 @@ export interface TemplateData {
     to: string;
     dueDate: string;
     url: string;
+    /** The student's other reports still open when this one was made ("Tess heeft nog 3 andere open meldingen"). */
+    otherOpen?: number;
   };
   /** A report on the internal Route-X norm: never called a 16-hour report, never tied to DUO. */
   'routex.coach': {
@@ -39,6 +43,7 @@ export interface TemplateData {
     to: string;
     dueDate: string;
     url: string;
+    otherOpen?: number;
   };
   'routex.withdrawn.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   /** A manager's reminder: counts only, no student named (the list is on the dashboard). */
@@ -62,8 +67,22 @@ export interface TemplateData {
   };
   'signal4w.coach': { coachName: string; studentName: string; from: string; to: string };
   'sick.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
-  'frequent.student': { studentName: string; from: string; to: string };
-  'frequent.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
+  /** `occurrences`: the days counted, a day once per late arrival or new absence (the signal's). */
+  'frequent.student': {
+    studentName: string;
+    from: string;
+    to: string;
+    occurrences?: string[];
+    coachName?: string;
+  };
+  'frequent.coach': {
+    coachName: string;
+    studentName: string;
+    from: string;
+    to: string;
+    occurrences?: string[];
+    url: string;
+  };
   'outflow.coach': {
     coachName: string;
     studentName: string;
@@ -235,6 +254,41 @@ export function formatPeriod(from: string, to: string, locale: Locale): string {
     : `from ${formatDate(from, 'en')} to ${formatDate(to, 'en')}`;
 }
 
+/** Whom the student talks to: the coach by name when known. */
+const yourCoach = (d: { coachName?: string }, locale: Locale): string =>
+  locale === 'nl'
+    ? `je coach${d.coachName ? `, ${d.coachName}` : ''}`
+    : `your coach${d.coachName ? `, ${d.coachName}` : ''}`;
+
+/** Where a student disputes a registration (policy: the front office corrects registrations). */
+const DISPUTE: Record<Locale, string> = {
+  nl: 'Klopt een registratie niet? Meld dat bij de frontoffice, die de registratie kan corrigeren.',
+  en: 'Is a registration wrong? Tell the front office, who can correct it.',
+};
+
+/** "Tess heeft nog 3 andere open meldingen." when the student has earlier open reports. */
+function otherOpenLine(d: { studentName: string; otherOpen?: number }, locale: Locale): string[] {
+  const n = d.otherOpen ?? 0;
+  if (n <= 0) return [];
+  if (locale === 'nl')
+    return [`${d.studentName} heeft nog ${n} andere open ${n === 1 ? 'melding' : 'meldingen'}.`];
+  return [`${d.studentName} has ${n} other open ${n === 1 ? 'report' : 'reports'}.`];
+}
+
+/** What the frequent-absence signal counted: "4 keer (op 3, 5 en 12 november 2026)". */
+function countedLine(d: { occurrences?: string[] }, locale: Locale): string {
+  const days = d.occurrences ?? [];
+  if (days.length === 0) return '';
+  const distinct = [...new Set(days)].map((day) => formatDate(day, locale));
+  const list =
+    distinct.length === 1
+      ? (distinct[0] as string)
+      : `${distinct.slice(0, -1).join(', ')} ${locale === 'nl' ? 'en' : 'and'} ${distinct.at(-1)}`;
+  return locale === 'nl'
+    ? ` Geteld: ${days.length} keer ongeoorloofd afwezig of te laat (${list}).`
+    : ` Counted: ${days.length} times absent without authorization or late (${list}).`;
+}
+
 const names = (ds: { studentName: string }[]): string =>
   [...new Set(ds.map((d) => d.studentName))].join(', ');
 
@@ -354,7 +408,8 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.studentName},`,
         paragraphs: [
           `Volgens onze registratie ben je ${formatDuration(d.minutes, 'nl')} ongeoorloofd afwezig geweest in de lesweken ${formatPeriod(d.from, d.to, 'nl')}.`,
-          `Klopt dit niet, of is er iets aan de hand? Neem dan deze week contact op met je coach. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding${d.routeX ? '.' : ', en kan de school verplicht zijn je te melden bij DUO.'}`,
+          `Is er iets aan de hand? Neem dan deze week contact op met ${yourCoach(d, 'nl')}. Bij ${formatDuration(d.reportAtMinutes ?? 960, 'nl')} ongeoorloofd verzuim krijgt je coach een melding${d.routeX ? '.' : ', en kan de school verplicht zijn je te melden bij DUO.'}`,
+          DISPUTE.nl,
         ],
       }),
       many: {
@@ -370,7 +425,8 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.studentName},`,
         paragraphs: [
           `According to our records you have been absent without authorization for ${formatDuration(d.minutes, 'en')} in the school weeks ${formatPeriod(d.from, d.to, 'en')}.`,
-          `If this is not right, or if something is going on, please contact your coach this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified${d.routeX ? '.' : ', and the school may be required to report you to DUO.'}`,
+          `If something is going on, please contact ${yourCoach(d, 'en')} this week. At ${formatDuration(d.reportAtMinutes ?? 960, 'en')} of unauthorized absence your coach is notified${d.routeX ? '.' : ', and the school may be required to report you to DUO.'}`,
+          DISPUTE.en,
         ],
       }),
       many: {
@@ -424,6 +480,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim binnen vier aaneengesloten lesweken (${formatDate(d.from, 'nl')} tot en met ${formatDate(d.to, 'nl')}).`,
+          ...otherOpenLine(d, 'nl'),
           `De melding staat in de open lijst van je team. Kies een actie en licht die toe, uiterlijk ${formatDate(d.dueDate, 'nl')}.`,
         ],
         action: { label: 'Melding behandelen', url: d.url },
@@ -443,6 +500,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence within four consecutive school weeks (${formatDate(d.from, 'en')} to ${formatDate(d.to, 'en')}).`,
+          ...otherOpenLine(d, 'en'),
           `The report is in your team's open list. Choose an action and explain it by ${formatDate(d.dueDate, 'en')}.`,
         ],
         action: { label: 'Handle the report', url: d.url },
@@ -464,6 +522,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} heeft ${formatDuration(d.minutes, 'nl')} ongeoorloofd verzuim ${formatPeriod(d.from, d.to, 'nl')}. Dat is de interne urennorm van Route-X.`,
+          ...otherOpenLine(d, 'nl'),
           `De melding staat in de open lijst van je team. Kies een actie en licht die toe, uiterlijk ${formatDate(d.dueDate, 'nl')}.`,
         ],
         action: { label: 'Melding behandelen', url: d.url },
@@ -483,6 +542,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has ${formatDuration(d.minutes, 'en')} of unauthorized absence ${formatPeriod(d.from, d.to, 'en')}. That is the internal hour norm of Route-X.`,
+          ...otherOpenLine(d, 'en'),
           `The report is in your team's open list. Choose an action and explain it by ${formatDate(d.dueDate, 'en')}.`,
         ],
         action: { label: 'Handle the report', url: d.url },
@@ -680,34 +740,36 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
   'frequent.student': {
     nl: {
       one: (d) => ({
-        subject: 'Je bent vaak afwezig',
+        subject: 'Herhaaldelijk verzuim',
         greeting: `Beste ${d.studentName},`,
         paragraphs: [
-          `We zien dat je ${formatPeriod(d.from, d.to, 'nl')} vaak afwezig bent geweest of te laat bent gekomen. Dat baart ons zorgen.`,
-          'Neem contact op met je coach, zodat jullie samen kunnen kijken wat er nodig is.',
+          `We zien herhaaldelijk verzuim: je bent ${formatPeriod(d.from, d.to, 'nl')} vaak ongeoorloofd afwezig geweest of te laat gekomen.${countedLine(d, 'nl')} Dat baart ons zorgen.`,
+          `Neem deze week contact op met ${yourCoach(d, 'nl')}, zodat jullie samen kunnen kijken wat er nodig is.`,
+          DISPUTE.nl,
         ],
       }),
       many: {
-        subject: () => 'Je bent vaak afwezig',
-        intro: () =>
-          'We zien dat je in deze periodes vaak afwezig bent geweest of te laat bent gekomen. Dat baart ons zorgen. Neem contact op met je coach, zodat jullie samen kunnen kijken wat er nodig is.',
-        line: (d) => formatPeriod(d.from, d.to, 'nl'),
+        subject: () => 'Herhaaldelijk verzuim',
+        intro: (ds) =>
+          `We zien herhaaldelijk verzuim: je bent in deze periodes vaak ongeoorloofd afwezig geweest of te laat gekomen. Dat baart ons zorgen. Neem deze week contact op met ${yourCoach(ds[0] ?? {}, 'nl')}, zodat jullie samen kunnen kijken wat er nodig is. ${DISPUTE.nl}`,
+        line: (d) => `${formatPeriod(d.from, d.to, 'nl')}.${countedLine(d, 'nl')}`,
       },
     },
     en: {
       one: (d) => ({
-        subject: 'You are often absent',
+        subject: 'Repeated absence',
         greeting: `Dear ${d.studentName},`,
         paragraphs: [
-          `We notice that you have often been absent or late ${formatPeriod(d.from, d.to, 'en')}. That worries us.`,
-          'Please contact your coach so that you can look together at what you need.',
+          `We notice repeated absence: you have often been absent without authorization or late ${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')} That worries us.`,
+          `Please contact ${yourCoach(d, 'en')} this week so that you can look together at what you need.`,
+          DISPUTE.en,
         ],
       }),
       many: {
-        subject: () => 'You are often absent',
-        intro: () =>
-          'We notice that you have often been absent or late in these periods. That worries us. Please contact your coach so that you can look together at what you need.',
-        line: (d) => formatPeriod(d.from, d.to, 'en'),
+        subject: () => 'Repeated absence',
+        intro: (ds) =>
+          `We notice repeated absence: you have often been absent without authorization or late in these periods. That worries us. Please contact ${yourCoach(ds[0] ?? {}, 'en')} this week so that you can look together at what you need. ${DISPUTE.en}`,
+        line: (d) => `${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')}`,
       },
     },
   },
@@ -717,15 +779,16 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         subject: staffSubject('frequent.coach', 'nl', d),
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
-          `${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} vaak afwezig geweest of te laat gekomen. De student heeft hierover ook een mail gekregen.`,
+          `Herhaaldelijk verzuim: ${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} vaak ongeoorloofd afwezig geweest of te laat gekomen.${countedLine(d, 'nl')} De student heeft hierover ook een mail gekregen en is gevraagd contact met je op te nemen.`,
+          'Bespreek het met de student; de registraties staan op de studentpagina.',
         ],
         action: { label: dashboard.nl, url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('frequent.coach', 'nl', ...ds),
         intro: () =>
-          'Deze studenten zijn vaak afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen.',
-        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+          'Herhaaldelijk verzuim: deze studenten zijn vaak ongeoorloofd afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen en zijn gevraagd contact met je op te nemen. Bespreek het met hen.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}.${countedLine(d, 'nl')}`,
         url: (d) => d.url,
       },
     },
@@ -734,15 +797,16 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         subject: staffSubject('frequent.coach', 'en', d),
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
-          `${d.studentName} has often been absent or late ${formatPeriod(d.from, d.to, 'en')}. The student has received a mail about this as well.`,
+          `Repeated absence: ${d.studentName} has often been absent without authorization or late ${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')} The student has received a mail about this as well and was asked to contact you.`,
+          "Discuss it with the student; the registrations are on the student's page.",
         ],
         action: { label: dashboard.en, url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('frequent.coach', 'en', ...ds),
         intro: () =>
-          'These students have often been absent or late. They have received a mail about this as well.',
-        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+          'Repeated absence: these students have often been absent without authorization or late. They have received a mail about this as well and were asked to contact you. Discuss it with them.',
+        line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')}`,
         url: (d) => d.url,
       },
     },

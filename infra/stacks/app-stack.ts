@@ -15,6 +15,7 @@ import { addApiAlarms } from '../constructs/api-alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
 import { Mail } from '../constructs/mail';
+import { TaskMailer } from '../constructs/task-mailer';
 import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
 
@@ -118,6 +119,15 @@ export class AppStack extends Stack {
     this.bus.grantPutEventsTo(nightly);
     mail.grantSend(nightly);
 
+    const taskMailer = new TaskMailer(this, 'TaskMailer', {
+      bus: this.bus,
+      table: props.table,
+      mail,
+      dashboardUrl: props.dashboardUrl,
+      senderAddress: props.senderAddress,
+      retentionYears: props.retentionYears,
+    });
+
     new Schedule(this, 'NightlySchedule', {
       description: 'Nightly Presentie run, 05:30 Europe/Amsterdam',
       schedule: ScheduleExpression.cron({
@@ -150,12 +160,13 @@ export class AppStack extends Stack {
     });
 
     const alarms = new Alarms(this, 'Alarms', {
-      functions: { Webhook: webhook, Api: api, Nightly: nightly },
+      functions: { Webhook: webhook, Api: api, Nightly: nightly, TaskMailer: taskMailer.fn },
       nightly,
       deadLetterQueue: deadLetters,
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
     addApiAlarms(alarms, { api: this.api });
+    taskMailer.addAlarms(alarms);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebhookUrl', { value: this.api.webhookUrl });

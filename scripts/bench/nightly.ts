@@ -263,6 +263,7 @@ export async function run(): Promise<void> {
         outbox: {
           enqueue: outbox.enqueue,
           flush: async () => ({ sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 }),
+          sendNow: async () => ({ sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 }),
         },
       },
       AS_OF,

@@ -7,10 +7,17 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { processLocalBus } from '../../functions/events';
+import { EVENT_SOURCE, TASK_MAILER_EVENT_TYPES } from '../../functions/events/types';
 import { type FunctionName, SERVICE_NAMES } from '../../functions/service-names';
 import { lambdaContext } from './lambda-context';
 
-export const LAMBDA_NAMES = ['webhook', 'api', 'nightly'] as const satisfies readonly FunctionName[];
+export const LAMBDA_NAMES = [
+  'webhook',
+  'api',
+  'nightly',
+  'task-mailer',
+] as const satisfies readonly FunctionName[];
 export type LambdaName = (typeof LAMBDA_NAMES)[number];
 
 export type HandlerStatus = { state: 'ready' } | { state: 'missing' } | { state: 'failed'; message: string };
@@ -47,6 +54,7 @@ if (parentPort) {
     statuses[name] = status;
     if (handler) handlers.set(name, handler);
   }
+  subscribeTaskMailer(handlers.get('task-mailer'));
   port.on('message', async ({ id, name, event }: WorkerRequest) => {
     const handler = handlers.get(name);
     try {
@@ -62,4 +70,19 @@ if (parentPort) {
     }
   });
   port.postMessage({ kind: 'status', handlers: statuses } satisfies WorkerReply);
+}
+
+/**
+ * The local stand-in for the EventBridge rule: what the API and the nightly run publish on this
+ * worker's in-process bus reaches the task mailer as EventBridge would deliver it. As in AWS, the
+ * publisher does not see the consumer fail: the mails stay in the outbox for the nightly run.
+ */
+function subscribeTaskMailer(handler: Handler | undefined): void {
+  if (!handler) return;
+  const types: readonly string[] = TASK_MAILER_EVENT_TYPES;
+  processLocalBus().subscribe(async (event) => {
+    if (!types.includes(event.type)) return;
+    const delivery = { source: EVENT_SOURCE, 'detail-type': event.type, detail: event };
+    await handler(delivery, lambdaContext(SERVICE_NAMES['task-mailer'])).catch(() => {});
+  });
 }

@@ -21,6 +21,10 @@ export const OverviewRow = z.object({
   minutes: z.number().int().nullable(),
   /** On the internal Route-X norm (the report's, else the student's): labelled, never legal figures. */
   routeX: z.boolean(),
+  /** The presence overview's figure as a number (0-100), for the reader's own notation ("39,5 %"). */
+  percentage: z.number().optional(),
+  /** The student's team by name (its id when the unit is unknown). */
+  teamName: z.string().optional(),
 });
 export type OverviewRow = z.infer<typeof OverviewRow>;
 

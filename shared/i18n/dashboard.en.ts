@@ -309,7 +309,7 @@ export const en: Record<DashboardKey, string> = {
   'signal.signal4w': '4-week signal (absent from all lessons)',
   'signal.sick_repeated': 'Repeatedly reported sick',
   'signal.sick_long': 'Long-term sick',
-  'signal.frequent': 'Frequent absence',
+  'signal.frequent': 'Repeated absence',
   'admin.profileDescription':
     '{name}: {reportHours} hours in {windowWeeks} school weeks, 8-hour signal at {signalHours} hours',
   'admin.profileNotToDuo': ', not reported to DUO',

@@ -287,7 +287,7 @@ export const nl = {
   'overviews.minutes': 'Uren',
   'overview.eight_hour': '8-uurssignalen',
   'overview.sixteen_hour': '16-uursmeldingen',
-  'overview.four_week': '4-weken signalen',
+  'overview.four_week': '4-wekensignalen',
   'overview.sickness': 'Langdurig en herhaald ziek',
   'overview.presence': 'Presentie per student',
   'admin.title': 'Beheer',
@@ -310,7 +310,7 @@ export const nl = {
   'signal.signal4w': '4-weken signaal (verzuim alle lessen)',
   'signal.sick_repeated': 'Herhaald ziek gemeld',
   'signal.sick_long': 'Langdurig ziek',
-  'signal.frequent': 'Veelvuldig verzuim',
+  'signal.frequent': 'Herhaaldelijk verzuim',
   'admin.profileDescription':
     '{name}: {reportHours} uur in {windowWeeks} lesweken, 8-uurssignaal bij {signalHours} uur',
   'admin.profileNotToDuo': ', niet naar DUO',

@@ -29,14 +29,14 @@ function functionsByEnv(variable: string): Array<[string, Resource]> {
 }
 
 /** The logical id of the function run as presentie-<name>. */
-function functionId(name: 'webhook' | 'api' | 'nightly'): string {
+function functionId(name: 'webhook' | 'api' | 'nightly' | 'task-mailer'): string {
   const found = functionsByEnv(`presentie-${name}`);
   expect(found).toHaveLength(1);
   return found[0]?.[0] ?? '';
 }
 
 /** All statements of the inline policies attached to a function's role. */
-function statementsOf(name: 'webhook' | 'api' | 'nightly'): Statement[] {
+function statementsOf(name: 'webhook' | 'api' | 'nightly' | 'task-mailer'): Statement[] {
   const fn = app.toJSON().Resources[functionId(name)] as Resource;
   const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const policies = Object.values(app.findResources('AWS::IAM::Policy')) as Resource[];
@@ -191,6 +191,42 @@ describe('the nightly run', () => {
   });
 });
 
+describe('the task mailer', () => {
+  it('is invoked by a rule on the domain-event bus for task.created, retried, then parked in an encrypted dead-letter queue', () => {
+    const rules = Object.values(
+      app.findResources('AWS::Events::Rule', {
+        Properties: { EventPattern: { 'detail-type': ['task.created'], source: ['presentie'] } },
+      }),
+    ) as Resource[];
+    expect(rules).toHaveLength(1);
+    const target = (rules[0]?.Properties.Targets as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    expect(target).toMatchObject({
+      Arn: { 'Fn::GetAtt': [functionId('task-mailer'), 'Arn'] },
+      RetryPolicy: { MaximumRetryAttempts: 4 },
+      DeadLetterConfig: { Arn: expect.anything() },
+    });
+    const dlq = (target.DeadLetterConfig as { Arn: { 'Fn::GetAtt': [string, string] } }).Arn['Fn::GetAtt'][0];
+    const queue = app.toJSON().Resources[dlq] as Resource;
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    app.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],
+      AlarmActions: [{ Ref: Match.anyValue() }],
+    });
+  });
+
+  it('may send mail from the sender address and use the table, but not publish events or read secrets', () => {
+    const actions = actionsOf(statementsOf('task-mailer'));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'ses:SendEmail']),
+    );
+    expect(actions.some((a) => a.startsWith('events:') || a.startsWith('secretsmanager:'))).toBe(false);
+    expect(
+      (app.toJSON().Resources[functionId('task-mailer')] as Resource).Properties.Environment,
+    ).toMatchObject({ Variables: { MAIL_FROM: 'presentie@presentie.example.nl', RETENTION_YEARS: '5' } });
+  });
+});
+
 describe('the HTTP API', () => {
   const route = (routeKey: string) => {
     const found = Object.values(
@@ -323,7 +359,7 @@ describe('alarms', () => {
 
   it('fire when a handler fails or a nightly run is parked in the dead-letter queue', () => {
     const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
-    expect(Object.keys(errorAlarms)).toHaveLength(3);
+    expect(Object.keys(errorAlarms)).toHaveLength(4);
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       AlarmActions: [{ Ref: Match.anyValue() }],

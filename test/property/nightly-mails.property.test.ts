@@ -233,7 +233,8 @@ function kindOf(subject: string): string {
   if (subject.includes('16-uursmelding')) return 'report16';
   if (subject.includes('4-wekensignaal') || subject.startsWith('Ter informatie')) return 'signal4w';
   if (subject.startsWith('Gesprek gevraagd')) return 'sick';
-  if (subject.includes('vaak afwezig') || subject.startsWith('Aandacht gevraagd')) return 'frequent';
+  if (subject.startsWith('Herhaaldelijk verzuim') || subject.startsWith('Aandacht gevraagd'))
+    return 'frequent';
   if (subject.startsWith('Uitschrijving')) return 'outflow';
   return subject;
 }

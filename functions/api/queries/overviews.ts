@@ -13,9 +13,8 @@ import { allTeamIds } from './refs';
 
 /** The overviews ("rapportages"): one row per signal, report or presence figure of a student. */
 
-/** Students read per request: at most this many batches of `BATCH` (bounded per request). */
+/** Students read at once, in id order, until a page of rows is full. */
 const BATCH = 50;
-const BATCHES = 4;
 
 interface Period {
   from: string;
@@ -69,6 +68,7 @@ async function rowsOf(store: Store, kind: OverviewKind, s: Student, p: Period): 
         student,
         date: p.to,
         detail: `${presencePercentage(days)} %`,
+        percentage: presencePercentage(days),
         minutes: unauthorized,
         routeX: s.routeX === true,
       },
@@ -97,12 +97,14 @@ export async function overview(
   const after = decodeCursor(cursor);
   const rest = after === null ? students : students.filter((s) => s.studentId > after);
   const rows: OverviewRow[] = [];
-  // Walk students in id order until a page of rows is full (bounded per request).
+  // Filtered here, paged after: students are read until the page is full or none are left, so a
+  // first page is empty only when nothing matches (an empty page with a cursor read as "no
+  // results" while the CSV, which follows every cursor, had rows).
   let scanned = 0;
   let lastId: string | null = null;
-  for (let b = 0; b < BATCHES; b++) {
+  for (let b = 0; rows.length < limit; b++) {
     const batch = rest.slice(b * BATCH, (b + 1) * BATCH);
-    if (batch.length === 0 || rows.length >= limit) break;
+    if (batch.length === 0) break;
     const perStudent = await mapLimit(batch, 8, (s) => rowsOf(store, kind, s, period));
     for (const [i, list] of perStudent.entries()) {
       rows.push(...list);

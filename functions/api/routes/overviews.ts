@@ -32,11 +32,20 @@ async function filterOf(ctx: RouteContext) {
   // The period is settled here (by default the last 28 days) so that the audit entry names it.
   const today = localDate(ctx.now);
   const period = { from: from ?? addDays(today, -OVERVIEW_DAYS), to: to ?? today };
-  return { kind: kind.data, choices, unitId: unitId ?? null, filter: { teamIds, ...period }, period };
+  const names = new Map(units.map((u) => [u.orgUnitId, u.name]));
+  const teamName = (teamId: string) => names.get(teamId) ?? teamId;
+  return {
+    kind: kind.data,
+    choices,
+    unitId: unitId ?? null,
+    filter: { teamIds, ...period },
+    period,
+    teamName,
+  };
 }
 
 export const overview: RouteHandler = async (ctx) => {
-  const { kind, filter, choices, unitId, period } = await filterOf(ctx);
+  const { kind, filter, choices, unitId, period, teamName } = await filterOf(ctx);
   const page = await ctx.data.overview(kind, filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
   await auditList(
     ctx,
@@ -44,7 +53,8 @@ export const overview: RouteHandler = async (ctx) => {
     { unitId, ...period },
     page.items.map((r) => r.student.studentId),
   );
-  return json({ kind, rows: page.items, nextCursor: page.nextCursor, units: choices });
+  const rows = page.items.map((r) => ({ ...r, teamName: teamName(r.student.teamId) }));
+  return json({ kind, rows, nextCursor: page.nextCursor, units: choices });
 };
 
 export const overviewCsv: RouteHandler = async (ctx) => {

@@ -10,6 +10,7 @@ import { createTask, getTask } from '../../store/tasks-repository';
 import type { AuditedChange } from '../effects/audit';
 import { commitWith } from '../effects/commit';
 import { mailTask, type ReportDeps } from '../reports/actions';
+import { taskCreatedEvent } from '../tasks/task-mails';
 
 /**
  * The coach's outflow case, from the dashboard and the API alike: each step is saved on its
@@ -113,7 +114,9 @@ export async function makeRmcReport(
       expiresAt,
     },
   ];
-  const { result: isNew } = await commitWith(deps, { audit }, (store) => createTask(store, stored));
+  const { result: isNew } = await commitWith(deps, { audit, events: [taskCreatedEvent(stored)] }, (store) =>
+    createTask(store, stored),
+  );
   if (isNew) await mailTask(deps, stored);
   return taskMissing ? before : outflow;
 }

@@ -50,7 +50,9 @@ export function outboxEventOf(event: DomainEvent): { eventId: string; event: Dom
   const subject =
     event.type === 'signal.sent'
       ? event.signalId
-      : `${event.reportId}${'asOf' in event ? `.${event.asOf}` : ''}`;
+      : event.type === 'task.created'
+        ? event.taskId
+        : `${event.reportId}${'asOf' in event ? `.${event.asOf}` : ''}`;
   return { eventId: domainEventId(event.type, subject), event };
 }
 

@@ -21,7 +21,7 @@ import { newTask, type Task, type TaskKind, type TaskSubject } from '../../domai
 import type { DomainEvent } from '../../events/types';
 import type { Store } from '../../store/client';
 import { domainEventId, reportIdFor, signalTaskId } from '../../store/record-ids';
-import { createReport } from '../../store/reports-repository';
+import { createReport, listStudentReports } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import type { WatchedReport } from '../../store/signal-state-repository';
 import type { StudentRecord } from '../../store/students';
@@ -152,6 +152,7 @@ function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
   fx.mail(
     notify(student.email, 'signal8.student', {
       studentName,
+      ...(fx.coach ? { coachName: fx.coach.name } : {}),
       minutes: signal.totalMinutes,
       reportAtMinutes: profileFor(student).reportMinutes,
       ...(student.routeX ? { routeX: true } : {}),
@@ -217,6 +218,10 @@ async function report16Effects(
     { eventId: domainEventId('report.created', reportId), event: created },
   ]);
   if (coach) {
+    // The coach sees at once that this student has more waiting (issue #13, "Mails").
+    const otherOpen = (await listStudentReports(deps.store, student.studentId)).filter(
+      (r) => r.status === 'open' && r.reportId !== reportId,
+    ).length;
     const data = {
       coachName: coach.name,
       studentName,
@@ -224,6 +229,7 @@ async function report16Effects(
       ...period,
       dueDate: signal.dueDate,
       url: link(config, dashboardPath.report(reportId)),
+      ...(otherOpen > 0 ? { otherOpen } : {}),
     };
     // A Route-X report is the school's own norm: its mail never speaks of 16 hours or DUO.
     fx.mail(
@@ -318,13 +324,21 @@ async function suspensionEffects(fx: Effects, signal: SuspensionCheck): Promise<
 function frequentEffects(fx: Effects, signal: FrequentAbsence): SignalOutcome {
   const { deps, student, coach, drafts } = fx;
   const studentName = student.displayName;
-  fx.mail(notify(student.email, 'frequent.student', { studentName, ...signal.period }), { told: true });
+  const counted = { ...signal.period, occurrences: [...signal.occurrences] };
+  fx.mail(
+    notify(student.email, 'frequent.student', {
+      studentName,
+      ...(coach ? { coachName: coach.name } : {}),
+      ...counted,
+    }),
+    { told: true },
+  );
   if (coach) {
     fx.mail(
       notify(coach.email, 'frequent.coach', {
         coachName: coach.name,
         studentName,
-        ...signal.period,
+        ...counted,
         url: link(deps.config, dashboardPath.student(student.studentId)),
       }),
     );

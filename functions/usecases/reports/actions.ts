@@ -1,5 +1,4 @@
 import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
-import { dashboardLink, dashboardPath } from '../../../shared/links';
 import { legalStatus } from '../../../shared/policy/age';
 import { duoDeadline } from '../../../shared/policy/duo-deadlines';
 import type { REFERRAL_CATEGORIES } from '../../../shared/workflow/constants';
@@ -30,22 +29,20 @@ import {
   newTask,
   type Task,
   type TaskKind,
-  type TaskRole,
   type TaskStatus,
 } from '../../domain/task';
 import type { DomainEvent, EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
-import { domainEventId, referralTaskId, taskMailId } from '../../store/record-ids';
+import { domainEventId, referralTaskId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
-import { listStaff } from '../../store/staff';
 import { getStudent, type StudentRecord } from '../../store/students';
 import { createTask, getTask, saveTask } from '../../store/tasks-repository';
 import type { AuditedChange } from '../effects/audit';
 import { commitWith } from '../effects/commit';
-import { notifyAssignee, queueNotice } from '../effects/notify';
+import { queueTaskMails, taskCreatedEvent } from '../tasks/task-mails';
 
 /**
  * The report's life as the dashboard drives it. Each command reads one record, applies the pure
@@ -77,16 +74,13 @@ export interface ApplyActionCommand {
   period?: { from: string; to: string };
 }
 
-/** Tells everyone of the task's role about it, each in a mail of their own. */
+/**
+ * Tells everyone of the task's role about it, each in a mail of their own: recorded here, sent by
+ * the task mailer when the task's `task.created` is published (or by the next nightly run).
+ */
 export async function mailTask(deps: ReportDeps, task: Task): Promise<void> {
   if (!deps.outbox) return;
-  const staff = await listStaff(deps.store);
-  const role: TaskRole = task.role;
-  const url = dashboardLink(deps.dashboardUrl, dashboardPath.task(task.taskId));
-  for (const person of staff.filter((s) => (s.roles as string[]).includes(role))) {
-    const notice = notifyAssignee(person, task, { period: task.period, dueDate: task.dueDate, url });
-    await queueNotice(deps.outbox, taskMailId(task.taskId, person.staffId), notice, [task.studentId]);
-  }
+  await queueTaskMails(deps, task);
   if (deps.flushMails) await deps.outbox.flush();
 }
 
@@ -103,6 +97,14 @@ async function expiryFor(deps: ReportDeps, studentId: string, date: string, inhe
 async function expiring(deps: ReportDeps, task: Task, inherited?: number): Promise<Expiring<Task>> {
   const started = withOfficerFlow(deps.calendar ?? defaultCalendar, task);
   return { ...started, expiresAt: await expiryFor(deps, task.studentId, task.createdOn, inherited) };
+}
+
+/** A new task with its `task.created` (the task mailer's cue); false when it was created before. */
+async function createTaskWithEvent(deps: ReportDeps, task: Expiring<Task>): Promise<boolean> {
+  const { result } = await commitWith(deps, { events: [taskCreatedEvent(task)] }, (store) =>
+    createTask(store, task),
+  );
+  return result;
 }
 
 /** A retry of the command that was applied already (same action, same words, same coach). */
@@ -139,7 +141,7 @@ async function finishInterrupted(
   const redo = applyAction(previous, { ...input, at: last.at });
   if (!redo.task) return { report };
   const redone = await expiring(deps, redo.task, report.expiresAt);
-  await createTask(deps.store, redone);
+  await createTaskWithEvent(deps, redone);
   await mailTask(deps, redone);
   return { report, task: redone };
 }
@@ -195,7 +197,7 @@ export async function applyReportAction(
   if (result.task) {
     const task = await expiring(deps, result.task, report.expiresAt);
     result.task = task;
-    if (await createTask(deps.store, task)) await mailTask(deps, task);
+    if (await createTaskWithEvent(deps, task)) await mailTask(deps, task);
   }
   return result;
 }
@@ -334,7 +336,7 @@ export async function createReferral(
     deps,
     { actor: command.actor, at: command.now.toISOString(), what: `referral ${command.category}` },
     { entity: 'task', before: null, after: task },
-    [],
+    [taskCreatedEvent(task)],
     (store) => createTask(store, task),
   );
   await mailTask(deps, task);

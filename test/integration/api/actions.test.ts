@@ -97,13 +97,20 @@ describe('a coach handling a 16-hour report through the API', () => {
         action: 'duo',
         by: STAFF.coachA.staffId,
       }),
+      // The task mailer's cue (not subscribed here: test/acceptance/task-mails.test.ts sends it).
+      expect.objectContaining({
+        type: 'task.created',
+        kind: 'duo_report',
+        studentId: 's-a',
+        teamId: 'team-a',
+      }),
     ]);
     const task = (await listTasksForRole(sys.table, 'attendance_officer', 'open')).find(
       (t) => t.reportId === 'r-a-07',
     );
     const mail = await getMail(sys.table, `${task?.taskId}:${STAFF.officer.staffId}`);
     expect(mail?.to).toEqual([STAFF.officer.email]);
-    expect(mail?.status).toBe('unsent'); // the nightly run sends it
+    expect(mail?.status).toBe('unsent'); // recorded by the API; the task mailer (or the nightly run) sends it
     expect(mail?.subject).toBe('Nieuwe taak: Sam Aalders');
     expect(mail?.text).toContain('DUO');
     // The link opens the task itself, not the whole worklist.

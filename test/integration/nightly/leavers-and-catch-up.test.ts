@@ -150,6 +150,7 @@ describe('issue #10, catching up: a run over weeks behaves as a person would', (
         return h.outbox.enqueue(request);
       },
       flush: (options) => h.outbox.flush(options),
+      sendNow: (ids, options) => h.outbox.sendNow(ids, options),
     };
     const deps = (outbox: Outbox) => ({
       store: h.table,

@@ -110,7 +110,7 @@ describe('the nightly run: patterns beyond the hour counts', () => {
     }
     await h.nightly('2026-09-16');
     expect((await h.mailsTo(studentEmail('s-quinn'))).map((m) => m.subject)).toEqual([
-      'Je bent vaak afwezig',
+      'Herhaaldelijk verzuim',
     ]);
     expect((await h.mailsTo(coachEmail)).map((m) => m.subject)).toEqual([
       'Aandacht gevraagd: Student s-quinn',
