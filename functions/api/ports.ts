@@ -1,5 +1,6 @@
 import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
+import type { CoachStudentRow } from '../../shared/api/coach';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
 import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';
@@ -12,6 +13,7 @@ import type {
   ReportAction,
   ReportDetail,
   ReportSummary,
+  StudentReportGroup,
 } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { Letter, LetterRef, TaskDetail } from '../../shared/api/tasks';
@@ -112,6 +114,10 @@ export interface ApiData {
     limit: number,
     now: Date,
   ): Promise<Page<ReportSummary>>;
+  /** Every open report of the filter, grouped by student, students with overdue reports first. */
+  openReportGroups(filter: ReportFilter, now: Date): Promise<StudentReportGroup[]>;
+  /** "Mijn studenten": each own student's count of the 16-hour window, marks and last signal. */
+  coachStudents(coachId: string, now: Date): Promise<CoachStudentRow[]>;
   /** Every open report of these teams, overdue first, with coach names and counts per coach. */
   listUnitOpenReports(
     teamIds: readonly string[],
