@@ -33,7 +33,7 @@ export async function openReportGroups(
   const known = await loadStudentsAndSignals(store, [...byStudent.keys()]);
   const groups = [...byStudent].map(([studentId, list]): StudentReportGroup => {
     const sorted = [...list].sort(byUrgency);
-    const oldestFrom = list.reduce((m, r) => (r.from < m ? r.from : m), list[0]?.from ?? today);
+    const oldestFrom = list.map((r) => r.from).sort()[0] ?? today;
     const info = known.get(studentId);
     const fourWeek = info?.signals.state.fourWeekThrough ?? null;
     return {
