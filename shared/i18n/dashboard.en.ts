@@ -388,6 +388,7 @@ export const en: Record<DashboardKey, string> = {
   'error.step_note_required': 'Step {step} needs a note.',
   'units.hours': '{h} h {m} min',
   // Part L (#13): the coach's grouped list, bulk action, Mijn studenten, referral history.
+  'group.choose': 'Choose',
   'group.open': '{n} open',
   'group.overdue': '{n} overdue',
   'group.fourWeek': '4-week signal',

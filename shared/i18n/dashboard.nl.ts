@@ -392,6 +392,7 @@ export const nl = {
   'error.step_note_required': 'Vul bij stap {step} een toelichting in.',
   'units.hours': '{h} u {m} min',
   // Part L (#13): the coach's grouped list, bulk action, Mijn studenten, referral history.
+  'group.choose': 'Kiezen',
   'group.open': '{n} open',
   'group.overdue': '{n} te laat',
   'group.fourWeek': '4-wekensignaal',
