@@ -57,6 +57,14 @@ async function api<T>(path: string, token?: string, body?: unknown): Promise<T> 
 const tokenOf = async (staffId: string) =>
   (await api<{ token: string }>('/auth/local/token', undefined, { staffId })).token;
 
+async function openGroup(page: import('playwright-core').Page) {
+  const group = page.locator('li.group').first();
+  if ((await group.count()) === 0) return;
+  await group.locator('button[aria-expanded]').click();
+  const boxes = group.locator('tr[data-report] input[type="checkbox"]');
+  for (let i = 0; i < Math.min(2, await boxes.count()); i++) await boxes.nth(i).check();
+}
+
 try {
   const { staff } = await api<{ staff: Staff[] }>('/auth/local/staff');
   const byRole = (role: string) => staff.filter((s) => s.roles.includes(role));
@@ -121,15 +129,32 @@ try {
     ready: string;
     lang?: 'en';
     width?: number;
+    /** What to do on the page before the picture (open a group, choose reports). */
+    act?: (page: import('playwright-core').Page) => Promise<void>;
   }[] = [
     { file: 'sign-in.png', who: null, hash: '#/aanmelden', ready: 'button[data-staff]' },
-    { file: 'coach.png', who: coach, hash: '#/coach', ready: 'tr[data-report], main p:not([aria-live])' },
+    // The open reports grouped by student: the first group opened, two of its reports chosen for one action.
+    {
+      file: 'coach.png',
+      who: coach,
+      hash: '#/coach',
+      ready: 'li.group, main p:not([aria-live])',
+      act: openGroup,
+    },
     {
       file: 'coach-en.png',
       who: coach,
       hash: '#/coach',
-      ready: 'tr[data-report], main p:not([aria-live])',
+      ready: 'li.group, main p:not([aria-live])',
       lang: 'en',
+    },
+    // A phone, 390 px wide: the menu folded behind a button, "Mijn studenten" as cards.
+    {
+      file: 'coach-phone.png',
+      who: coach,
+      hash: '#/coach',
+      ready: 'li.group, main p:not([aria-live])',
+      width: 390,
     },
     ...(reports[0]
       ? [
@@ -204,7 +229,7 @@ try {
   for (const shot of shots.filter((s) => !only || only.includes(s.file))) {
     // A Dutch browser (date fields read dd-mm-jjjj), as the school's staff use it.
     const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
+      viewport: { width: shot.width ?? 1280, height: 900 },
       locale: shot.lang === 'en' ? 'en-GB' : 'nl-NL',
     });
     const page = await context.newPage();
@@ -221,6 +246,7 @@ try {
     await page.waitForFunction(
       () => !/Laden…|Loading…/.test(document.querySelector('main')?.textContent ?? ''),
     );
+    await shot.act?.(page);
     await page.waitForTimeout(300); // charts draw after their module loads
     await page.screenshot({ path: join(out, shot.file), fullPage: true });
     console.log(`\n  docs/screenshots/${shot.file}`);

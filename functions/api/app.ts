@@ -15,7 +15,7 @@ import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './er
 import type { ApiData, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
-import { coachPage } from './routes/coach';
+import { coachPage, coachStudents } from './routes/coach';
 import { kpi, remindCoach, unitReports } from './routes/kpi';
 import { luxuryHints, luxuryReport } from './routes/luxury';
 import { me } from './routes/me';
@@ -24,6 +24,7 @@ import { overview, overviewCsv } from './routes/overviews';
 import {
   accessExport,
   applyAction,
+  bulkAction,
   completeConversation,
   getReport,
   referral,
@@ -86,6 +87,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   overview,
   overviewCsv,
   admin,
+  coachStudents,
+  bulkAction,
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };

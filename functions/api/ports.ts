@@ -1,6 +1,7 @@
 import type { AccessExport } from '../../shared/api/access-export';
 import type { AdminPage } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
+import type { CoachStudentRow } from '../../shared/api/coach';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
 import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';
@@ -13,6 +14,7 @@ import type {
   ReportAction,
   ReportDetail,
   ReportSummary,
+  StudentReportGroup,
 } from '../../shared/api/reports';
 import type { StudentPage } from '../../shared/api/student';
 import type { Letter, LetterRef, TaskDetail } from '../../shared/api/tasks';
@@ -113,6 +115,10 @@ export interface ApiData {
     limit: number,
     now: Date,
   ): Promise<Page<ReportSummary>>;
+  /** Every open report of the filter, grouped by student, students with overdue reports first. */
+  openReportGroups(filter: ReportFilter, now: Date): Promise<StudentReportGroup[]>;
+  /** "Mijn studenten": each own student's count of the 16-hour window, marks and last signal. */
+  coachStudents(coachId: string, now: Date): Promise<CoachStudentRow[]>;
   /** Every open report of these teams, overdue first, with coach names and counts per coach. */
   listUnitOpenReports(
     teamIds: readonly string[],

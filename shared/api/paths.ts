@@ -37,6 +37,9 @@ export const ROUTE_PATHS = {
   localStaff: { method: 'GET', path: '/api/auth/local/staff' },
   localSignIn: { method: 'POST', path: '/api/auth/local/token' },
   openapi: { method: 'GET', path: '/api/openapi.json' },
+  // Part L (#13): the coach's students with their count, one action on several reports.
+  coachStudents: { method: 'GET', path: '/api/coach/students' },
+  bulkAction: { method: 'POST', path: '/api/reports/bulk-action' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string; query?: readonly string[] }>;
 
 type Name = keyof typeof ROUTE_PATHS;

@@ -108,12 +108,31 @@ export const ReportList = z.object({
 });
 export type ReportList = z.infer<typeof ReportList>;
 
+/**
+ * A student's open reports on the coach's page, in one group: "Tess Dijkstra: 5 open, 4 te laat,
+ * 4-wekensignaal, uitgeschreven 25-11".
+ */
+export const StudentReportGroup = z.object({
+  student: StudentRef,
+  open: z.number().int(),
+  overdue: z.number().int(),
+  /** A 4-week signal on or after the first day of the oldest open report: the same absence. */
+  fourWeekSignal: z.boolean(),
+  /** The last enrolled day, when the student has left. */
+  leftOn: IsoDate.nullable(),
+  /** Overdue first, then by due date. */
+  reports: z.array(ReportSummary),
+});
+export type StudentReportGroup = z.infer<typeof StudentReportGroup>;
+
 export const CoachPage = z.object({
   teams: z.array(z.object({ orgUnitId: z.string(), name: z.string() })),
   teamId: z.string().nullable(),
   reports: z.array(ReportSummary),
   nextCursor: Cursor,
   students: z.array(StudentRef),
+  /** Every open report of the page's filter grouped by student, students with overdue reports first. */
+  groups: z.array(StudentReportGroup),
 });
 export type CoachPage = z.infer<typeof CoachPage>;
 

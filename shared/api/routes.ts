@@ -3,6 +3,7 @@ import { AccessExport } from './access-export';
 import { AdminPage } from './admin';
 import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
+import { BulkActionBody, BulkActionResult, CoachStudents } from './coach';
 import { ApiError, Me } from './common';
 import { KpiPage } from './kpi';
 import { LuxuryHints, LuxuryReportBody } from './luxury';
@@ -260,6 +261,22 @@ export const API_ROUTES = {
     summary: 'This document',
     roles: 'public',
     response: z.record(z.string(), z.unknown()),
+  },
+  // Part L (#13).
+  coachStudents: {
+    ...ROUTE_PATHS.coachStudents,
+    summary:
+      "Mijn studenten: per own student the unauthorized minutes of the current 16-hour window, the last signal and the 'bijna 8 / 16 uur' marks",
+    roles: ['coach'],
+    response: CoachStudents,
+  },
+  bulkAction: {
+    ...ROUTE_PATHS.bulkAction,
+    summary:
+      'Apply one action to several reports: each through the same use case, in its own commit with its own audit entry; per report ok or refused (reason in Dutch)',
+    roles: ['coach'],
+    body: BulkActionBody,
+    response: BulkActionResult,
   },
 } as const satisfies Record<keyof typeof ROUTE_PATHS, RouteSpec>;
 

@@ -10,7 +10,13 @@ export const WeekAttendance = z.object({
 });
 
 export const StudentPage = z.object({
-  student: StudentRef.extend({ level: z.string(), pathway: z.string(), routeX: z.boolean() }),
+  student: StudentRef.extend({
+    level: z.string(),
+    pathway: z.string(),
+    routeX: z.boolean(),
+    /** The team by name (the id when the team is not in the org tree). */
+    teamName: z.string().optional(),
+  }),
   weeks: z.array(WeekAttendance),
   totals: z.object({
     presentMinutes: z.number().int(),
@@ -23,6 +29,19 @@ export const StudentPage = z.object({
     unauthorizedMinutes: z.number().int(),
   }),
   reports: z.array(ReportSummary),
+  /** `text`: the signal in Dutch (the dashboard shows `kind` in the reader's language). */
   signals: z.array(z.object({ kind: z.string(), date: IsoDate, text: z.string() })),
+  /** The coaches' referrals of this student, newest first: what, when, by whom, and the task's status now. */
+  referrals: z
+    .array(
+      z.object({
+        taskId: z.string(),
+        category: z.string(),
+        at: z.string(),
+        byName: z.string(),
+        status: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type StudentPage = z.infer<typeof StudentPage>;

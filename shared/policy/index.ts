@@ -25,6 +25,14 @@ export {
 } from './luxury-hints';
 export { lessonLength, minutesMissed, minutesOfDay } from './minutes';
 export {
+  type CurrentCount,
+  currentCount,
+  NEAR_REPORT_MINUTES,
+  NEAR_SIGNAL_MINUTES,
+  type NearMark,
+  nearMarks,
+} from './near-thresholds';
+export {
   involvesOutflowCounsellor,
   isEarlySchoolLeaver,
   type Leaver,

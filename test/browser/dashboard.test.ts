@@ -76,6 +76,8 @@ describe('the dashboard in a browser', () => {
 
     const coach = await signIn('coach-a', 'Anna');
     await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
+    // The open reports are grouped by student: open Sam's group to see the reports.
+    await coach.locator('li.group[data-student="s-a"] button[aria-expanded]').click();
     const row = coach.locator('tr[data-report="r-a-27"]');
     await row.waitFor();
     await expect(row.locator('.overdue').count()).resolves.toBe(1);

@@ -6,6 +6,7 @@ import type { ApiWrites } from '../store/writes';
 import { accessExport } from './access-export';
 import { adminPage } from './admin';
 import { auditRead, studentReads } from './audit';
+import { coachStudents, openReportGroups } from './coach';
 import {
   findStaffByEmail,
   getStaff,
@@ -43,6 +44,8 @@ export function storeReads(
     getStudent: (studentId) => getStudent(store, studentId),
     listStudentsOfCoach: (coachId) => listStudentsOfCoach(store, coachId),
     listOpenReports: (filter, cursor, limit, now) => listOpenReports(store, filter, cursor, limit, now),
+    openReportGroups: (filter, now) => openReportGroups(store, filter, now),
+    coachStudents: (coachId, now) => coachStudents(store, coachId, now),
     listUnitOpenReports: (teamIds, cursor, limit, now) =>
       listUnitOpenReports(store, teamIds, cursor, limit, now),
     getReport: (reportId, now) => getReport(store, reportId, now),

@@ -17,6 +17,20 @@ import { allTeamIds } from './refs';
 
 const reportKey = (r: Report) => `${r.createdOn}#${r.reportId}`;
 
+/** Every open report of the filter (AP 14 per team), oldest first. */
+export async function allOpenReports(store: Store, filter: ReportFilter): Promise<Report[]> {
+  let teamIds = filter.teamIds;
+  if (!teamIds && filter.coachId) {
+    teamIds = [...new Set((await listStudentsByCoach(store, filter.coachId)).map((s) => s.teamId))];
+  }
+  teamIds ??= await allTeamIds(store);
+  const lists = await mapLimit(teamIds, 8, (teamId) => listTeamReports(store, teamId, 'open'));
+  return lists
+    .flat()
+    .filter((r) => !filter.coachId || r.coachId === filter.coachId)
+    .sort((a, b) => reportKey(a).localeCompare(reportKey(b)));
+}
+
 /** Open (not yet handled) 16-hour reports, oldest first. */
 export async function listOpenReports(
   store: Store,
@@ -25,16 +39,7 @@ export async function listOpenReports(
   limit: number,
   now: Date,
 ): Promise<Page<ReportSummary>> {
-  let teamIds = filter.teamIds;
-  if (!teamIds && filter.coachId) {
-    teamIds = [...new Set((await listStudentsByCoach(store, filter.coachId)).map((s) => s.teamId))];
-  }
-  teamIds ??= await allTeamIds(store);
-  const lists = await mapLimit(teamIds, 8, (teamId) => listTeamReports(store, teamId, 'open'));
-  const reports = lists
-    .flat()
-    .filter((r) => !filter.coachId || r.coachId === filter.coachId)
-    .sort((a, b) => reportKey(a).localeCompare(reportKey(b)));
+  const reports = await allOpenReports(store, filter);
   const today = localDate(now);
   const page = pageOf(reports, reportKey, cursor, limit);
   return { items: page.items.map((r) => reportSummary(r, today)), nextCursor: page.nextCursor };

@@ -33,7 +33,10 @@ export const coachPage: RouteHandler = async (ctx) => {
   if (isCoach && !hasRole(p, 'manager')) filter.coachId = p.staffId;
   if (teamId) filter.teamIds = [teamId];
   else if (!filter.coachId && !seesWholeInstitution(p)) filter.teamIds = [...teamIds];
-  const page = await ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now);
+  const [page, groups] = await Promise.all([
+    ctx.data.listOpenReports(filter, cursorOf(ctx.query), PAGE_SIZE, ctx.now),
+    ctx.data.openReportGroups(filter, ctx.now),
+  ]);
   const refs = students
     .map((s) => ({
       studentId: s.studentId,
@@ -43,8 +46,20 @@ export const coachPage: RouteHandler = async (ctx) => {
     }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
   await auditList(ctx, `coach-page:${teamId ?? 'all'}`, { unitId: teamId }, [
-    ...page.items.map((r) => r.student.studentId),
+    ...groups.map((g) => g.student.studentId),
     ...refs.map((s) => s.studentId),
   ]);
-  return json({ teams, teamId, reports: page.items, nextCursor: page.nextCursor, students: refs });
+  return json({ teams, teamId, reports: page.items, nextCursor: page.nextCursor, students: refs, groups });
+};
+
+/** "Mijn studenten": the coach's own students with their current count; only their own. */
+export const coachStudents: RouteHandler = async (ctx) => {
+  const students = await ctx.data.coachStudents(ctx.principal.staffId, ctx.now);
+  await auditList(
+    ctx,
+    'coach-students',
+    {},
+    students.map((s) => s.student.studentId),
+  );
+  return json({ students });
 };

@@ -1,8 +1,17 @@
+import { BulkActionBody } from '../../../shared/api/coach';
 import { ApplyActionBody, CompleteConversationBody, ReferralBody } from '../../../shared/api/reports';
+import { type DashboardKey, translate, translateOr } from '../../../shared/i18n';
 import { hasRole } from '../../auth/principal';
+import {
+  ConcurrentModification,
+  ExplanationRequired,
+  InvalidTransition,
+  ReportAlreadyHandled,
+  ReportNotFound,
+} from '../../domain/errors';
 import { accessExportHtml } from '../access-export-html';
 import { actorOf, json, type RouteContext, type RouteHandler } from '../context';
-import { badRequest, forbidden, missing, outOfScope } from '../errors';
+import { badRequest, forbidden, HttpProblem, missing, OutOfScope, outOfScope } from '../errors';
 import { canSeeStudent } from '../scope';
 import { parseBody } from '../validate';
 
@@ -87,6 +96,59 @@ export const applyAction: RouteHandler = async (ctx) => {
     now: ctx.now,
   });
   return json(await reportPage(ctx, report.reportId));
+};
+
+/** Why one report of a bulk action was refused, in Dutch (the coach's language). */
+function refusalOf(error: unknown): DashboardKey {
+  if (error instanceof OutOfScope || error instanceof ReportNotFound) return 'bulk.refused.notFound';
+  if (error instanceof HttpProblem && error.statusCode === 404) return 'bulk.refused.notFound';
+  if (error instanceof HttpProblem && error.statusCode === 403) return 'bulk.refused.notYours';
+  if (error instanceof ReportAlreadyHandled) return 'bulk.refused.handled';
+  if (error instanceof InvalidTransition) return 'bulk.refused.transition';
+  if (error instanceof ConcurrentModification) return 'bulk.refused.concurrent';
+  if (error instanceof ExplanationRequired) return 'bulk.refused.explanation';
+  return 'bulk.refused.failed';
+}
+
+/**
+ * One action on several reports (of one student, as the dashboard offers it): each report goes
+ * through the same checks and the same use case as `applyAction`, in its own commit with its own
+ * audit entry, so one refusal leaves the others applied. A refusal of scope is audited as such.
+ */
+export const bulkAction: RouteHandler = async (ctx) => {
+  const body = parseBody(BulkActionBody, ctx.body);
+  const results: { reportId: string; ok: boolean; reason?: string }[] = [];
+  for (const reportId of [...new Set(body.reportIds)]) {
+    try {
+      const report = await reportInScope({ ...ctx, params: { ...ctx.params, reportId } });
+      mustBeOwnCoach(ctx, report.student.coachId);
+      await ctx.data.applyReportAction({
+        reportId,
+        action: body.action,
+        explanation: body.explanation,
+        actor: actorOf(ctx),
+        now: ctx.now,
+      });
+      results.push({ reportId, ok: true });
+    } catch (error) {
+      if (error instanceof HttpProblem) {
+        await ctx.data.audit({
+          at: ctx.now.toISOString(),
+          staffId: ctx.principal.staffId,
+          action: 'refused',
+          subject: `bulkAction:report:${reportId}`,
+        });
+      }
+      // A refusal with its own name (a Route-X report to DUO, ...) reads as on the report page.
+      const named = error instanceof InvalidTransition ? `error.${error.code}` : '';
+      results.push({
+        reportId,
+        ok: false,
+        reason: translateOr('nl', named, translate('nl', refusalOf(error))),
+      });
+    }
+  }
+  return json({ results });
 };
 
 export const completeConversation: RouteHandler = async (ctx) => {
