@@ -153,7 +153,7 @@ function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
     notify(student.email, 'signal8.student', {
       studentName,
       minutes: signal.totalMinutes,
-      reportAtMinutes: profileFor(student).reportMinutes,
+      reportAtMinutes: profileFor(student, fx.deps.profiles).reportMinutes,
       ...(student.routeX ? { routeX: true } : {}),
       ...period,
     }),
