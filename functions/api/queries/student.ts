@@ -1,11 +1,11 @@
 import type { StudentPage } from '../../../shared/api/student';
-import { defaultCalendar } from '../../../shared/calendar';
 import { presenceByWeek, presenceTotals, presenceWindow } from '../../../shared/policy';
 import { addDays, localDate } from '../../domain/dates';
 import type { Store } from '../../store/client';
 import { listDaySummaries } from '../../store/day-summaries';
 import { listStudentReports } from '../../store/reports-repository';
 import { loadEvaluationInput } from '../../store/signal-state-repository';
+import { currentCalendar } from '../../usecases/admin/school-settings';
 import type { StudentRecord } from '../ports';
 import { reportSummary } from './mapping';
 
@@ -16,7 +16,8 @@ const WINDOW_WEEKS = 4;
 
 export async function studentPage(store: Store, student: StudentRecord, now: Date): Promise<StudentPage> {
   const today = localDate(now);
-  const from = defaultCalendar.schoolYearAt(today)?.firstDay ?? addDays(today, -365);
+  const calendar = await currentCalendar(store);
+  const from = calendar.schoolYearAt(today)?.firstDay ?? addDays(today, -365);
   const [days, reports, evaluation] = await Promise.all([
     listDaySummaries(store, student.studentId, from, today),
     listStudentReports(store, student.studentId),
@@ -34,7 +35,7 @@ export async function studentPage(store: Store, student: StudentRecord, now: Dat
     student,
     weeks: presenceByWeek(days),
     totals: presenceTotals(days),
-    window: presenceWindow(defaultCalendar, days, today, WINDOW_WEEKS),
+    window: presenceWindow(calendar, days, today, WINDOW_WEEKS),
     reports: reports.map((r) => reportSummary(r, today)).reverse(),
     signals: marks.flatMap(([kind, date]) => (date ? [{ kind, date, text: kind }] : [])),
   };

@@ -31,7 +31,10 @@ export class UnknownProfile extends Error {
 /** A notice that is not (or no longer) there to withdraw. */
 export class NoticeNotFound extends Error {
   override readonly name = 'NoticeNotFound';
-  constructor(readonly date: string, readonly kind: string) {
+  constructor(
+    readonly date: string,
+    readonly kind: string,
+  ) {
     super(`no notice ${kind} on ${date}`);
   }
 }

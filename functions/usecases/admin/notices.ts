@@ -6,7 +6,12 @@
 import { addDays } from '../../../shared/calendar';
 import { localDate } from '../../domain/dates';
 import { auditItem } from '../../store/audit-repository';
-import { deletePortalNotice, getPortalNotice, type PortalNotice, putAdminNotice } from '../../store/portal-notices';
+import {
+  deletePortalNotice,
+  getPortalNotice,
+  type PortalNotice,
+  putAdminNotice,
+} from '../../store/portal-notices';
 import { dateItemExpiry } from '../../store/retention';
 import { commitWith } from '../effects/commit';
 import { NoticeNotFound } from './errors';
@@ -45,7 +50,15 @@ export async function postNotice(
       source: 'admin',
     };
     const expiresAt = dateItemExpiry(date, deps.retentionYears);
-    const entry = { entity: 'notice' as const, entityId: `${date}#${post.kind}`, at: now.toISOString(), by, what: 'notice posted', before, after: notice };
+    const entry = {
+      entity: 'notice' as const,
+      entityId: `${date}#${post.kind}`,
+      at: now.toISOString(),
+      by,
+      what: 'notice posted',
+      before,
+      after: notice,
+    };
     await commitWith(
       { store: deps.store },
       { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },
@@ -55,10 +68,24 @@ export async function postNotice(
   return { dates };
 }
 
-export async function withdrawNotice(deps: AdminDeps, date: string, kind: string, by: string, now: Date): Promise<void> {
+export async function withdrawNotice(
+  deps: AdminDeps,
+  date: string,
+  kind: string,
+  by: string,
+  now: Date,
+): Promise<void> {
   const before = await getPortalNotice(deps.store, date, kind);
   if (!before) throw new NoticeNotFound(date, kind);
-  const entry = { entity: 'notice' as const, entityId: `${date}#${kind}`, at: now.toISOString(), by, what: 'notice withdrawn', before, after: null };
+  const entry = {
+    entity: 'notice' as const,
+    entityId: `${date}#${kind}`,
+    at: now.toISOString(),
+    by,
+    what: 'notice withdrawn',
+    before,
+    after: null,
+  };
   await commitWith(
     { store: deps.store },
     { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },

@@ -14,7 +14,12 @@ import {
   SchoolCalendar,
   validateCalendar,
 } from '../../../shared/calendar';
-import { NORM_PROFILES, type NormProfile, type NormProfiles, validateProfileChange } from '../../../shared/policy';
+import {
+  NORM_PROFILES,
+  type NormProfile,
+  type NormProfiles,
+  validateProfileChange,
+} from '../../../shared/policy';
 import { localDate } from '../../domain/dates';
 import { auditItem } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
@@ -46,10 +51,28 @@ export async function loadSchoolSettings(store: Store): Promise<SchoolSettings> 
   };
 }
 
-/** Only the calendar (the webhook's classification needs no norm profile). */
-export async function loadCalendar(store: Store): Promise<SchoolCalendar> {
+/** The calendar in force: the administrator's, else the bundled one. */
+export async function currentCalendar(store: Store): Promise<SchoolCalendar> {
   const stored = await getSetting<CalendarData>(store, 'calendar');
   return stored ? new SchoolCalendar(stored.data) : defaultCalendar;
+}
+
+/**
+ * `deps` with the administrator's calendar and norm profiles where one is stored; what `deps`
+ * was built with (the bundled data, or a test's own calendar) where none is.
+ */
+export async function withStoredSettings<
+  T extends { store: Store; calendar?: SchoolCalendar; profiles?: NormProfiles },
+>(deps: T): Promise<T> {
+  const [calendar, profiles] = await Promise.all([
+    getSetting<CalendarData>(deps.store, 'calendar'),
+    getSetting<Record<string, NormProfile>>(deps.store, 'norm-profiles'),
+  ]);
+  return {
+    ...deps,
+    ...(calendar ? { calendar: new SchoolCalendar(calendar.data) } : {}),
+    ...(profiles ? { profiles: profiles.data } : {}),
+  };
 }
 
 export interface AdminDeps {
@@ -64,11 +87,26 @@ interface Edit {
   now: Date;
 }
 
-async function saveSetting<T>(deps: AdminDeps, name: SettingName, before: T, after: T, edit: Edit, what: string) {
+async function saveSetting<T>(
+  deps: AdminDeps,
+  name: SettingName,
+  before: T,
+  after: T,
+  edit: Edit,
+  what: string,
+) {
   const at = edit.now.toISOString();
   const expiresAt = dateItemExpiry(localDate(edit.now), deps.retentionYears);
   const version = edit.version + 1;
-  const entry = { entity: 'setting' as const, entityId: name, at, by: edit.by, what, before, after: { version, data: after } };
+  const entry = {
+    entity: 'setting' as const,
+    entityId: name,
+    at,
+    by: edit.by,
+    what,
+    before,
+    after: { version, data: after },
+  };
   await commitWith({ store: deps.store }, { items: [auditItem(deps.store, entry, expiresAt)] }, (store) =>
     putSetting(store, name, { version, data: after, updatedAt: at, updatedBy: edit.by }),
   );
@@ -76,7 +114,11 @@ async function saveSetting<T>(deps: AdminDeps, name: SettingName, before: T, aft
 }
 
 /** Stores the administrator's calendar, refused (`CalendarRefused`) with every problem it has. */
-export async function saveCalendar(deps: AdminDeps, data: CalendarData, edit: Edit): Promise<{ version: number }> {
+export async function saveCalendar(
+  deps: AdminDeps,
+  data: CalendarData,
+  edit: Edit,
+): Promise<{ version: number }> {
   const problems = validateCalendar(data, localDate(edit.now));
   if (problems.length > 0) throw new CalendarRefused(problems);
   const current = await loadSchoolSettings(deps.store);
@@ -97,5 +139,12 @@ export async function saveNormProfile(
   const problems = validateProfileChange(profile, next);
   if (problems.length > 0) throw new ProfileRefused(profileId, problems);
   const profiles = { ...current.profiles, [profileId]: next };
-  return saveSetting(deps, 'norm-profiles', current.profiles, profiles, edit, `norm profile ${profileId} edited`);
+  return saveSetting(
+    deps,
+    'norm-profiles',
+    current.profiles,
+    profiles,
+    edit,
+    `norm profile ${profileId} edited`,
+  );
 }
