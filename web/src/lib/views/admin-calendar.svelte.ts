@@ -32,7 +32,8 @@ export class CalendarEditor {
 
   constructor(data: CalendarDataBody, version: number, today: string) {
     this.today = today;
-    this.data = structuredClone(data);
+    // The page's data is a deep $state proxy, which structuredClone cannot copy.
+    this.data = $state.snapshot(data) as CalendarDataBody;
     this.version = version;
   }
 

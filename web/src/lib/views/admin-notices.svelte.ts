@@ -3,6 +3,9 @@ import type { Lang } from '../../../../shared/i18n';
 
 type Notice = AdminPage['notices'][number];
 
+/** The kinds an administrator posts (`PostNoticeBody`; here without zod, which stays out of the bundle). */
+export const NOTICE_KINDS: readonly PostNoticeBody['kind'][] = ['severe_weather', 'info'];
+
 /** A notice in the dashboard's language: its English text when there is one and English is chosen. */
 export const noticeText = (notice: Notice, lang: Lang): string =>
   lang === 'en' && notice.textEn ? notice.textEn : notice.text;
