@@ -50,7 +50,11 @@ export async function severeWeatherDates(store: Store): Promise<Set<IsoDate>> {
   );
 }
 
-export async function getPortalNotice(store: Store, date: IsoDate, kind: string): Promise<PortalNotice | null> {
+export async function getPortalNotice(
+  store: Store,
+  date: IsoDate,
+  kind: string,
+): Promise<PortalNotice | null> {
   const out = await store.doc.send(
     new GetCommand({ TableName: store.tableName, Key: keys.noticeKey(date, kind), ConsistentRead: true }),
   );

@@ -29,7 +29,11 @@ export async function getSetting<T>(store: Store, name: SettingName): Promise<St
  * two administrators saving from the same version cannot overwrite each other unseen
  * (ConcurrentModification). One write, so `commitWith` puts it in its audit entry's transaction.
  */
-export async function putSetting<T>(store: Store, name: SettingName, setting: StoredSetting<T>): Promise<void> {
+export async function putSetting<T>(
+  store: Store,
+  name: SettingName,
+  setting: StoredSetting<T>,
+): Promise<void> {
   const first = setting.version === 1;
   await conditionMustHold(
     store.doc.send(
@@ -39,7 +43,10 @@ export async function putSetting<T>(store: Store, name: SettingName, setting: St
         ConditionExpression: first ? 'attribute_not_exists(pk)' : '#v = :previous',
         ...(first
           ? {}
-          : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':previous': setting.version - 1 } }),
+          : {
+              ExpressionAttributeNames: { '#v': 'version' },
+              ExpressionAttributeValues: { ':previous': setting.version - 1 },
+            }),
       }),
     ),
     `setting ${name}`,

@@ -51,7 +51,8 @@ export function validateCalendar(data: CalendarData, asOf?: IsoDate): CalendarPr
   for (const y of data.years) {
     if (ids.has(y.id)) problems.push({ code: 'yearDuplicate', year: y.id });
     ids.add(y.id);
-    if (y.firstDay > y.lastDay) problems.push({ code: 'yearReversed', year: y.id, from: y.firstDay, to: y.lastDay });
+    if (y.firstDay > y.lastDay)
+      problems.push({ code: 'yearReversed', year: y.id, from: y.firstDay, to: y.lastDay });
     else if (toDay(y.lastDay) - toDay(y.firstDay) > MAX_YEAR_DAYS)
       problems.push({ code: 'yearTooLong', year: y.id, from: y.firstDay, to: y.lastDay });
     if (previous) problems.push(...betweenYears(previous, y));
@@ -60,7 +61,8 @@ export function validateCalendar(data: CalendarData, asOf?: IsoDate): CalendarPr
   }
   problems.push(...studyDayProblems(data));
   const last = data.years[data.years.length - 1];
-  if (asOf && last && last.lastDay < asOf) problems.push({ code: 'endsBeforeToday', date: last.lastDay, today: asOf });
+  if (asOf && last && last.lastDay < asOf)
+    problems.push({ code: 'endsBeforeToday', date: last.lastDay, today: asOf });
   return problems;
 }
 
@@ -86,7 +88,9 @@ function datesNotIso(data: CalendarData): CalendarProblem[] {
 /** The summer holiday lies between two years: they may not overlap, nor leave more than it. */
 function betweenYears(previous: Year, y: Year): CalendarProblem[] {
   if (y.firstDay <= previous.lastDay)
-    return [{ code: 'yearOverlap', year: y.id, previous: previous.id, from: y.firstDay, to: previous.lastDay }];
+    return [
+      { code: 'yearOverlap', year: y.id, previous: previous.id, from: y.firstDay, to: previous.lastDay },
+    ];
   const gap = toDay(y.firstDay) - toDay(previous.lastDay) - 1;
   if (gap > MAX_SUMMER_WEEKS * 7)
     return [
@@ -105,7 +109,8 @@ function holidayProblems(y: Year): CalendarProblem[] {
   const out: CalendarProblem[] = [];
   const sorted = [...y.holidays].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   for (const h of sorted) {
-    if (h.from > h.to) out.push({ code: 'holidayReversed', year: y.id, name: h.name, from: h.from, to: h.to });
+    if (h.from > h.to)
+      out.push({ code: 'holidayReversed', year: y.id, name: h.name, from: h.from, to: h.to });
     else if (h.from < y.firstDay || h.to > y.lastDay)
       out.push({ code: 'holidayOutsideYear', year: y.id, name: h.name, from: h.from, to: h.to });
   }
@@ -119,7 +124,7 @@ function holidayProblems(y: Year): CalendarProblem[] {
         name: b.name,
         other: a.name,
         from: b.from,
-        to: a.to < b.to ? a.to : b.to,
+        to: [a.to, b.to].sort()[0] as IsoDate, // the earlier end
       });
   }
   return out;
@@ -171,6 +176,7 @@ export const dutchDate = (d: IsoDate): string => `${d.slice(8, 10)}-${d.slice(5,
 export function calendarProblemText(lang: Lang, problem: CalendarProblem): string {
   const { code, ...params } = problem;
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) values[k] = isIsoDate(String(v)) && k !== 'value' ? dutchDate(v) : v;
+  for (const [k, v] of Object.entries(params))
+    values[k] = isIsoDate(String(v)) && k !== 'value' ? dutchDate(v) : v;
   return translate(lang, `calendarProblem.${code}`, values);
 }

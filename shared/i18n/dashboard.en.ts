@@ -388,7 +388,8 @@ export const en: Record<DashboardKey, string> = {
   'error.step_note_required': 'Step {step} needs a note.',
   'units.hours': '{h} h {m} min',
   // ── engineer M (#13 administrator): editing notices, the calendar and norm profiles ──
-  'admin.effectiveNextNight': 'Changes to the calendar and the norm profiles apply from the next nightly run.',
+  'admin.effectiveNextNight':
+    'Changes to the calendar and the norm profiles apply from the next nightly run.',
   'admin.saved': 'Saved. Applies from the next night.',
   'admin.refused': 'Not saved:',
   'admin.notice.post': 'Post notice',
@@ -419,7 +420,8 @@ export const en: Record<DashboardKey, string> = {
   'admin.cal.liberation.never': 'never',
   'admin.profile.save': 'Save profile',
   'admin.profile.fixed': 'Fixed (the law): {what}',
-  'admin.profile.fixedLegal': '16 hours in 4 school weeks, the 4-week rule and reporting to DUO follow from the Compulsory Education Act and cannot be changed.',
+  'admin.profile.fixedLegal':
+    '16 hours in 4 school weeks, the 4-week rule and reporting to DUO follow from the Compulsory Education Act and cannot be changed.',
   'admin.profile.field.signalMinutes': '8-hour signal at (minutes)',
   'admin.profile.field.reportMinutes': 'Internal report at (minutes)',
   'admin.profile.field.windowWeeks': 'Window (school weeks)',
@@ -431,25 +433,29 @@ export const en: Record<DashboardKey, string> = {
   'admin.profile.field.frequentWindowWeeks': 'Frequent absence: within school weeks',
   'calendarProblem.noYears': 'The calendar holds no school year.',
   'calendarProblem.badDate': '{where}: "{value}" is not a valid date.',
-  'calendarProblem.yearReversed': 'School year {year}: the first lesson day ({from}) is after the last ({to}).',
+  'calendarProblem.yearReversed':
+    'School year {year}: the first lesson day ({from}) is after the last ({to}).',
   'calendarProblem.yearTooLong': 'School year {year} runs from {from} to {to}: longer than a year.',
   'calendarProblem.yearDuplicate': 'School year {year} appears twice.',
   'calendarProblem.yearOverlap': 'School year {year} starts ({from}) before {previous} ends ({to}).',
   'calendarProblem.yearGap':
     'Gap in the calendar: from {from} to {to} (between {previous} and {year}) is neither a school day nor a holiday; a summer holiday lasts at most 13 weeks. Is a school year missing?',
   'calendarProblem.holidayReversed': 'School year {year}: {name} ends ({to}) before it starts ({from}).',
-  'calendarProblem.holidayOutsideYear': 'School year {year}: {name} ({from} to {to}) lies outside the school year.',
+  'calendarProblem.holidayOutsideYear':
+    'School year {year}: {name} ({from} to {to}) lies outside the school year.',
   'calendarProblem.holidayOverlap': 'School year {year}: {name} overlaps {other} ({from} to {to}).',
   'calendarProblem.studyDayOutsideYears': 'Study day {name} on {date} lies in no school year.',
   'calendarProblem.studyDayWeekend': 'Study day {name} on {date} falls on a weekend.',
   'calendarProblem.studyDayDuplicate': 'More than one study day on {date} ({name}).',
   'calendarProblem.studyDayInHoliday': 'Study day {name} on {date} falls in {holiday}.',
-  'calendarProblem.studyDayPublicHoliday': 'Study day {name} on {date} falls on a public holiday ({holiday}).',
+  'calendarProblem.studyDayPublicHoliday':
+    'Study day {name} on {date} falls on a public holiday ({holiday}).',
   'calendarProblem.endsBeforeToday':
     'The last school year ends on {date}, before today ({today}): the nightly run would skip every night.',
   'profileProblem.notPositive': '{field} must be a positive whole number (now {value}).',
   'profileProblem.outOfBounds': '{field} must lie between {min} and {max} (now {value}).',
-  'profileProblem.signalNotBelowReport': 'The 8-hour signal ({value} min) must lie below the report ({report} min).',
+  'profileProblem.signalNotBelowReport':
+    'The 8-hour signal ({value} min) must lie below the report ({report} min).',
   'profileProblem.notEditable': '{field} cannot be changed: {why}',
   'profileProblem.unknownProfile': 'Norm profile {field} does not exist.',
 };

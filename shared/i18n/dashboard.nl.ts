@@ -392,7 +392,8 @@ export const nl = {
   'error.step_note_required': 'Vul bij stap {step} een toelichting in.',
   'units.hours': '{h} u {m} min',
   // ── engineer M (#13 administrator): editing notices, the calendar and norm profiles ──
-  'admin.effectiveNextNight': 'Wijzigingen in de kalender en de normprofielen gelden vanaf de volgende nachtelijke controle.',
+  'admin.effectiveNextNight':
+    'Wijzigingen in de kalender en de normprofielen gelden vanaf de volgende nachtelijke controle.',
   'admin.saved': 'Opgeslagen. Geldt vanaf de volgende nacht.',
   'admin.refused': 'Niet opgeslagen:',
   'admin.notice.post': 'Bericht plaatsen',
@@ -423,7 +424,8 @@ export const nl = {
   'admin.cal.liberation.never': 'nooit',
   'admin.profile.save': 'Profiel opslaan',
   'admin.profile.fixed': 'Vast (de wet): {what}',
-  'admin.profile.fixedLegal': '16 uur in 4 lesweken, de 4-wekenregel en DUO-melding volgen uit de Leerplichtwet en zijn niet te wijzigen.',
+  'admin.profile.fixedLegal':
+    '16 uur in 4 lesweken, de 4-wekenregel en DUO-melding volgen uit de Leerplichtwet en zijn niet te wijzigen.',
   'admin.profile.field.signalMinutes': '8-uurssignaal bij (minuten)',
   'admin.profile.field.reportMinutes': 'Interne melding bij (minuten)',
   'admin.profile.field.windowWeeks': 'Venster (lesweken)',
@@ -442,8 +444,10 @@ export const nl = {
   'calendarProblem.yearGap':
     'Gat in de kalender: van {from} tot en met {to} (tussen {previous} en {year}) is geen schooldag en geen vakantie; een zomervakantie duurt hoogstens 13 weken. Ontbreekt er een schooljaar?',
   'calendarProblem.holidayReversed': 'Schooljaar {year}: {name} eindigt ({to}) voordat hij begint ({from}).',
-  'calendarProblem.holidayOutsideYear': 'Schooljaar {year}: {name} ({from} tot en met {to}) valt buiten het schooljaar.',
-  'calendarProblem.holidayOverlap': 'Schooljaar {year}: {name} overlapt met {other} ({from} tot en met {to}).',
+  'calendarProblem.holidayOutsideYear':
+    'Schooljaar {year}: {name} ({from} tot en met {to}) valt buiten het schooljaar.',
+  'calendarProblem.holidayOverlap':
+    'Schooljaar {year}: {name} overlapt met {other} ({from} tot en met {to}).',
   'calendarProblem.studyDayOutsideYears': 'Studiedag {name} op {date} valt in geen enkel schooljaar.',
   'calendarProblem.studyDayWeekend': 'Studiedag {name} op {date} valt in het weekend.',
   'calendarProblem.studyDayDuplicate': 'Op {date} staat meer dan één studiedag ({name}).',
@@ -453,7 +457,8 @@ export const nl = {
     'Het laatste schooljaar eindigt op {date}, vóór vandaag ({today}): de nachtelijke controle zou elke nacht overslaan.',
   'profileProblem.notPositive': '{field} moet een positief geheel getal zijn (nu {value}).',
   'profileProblem.outOfBounds': '{field} moet tussen {min} en {max} liggen (nu {value}).',
-  'profileProblem.signalNotBelowReport': 'Het 8-uurssignaal ({value} min) moet lager liggen dan de melding ({report} min).',
+  'profileProblem.signalNotBelowReport':
+    'Het 8-uurssignaal ({value} min) moet lager liggen dan de melding ({report} min).',
   'profileProblem.notEditable': '{field} is niet te wijzigen: {why}',
   'profileProblem.unknownProfile': 'Normprofiel {field} bestaat niet.',
 } as const;

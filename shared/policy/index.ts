@@ -42,6 +42,7 @@ export {
   presentMinutes,
   type WeekPresence,
 } from './presence';
+export * from './profile-rules';
 export { NORM_PROFILES, type NormProfile, type NormProfiles, profileFor } from './profiles';
 export { isRuleId, RULES, type Rule, type RuleId, ruleText } from './rules';
 export { type EvaluateInput, type EvaluateResult, evaluateStudent } from './signals/evaluate';
@@ -49,4 +50,3 @@ export { reportStillStands } from './signals/still-stands';
 export * from './signals/types';
 export { summarizeDay } from './summarize';
 export * from './types';
-export * from './profile-rules';

@@ -40,7 +40,9 @@ const LEGAL_FIXED: ReadonlySet<EditableField> = new Set(['reportMinutes', 'windo
 
 /** The fields of `profile` an administrator may change. */
 export function editableFields(profile: Pick<NormProfile, 'legalRules'>): EditableField[] {
-  return (Object.keys(FIELD_BOUNDS) as EditableField[]).filter((f) => !(profile.legalRules && LEGAL_FIXED.has(f)));
+  return (Object.keys(FIELD_BOUNDS) as EditableField[]).filter(
+    (f) => !(profile.legalRules && LEGAL_FIXED.has(f)),
+  );
 }
 
 export type ProfileProblem =
@@ -69,7 +71,12 @@ export function validateProfileChange(current: NormProfile, next: NormProfile): 
     else if (value < min || value > max) problems.push({ code: 'outOfBounds', field, value, min, max });
   }
   if (next.signalMinutes >= next.reportMinutes)
-    problems.push({ code: 'signalNotBelowReport', field: 'signalMinutes', value: next.signalMinutes, report: next.reportMinutes });
+    problems.push({
+      code: 'signalNotBelowReport',
+      field: 'signalMinutes',
+      value: next.signalMinutes,
+      report: next.reportMinutes,
+    });
   return problems;
 }
 
@@ -87,6 +94,9 @@ export function profileProblemText(lang: Lang, p: ProfileProblem): string {
     case 'signalNotBelowReport':
       return translate(lang, 'profileProblem.signalNotBelowReport', { value: p.value, report: p.report });
     case 'notEditable':
-      return translate(lang, 'profileProblem.notEditable', { field, why: translate(lang, 'admin.profile.fixedLegal') });
+      return translate(lang, 'profileProblem.notEditable', {
+        field,
+        why: translate(lang, 'admin.profile.fixedLegal'),
+      });
   }
 }

@@ -57,6 +57,9 @@ function profile(profiles: NormProfiles, id: string): NormProfile {
 profile(NORM_PROFILES, 'standard');
 profile(NORM_PROFILES, 'route-x');
 
-export function profileFor(s: Pick<StudentFacts, 'routeX'>, profiles: NormProfiles = NORM_PROFILES): NormProfile {
+export function profileFor(
+  s: Pick<StudentFacts, 'routeX'>,
+  profiles: NormProfiles = NORM_PROFILES,
+): NormProfile {
   return profile(profiles, s.routeX ? 'route-x' : 'standard');
 }

@@ -37,7 +37,6 @@ describe("the administrator's calendar takes effect in the next nightly run (iss
       {
         version: 1,
         eventIds: ['evt-adm'],
-        expiresAt: 4_102_444_800,
       },
     );
     const calendar = structuredClone(defaultCalendarData);
