@@ -7,10 +7,10 @@ import { defineConfig, type Plugin } from 'vite';
 const root = import.meta.dirname;
 // 100 KB until the attendance officer's screens (task page with case steps, worklist filters,
 // outflow cases, luxury absence, letters) added about 5 KB; the next saving at hand is loading
-// the English texts (about 5 KB) only when a reader switches to English. 115 KB since the coach's
-// lists (#13: reports grouped by student with one action for several, "Mijn studenten", the
-// referral panel, the phone menu) added about 4.5 KB.
-const BUDGET = 115 * 1024;
+// the English texts (about 5 KB) only when a reader switches to English. 120 KB since the
+// administrator's editors (notices, calendar, norm profiles, with the calendar's validation run
+// in the browser so a gap is named before saving) added about 8 KB.
+const BUDGET = 120 * 1024;
 
 /** Prints the gzipped size of all JavaScript and fails the build above the budget. */
 function jsBudget(): Plugin {

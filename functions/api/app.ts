@@ -14,7 +14,7 @@ import { domainErrorBody, statusOfDomainError } from './domain-errors';
 import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './errors';
 import type { ApiData, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
-import { admin } from './routes/admin';
+import { admin, postNotice, saveCalendar, saveNormProfile, withdrawNotice } from './routes/admin';
 import { coachPage, coachStudents } from './routes/coach';
 import { kpi, remindCoach, unitReports } from './routes/kpi';
 import { luxuryHints, luxuryReport } from './routes/luxury';
@@ -89,6 +89,10 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   admin,
   coachStudents,
   bulkAction,
+  postNotice,
+  withdrawNotice,
+  saveCalendar,
+  saveNormProfile,
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };

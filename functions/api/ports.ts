@@ -1,5 +1,5 @@
 import type { AccessExport } from '../../shared/api/access-export';
-import type { AdminPage } from '../../shared/api/admin';
+import type { AdminPage, PostNoticeBody, SaveCalendarBody, SaveProfileBody } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { CoachStudentRow } from '../../shared/api/coach';
 import type { KpiPage } from '../../shared/api/kpi';
@@ -230,6 +230,16 @@ export interface ApiData {
   ): Promise<Page<OverviewRow>>;
   /** The administration page; `now` decides how much school calendar is left. */
   admin(now: Date): Promise<AdminPage>;
+  /** The administrator's edits (functions/usecases/admin), each audited with before and after. */
+  postNotice(input: { post: PostNoticeBody; by: string; now: Date }): Promise<{ dates: string[] }>;
+  withdrawNotice(input: { date: string; kind: string; by: string; now: Date }): Promise<void>;
+  saveCalendar(input: { body: SaveCalendarBody; by: string; now: Date }): Promise<{ version: number }>;
+  saveNormProfile(input: {
+    profileId: string;
+    body: SaveProfileBody;
+    by: string;
+    now: Date;
+  }): Promise<{ version: number }>;
 
   audit(entry: AuditEntry): Promise<void>;
   /** Every read of the student's data on their audit trail, newest first. */

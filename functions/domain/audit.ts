@@ -3,8 +3,10 @@ export interface AuditEntry {
   /**
    * `student`: a read of a student's data on the dashboard (who looked, when, at what). `staff`:
    * something done to a staff member that changes no record (a manager's reminder to a coach).
+   * `setting`: the administrator's edit of the calendar or the norm profiles; `notice`: a portal
+   * notice posted or withdrawn on the dashboard.
    */
-  entity: 'report' | 'task' | 'case' | 'student' | 'staff';
+  entity: 'report' | 'task' | 'case' | 'student' | 'staff' | 'setting' | 'notice';
   entityId: string;
   at: string;
   by: string;

@@ -6,6 +6,7 @@ import { dayBefore } from '../../shared/calendar/school-time';
 import { logErrors } from '../middleware/json-errors';
 import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
+import { withStoredSettings } from '../usecases/admin/school-settings';
 import { checkCalendar, type SkippedNightly } from '../usecases/nightly/calendar-guard';
 import type { NightlyDeps } from '../usecases/nightly/ports';
 import { reportRunMetrics } from '../usecases/nightly/run-metrics';
@@ -32,7 +33,9 @@ export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<Night
     .handler(async (event) => {
       const replay = Replay.safeParse(event);
       const asOf = replay.success ? replay.data.date : dayBefore(new Date());
-      const { calendar: schoolCalendar } = await deps();
+      // The administrator's calendar and norm profiles are read at every run: an edit applies from the next night.
+      const runDeps = await withStoredSettings(await deps());
+      const { calendar: schoolCalendar } = runDeps;
       const calendar = checkCalendar(
         {
           calendar: schoolCalendar,
@@ -44,7 +47,7 @@ export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<Night
       );
       // Retrying cannot help until the calendar is extended: report (metric, log) and stop.
       if (!calendar.covered) return { asOf, skipped: 'outside_calendar', calendar };
-      const result = await runNightly(await deps(), asOf);
+      const result = await runNightly(runDeps, asOf);
       reportRunMetrics(metrics, result);
       return { ...result, calendar };
     });

@@ -9,6 +9,7 @@ import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
 import { header, rawBody } from '../middleware/raw-body';
 import { verifyStandardWebhook, webhookVerifiers } from '../middleware/standard-webhook';
+import { withStoredSettings } from '../usecases/admin/school-settings';
 import { calendarOf, type Outcome } from '../usecases/ingest/context';
 import { DeliveryIdReused, ingestBatch } from '../usecases/ingest/ingest-batch';
 import { IngestBusyError } from '../usecases/ingest/lease';
@@ -68,7 +69,8 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
       } catch {
         throw new HttpProblem(400, { error: 'body is not valid JSON', issueCount: 0, issues: [] });
       }
-      const { ingest } = deps;
+      // The administrator's calendar (if stored) for this delivery's classification.
+      const ingest = await withStoredSettings(deps.ingest);
       const batch = parseBatch(json, {
         now: ingest.now(),
         skewMs: deps.occurredAtSkewMs,

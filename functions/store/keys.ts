@@ -193,6 +193,10 @@ export const noticeListGsi1 = (date: string, kind: string): Gsi1Key => ({
   gsi1sk: `${date}#${kind}`,
 });
 
+// ── school settings (the administrator's calendar and norm profiles) ───────
+/** AP 61: the school calendar in force (one versioned item; absent: the bundled one). AP 62: the norm profiles. */
+export const settingKey = (name: 'calendar' | 'norm-profiles'): PrimaryKey => ({ pk: 'SETTING', sk: name });
+
 // ── idempotency records ─────────────────────────────────────────────────────
 /** AP 22: `scope` names the caller, e.g. `delivery` (webhook-id), `nightly`, `report-action`. */
 export const idempotencyKey = (scope: string, key: string): PrimaryKey => ({

@@ -1,11 +1,23 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PortalNoticeData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
 import { byPartition, queryAll } from './dynamo';
+import { conditionMustHold } from './errors';
 import * as keys from './keys';
 import { plain, versionedUpsert } from './versioned';
 
-export type PortalNotice = PortalNoticeData;
+/**
+ * A notice from the presence system (`portal.notice`, severe weather) or posted by the
+ * administrator on the dashboard (`source: admin`; also kind `info`, and an English text).
+ */
+export interface PortalNotice {
+  date: IsoDate;
+  kind: string;
+  text: string;
+  textEn?: string;
+  source?: 'admin';
+}
 
 export async function putPortalNotice(
   store: Store,
@@ -35,5 +47,56 @@ export async function listPortalNotices(store: Store): Promise<PortalNotice[]> {
 export async function severeWeatherDates(store: Store): Promise<Set<IsoDate>> {
   return new Set(
     (await listPortalNotices(store)).filter((n) => n.kind === 'severe_weather').map((n) => n.date),
+  );
+}
+
+export async function getPortalNotice(
+  store: Store,
+  date: IsoDate,
+  kind: string,
+): Promise<PortalNotice | null> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.noticeKey(date, kind), ConsistentRead: true }),
+  );
+  return out.Item ? plain<PortalNotice>(out.Item) : null;
+}
+
+/**
+ * The administrator's notice (AP 32): replaces one of the same date and kind. Its `version` is
+ * the time posted (epoch ms), the presence system's is its `occurredAt`: whichever is newer wins.
+ */
+export async function putAdminNotice(
+  store: Store,
+  notice: PortalNotice,
+  meta: { postedAt: Date; expiresAt: number },
+): Promise<void> {
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: {
+        ...keys.noticeKey(notice.date, notice.kind),
+        ...keys.noticeListGsi1(notice.date, notice.kind),
+        type: 'notice',
+        ...notice,
+        source: 'admin',
+        version: meta.postedAt.getTime(),
+        eventIds: [],
+        expiresAt: meta.expiresAt,
+      },
+    }),
+  );
+}
+
+/** Withdraws a notice; `ConcurrentModification` when it is not there (withdrawn meanwhile). */
+export async function deletePortalNotice(store: Store, date: IsoDate, kind: string): Promise<void> {
+  await conditionMustHold(
+    store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: keys.noticeKey(date, kind),
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    ),
+    `notice ${date} ${kind}`,
   );
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { AccessExport } from './access-export';
-import { AdminPage } from './admin';
+import {
+  AdminPage,
+  Done,
+  NoticesPosted,
+  PostNoticeBody,
+  SaveCalendarBody,
+  SaveProfileBody,
+  SettingSaved,
+  WithdrawNoticeBody,
+} from './admin';
 import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
 import { BulkActionBody, BulkActionResult, CoachStudents } from './coach';
@@ -242,6 +251,36 @@ export const API_ROUTES = {
     summary: 'Portal notices, calendar, norm profiles and mail previews',
     roles: ['admin'],
     response: AdminPage,
+  },
+  postNotice: {
+    ...ROUTE_PATHS.postNotice,
+    summary: 'Post a portal notice on a date or each date of a range (audited)',
+    roles: ['admin'],
+    body: PostNoticeBody,
+    response: NoticesPosted,
+  },
+  withdrawNotice: {
+    ...ROUTE_PATHS.withdrawNotice,
+    summary: 'Withdraw a portal notice (audited; 409 when it is not there)',
+    roles: ['admin'],
+    body: WithdrawNoticeBody,
+    response: Done,
+  },
+  saveCalendar: {
+    ...ROUTE_PATHS.saveCalendar,
+    summary:
+      'Store the school calendar (audited); refused (422, in Dutch, naming the dates) with gaps, overlaps or days outside its years; applies from the next nightly run',
+    roles: ['admin'],
+    body: SaveCalendarBody,
+    response: SettingSaved,
+  },
+  saveNormProfile: {
+    ...ROUTE_PATHS.saveNormProfile,
+    summary:
+      "Change a norm profile's editable values (audited); the law's values and out-of-bounds values are refused (422); applies from the next nightly run",
+    roles: ['admin'],
+    body: SaveProfileBody,
+    response: SettingSaved,
   },
   localStaff: {
     ...ROUTE_PATHS.localStaff,

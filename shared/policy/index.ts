@@ -50,7 +50,8 @@ export {
   presentMinutes,
   type WeekPresence,
 } from './presence';
-export { NORM_PROFILES, type NormProfile, profileFor } from './profiles';
+export * from './profile-rules';
+export { NORM_PROFILES, type NormProfile, type NormProfiles, profileFor } from './profiles';
 export { isRuleId, RULES, type Rule, type RuleId, ruleText } from './rules';
 export { type EvaluateInput, type EvaluateResult, evaluateStudent } from './signals/evaluate';
 export { reportStillStands } from './signals/still-stands';

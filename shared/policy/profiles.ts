@@ -42,18 +42,24 @@ export interface NormProfile {
 
 export const NORM_PROFILES: Record<string, NormProfile> = data satisfies Record<string, NormProfile>;
 
-function profile(id: string): NormProfile {
-  const p = NORM_PROFILES[id];
-  if (!p) throw new Error(`Norm profile ${id} is missing from norm-profiles.json`);
+/** The norm profiles in force: the bundled ones, or the administrator's edit of them (stored). */
+export type NormProfiles = Readonly<Record<string, NormProfile>>;
+
+function profile(profiles: NormProfiles, id: string): NormProfile {
+  const p = profiles[id];
+  if (!p) throw new Error(`Norm profile ${id} is missing from the norm profiles`);
   // An internal norm sent to DUO would be a legal report on a non-legal basis.
   if (!p.legalRules && p.reportToDuo)
     throw new Error(`Norm profile ${id}: an internal norm cannot report to DUO`);
   return p;
 }
 
-const STANDARD = profile('standard');
-const ROUTE_X = profile('route-x');
+profile(NORM_PROFILES, 'standard');
+profile(NORM_PROFILES, 'route-x');
 
-export function profileFor(s: Pick<StudentFacts, 'routeX'>): NormProfile {
-  return s.routeX ? ROUTE_X : STANDARD;
+export function profileFor(
+  s: Pick<StudentFacts, 'routeX'>,
+  profiles: NormProfiles = NORM_PROFILES,
+): NormProfile {
+  return profile(profiles, s.routeX ? 'route-x' : 'standard');
 }

@@ -2,6 +2,7 @@ import type { Store } from '../../store/client';
 import { bindSignIn, getBoundStaffId } from '../../store/staff-sign-in';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
+import type { AdminWrites } from '../store/admin-writes';
 import type { ApiWrites } from '../store/writes';
 import { accessExport } from './access-export';
 import { adminPage } from './admin';
@@ -26,7 +27,7 @@ import { taskDetail } from './task';
 import { allTasks, getTask, listTasks } from './worklist';
 
 /** What the API reads: everything in `ApiData` but the commands. */
-export type ApiReads = Omit<ApiData, keyof ApiWrites>;
+export type ApiReads = Omit<ApiData, keyof ApiWrites | keyof AdminWrites>;
 
 /** The read side over the store: one query module per page, bound to the store here. */
 export function storeReads(

@@ -1,5 +1,4 @@
 import type { StudentPage } from '../../../shared/api/student';
-import { defaultCalendar } from '../../../shared/calendar';
 import { presenceByWeek, presenceTotals, presenceWindow } from '../../../shared/policy';
 import { addDays, localDate } from '../../domain/dates';
 import { listStudentAudit } from '../../store/audit-repository';
@@ -11,6 +10,7 @@ import { listStudentReports } from '../../store/reports-repository';
 import { loadEvaluationInput } from '../../store/signal-state-repository';
 import { getStaff } from '../../store/staff';
 import { getTask } from '../../store/tasks-repository';
+import { currentCalendar } from '../../usecases/admin/school-settings';
 import type { StudentRecord } from '../ports';
 import { reportSummary } from './mapping';
 import { signalsOf } from './signals';
@@ -22,7 +22,8 @@ const WINDOW_WEEKS = 4;
 
 export async function studentPage(store: Store, student: StudentRecord, now: Date): Promise<StudentPage> {
   const today = localDate(now);
-  const from = defaultCalendar.schoolYearAt(today)?.firstDay ?? addDays(today, -365);
+  const calendar = await currentCalendar(store);
+  const from = calendar.schoolYearAt(today)?.firstDay ?? addDays(today, -365);
   const [days, reports, evaluation, units, referrals] = await Promise.all([
     listDaySummaries(store, student.studentId, from, today),
     listStudentReports(store, student.studentId),
@@ -35,7 +36,7 @@ export async function studentPage(store: Store, student: StudentRecord, now: Dat
     student: { ...student, teamName },
     weeks: presenceByWeek(days),
     totals: presenceTotals(days),
-    window: presenceWindow(defaultCalendar, days, today, WINDOW_WEEKS),
+    window: presenceWindow(calendar, days, today, WINDOW_WEEKS),
     reports: reports.map((r) => reportSummary(r, today)).reverse(),
     signals: signalsOf(evaluation.signals.state),
     referrals,

@@ -1,5 +1,4 @@
 import type { LetterRef, TaskDetail, TaskStep } from '../../../shared/api/tasks';
-import { defaultCalendar } from '../../../shared/calendar';
 import { ageOn, legalStatus } from '../../../shared/policy';
 import { followedWeeks } from '../../../shared/policy/followed-weeks';
 import { localDate } from '../../domain/dates';
@@ -13,6 +12,7 @@ import { listOrgUnits } from '../../store/org-units';
 import { listStaff } from '../../store/staff';
 import { getStudent, type StudentRecord } from '../../store/students';
 import { getTask as getStoredTask } from '../../store/tasks-repository';
+import { currentCalendar } from '../../usecases/admin/school-settings';
 import { fourWeekDuoTaskId } from '../../usecases/tasks/four-week';
 import { apiTask } from './mapping';
 import { getReport } from './reports';
@@ -55,16 +55,17 @@ export async function taskDetail(
   const task = await getStoredTask(store, taskId);
   if (!task) return null;
   const today = localDate(now);
-  const [student, staff, units, trail] = await Promise.all([
+  const [student, staff, units, trail, calendar] = await Promise.all([
     task.studentId ? getStudent(store, task.studentId) : Promise.resolve(undefined),
     listStaff(store),
     listOrgUnits(store),
     listAudit(store, 'task', taskId),
+    currentCalendar(store),
   ]);
   const names = new Map(staff.map((s) => [s.staffId, s.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const flow = task.flow ? flowOf(task.flow) : null;
-  const views = flow ? stepViews(defaultCalendar, flow, task, today) : [];
+  const views = flow ? stepViews(calendar, flow, task, today) : [];
   const period = flow ? followedPeriod(flow, task, today) : null;
   const [report, days, letters] = await Promise.all([
     task.reportId ? getReport(store, task.reportId, now) : Promise.resolve(null),
@@ -104,7 +105,7 @@ export async function taskDetail(
     report,
     flow: task.flow ?? null,
     steps: views.map((v) => stepOf(v, nameOf)),
-    attendance: period ? followedWeeks(defaultCalendar, days, period.from, period.to) : [],
+    attendance: period ? followedWeeks(calendar, days, period.from, period.to) : [],
     letters,
     duo: task.flow === 'four_week' ? duoOutlook(task, student, today) : null,
   };

@@ -2,6 +2,7 @@ import type { Store } from '../../store/client';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
 import { storeReads } from '../queries';
+import { adminCommands } from './admin-writes';
 import type { ApiWrites } from './writes';
 
 /** The API's view of the store: the reads per page (`../queries`), the writes through the use cases. */
@@ -11,5 +12,5 @@ export function storeApiData(
   /** RETENTION_YEARS, for the audit entries of reads. */
   retentionYears: number = DEFAULT_RETENTION_YEARS,
 ): ApiData {
-  return { ...writes, ...storeReads(store, retentionYears) };
+  return { ...writes, ...storeReads(store, retentionYears), ...adminCommands({ store, retentionYears }) };
 }

@@ -1,3 +1,4 @@
+import { withStoredSettings } from '../../usecases/admin/school-settings';
 import { makeRmcReport, markOutflowStep } from '../../usecases/cases/outflow';
 import {
   applyReportAction,
@@ -35,42 +36,44 @@ export type ApiWrites = Pick<
  * The dashboard's commands, in the API's terms, through the report use cases: the one path that
  * also mails the tasks it creates and publishes `report.handled`, whoever drives it.
  */
-export function reportCommands(deps: ReportDeps): ApiWrites {
+export function reportCommands(base: ReportDeps): ApiWrites {
+  // The administrator's calendar, read per command: due dates count in the calendar in force.
+  const current = () => withStoredSettings(base);
   return {
     async applyReportAction(command) {
-      await applyReportAction(deps, command);
+      await applyReportAction(await current(), command);
     },
     async completeConversation(command) {
-      await completeReportConversation(deps, command);
+      await completeReportConversation(await current(), command);
     },
     async createReferral(command) {
-      const task = await createReferral(deps, command);
+      const task = await createReferral(await current(), command);
       return { taskId: task.taskId };
     },
     async updateTaskStatus(command) {
-      await updateTaskStatus(deps, command);
+      await updateTaskStatus(await current(), command);
     },
     async recordDuoStatus(command) {
-      await recordDuoStatus(deps, command);
+      await recordDuoStatus(await current(), command);
     },
     async assignTask(command) {
-      await assignTaskOwner(deps, command);
+      await assignTaskOwner(await current(), command);
     },
     async completeStep(command) {
-      await completeTaskStep(deps, command);
+      await completeTaskStep(await current(), command);
     },
     async markOutflowStep({ step, note, ...command }) {
-      if (step === 'rmc_reported') await makeRmcReport(deps, { ...command, note: note ?? '' });
-      else await markOutflowStep(deps, { ...command, step, ...(note ? { note } : {}) });
+      if (step === 'rmc_reported') await makeRmcReport(await current(), { ...command, note: note ?? '' });
+      else await markOutflowStep(await current(), { ...command, step, ...(note ? { note } : {}) });
     },
     async createLuxuryReport(command) {
-      const task = await createLuxuryReport(deps, command);
+      const task = await createLuxuryReport(await current(), command);
       return { taskId: task.taskId };
     },
-    remindCoach: (command) => remindCoach(deps, command),
+    remindCoach: async (command) => remindCoach(await current(), command),
     async confirmDuoEndDate(command) {
-      await confirmDuoEndDate(deps, command);
+      await confirmDuoEndDate(await current(), command);
     },
-    exportDuoCsv: (_now, reporter) => exportDuo(deps.store, reporter),
+    exportDuoCsv: (_now, reporter) => exportDuo(base.store, reporter),
   };
 }

@@ -3,6 +3,7 @@ import {
   type DaySummary,
   evaluateStudent,
   NORM_PROFILES,
+  type NormProfiles,
   profileFor,
   reportStillStands,
   type StudentFacts,
@@ -58,9 +59,9 @@ function facts(student: StudentRecord): StudentFacts {
 }
 
 /** How far back the rules look: the longest window of any norm profile, plus one week. */
-const LOOKBACK_WEEKS =
+const lookbackWeeks = (profiles: NormProfiles): number =>
   Math.max(
-    ...Object.values(NORM_PROFILES).flatMap((p) => [
+    ...Object.values(profiles).flatMap((p) => [
       p.windowWeeks,
       p.fourWeekWeeks + 1,
       p.sickRepeatedWindowWeeks,
@@ -70,7 +71,7 @@ const LOOKBACK_WEEKS =
 
 /** The first day to read: the lookback, or an older day that was corrected since the last run. */
 function lookbackFrom(deps: NightlyDeps, asOf: string, earliest: string[]): string {
-  const from = deps.calendar.schoolWeeksEndingOn(asOf, LOOKBACK_WEEKS).from;
+  const from = deps.calendar.schoolWeeksEndingOn(asOf, lookbackWeeks(deps.profiles ?? NORM_PROFILES)).from;
   return [from, ...earliest].sort()[0] as string;
 }
 
@@ -133,7 +134,7 @@ export async function evaluateOne(
     dirty.map((m) => m.date),
   );
 
-  const profile = profileFor(student);
+  const profile = profileFor(student, deps.profiles);
   const evaluated = evaluateStudent({
     student: facts(student),
     days,

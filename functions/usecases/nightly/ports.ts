@@ -1,6 +1,6 @@
 import type { SchoolCalendar } from '../../../shared/calendar';
 import { dashboardLink } from '../../../shared/links';
-import type { KpiUnit } from '../../../shared/policy';
+import type { KpiUnit, NormProfiles } from '../../../shared/policy';
 import type { EventBus } from '../../events/types';
 import type { Outbox } from '../../mail/outbox';
 import type { Store } from '../../store/client';
@@ -31,6 +31,8 @@ export interface NightlyDeps {
   outbox: Outbox;
   bus: EventBus;
   calendar: SchoolCalendar;
+  /** The norm profiles in force (the administrator's, else the bundled ones); absent: the bundled ones. */
+  profiles?: NormProfiles;
   loadDirectory: () => Promise<Directory>;
   config: NightlyConfig;
   /** Students evaluated at once. */

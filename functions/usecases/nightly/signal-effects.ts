@@ -154,7 +154,7 @@ function signal8Effects(fx: Effects, signal: Signal8): SignalOutcome {
       studentName,
       ...(fx.coach ? { coachName: fx.coach.name } : {}),
       minutes: signal.totalMinutes,
-      reportAtMinutes: profileFor(student).reportMinutes,
+      reportAtMinutes: profileFor(student, fx.deps.profiles).reportMinutes,
       ...(student.routeX ? { routeX: true } : {}),
       ...period,
     }),
