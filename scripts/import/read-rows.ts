@@ -1,11 +1,12 @@
 /**
- * Rows of an export file, streamed: CSV through papaparse (delimiter detected, `;` or `,`;
+ * Rows of an export file, streamed: CSV through papaparse (delimiter detected, `;`, `,` or tab;
  * a byte order mark dropped) and `.xlsx` through exceljs's streaming WorkbookReader (first
  * worksheet). Rows come one at a time with backpressure, so a file of millions of rows never
  * sits in memory. A row's `line` is its record number with the header as line 1 (in a CSV a
  * cell holding a line break makes that differ from the text editor's line).
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ImportRow } from '../../shared/import';
@@ -20,11 +21,31 @@ export interface ReadProgress {
 const isEmpty = (cells: Record<string, string>): boolean =>
   Object.values(cells).every((c) => c.trim() === '');
 
+/**
+ * The delimiter of the header line: `;` (Dutch Excel), `,` or a tab, whichever it has most.
+ * Decided from the header alone: papaparse's own guess can be misled by a blank line or a
+ * quoted cell holding the other separator.
+ */
+async function headerDelimiter(file: string): Promise<string> {
+  const handle = await open(file);
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const header = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '';
+    const count = (sep: string) => header.split(sep).length - 1;
+    return [';', ',', '\t'].reduce((best, sep) => (count(sep) > count(best) ? sep : best), ';');
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function* readCsvRows(file: string, progress?: ReadProgress): AsyncGenerator<ImportRow> {
+  const delimiter = await headerDelimiter(file);
   const input = createReadStream(file);
   if (progress) input.on('data', (chunk) => (progress.bytesRead += chunk.length));
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
     header: true,
+    delimiter,
     skipEmptyLines: false,
     transformHeader: (header) => header.replace(/^\uFEFF/, '').trim(),
   });
