@@ -105,6 +105,7 @@ export async function run(): Promise<void> {
       const base = process.memoryUsage();
       let peakHeap = base.heapUsed;
       let peakRss = base.rss;
+      const session = newImportSession();
       const started = performance.now();
       const totals = await importRows(
         deps,
@@ -114,7 +115,7 @@ export async function run(): Promise<void> {
           peakHeap = Math.max(peakHeap, now.heapUsed);
           peakRss = Math.max(peakRss, now.rss);
         },
-        newImportSession(),
+        session,
       );
       const seconds = (performance.now() - started) / 1000;
       // With --expose-gc: what the import still holds at its end (the session's fingerprints),
