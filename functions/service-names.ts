@@ -7,6 +7,7 @@ export const SERVICE_NAMES = {
   webhook: 'presentie-webhook',
   api: 'presentie-api',
   nightly: 'presentie-nightly',
+  provisioning: 'presentie-provisioning',
 } as const;
 
 export type FunctionName = keyof typeof SERVICE_NAMES;

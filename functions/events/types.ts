@@ -18,7 +18,9 @@ export type DomainEvent =
       at: string;
     }
   | { type: 'report.withdrawn'; reportId: string; studentId: string; teamId: string; asOf: string }
-  | { type: 'signal.sent'; signalId: string; kind: string; studentId: string; asOf: string };
+  | { type: 'signal.sent'; signalId: string; kind: string; studentId: string; asOf: string }
+  /** A `staff.upserted` was stored: the staff member's sign-in account is provisioned from it. */
+  | { type: 'staff.changed'; staffId: string };
 
 export type DomainEventType = DomainEvent['type'];
 
