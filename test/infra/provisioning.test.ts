@@ -67,7 +67,7 @@ describe('staff provisioning in the template', () => {
     );
     const cognito = statements.filter((s) => JSON.stringify(s.Action).includes('cognito-idp'));
     expect(cognito).toHaveLength(1);
-    expect([...(cognito[0]?.Action as string[])].sort()).toEqual(
+    expect([...((cognito[0]?.Action ?? []) as string[])].sort()).toEqual(
       PROVISIONING_ACTIONS.map((a) => `cognito-idp:${a}`).sort(),
     );
     expect(JSON.stringify(cognito[0]?.Resource)).toMatch(/StaffPool/);
