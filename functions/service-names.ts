@@ -9,6 +9,8 @@ export const SERVICE_NAMES = {
   nightly: 'presentie-nightly',
   /** Mails a task's role the moment the task is made (EventBridge rule on `task.created`). */
   'task-mailer': 'presentie-task-mailer',
+  /** Makes a staff member's sign-in account from `staff.changed` (EventBridge rule). */
+  provisioning: 'presentie-provisioning',
 } as const;
 
 export type FunctionName = keyof typeof SERVICE_NAMES;

@@ -26,6 +26,12 @@ const DeployConfigSchema = z
     entraClientId: optional,
     entraClientSecretArn: optional,
     /**
+     * How the user pool mails invitations: `ses` (the default) through the SES domain, which
+     * must be verified first; `cognito` (Cognito's own mailer, ~50 a day) for the very first
+     * deploy, before the domain's DKIM records are in place (docs/deploy.md).
+     */
+    cognitoMail: optional.pipe(z.enum(['ses', 'cognito']).default('ses')),
+    /**
      * RETENTION_YEARS of every function: items expire (DynamoDB TTL) this many years after the
      * student left. `-c retentionYears=7` arrives as a string; absent or blank means the default.
      */
@@ -66,6 +72,7 @@ export const CONTEXT_KEYS = [
   'entraTenantId',
   'entraClientId',
   'entraClientSecretArn',
+  'cognitoMail',
   'retentionYears',
 ] as const;
 

@@ -49,6 +49,10 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     authDomainPrefix: config.authDomainPrefix,
     dashboardUrl: web.dashboardUrl,
     ...(entra ? { entra } : {}),
+    // Invitations through SES with the school's domain (Cognito's own mailer stops at ~50 a day).
+    ...(config.cognitoMail === 'ses'
+      ? { mail: { domain: config.domain, senderAddress: config.senderAddress } }
+      : {}),
   });
   const appStack = new AppStack(app, `${prefix}-App`, {
     description: 'Presentie: handlers, HTTP API, nightly schedule, mail, events, alarms',
@@ -57,6 +61,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     webhookSecret: data.webhookSecret,
     httpApi: web.httpApi,
     userPoolId: auth.userPool.userPoolId,
+    userPoolArn: auth.userPool.userPoolArn,
     userPoolClientId: auth.client.userPoolClientId,
     ...(auth.entraClient ? { entraClientId: auth.entraClient.userPoolClientId } : {}),
     dashboardUrl: web.dashboardUrl,

@@ -142,7 +142,10 @@ export function createApi(deps: ApiDeps) {
     if (name === 'openapi') return { json: openapi };
     if (name !== 'localStaff' && name !== 'localSignIn') return null;
     if (!deps.localSigningKey) throw notFound('local sign-in is off');
-    const staff = await deps.data.listStaff();
+    // The local sign-in list: the staff in the table less those provisioning disabled.
+    const all = await deps.data.listStaff();
+    const enabled = await Promise.all(all.map((s) => deps.data.signInEnabled(s.staffId)));
+    const staff = all.filter((_, i) => enabled[i]);
     if (name === 'localStaff') {
       const list = staff
         .map(({ staffId, name, email, roles }) => ({ staffId, name, email, roles }))

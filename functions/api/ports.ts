@@ -103,6 +103,8 @@ export interface ApiData {
   boundStaffId(signIn: string): Promise<string | null>;
   /** Binds a sign-in identity to a staff member, once; a second binding is a named error. */
   bindSignIn(signIn: string, staffId: string): Promise<void>;
+  /** False when provisioning disabled the staff member's account (AP 51); true otherwise. */
+  signInEnabled(staffId: string): Promise<boolean>;
   listStaff(): Promise<StaffRecord[]>;
   listOrgUnits(): Promise<OrgUnitRecord[]>;
   getStudent(studentId: string): Promise<StudentRecord | null>;

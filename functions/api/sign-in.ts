@@ -13,6 +13,9 @@ import type { ApiData, StaffRecord } from './ports';
 export async function principalOf(data: ApiData, identity: VerifiedIdentity): Promise<Principal> {
   if (!identity.emailVerified) throw forbidden('e-mail address not verified');
   const staff = await boundStaff(data, identity);
+  // A staff member who left the roster (provisioning disabled them) is refused even with a
+  // token still valid, or one from Entra ID, whose accounts are not ours to disable.
+  if (!(await data.signInEnabled(staff.staffId))) throw forbidden('this staff member may no longer sign in');
   return {
     staffId: staff.staffId,
     name: staff.name,
@@ -33,6 +36,8 @@ async function boundStaff(data: ApiData, identity: VerifiedIdentity): Promise<St
   }
   const staff = await data.findStaffByEmail(identity.email);
   if (!staff) throw forbidden('no staff member for this sign-in');
+  // Not bound while disabled: the binding would outlive the refusal.
+  if (!(await data.signInEnabled(staff.staffId))) throw forbidden('this staff member may no longer sign in');
   try {
     await data.bindSignIn(identity.signIn, staff.staffId);
   } catch (error) {

@@ -27,21 +27,43 @@ export class InvalidTokenError extends Error {
 
 /** Both issuers use Cognito's claim names, so the mapping is shared. */
 export function identityFromClaims(claims: Record<string, unknown>): VerifiedIdentity {
-  const { email, sub: subject, iss: issuer } = claims;
+  const { sub: subject, iss: issuer } = claims;
   const groups = claims['cognito:groups'];
-  if (typeof email !== 'string' || email === '') throw new InvalidTokenError('token has no e-mail claim');
+  const federated = federatedIdentity(claims.identities);
+  const address = emailOf(claims, federated !== undefined);
+  if (!address) throw new InvalidTokenError('token has no e-mail claim');
+  const { email, verified } = address;
   if (typeof subject !== 'string' || subject === '') throw new InvalidTokenError('token has no subject');
   if (typeof issuer !== 'string' || issuer === '') throw new InvalidTokenError('token has no issuer');
   const list = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
-  const federated = federatedIdentity(claims.identities);
   return {
     signIn: federated ? `${issuer}#${federated}` : `${issuer}#${subject}`,
     subject,
     email: email.toLowerCase(),
-    // Cognito writes a boolean; an attribute mapped from an identity provider may arrive as a string.
-    emailVerified: claims.email_verified === true || claims.email_verified === 'true',
+    emailVerified: verified,
     groups: list,
   };
+}
+
+const isVerified = (claim: unknown) => claim === true || claim === 'true';
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.includes('@');
+
+/**
+ * The address a staff member is found by on their first sign-in. An Entra ID user often has no
+ * `email` claim (no mailbox, or the optional claim not configured); their user principal name
+ * (`preferred_username` in v2 tokens, `upn` in v1) then stands in: it is the school's own
+ * account name, in a domain the tenant has verified, and at schools the same as the staff
+ * member's address in the roster. Only a federated (Entra ID) user gets this fallback.
+ */
+function emailOf(
+  claims: Record<string, unknown>,
+  federated: boolean,
+): { email: string; verified: boolean } | undefined {
+  // Cognito writes a boolean; an attribute mapped from an identity provider may arrive as a string.
+  if (nonEmpty(claims.email)) return { email: claims.email, verified: isVerified(claims.email_verified) };
+  if (!federated) return undefined;
+  const name = [claims.preferred_username, claims.upn].find(nonEmpty);
+  return name ? { email: name, verified: true } : undefined;
 }
 
 /** `<provider>#<userId>` of a federated user (Cognito's `identities` claim), else undefined. */

@@ -27,7 +27,9 @@ export type DomainEvent =
       studentId: string;
       teamId: string;
       createdOn: string;
-    };
+    }
+  /** A `staff.upserted` was stored: the staff member's sign-in account is provisioned from it. */
+  | { type: 'staff.changed'; staffId: string };
 
 export type DomainEventType = DomainEvent['type'];
 

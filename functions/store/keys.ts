@@ -67,6 +67,8 @@ export const staffEmailGsi1 = (email: string, staffId: string): Gsi1Key => ({
 export const signInKey = (identity: string): PrimaryKey => ({ pk: `SIGNIN#${identity}`, sk: 'SIGNIN' });
 /** AP 42: the sign-in identity a staff member is bound to (one at most). */
 export const staffSignInKey = (staffId: string): PrimaryKey => ({ pk: `STAFF#${staffId}`, sk: 'SIGNIN' });
+/** AP 51: the sign-in account provisioned for a staff member (functions/usecases/provisioning/). */
+export const staffAccountKey = (staffId: string): PrimaryKey => ({ pk: `STAFF#${staffId}`, sk: 'ACCOUNT' });
 /** AP 13: all staff. */
 export const staffListPk = (): string => 'STAFF';
 /** AP 13: all staff. */

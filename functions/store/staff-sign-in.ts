@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SignInBoundElsewhere, StaffBoundElsewhere } from '../domain/staff-sign-in';
 import type { Store } from './client';
-import { conditionHeld } from './errors';
+import { conditionHeld, isConditionFailed } from './errors';
 import * as keys from './keys';
 
 /** AP 41: the staff id a sign-in identity is bound to, if any (read consistently: it decides access). */
@@ -49,4 +49,30 @@ function putIfNewOrSame(store: Store, item: Record<string, string>, field: 'sign
       }),
     ),
   );
+}
+
+/**
+ * Removes a staff member's sign-in binding (AP 41/42), both sides: a disabled staff member's
+ * identity no longer finds them. Their next sign-in, if ever enabled again, binds afresh.
+ */
+export async function unbindStaff(store: Store, staffId: string): Promise<void> {
+  const { Item } = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.staffSignInKey(staffId), ConsistentRead: true }),
+  );
+  const identity = typeof Item?.signIn === 'string' ? Item.signIn : undefined;
+  if (identity) {
+    await store.doc
+      .send(
+        new DeleteCommand({
+          TableName: store.tableName,
+          Key: keys.signInKey(identity),
+          ConditionExpression: 'attribute_not_exists(pk) OR staffId = :staffId',
+          ExpressionAttributeValues: { ':staffId': staffId },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailed(error)) throw error;
+      });
+  }
+  await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.staffSignInKey(staffId) }));
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { commonEnv } from '../config';
+import { type EventBus, eventBusFor } from '../events';
+import { createLocalBus } from '../events/local-bus';
 import { loadWebhookSecrets } from '../middleware/standard-webhook';
+import { localProvisioning } from '../provisioning/local';
 import { documentClient, type Store } from '../store/client';
 import type { IngestDeps } from '../usecases/ingest/context';
 import type { LeaseSettings } from '../usecases/ingest/lease';
+import { provisioningSubscriber } from '../usecases/provisioning/provision-staff';
 
 /** The webhook function's environment (infra/stacks/app-stack.ts sets it). */
 export const webhookEnv = commonEnv
@@ -19,6 +23,8 @@ export const webhookEnv = commonEnv
      * system sets it, so that a school year can be simulated ahead of today).
      */
     OCCURRED_AT_SKEW_SECONDS: z.union([z.literal('off'), z.coerce.number().nonnegative()]).default(300),
+    /** The EventBridge bus `staff.changed` goes to (AWS); absent: the in-process bus below. */
+    EVENT_BUS_NAME: z.string().optional(),
   })
   .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
     message: 'set PRESENCE_WEBHOOK_SECRETS (local) or PRESENCE_WEBHOOK_SECRET_ARN (AWS)',
@@ -40,6 +46,8 @@ export interface WebhookOverrides {
   lease?: LeaseSettings;
   /** A test's clock: what "now" and "today" are to ingestion and its refusals. */
   now?: () => Date;
+  /** A test's bus (the in-process one records what was published). */
+  bus?: EventBus;
 }
 
 /**
@@ -50,9 +58,11 @@ export async function createWebhookDeps(
   env: WebhookEnv,
   overrides: WebhookOverrides = {},
 ): Promise<WebhookDeps> {
+  const store = overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME };
   return {
     ingest: {
-      store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
+      store,
+      bus: overrides.bus ?? webhookBus(env, store),
       retentionYears: env.RETENTION_YEARS,
       now: overrides.now ?? (() => new Date()),
       lease: overrides.lease ?? {
@@ -63,4 +73,23 @@ export async function createWebhookDeps(
     secrets: await loadWebhookSecrets(env),
     occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,
   };
+}
+
+/**
+ * In AWS the webhook publishes `staff.changed` on EventBridge, where a rule runs the
+ * provisioning function. Locally there is no EventBridge: the in-process bus runs the same use
+ * case with the local adapter (the local sign-in list), as the provisioning function would.
+ */
+function webhookBus(env: WebhookEnv, store: Store): EventBus {
+  if (env.EVENT_BUS_NAME) return eventBusFor(env.EVENT_BUS_NAME);
+  const bus = createLocalBus();
+  bus.subscribe(
+    provisioningSubscriber({
+      store,
+      port: localProvisioning(store),
+      retentionYears: env.RETENTION_YEARS,
+      now: () => new Date(),
+    }),
+  );
+  return bus;
 }

@@ -1,7 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -27,6 +29,8 @@ export interface AppStackProps extends StackProps {
   /** The bare HTTP API the web stack serves under /api; this stack adds its routes and stage. */
   httpApi: IHttpApi;
   userPoolId: string;
+  /** The staff pool's ARN: the provisioning function's admin actions are limited to it. */
+  userPoolArn: string;
   userPoolClientId: string;
   /** The Entra ID client of the user pool, when staff federate (its tokens are accepted too). */
   entraClientId?: string;
@@ -77,9 +81,12 @@ export class AppStack extends Stack {
         // Longer than the timeout: a holder the runtime stopped cannot outlive its lease.
         INGEST_LEASE_SECONDS: String(2 * WEBHOOK_TIMEOUT_SECONDS + 2),
         INGEST_WAIT_SECONDS: '15',
+        // staff.changed goes here: the provisioning rule below picks it up.
+        EVENT_BUS_NAME: this.bus.eventBusName,
       },
     }).fn;
     grantTableData(props.table, webhook);
+    this.bus.grantPutEventsTo(webhook);
     props.webhookSecret.grantRead(webhook);
 
     const api = new HandlerFunction(this, 'Api', {
@@ -150,6 +157,8 @@ export class AppStack extends Stack {
         "EventBridge Scheduler's Lambda target grants lambda:InvokeFunction on the nightly function and its qualified versions (arn:*); the wildcard covers only versions of that one function.",
     });
 
+    const provisioning = this.provisioning(props);
+
     this.api = new PresentieHttpApi(this, 'Http', {
       httpApi: props.httpApi,
       webhook,
@@ -160,13 +169,28 @@ export class AppStack extends Stack {
     });
 
     const alarms = new Alarms(this, 'Alarms', {
-      functions: { Webhook: webhook, Api: api, Nightly: nightly, TaskMailer: taskMailer.fn },
+      functions: {
+        Webhook: webhook,
+        Api: api,
+        Nightly: nightly,
+        TaskMailer: taskMailer.fn,
+        Provisioning: provisioning.fn,
+      },
       nightly,
       deadLetterQueue: deadLetters,
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
     addApiAlarms(alarms, { api: this.api });
     taskMailer.addAlarms(alarms);
+    alarms.alarm('ProvisioningDeadLetters', alarms.action, {
+      metric: provisioning.deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      description:
+        'A staff member could not be provisioned after the retries (staff.changed in the dead-letter queue); see the provisioning log, then send the event to the bus again.',
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebhookUrl', { value: this.api.webhookUrl });
@@ -178,4 +202,67 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'NightlyFunctionName', { value: nightly.functionName });
   }
+
+  /**
+   * Staff provisioning: `staff.changed` on the bus (published by the webhook) runs the function,
+   * which creates, updates or disables the staff member's Cognito account, or with Entra ID keeps
+   * only the mapping. Retried by the rule; what still fails lands in its dead-letter queue.
+   */
+  private provisioning(props: AppStackProps) {
+    const deadLetters = new Queue(this, 'ProvisioningDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(deadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the provisioning rule; its events are replayed by hand.',
+    });
+    const fn = new HandlerFunction(this, 'Provisioning', {
+      handler: 'provisioning',
+      description: 'Staff provisioning: a sign-in account per staff member, from staff.changed',
+      retentionYears: props.retentionYears,
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        PROVISIONING_MODE: props.entraClientId ? 'entra' : 'cognito',
+        COGNITO_USER_POOL_ID: props.userPoolId,
+      },
+    }).fn;
+    grantTableData(props.table, fn);
+    // The user pool's admin actions on staff accounts, on this pool only.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: PROVISIONING_ACTIONS.map((a) => `cognito-idp:${a}`),
+        resources: [props.userPoolArn],
+      }),
+    );
+    new Rule(this, 'StaffChangedRule', {
+      description: 'staff.changed -> staff provisioning',
+      eventBus: this.bus,
+      eventPattern: { source: ['presentie'], detailType: ['staff.changed'] },
+      targets: [
+        new LambdaFunction(fn, {
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+          deadLetterQueue: deadLetters,
+        }),
+      ],
+    });
+    return { fn, deadLetters };
+  }
 }
+
+/** What provisioning may do in the user pool (functions/provisioning/cognito.ts), nothing more. */
+export const PROVISIONING_ACTIONS = [
+  'AdminCreateUser',
+  'AdminUpdateUserAttributes',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'AdminListGroupsForUser',
+  'AdminDisableUser',
+  'AdminEnableUser',
+] as const;

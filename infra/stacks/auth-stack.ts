@@ -11,6 +11,7 @@ import {
   type UserPoolClient,
   UserPoolClientIdentityProvider,
   type UserPoolDomain,
+  UserPoolEmail,
   UserPoolIdentityProviderOidc,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -25,6 +26,8 @@ export interface AuthStackProps extends StackProps {
   /** Where the dashboard lives; sign-in returns there. */
   dashboardUrl: string;
   entra?: EntraConfig;
+  /** The SES domain and sender invitations go out with; absent: Cognito's own mailer. */
+  mail?: { domain: string; senderAddress: string };
 }
 
 /** Staff sign-in: a user pool with a group per role, the hosted sign-in and the dashboard's client. */
@@ -64,6 +67,16 @@ export class AuthStack extends Stack {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
+      ...(props.mail
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.mail.senderAddress,
+              fromName: 'Presentie',
+              sesRegion: this.region,
+              sesVerifiedDomain: props.mail.domain,
+            }),
+          }
+        : {}),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -95,6 +108,9 @@ export class AuthStack extends Stack {
           // the API binds a federated user by those, never by the address.
           emailVerified: ProviderAttribute.other('xms_edov'),
           fullname: ProviderAttribute.other('name'),
+          // The user principal name: the API finds a staff member by it when there is no
+          // `email` claim (functions/auth/token-verifier.ts).
+          preferredUsername: ProviderAttribute.other('preferred_username'),
         },
       });
     }

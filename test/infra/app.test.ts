@@ -134,12 +134,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the webhook read and write the table and read its secret, nothing else', () => {
+  it('lets the webhook read and write the table, read its secret and publish staff.changed, nothing else', () => {
     const actions = actionsOf(statementsOf('webhook'));
     expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue']),
+      expect.arrayContaining([
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'secretsmanager:GetSecretValue',
+        'events:PutEvents',
+      ]),
     );
-    expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('events:'))).toBe(false);
+    expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('cognito-idp:'))).toBe(false);
   });
 
   it('lets the API read and write the table and publish domain events, but not mail or read secrets', () => {
@@ -359,7 +364,8 @@ describe('alarms', () => {
 
   it('fire when a handler fails or a nightly run is parked in the dead-letter queue', () => {
     const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
-    expect(Object.keys(errorAlarms)).toHaveLength(4);
+    // Webhook, API, nightly run, task mailer and staff provisioning.
+    expect(Object.keys(errorAlarms)).toHaveLength(5);
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       AlarmActions: [{ Ref: Match.anyValue() }],

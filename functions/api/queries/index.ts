@@ -1,4 +1,5 @@
 import type { Store } from '../../store/client';
+import { getStaffAccount } from '../../store/staff-accounts';
 import { bindSignIn, getBoundStaffId } from '../../store/staff-sign-in';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
@@ -40,6 +41,7 @@ export function storeReads(
     getStaff: (staffId) => getStaff(store, staffId),
     boundStaffId: async (signIn) => (await getBoundStaffId(store, signIn)) ?? null,
     bindSignIn: (signIn, staffId) => bindSignIn(store, signIn, staffId),
+    signInEnabled: async (staffId) => (await getStaffAccount(store, staffId))?.enabled ?? true,
     listStaff: () => listStaff(store),
     listOrgUnits: () => listOrgUnits(store),
     getStudent: (studentId) => getStudent(store, studentId),

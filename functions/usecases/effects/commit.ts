@@ -52,7 +52,9 @@ export function outboxEventOf(event: DomainEvent): { eventId: string; event: Dom
       ? event.signalId
       : event.type === 'task.created'
         ? event.taskId
-        : `${event.reportId}${'asOf' in event ? `.${event.asOf}` : ''}`;
+        : event.type === 'staff.changed'
+          ? event.staffId
+          : `${event.reportId}${'asOf' in event ? `.${event.asOf}` : ''}`;
   return { eventId: domainEventId(event.type, subject), event };
 }
 
@@ -66,7 +68,8 @@ export async function publishOutbox(store: Store, bus: EventBus): Promise<number
   return events.length;
 }
 
-async function publish(store: Store, bus: EventBus, events: readonly OutboxEvent[]): Promise<void> {
+/** Publishes events already in the outbox and marks each published (one call's own events). */
+export async function publish(store: Store, bus: EventBus, events: readonly OutboxEvent[]): Promise<void> {
   if (events.length === 0) return;
   await bus.publish(events.map((e) => ({ ...e.event, eventId: e.eventId })));
   const at = new Date().toISOString();

@@ -2,7 +2,9 @@ import { defaultCalendar, type SchoolCalendar } from '../../../shared/calendar';
 import { localDate } from '../../../shared/calendar/school-time';
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
+import type { EventBus } from '../../events/types';
 import type { Store } from '../../store/client';
+import type { OutboxEvent } from '../../store/event-outbox';
 import type { StoredRegistration } from '../../store/registrations';
 import type { StudentRecord } from '../../store/students';
 import type { HeldLease, LeaseSettings } from './lease';
@@ -21,6 +23,8 @@ export interface IngestDeps {
   calendar?: SchoolCalendar;
   /** The ingestion lease (lease.ts); DEFAULT_LEASE when absent. */
   lease?: LeaseSettings;
+  /** Where `staff.changed` is published (provisioning); without one the nightly sweep publishes it. */
+  bus?: EventBus;
 }
 
 export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ?? defaultCalendar;
@@ -39,6 +43,8 @@ export interface BatchState {
   outcomes: Map<number, Outcome>;
   /** Pending events taken up in this batch, deleted once the batch is stored. */
   consumedPending: Array<{ studentId: string; eventId: string }>;
+  /** Domain events this batch put in the outbox, published once it is stored. */
+  outboxEvents: OutboxEvent[];
 }
 
 /** An event being processed: from the batch (with its index) or a pending one taken up (no index). */

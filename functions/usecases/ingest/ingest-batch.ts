@@ -5,6 +5,7 @@ import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../
 import { severeWeatherDates } from '../../store/portal-notices';
 import { batchGetRegistrations } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
+import { publish } from '../effects/commit';
 import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
 import { decide } from './context';
 import { DEFAULT_LEASE, type HeldLease, withIngestLease } from './lease';
@@ -95,6 +96,7 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     severeWeatherDates: new Set(),
     outcomes: new Map(),
     consumedPending: [],
+    outboxEvents: [],
   };
 
   // The same event id twice in one batch: the first one counts.
@@ -173,6 +175,10 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     expiryAfterDays(deps.now(), DELIVERY_RECORD_DAYS),
   );
   rememberStudents(store, lease.rosterVersion, state.students);
+  if (deps.bus && state.outboxEvents.length > 0) {
+    // A failed publish is the nightly sweep's (publishOutbox): the events are stored.
+    await publish(store, deps.bus, state.outboxEvents).catch(() => {});
+  }
   return { received: events.length, results };
 }
 

@@ -11,6 +11,7 @@ import { setEventIds } from '../../store/versioned';
 import { type BatchState, decide, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
 import { reclassifySevereWeather } from './severe-weather';
+import { staffChanged } from './staff-events';
 
 type MasterEvent = EventOf<'orgunit.upserted'> | EventOf<'staff.upserted'> | EventOf<'portal.notice'>;
 
@@ -77,8 +78,12 @@ async function applyOne(
   switch (event.type) {
     case 'orgunit.upserted':
       return putOrgUnit(store, event.data, meta);
-    case 'staff.upserted':
+    case 'staff.upserted': {
+      // The event first: a crash before the staff member is stored leaves an event that finds
+      // nothing new (provisioning reads the stored staff member), never a change without one.
+      state.outboxEvents.push(await staffChanged(store, event));
       return putStaff(store, event.data, meta);
+    }
     case 'portal.notice': {
       const expiresAt = dateItemExpiry(event.data.date, retentionYears);
       const dates = new Set([...state.severeWeatherDates, event.data.date]);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTokenError, identityFromClaims } from '../../../functions/auth/token-verifier';
+
+const ISS = 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_pool';
+const entra = (claims: Record<string, unknown>) => ({
+  sub: 'cognito-sub',
+  iss: ISS,
+  identities: [{ providerName: 'EntraID', userId: 'oid-123' }],
+  'cognito:groups': ['coach'],
+  ...claims,
+});
+
+describe('an Entra ID sign-in without an e-mail claim', () => {
+  it('is found by preferred_username, bound to the Entra identity', () => {
+    const identity = identityFromClaims(entra({ preferred_username: 'P.Docent@School.example' }));
+    expect(identity).toMatchObject({
+      signIn: `${ISS}#EntraID#oid-123`,
+      email: 'p.docent@school.example',
+      emailVerified: true,
+    });
+  });
+
+  it('is found by upn (v1 tokens) when preferred_username is missing', () => {
+    expect(identityFromClaims(entra({ upn: 'p.docent@school.example' })).email).toBe(
+      'p.docent@school.example',
+    );
+  });
+
+  it('keeps the e-mail claim, and its own verification, when there is one', () => {
+    const identity = identityFromClaims(
+      entra({ email: 'petra@school.example', preferred_username: 'x@school.example' }),
+    );
+    expect(identity).toMatchObject({ email: 'petra@school.example', emailVerified: false });
+  });
+
+  it('gives an account of the pool itself no such fallback', () => {
+    const own = { sub: 'cognito-sub', iss: ISS, preferred_username: 'p.docent@school.example' };
+    expect(() => identityFromClaims(own)).toThrow(InvalidTokenError);
+  });
+});
