@@ -59,9 +59,7 @@ describe('the import page: reading the file and matching its columns', () => {
   });
 
   it('marks a required field without a column and does not start the dry run', async () => {
-    const view = new mod.ImportView(core, async () => {
-      throw new Error('must not send');
-    });
+    const view = new mod.ImportView(core, () => Promise.reject(new Error('must not send')));
     await view.choose({
       name: 'export.csv',
       text: csv([
@@ -100,10 +98,10 @@ describe('the import page: reading the file and matching its columns', () => {
 describe('the import page: dry run and real run in batches', () => {
   it('sends every row once per pass in batches of at most 500 with the mapping chosen, and adds up the answers', async () => {
     const sent: { mode: string; lines: number[]; codes: Record<string, string> }[] = [];
-    const view = new mod.ImportView(core, async (mode, body) => {
+    const view = new mod.ImportView(core, (mode, body) => {
       sent.push({ mode, lines: body.rows.map((r) => r.line), codes: body.codes });
       const bad = body.rows.filter((r) => r.cells[0] === 'bad');
-      return {
+      return Promise.resolve({
         counts: {
           rows: body.rows.length,
           accepted: body.rows.length - bad.length,
@@ -116,7 +114,7 @@ describe('the import page: dry run and real run in batches', () => {
           value: 'bad',
           reason: 'Onbekende student',
         })),
-      };
+      });
     });
     const body = Array.from({ length: 1203 }, (_, i) => [i === 700 ? 'bad' : `s-${i}`, '2026-09-01', 'Z']);
     // A blank line in the middle keeps the line numbers of the rows after it.
@@ -144,13 +142,13 @@ describe('the import page: dry run and real run in batches', () => {
 
   it('stops at a failing batch, says why, and lets the person try again', async () => {
     let calls = 0;
-    const view = new mod.ImportView(core, async (_mode, body) => {
+    const view = new mod.ImportView(core, (_mode, body) => {
       calls += 1;
-      if (calls === 2) throw new Error('Netwerkfout');
-      return {
+      if (calls === 2) return Promise.reject(new Error('Netwerkfout'));
+      return Promise.resolve({
         counts: { rows: body.rows.length, accepted: body.rows.length, duplicates: 0, refused: 0 },
         refusals: [],
-      };
+      });
     });
     const body = Array.from({ length: 800 }, (_, i) => [`s-${i}`, '2026-09-01', 'Z']);
     await view.choose({ name: 'x.csv', text: csv([HEADER, ...body]) });
@@ -164,9 +162,7 @@ describe('the import page: dry run and real run in batches', () => {
   });
 
   it('does not import before a dry run', async () => {
-    const view = new mod.ImportView(core, async () => {
-      throw new Error('must not send');
-    });
+    const view = new mod.ImportView(core, () => Promise.reject(new Error('must not send')));
     await view.choose({ name: 'x.csv', text: csv([HEADER, ['s-1', '2026-09-01', 'Z']]) });
     await view.confirm();
     expect(view.step).toBe('map');

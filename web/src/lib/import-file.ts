@@ -65,7 +65,7 @@ export function cellText(value: unknown): string {
  * Reads the header and every data row of the file, handing the rows to `onRows` a chunk at a
  * time and waiting for it before reading on. Empty rows are skipped but keep their line number.
  */
-export async function readRows(
+export function readRows(
   source: ImportSource,
   onRows: (rows: FileRow[], progress: ReadProgress) => Promise<void>,
 ): Promise<{ header: string[]; rows: number }> {

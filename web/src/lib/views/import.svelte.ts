@@ -1,4 +1,4 @@
-import { type FileRow, type ImportSource, readRows, UnreadableFile } from '../import-file';
+import { type FileRow, type ImportSource, isXlsx, readRows, UnreadableFile } from '../import-file';
 import {
   addCounts,
   Batcher,
@@ -106,16 +106,24 @@ export class ImportView<Kind extends string = string> {
   private distinct = $state<Set<string>[]>([]);
   private source: ImportSource | null = null;
 
-  fields = $derived(this.core.fields(this.kind));
-  missing = $derived(missingFields(this.fields, this.columns));
+  // Getters over the state (reactive where they are read): `$derived` field initialisers
+  // would read `core` before the constructor has set it.
+  get fields(): readonly { name: string; required: boolean }[] {
+    return this.core.fields(this.kind);
+  }
+  get missing(): string[] {
+    return missingFields(this.fields, this.columns);
+  }
   /** The codes in the column chosen for the absence code. */
-  codesFound = $derived.by(() => {
+  get codesFound(): string[] {
     const field = this.core.codeField(this.kind);
     const column = field ? this.columns[field] : '';
     if (!column) return [];
     return codesIn(this.distinct[this.header.indexOf(column)]);
-  });
-  canCheck = $derived(this.step === 'map' && this.missing.length === 0 && this.rowCount > 0);
+  }
+  get canCheck(): boolean {
+    return this.step === 'map' && this.missing.length === 0 && this.rowCount > 0;
+  }
 
   constructor(
     private readonly core: ImportCoreView<Kind>,
@@ -133,15 +141,17 @@ export class ImportView<Kind extends string = string> {
     const distinct: Set<string>[] = [];
     const preview: FileRow[] = [];
     try {
-      const { header, rows } = await readRows(source, async (batch, p) => {
+      const { header, rows } = await readRows(source, (batch, p) => {
         for (const row of batch) {
           if (preview.length < PREVIEW_ROWS) preview.push(row);
           row.cells.forEach((cell, i) => {
-            const seen = (distinct[i] ??= new Set());
+            distinct[i] ??= new Set();
+            const seen = distinct[i];
             if (seen.size <= MAX_CODES) seen.add(cell.trim());
           });
         }
-        this.progress = { phase: 'read', done: p.done, total: p.total, bytes: !/\.xlsx$/i.test(source.name) };
+        this.progress = { phase: 'read', done: p.done, total: p.total, bytes: !isXlsx(source.name) };
+        return Promise.resolve();
       });
       this.header = header;
       this.preview = preview;
