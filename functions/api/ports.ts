@@ -1,4 +1,5 @@
 import type { AdminPage } from '../../shared/api/admin';
+import type { ImportBatchBody, ImportBatchResult } from '../../shared/api/import';
 import type { StudentRead } from '../../shared/api/audit';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
@@ -227,4 +228,18 @@ export interface ApiData {
   audit(entry: AuditEntry): Promise<void>;
   /** Every read of the student's data on their audit trail, newest first. */
   studentReads(studentId: string): Promise<StudentRead[]>;
+}
+
+/**
+ * The administrator's import (#16): one batch of the file's rows with the mapping chosen,
+ * checked (`dryRun`: nothing stored) or ingested through the webhook's ingestion use case
+ * (functions/usecases/import). Apart from `ApiData`: its writes are the ingestion's, not a page's.
+ */
+export interface ImportPort {
+  importBatch(input: {
+    mode: 'dryRun' | 'run';
+    batch: ImportBatchBody;
+    actor: Actor;
+    now: Date;
+  }): Promise<ImportBatchResult>;
 }

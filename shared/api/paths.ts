@@ -33,6 +33,8 @@ export const ROUTE_PATHS = {
   overview: { method: 'GET', path: '/api/overviews/{kind}', query: ['unitId', 'from', 'to', 'cursor'] },
   overviewCsv: { method: 'GET', path: '/api/overviews/{kind}/csv', query: ['unitId', 'from', 'to'] },
   admin: { method: 'GET', path: '/api/admin' },
+  importDryRun: { method: 'POST', path: '/api/admin/import/dry-run' },
+  importRun: { method: 'POST', path: '/api/admin/import' },
   localStaff: { method: 'GET', path: '/api/auth/local/staff' },
   localSignIn: { method: 'POST', path: '/api/auth/local/token' },
   openapi: { method: 'GET', path: '/api/openapi.json' },
