@@ -1,0 +1,2 @@
+export * from './import-rows';
+export { type ImportSession, newImportSession } from './session';
