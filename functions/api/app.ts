@@ -15,8 +15,8 @@ import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './er
 import type { ApiData, ImportPort, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
 import { admin } from './routes/admin';
-import { importDryRun, importRun } from './routes/import';
 import { coachPage } from './routes/coach';
+import { importDryRun, importRun } from './routes/import';
 import { kpi, remindCoach, unitReports } from './routes/kpi';
 import { luxuryHints, luxuryReport } from './routes/luxury';
 import { me } from './routes/me';

@@ -1,6 +1,6 @@
 import type { AdminPage } from '../../shared/api/admin';
-import type { ImportBatchBody, ImportBatchResult } from '../../shared/api/import';
 import type { StudentRead } from '../../shared/api/audit';
+import type { ImportBatchBody, ImportBatchResult } from '../../shared/api/import';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
 import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';

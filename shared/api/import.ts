@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIELDS, IMPORT_KINDS, type ImportField } from '../import/fields';
+import { REASONS } from '../policy/types';
 
 /**
  * The administrator's import through the dashboard (#16): the browser reads the file and sends
@@ -18,16 +20,25 @@ export const ImportRow = z.object({
   cells: z.array(Text).max(IMPORT_MAX_CELLS),
 });
 
+const allFields = [...new Set(Object.values(FIELDS).flat())] as [ImportField, ...ImportField[]];
+
+/** What one of the school's absence codes means (shared/import `CodeMeaning`). */
+export const ImportCodeMeaning = z.object({
+  status: z.enum(['present', 'absent', 'late', 'left_early']),
+  reason: z.enum(REASONS).optional(),
+  decision: z.enum(['authorized', 'unauthorized']).optional(),
+});
+
 export const ImportBatchBody = z.object({
-  kind: z.string().min(1).max(40),
+  kind: z.enum(IMPORT_KINDS),
   /** For the audit trail and the refusals report. */
   fileName: z.string().min(1).max(255),
   /** The file's header row: the columns the mapping names. */
   header: z.array(Text).min(1).max(IMPORT_MAX_CELLS),
-  /** Per field the column chosen (a name in `header`). */
-  columns: z.record(z.string().max(60), Text),
-  /** Per absence code in the file what it means (a key of the import core's code mapping). */
-  codes: z.record(Text, z.string().max(60)).default({}),
+  /** Per field the column chosen (a name in `header`); a field of another kind is refused. */
+  columns: z.partialRecord(z.enum(allFields), Text),
+  /** Per absence code in the file what it means; a code not named here refuses its rows. */
+  codes: z.record(Text, ImportCodeMeaning).default({}),
   rows: z.array(ImportRow).min(1).max(IMPORT_MAX_ROWS),
 });
 export type ImportBatchBody = z.infer<typeof ImportBatchBody>;
@@ -38,6 +49,8 @@ export const ImportRefusal = z.object({
   value: z.string(),
   /** In Dutch, for the administrator. */
   reason: z.string(),
+  /** The reason as a code (shared/import `REFUSAL_CODES`), for programs. */
+  code: z.string(),
 });
 export type ImportRefusal = z.infer<typeof ImportRefusal>;
 
