@@ -18,7 +18,7 @@ export function toCsv<K extends string>(
   options: CsvOptions = {},
 ): string {
   return stringify(rows as Record<K, unknown>[], {
-    header: true,
+    header: options.header ?? true,
     columns: columns.map((c) => ({ key: c.key, header: c.header })),
     escape_formulas: true,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -33,6 +33,8 @@ export function toCsv<K extends string>(
 export interface CsvOptions {
   delimiter?: ';' | ',';
   bom?: boolean;
+  /** `false` for the rows after the first part of a CSV written in parts (a streamed report). */
+  header?: boolean;
 }
 export const excelNl: CsvOptions = { delimiter: ';', bom: true };
 

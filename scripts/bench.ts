@@ -11,6 +11,7 @@ const sections: Section[] = [
   { name: 'domain', load: () => import('./bench/domain') },
   { name: 'ingestion', load: () => import('./bench/ingestion') },
   { name: 'nightly', load: () => import('./bench/nightly') },
+  { name: 'import', load: () => import('./bench/import') },
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -254,3 +254,29 @@ describe('sha256Hex', () => {
     }
   });
 });
+
+describe('the sample mapping file (docs/import-mapping.example.json)', () => {
+  it('is a valid mapping that reads an export with lesson hours instead of times', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const json = JSON.parse(await readFile('docs/import-mapping.example.json', 'utf8'));
+    const mapping = mappingSchema.parse(json) as Mapping;
+    const result = rowToEvent(
+      mapping,
+      row(2, {
+        Leerlingnummer: '100234',
+        Lesdatum: '05-10-2026',
+        Uur: '3',
+        Absentie: 'laat-ov',
+        'Minuten te laat': '12',
+      }),
+      options,
+    );
+    expect(result.ok && result.event.data).toMatchObject({
+      start: '10:30',
+      end: '11:20',
+      status: 'late',
+      reason: 'late_transport',
+      minutesMissed: 12,
+    });
+  });
+});
