@@ -55,7 +55,7 @@ describe("the administrator's import page", () => {
     });
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-preview').textContent()).toContain('s-onbekend');
-    expect(await page.locator('#import-field-studentId').inputValue()).toBe('Studentnummer');
+    expect(await page.getByLabel('Studentnummer *').inputValue()).toBe('Studentnummer');
     expect(await page.locator('#import-field-date').inputValue()).toBe('Datum');
     expect(await page.locator('#import-code-Z').inputValue()).toBe('Z');
     await expectAxeClean(page, 'import: columns');
