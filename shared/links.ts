@@ -27,6 +27,8 @@ export const dashboardPath = {
   letter: (letterId: string) => `#/brieven/${id(letterId)}`,
   overviews: () => '#/rapportages',
   admin: () => '#/beheer',
+  /** The administrator's import of an export (CSV, xlsx). */
+  adminImport: () => '#/beheer/import',
 };
 
 /** An absolute link to a dashboard page, for mails. */

@@ -12,20 +12,28 @@ const root = import.meta.dirname;
 // in the browser so a gap is named before saving) added about 8 KB.
 const BUDGET = 120 * 1024;
 
-/** Prints the gzipped size of all JavaScript and fails the build above the budget. */
+/**
+ * Prints the gzipped size of each script and fails the build when what the first page load
+ * fetches (the scripts index.html names: the entry and its preloaded imports) is over the
+ * budget. Chunks loaded on demand (chart.js, the import page with read-excel-file) do not count.
+ */
 function jsBudget(): Plugin {
   return {
     name: 'presentie-js-budget',
     apply: 'build',
     closeBundle() {
       const dir = join(root, 'dist', 'assets');
+      const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
       let total = 0;
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
         const size = gzipSync(readFileSync(join(dir, file))).length;
-        total += size;
-        console.log(`  ${file}: ${(size / 1024).toFixed(1)} KB gzip`);
+        const initial = html.includes(`assets/${file}`);
+        if (initial) total += size;
+        console.log(`  ${file}: ${(size / 1024).toFixed(1)} KB gzip${initial ? '' : ' (on demand)'}`);
       }
-      console.log(`JavaScript total: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET / 1024} KB)`);
+      console.log(
+        `JavaScript of the first load: ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET / 1024} KB)`,
+      );
       if (total > BUDGET) throw new Error(`JavaScript over the ${BUDGET / 1024} KB gzip budget`);
     },
   };

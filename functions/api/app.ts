@@ -12,10 +12,11 @@ import { SERVICE_NAMES } from '../service-names';
 import type { RouteContext, RouteHandler, RouteResult } from './context';
 import { domainErrorBody, statusOfDomainError } from './domain-errors';
 import { forbidden, HttpProblem, notFound, OutOfScope, unauthorized } from './errors';
-import type { ApiData, OrgUnitRecord } from './ports';
+import type { ApiData, ImportPort, OrgUnitRecord } from './ports';
 import { type Match, matchRoute } from './router';
 import { admin, postNotice, saveCalendar, saveNormProfile, withdrawNotice } from './routes/admin';
 import { coachPage, coachStudents } from './routes/coach';
+import { importDryRun, importRun } from './routes/import';
 import { kpi, remindCoach, unitReports } from './routes/kpi';
 import { luxuryHints, luxuryReport } from './routes/luxury';
 import { me } from './routes/me';
@@ -46,6 +47,8 @@ import { parseBody } from './validate';
 
 export interface ApiDeps {
   data: ApiData;
+  /** The administrator's import (functions/wiring/api.ts builds it over the ingestion use case). */
+  imports?: ImportPort;
   verifier: TokenVerifier;
   /** Present only with AUTH_MODE=local: enables the local sign-in routes. */
   localSigningKey?: JWK;
@@ -93,6 +96,8 @@ const ROUTES: Record<Authenticated, RouteHandler> = {
   withdrawNotice,
   saveCalendar,
   saveNormProfile,
+  importDryRun,
+  importRun,
 };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -200,6 +205,7 @@ export function createApi(deps: ApiDeps) {
       query: event.queryStringParameters ?? {},
       body,
       data: deps.data,
+      ...(deps.imports ? { imports: deps.imports } : {}),
       now: now(),
       units: () => {
         units ??= deps.data.listOrgUnits();

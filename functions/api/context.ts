@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { type SeenStudents, seenStudents } from '../domain/audit';
-import type { ApiData, OrgUnitRecord } from './ports';
+import type { ApiData, ImportPort, OrgUnitRecord } from './ports';
 
 export interface RouteContext {
   principal: Principal;
@@ -8,6 +8,8 @@ export interface RouteContext {
   query: Record<string, string | undefined>;
   body: unknown;
   data: ApiData;
+  /** The import's batches (absent where the API was built without it). */
+  imports?: ImportPort;
   now: Date;
   /** The org tree, read once per request when a route needs it. */
   units(): Promise<OrgUnitRecord[]>;

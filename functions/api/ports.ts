@@ -2,6 +2,7 @@ import type { AccessExport } from '../../shared/api/access-export';
 import type { AdminPage, PostNoticeBody, SaveCalendarBody, SaveProfileBody } from '../../shared/api/admin';
 import type { StudentRead } from '../../shared/api/audit';
 import type { CoachStudentRow } from '../../shared/api/coach';
+import type { ImportBatchBody, ImportBatchResult } from '../../shared/api/import';
 import type { KpiPage } from '../../shared/api/kpi';
 import type { LuxuryHints } from '../../shared/api/luxury';
 import type { OutflowCaseView, OutflowStep } from '../../shared/api/outflow';
@@ -252,4 +253,18 @@ export interface ApiData {
     now: Date,
     exportedBy: { staffId: string; name: string },
   ): Promise<AccessExport>;
+}
+
+/**
+ * The administrator's import (#16): one batch of the file's rows with the mapping chosen,
+ * checked (`dryRun`: nothing stored) or ingested through the webhook's ingestion use case
+ * (functions/usecases/import). Apart from `ApiData`: its writes are the ingestion's, not a page's.
+ */
+export interface ImportPort {
+  importBatch(input: {
+    mode: 'dryRun' | 'run';
+    batch: ImportBatchBody;
+    actor: Actor;
+    now: Date;
+  }): Promise<ImportBatchResult>;
 }

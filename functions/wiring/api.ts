@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../api/app';
 import { type ApiEnv, DEFAULT_RETENTION_YEARS, localKeyFile } from '../api/config';
 import { storeApiData } from '../api/store/api-data';
+import { importPort } from '../api/store/imports';
 import { reportCommands } from '../api/store/writes';
 import { cognitoTokenVerifier } from '../auth/cognito-verifier';
 import { loadOrCreateLocalKey } from '../auth/local-keys';
@@ -33,6 +34,9 @@ export function apiReportDeps(
   };
 }
 
+/** Longer than the API function's timeout (29 s, infra/stacks/app-stack.ts), like the webhook's lease. */
+const IMPORT_LEASE_SECONDS = 60;
+
 /** What a test or the local system replaces; everything else comes from the configuration. */
 export interface ApiOverrides {
   store?: Store;
@@ -50,10 +54,23 @@ export async function createApiDeps(env: ApiEnv, overrides: ApiOverrides = {}): 
   const reports = apiReportDeps(env, store);
   const commands = reportCommands(overrides.bus ? { ...reports, bus: overrides.bus } : reports);
   const data = storeApiData(store, commands, env.RETENTION_YEARS);
+  const retentionYears = env.RETENTION_YEARS;
+  // The administrator's import goes through the webhook's ingestion; its lease outlives the
+  // API's 29 s timeout (as the webhook's does its own), and a batch waits at most 15 s for it.
+  const imports = importPort({
+    ingest: {
+      store,
+      retentionYears,
+      now: overrides.now ?? (() => new Date()),
+      lease: { durationMs: IMPORT_LEASE_SECONDS * 1000, waitMs: 15_000 },
+    },
+    retentionYears,
+  });
   const now = overrides.now ? { now: overrides.now } : {};
   if (env.AUTH_MODE === 'cognito') {
     return {
       data,
+      imports,
       verifier: cognitoTokenVerifier(
         env.COGNITO_USER_POOL_ID as string,
         (env.COGNITO_CLIENT_ID as string).split(/\s+/).filter(Boolean),
@@ -65,5 +82,11 @@ export async function createApiDeps(env: ApiEnv, overrides: ApiOverrides = {}): 
     privateJwkJson: env.LOCAL_AUTH_PRIVATE_JWK,
     keyFile: localKeyFile(env),
   });
-  return { data, verifier: localTokenVerifier([key.publicJwk]), localSigningKey: key.privateJwk, ...now };
+  return {
+    data,
+    imports,
+    verifier: localTokenVerifier([key.publicJwk]),
+    localSigningKey: key.privateJwk,
+    ...now,
+  };
 }

@@ -3,6 +3,7 @@ export * from './admin';
 export * from './audit';
 export * from './auth';
 export * from './common';
+export * from './import';
 export * from './kpi';
 export * from './luxury';
 export * from './outflow';

@@ -38,6 +38,8 @@ export const ROUTE_PATHS = {
   withdrawNotice: { method: 'POST', path: '/api/admin/notices/withdraw' },
   saveCalendar: { method: 'POST', path: '/api/admin/calendar' },
   saveNormProfile: { method: 'POST', path: '/api/admin/norm-profiles/{profileId}' },
+  importDryRun: { method: 'POST', path: '/api/admin/import/dry-run' },
+  importRun: { method: 'POST', path: '/api/admin/import' },
   localStaff: { method: 'GET', path: '/api/auth/local/staff' },
   localSignIn: { method: 'POST', path: '/api/auth/local/token' },
   openapi: { method: 'GET', path: '/api/openapi.json' },

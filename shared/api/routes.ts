@@ -14,6 +14,7 @@ import { StudentReads } from './audit';
 import { LocalSignInBody, LocalSignInResult, LocalStaffList } from './auth';
 import { BulkActionBody, BulkActionResult, CoachStudents } from './coach';
 import { ApiError, Me } from './common';
+import { ImportBatchBody, ImportBatchResult } from './import';
 import { KpiPage } from './kpi';
 import { LuxuryHints, LuxuryReportBody } from './luxury';
 import { OutflowCases, OutflowStepBody } from './outflow';
@@ -281,6 +282,22 @@ export const API_ROUTES = {
     roles: ['admin'],
     body: SaveProfileBody,
     response: SettingSaved,
+  },
+  // The administrator imports the school's exports; the answers name rows and refusals, never
+  // show stored student data (an unknown student number is one of the file's own values).
+  importDryRun: {
+    ...ROUTE_PATHS.importDryRun,
+    summary: 'Import, dry run: one batch of rows checked and turned into events, nothing stored',
+    roles: ['admin'],
+    body: ImportBatchBody,
+    response: ImportBatchResult,
+  },
+  importRun: {
+    ...ROUTE_PATHS.importRun,
+    summary: 'Import: one batch of rows ingested as contract events (idempotent), audited',
+    roles: ['admin'],
+    body: ImportBatchBody,
+    response: ImportBatchResult,
   },
   localStaff: {
     ...ROUTE_PATHS.localStaff,

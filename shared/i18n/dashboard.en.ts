@@ -1,6 +1,8 @@
 import type { DashboardKey } from './dashboard.nl';
+import { importEn } from './import.en';
 
 export const en: Record<DashboardKey, string> = {
+  ...importEn,
   'app.title': 'Presentie',
   'app.skip': 'Skip to content',
   'app.lang': 'Language',

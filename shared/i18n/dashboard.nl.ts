@@ -1,5 +1,8 @@
+import { importNl } from './import.nl';
+
 /** Dutch texts of the dashboard. The English file has the same keys (checked by the type). */
 export const nl = {
+  ...importNl,
   'app.title': 'Presentie',
   'app.skip': 'Naar de inhoud',
   'app.lang': 'Taal',

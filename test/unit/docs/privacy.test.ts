@@ -72,6 +72,8 @@ const CODE: Record<string, string> = {
   staff: 'none',
   'staff-sign-in': 'none',
   'sign-in': 'none',
+  'staff-account': 'none',
+  setting: 'none',
   'logs:functions': logDays('infra/constructs/handler-function.ts'),
   'logs:api-access': logDays('infra/constructs/http-api.ts'),
 };

@@ -42,6 +42,7 @@ describe('hash routes of the dashboard', () => {
       letter: [dashboardPath.letter('t/1.invitation.1'), { name: 'letter', letterId: 't/1.invitation.1' }],
       overviews: [dashboardPath.overviews(), { name: 'overviews' }],
       admin: [dashboardPath.admin(), { name: 'admin' }],
+      adminImport: [dashboardPath.adminImport(), { name: 'import' }],
     };
     for (const [link, route] of Object.values(expected)) expect(parseHash(link)).toEqual(route);
     expect(parseHash(dashboardPath.coach())).toEqual({ name: 'coach', teamId: null });

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'letter'; letterId: string }
   | { name: 'overviews' }
   | { name: 'admin' }
+  | { name: 'import' }
   | { name: 'notfound' };
 
 export function parseHash(hash: string): Route {
@@ -51,7 +52,7 @@ export function parseHash(hash: string): Route {
     case 'rapportages':
       return { name: 'overviews' };
     case 'beheer':
-      return { name: 'admin' };
+      return id === 'import' ? { name: 'import' } : { name: 'admin' };
     default:
       return { name: 'notfound' };
   }
