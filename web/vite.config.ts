@@ -5,12 +5,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
-// 100 KB until the attendance officer's screens (task page with case steps, worklist filters,
-// outflow cases, luxury absence, letters) added about 5 KB; the next saving at hand is loading
-// the English texts (about 5 KB) only when a reader switches to English. 120 KB since the
-// administrator's editors (notices, calendar, norm profiles, with the calendar's validation run
-// in the browser so a gap is named before saving) added about 8 KB.
-const BUDGET = 120 * 1024;
+// What the first page load fetches, gzipped: 73 KB after #13's coach, report and administrator
+// screens (chart.js and the import page load on demand and are not counted). The budget leaves
+// room for a few screens more; the next saving at hand is loading the English texts (about 8 KB)
+// only when a reader switches to English.
+const BUDGET = 85 * 1024;
 
 /**
  * Prints the gzipped size of each script and fails the build when what the first page load
