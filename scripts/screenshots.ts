@@ -65,6 +65,34 @@ async function openGroup(page: import('playwright-core').Page) {
   for (let i = 0; i < Math.min(2, await boxes.count()); i++) await boxes.nth(i).check();
 }
 
+/**
+ * The administrator's import after a dry run: a small export of the demo's own students, with
+ * the mistakes the page names (an unknown student, a time that is not one, a code nobody mapped).
+ */
+function dryRunOf(studentIds: readonly string[]) {
+  return async (page: import('playwright-core').Page) => {
+    const [a = 's-1', b = a] = studentIds;
+    const csv = [
+      'Studentnummer;Datum;Begintijd;Eindtijd;Absentiecode',
+      `${a};23-11-2026;08:30;09:20;Z`,
+      `${a};23-11-2026;09:20;10:10;A`,
+      `${b};24-11-2026;10:30;11:20;TL`,
+      `${b};24-11-2026;11:20;12:10;MA`,
+      `s-onbekend;24-11-2026;08:30;09:20;A`,
+      `${a};25-11-2026;25:00;09:20;A`,
+      `${b};25-11-2026;08:30;09:20;XX`,
+    ].join('\r\n');
+    await page.getByLabel(/Bestand|File/).setInputFiles({
+      name: 'absenties-herfst.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${csv}`),
+    });
+    await page.getByTestId('import-preview').waitFor();
+    await page.getByRole('button', { name: 'Proefimport starten' }).click();
+    await page.getByTestId('import-refusals').waitFor();
+  };
+}
+
 try {
   const { staff } = await api<{ staff: Staff[] }>('/auth/local/staff');
   const byRole = (role: string) => staff.filter((s) => s.roles.includes(role));
@@ -223,6 +251,13 @@ try {
       ready: 'main table, main p:not([aria-live])',
     },
     { file: 'admin.png', who: admin, hash: '#/beheer', ready: '#mails-title' },
+    {
+      file: 'import.png',
+      who: admin,
+      hash: '#/beheer/import',
+      ready: 'main h1',
+      act: dryRunOf(reports.map((r) => r.student.studentId)),
+    },
   ];
   // SCREENSHOTS_ONLY=report.png,coach.png: only these (a change to one page need not retake all).
   const only = process.env.SCREENSHOTS_ONLY?.split(',').filter(Boolean);

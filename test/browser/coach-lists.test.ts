@@ -133,6 +133,7 @@ describe('on a 390 px phone', () => {
       ['vb-1', 'Olaf', '#/taken/t-question', '#history-title'],
       ['vb-1', 'Olaf', '#/brieven', 'h1'],
       ['adm-1', 'Ada', '#/beheer', '#mails-title'],
+      ['adm-1', 'Ada', '#/beheer/import', 'main h1'],
     ];
     for (const [staffId, name, hash, ready] of pages) {
       const page = await signIn(staffId, name, { width: 390, height: 844 });
