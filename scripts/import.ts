@@ -1,10 +1,13 @@
 /**
- * `npm run import -- FILE... [--kind K] [--mapping M.json] [--dry-run] [--report refusals.csv]`:
+ * `npm run import -- FILE... [--kind K] [--mapping M.json] [--dry-run] [--report refusals.csv]
+ * [--full-staff-list]`:
  * imports exports of the school's systems (CSV or .xlsx) into the RUNNING local system, or into
  * the table in AWS named by TABLE_NAME (scripts/local/running.ts), through the import use case:
  * every row becomes a contract event and goes through the webhook's ingestion. Files are read as
  * streams in batches of 500 rows; several files share one import, so a students file before a
  * registrations file makes its students known (also in a dry run). Progress goes to stderr.
+ * `--full-staff-list`: the staff file is the complete list; stored staff with roles who are not
+ * in it are disabled (a dry run names them).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -24,7 +27,7 @@ import { type ReadProgress, readRows } from './import/read-rows';
 import { useRunningSystem } from './local/running';
 
 const USAGE =
-  'Usage: npm run import -- FILE... [--kind K] [--mapping M.json] [--dry-run] [--report refusals.csv]';
+  'Usage: npm run import -- FILE... [--kind K] [--mapping M.json] [--dry-run] [--report refusals.csv] [--full-staff-list]';
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
@@ -36,6 +39,7 @@ const { values, positionals } = parseArgs({
     mapping: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     report: { type: 'string' },
+    'full-staff-list': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -44,6 +48,8 @@ if (values.kind !== undefined && !isImportKind(values.kind)) {
   usage(`--kind must be registrations, students, staff or orgunits, got "${values.kind}"`);
 }
 const dryRun = values['dry-run'] ?? false;
+const fullStaffList = values['full-staff-list'] ?? false;
+let staffFileSeen = false;
 
 async function mappingFile(path: string): Promise<Mapping> {
   const parsed = mappingSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
@@ -138,7 +144,7 @@ for (const file of positionals) {
   const started = Date.now();
   const totals = await importRows(
     deps,
-    { mapping, rows, dryRun, occurredAt },
+    { mapping, rows, dryRun, occurredAt, fullStaffList: fullStaffList && mapping.kind === 'staff' },
     (batch, sofar) => {
       writeRefusals(
         file,
@@ -154,13 +160,35 @@ for (const file of positionals) {
       );
     },
     session,
-  );
+  ).catch((error: unknown) => {
+    // A full staff list naming nobody: the use case refuses to disable everyone.
+    if (error instanceof Error && error.name === 'EmptyStaffListError') usage(`${file}: ${error.message}`);
+    throw error;
+  });
   process.stderr.write('\n');
   const counts = Object.entries(totals.counts).filter(([, n]) => n > 0);
   console.log(
-    JSON.stringify({ file, kind: mapping.kind, dryRun, rows: totals.rows, ...Object.fromEntries(counts) }),
+    JSON.stringify({
+      file,
+      kind: mapping.kind,
+      dryRun,
+      rows: totals.rows,
+      ...Object.fromEntries(counts),
+      ...(totals.staffLeavers ? { [dryRun ? 'wouldDisable' : 'disabled']: totals.staffLeavers } : {}),
+    }),
   );
   if (totals.counts.refused > 0) failed = true;
+  if (mapping.kind === 'staff') staffFileSeen = true;
+  if (totals.staffLeavers) {
+    const names = totals.staffLeavers.map((s) => `${s.name} (${s.staffId})`).join(', ') || 'niemand';
+    console.error(
+      `${dryRun ? 'Wordt uitgeschakeld' : 'Uitgeschakeld'} (niet in de personeelslijst): ${names}`,
+    );
+  }
+}
+if (fullStaffList && !staffFileSeen) {
+  console.error('--full-staff-list: geen personeelsbestand geïmporteerd; niemand uitgeschakeld.');
+  failed = true;
 }
 if (report) await new Promise((done) => report?.end(done));
 if (failed && values.report) console.error(`Geweigerde rijen: ${values.report}`);

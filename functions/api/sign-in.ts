@@ -20,9 +20,7 @@ export async function principalOf(data: ApiData, identity: VerifiedIdentity): Pr
     staffId: staff.staffId,
     name: staff.name,
     email: staff.email,
-    // A role counts when both the sign-in (Cognito groups) and the presence system grant it:
-    // either side taking it away ends it at the next request.
-    roles: identity.groups.filter(isRole).filter((r) => staff.roles.includes(r)),
+    roles: rolesOf(identity, staff),
     orgUnitIds: staff.orgUnitIds,
   };
 }
@@ -47,4 +45,15 @@ async function boundStaff(data: ApiData, identity: VerifiedIdentity): Promise<St
     throw error;
   }
   return staff;
+}
+
+/**
+ * For the pool's own users a role counts when both the sign-in (Cognito groups) and the presence
+ * system grant it: either side taking it away ends it at the next request. A user federated from
+ * Entra ID has no pool groups (provisioning keeps none in Entra mode): the roster, the source of
+ * truth for roles, grants them alone, and taking them away there still ends them.
+ */
+function rolesOf(identity: VerifiedIdentity, staff: StaffRecord): Principal['roles'] {
+  if (identity.federated) return staff.roles.filter(isRole);
+  return identity.groups.filter(isRole).filter((r) => staff.roles.includes(r));
 }

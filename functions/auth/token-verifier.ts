@@ -13,8 +13,13 @@ export interface VerifiedIdentity {
   email: string;
   /** Whether the issuer verified the e-mail address (`email_verified`). */
   emailVerified: boolean;
-  /** Cognito groups, which are the roles. */
+  /** Cognito groups, which are the roles of the pool's own users. */
   groups: string[];
+  /**
+   * Set for a user federated through Cognito from the school's identity provider (Entra ID):
+   * they have no pool groups, so their roles come from the roster alone (sign-in.ts).
+   */
+  federated?: true;
 }
 
 export interface TokenVerifier {
@@ -42,6 +47,7 @@ export function identityFromClaims(claims: Record<string, unknown>): VerifiedIde
     email: email.toLowerCase(),
     emailVerified: verified,
     groups: list,
+    ...(federated ? { federated: true as const } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ let processBus: LocalEventBus | undefined;
 
 /**
  * This process's in-process bus: the local system's Lambda worker subscribes the consumers
- * EventBridge rules feed in AWS (the task mailer) on it. It keeps no record of what it published,
+ * EventBridge rules feed in AWS (the task mailer, staff provisioning) on it. It keeps no record of what it published,
  * as a long-running local system would otherwise grow without end.
  */
 export function processLocalBus(): LocalEventBus {

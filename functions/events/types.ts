@@ -45,3 +45,6 @@ export const EVENT_SOURCE = 'presentie';
 
 /** What the task mailer consumes: the EventBridge rule's detail types in AWS, the local subscription's filter. */
 export const TASK_MAILER_EVENT_TYPES = ['task.created'] as const satisfies readonly DomainEventType[];
+
+/** What staff provisioning consumes (its rule in AWS, the local subscription's filter). */
+export const PROVISIONING_EVENT_TYPES = ['staff.changed'] as const satisfies readonly DomainEventType[];

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { commonEnv } from '../config';
 import { type EventBus, eventBusFor } from '../events';
-import { createLocalBus } from '../events/local-bus';
 import { loadWebhookSecrets } from '../middleware/standard-webhook';
-import { localProvisioning } from '../provisioning/local';
 import { documentClient, type Store } from '../store/client';
 import type { IngestDeps } from '../usecases/ingest/context';
 import type { LeaseSettings } from '../usecases/ingest/lease';
-import { provisioningSubscriber } from '../usecases/provisioning/provision-staff';
 
 /** The webhook function's environment (infra/stacks/app-stack.ts sets it). */
 export const webhookEnv = commonEnv
@@ -23,7 +20,10 @@ export const webhookEnv = commonEnv
      * system sets it, so that a school year can be simulated ahead of today).
      */
     OCCURRED_AT_SKEW_SECONDS: z.union([z.literal('off'), z.coerce.number().nonnegative()]).default(300),
-    /** The EventBridge bus `staff.changed` goes to (AWS); absent: the in-process bus below. */
+    /**
+     * The EventBridge bus `staff.changed` goes to (AWS), where a rule runs provisioning; absent:
+     * the process's in-process bus, on which the local system subscribes the same handler.
+     */
     EVENT_BUS_NAME: z.string().optional(),
   })
   .refine((env) => Boolean(env.PRESENCE_WEBHOOK_SECRETS || env.PRESENCE_WEBHOOK_SECRET_ARN), {
@@ -62,7 +62,7 @@ export async function createWebhookDeps(
   return {
     ingest: {
       store,
-      bus: overrides.bus ?? webhookBus(env, store),
+      bus: overrides.bus ?? eventBusFor(env.EVENT_BUS_NAME),
       retentionYears: env.RETENTION_YEARS,
       now: overrides.now ?? (() => new Date()),
       lease: overrides.lease ?? {
@@ -73,23 +73,4 @@ export async function createWebhookDeps(
     secrets: await loadWebhookSecrets(env),
     occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,
   };
-}
-
-/**
- * In AWS the webhook publishes `staff.changed` on EventBridge, where a rule runs the
- * provisioning function. Locally there is no EventBridge: the in-process bus runs the same use
- * case with the local adapter (the local sign-in list), as the provisioning function would.
- */
-function webhookBus(env: WebhookEnv, store: Store): EventBus {
-  if (env.EVENT_BUS_NAME) return eventBusFor(env.EVENT_BUS_NAME);
-  const bus = createLocalBus();
-  bus.subscribe(
-    provisioningSubscriber({
-      store,
-      port: localProvisioning(store),
-      retentionYears: env.RETENTION_YEARS,
-      now: () => new Date(),
-    }),
-  );
-  return bus;
 }

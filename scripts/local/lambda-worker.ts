@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
 import { processLocalBus } from '../../functions/events';
-import { EVENT_SOURCE, TASK_MAILER_EVENT_TYPES } from '../../functions/events/types';
+import { PROVISIONING_EVENT_TYPES, TASK_MAILER_EVENT_TYPES } from '../../functions/events/types';
 import { type FunctionName, SERVICE_NAMES } from '../../functions/service-names';
 import { lambdaContext } from './lambda-context';
+import { subscribeRule } from './rules';
 
 export const LAMBDA_NAMES = [
   'webhook',
   'api',
   'nightly',
   'task-mailer',
+  'provisioning',
 ] as const satisfies readonly FunctionName[];
 export type LambdaName = (typeof LAMBDA_NAMES)[number];
 
@@ -54,7 +56,7 @@ if (parentPort) {
     statuses[name] = status;
     if (handler) handlers.set(name, handler);
   }
-  subscribeTaskMailer(handlers.get('task-mailer'));
+  subscribeRules(handlers);
   port.on('message', async ({ id, name, event }: WorkerRequest) => {
     const handler = handlers.get(name);
     try {
@@ -73,16 +75,19 @@ if (parentPort) {
 }
 
 /**
- * The local stand-in for the EventBridge rule: what the API and the nightly run publish on this
- * worker's in-process bus reaches the task mailer as EventBridge would deliver it. As in AWS, the
- * publisher does not see the consumer fail: the mails stay in the outbox for the nightly run.
+ * The local stand-ins for the EventBridge rules: what the webhook, the API and the nightly run
+ * publish on this worker's in-process bus reaches the task mailer and staff provisioning as
+ * EventBridge would deliver it. As in AWS, the publisher does not see a consumer fail: task mails
+ * stay in the outbox for the nightly run, and a staff member's account is brought in line by the
+ * next `staff.changed` (provisioning reads the roster as stored).
  */
-function subscribeTaskMailer(handler: Handler | undefined): void {
-  if (!handler) return;
-  const types: readonly string[] = TASK_MAILER_EVENT_TYPES;
-  processLocalBus().subscribe(async (event) => {
-    if (!types.includes(event.type)) return;
-    const delivery = { source: EVENT_SOURCE, 'detail-type': event.type, detail: event };
-    await handler(delivery, lambdaContext(SERVICE_NAMES['task-mailer'])).catch(() => {});
-  });
+function subscribeRules(handlers: Map<LambdaName, Handler>): void {
+  const rules: Array<[LambdaName, readonly string[]]> = [
+    ['task-mailer', TASK_MAILER_EVENT_TYPES],
+    ['provisioning', PROVISIONING_EVENT_TYPES],
+  ];
+  for (const [name, types] of rules) {
+    const handler = handlers.get(name);
+    if (handler) subscribeRule(processLocalBus(), types, handler, SERVICE_NAMES[name]);
+  }
 }

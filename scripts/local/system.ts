@@ -112,6 +112,8 @@ export function handlerEnvironment(settings: {
     MAIL_FROM: 'presentie@school.example',
     DASHBOARD_URL: settings.baseUrl,
     AUTH_MODE: 'local',
+    // Staff provisioning writes to the local sign-in list (its rule is subscribed in the worker).
+    PROVISIONING_MODE: 'local',
     // The local sign-in key lives with the data, so tokens survive a restart.
     DATA_DIR: settings.keyDir,
     LOCAL_AUTH_KEY_FILE: join(settings.keyDir, 'local-auth-key.json'),

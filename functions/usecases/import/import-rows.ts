@@ -8,6 +8,7 @@ import { calendarOf, type IngestDeps, type Outcome } from '../ingest/context';
 import { ingestBatch } from '../ingest/ingest-batch';
 import { IngestBusyError } from '../ingest/lease';
 import { fingerprint, type ImportSession, newImportSession } from './session';
+import { disableStaffNotListed, type StaffLeaver, staffIdsOfRows } from './staff-list';
 
 /**
  * What a row became. A dry run answers `valid` (it would be sent), `repeated` (the same row is
@@ -98,6 +99,8 @@ export async function importBatch(
       : { line: row.line, outcome: 'refused', refusals: result.refusals };
   });
 
+  if (input.mapping.kind === 'staff')
+    for (const id of staffIdsOfRows(input.mapping, input.rows)) session.staffIds.add(id);
   await lookUpStudents(deps, session, reports);
   for (const report of reports) {
     const event = report.event;
@@ -116,7 +119,7 @@ export async function importBatch(
     else refuse(report, input.mapping, '', '', 'conflict');
   }
 
-  if (!input.dryRun) await store(deps, reports);
+  if (!input.dryRun) await storeValidRows(deps, reports);
   const counts = emptyCounts();
   for (const r of reports) counts[r.outcome]++;
   return { counts, rows: reports };
@@ -151,7 +154,7 @@ async function lookUpStudents(deps: ImportDeps, session: ImportSession, reports:
  * The valid rows through ingestBatch, at most MAX_EVENTS a delivery. A delivery's id is derived
  * from its events, so a batch sent again (a retry, the same file imported twice) is recognised.
  */
-async function store(deps: ImportDeps, reports: RowReport[]): Promise<void> {
+export async function storeValidRows(deps: ImportDeps, reports: RowReport[]): Promise<void> {
   const sending = reports.filter((r) => r.outcome === 'valid');
   for (let i = 0; i < sending.length; i += MAX_EVENTS) {
     const slice = sending.slice(i, i + MAX_EVENTS);
@@ -181,11 +184,18 @@ export interface ImportRowsInput extends Omit<ImportBatchInput, 'rows'> {
   rows: AsyncIterable<ImportRow> | Iterable<ImportRow>;
   /** Rows per batch (default 500). */
   batchSize?: number;
+  /**
+   * The file is the complete staff list: stored staff with roles who are not in it are sent
+   * with no roles (disabled by provisioning); a dry run only names them.
+   */
+  fullStaffList?: boolean;
 }
 
 export interface ImportTotals {
   counts: Record<RowOutcome, number>;
   rows: number;
+  /** With `fullStaffList`: the staff disabled (a dry run: who would be). */
+  staffLeavers?: StaffLeaver[];
 }
 
 /**
@@ -199,6 +209,7 @@ export async function importRows(
   onBatch: (report: ImportReport, totals: ImportTotals) => void | Promise<void> = () => {},
   session: ImportSession = newImportSession(),
 ): Promise<ImportTotals> {
+  if (input.fullStaffList && input.mapping.kind !== 'staff') throw new NotAStaffListError(input.mapping.kind);
   const size = input.batchSize ?? MAX_EVENTS;
   const totals: ImportTotals = { counts: emptyCounts(), rows: 0 };
   let batch: ImportRow[] = [];
@@ -215,5 +226,19 @@ export async function importRows(
     if (batch.length >= size) await flush();
   }
   await flush();
+  if (input.fullStaffList) {
+    totals.staffLeavers = await disableStaffNotListed(deps, session, {
+      dryRun: input.dryRun,
+      occurredAt: input.occurredAt,
+    });
+  }
   return totals;
+}
+
+/** `fullStaffList` was asked of a file that is not a staff list. */
+export class NotAStaffListError extends Error {
+  constructor(kind: string) {
+    super(`only a staff file can be the full staff list, not a file of ${kind}`);
+    this.name = 'NotAStaffListError';
+  }
 }

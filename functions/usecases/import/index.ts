@@ -1,2 +1,3 @@
 export * from './import-rows';
 export { type ImportSession, newImportSession } from './session';
+export * from './staff-list';

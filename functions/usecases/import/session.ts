@@ -12,12 +12,18 @@ export interface ImportSession {
   absentStudents: Set<string>;
   /** Fingerprint of a record's key (type + id) -> fingerprint of its event id. */
   records: Map<number, number>;
+  /**
+   * Staff ids in the staff rows of this import, refused rows included (a full staff list
+   * disables the stored staff not among them; a row with a mistake is not someone who left).
+   */
+  staffIds: Set<string>;
 }
 
 export const newImportSession = (): ImportSession => ({
   knownStudents: new Set(),
   absentStudents: new Set(),
   records: new Map(),
+  staffIds: new Set(),
 });
 
 /**

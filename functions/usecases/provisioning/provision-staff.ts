@@ -1,6 +1,5 @@
 import { localDate } from '../../../shared/calendar/school-time';
 import { type AccountChange, accountChange, accountOf } from '../../domain/staff-account';
-import type { DomainEvent } from '../../events/types';
 import { auditItem } from '../../store/audit-repository';
 import type { Store } from '../../store/client';
 import { dateItemExpiry } from '../../store/retention';
@@ -58,11 +57,4 @@ function withoutVersion({
   ...account
 }: { version: number } & ReturnType<typeof accountOf>) {
   return account;
-}
-
-/** The use case as a subscriber of the in-process bus (local runs and tests). */
-export function provisioningSubscriber(deps: ProvisioningDeps) {
-  return async (event: DomainEvent): Promise<void> => {
-    if (event.type === 'staff.changed') await provisionStaff(deps, event.staffId);
-  };
 }

@@ -145,3 +145,36 @@ describe('refusals', () => {
     );
   });
 });
+
+describe('roles of a staff member who signs in with Entra ID (federated through Cognito)', () => {
+  const eva = {
+    staffId: 'om-entra',
+    name: 'Eva Entra',
+    email: 'eva@school.example',
+    roles: ['manager' as const],
+    orgUnitIds: ['dep-tech'],
+  };
+  const entra = (oid: string, email: string, groups: string[] = []) =>
+    claims(`cognito-${oid}`, email, groups, {
+      identities: [{ providerName: 'EntraID', providerType: 'OIDC', userId: oid, primary: 'true' }],
+    });
+
+  it("takes the roles from the roster: Entra users have no pool groups, and a group grants nothing the roster doesn't", async () => {
+    await putStaff(table, eva, { version: 1, eventIds: ['evt-om-entra'] });
+    const me = await as(entra('oid-eva', eva.email), '/api/me');
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ staffId: 'om-entra', roles: ['manager'] });
+    expect((await as(entra('oid-eva', eva.email, ['admin']), '/api/me')).json.roles).toEqual(['manager']);
+    expect((await as(entra('oid-eva', eva.email), '/api/admin')).status).toBe(403);
+    // The roster taking the role away still ends it at the next request.
+    await putStaff(table, { ...eva, roles: [] }, { version: 2, eventIds: ['evt-om-entra-left'] });
+    expect((await as(entra('oid-eva', eva.email), '/api/me')).status).toBe(403);
+  });
+
+  it("keeps the pool's own users to the groups they have: without groups, no roles", async () => {
+    const ada = claims('acct-ada', STAFF.admin.email, []);
+    expect((await as(ada, '/api/me')).json).toEqual({ error: 'your role may not do this' });
+    expect((await as(ada, '/api/admin')).status).toBe(403);
+    expect((await as(claims('acct-ada', STAFF.admin.email, ['admin']), '/api/admin')).status).toBe(200);
+  });
+});

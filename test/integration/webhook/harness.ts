@@ -6,6 +6,7 @@ import type { Store } from '../../../functions/store/client';
 import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startTestTable, type TestTable } from '../../support/dynalite';
+import { provisioningBus } from '../../support/provisioning-bus';
 import {
   HARNESS_NOW,
   lambdaContext,
@@ -59,9 +60,11 @@ export async function startHarness(
     TABLE_NAME: table.tableName,
     PRESENCE_WEBHOOK_SECRETS: (options.secrets ?? [secret]).join(' '),
   });
-  const handler = createWebhookHandler(() =>
+  const handler = createWebhookHandler(async () =>
     createWebhookDeps(env, {
       store,
+      // The webhook publishes `staff.changed`; provisioning is subscribed as in the local system.
+      bus: await provisioningBus(store),
       now: options.now ?? (() => HARNESS_NOW),
       ...(options.lease ? { lease: options.lease } : {}),
     }),

@@ -38,3 +38,11 @@ describe('an Entra ID sign-in without an e-mail claim', () => {
     expect(() => identityFromClaims(own)).toThrow(InvalidTokenError);
   });
 });
+
+describe('whether a sign-in is federated', () => {
+  it('marks an Entra ID user, and not an account of the pool', () => {
+    expect(identityFromClaims(entra({ preferred_username: 'p@school.example' })).federated).toBe(true);
+    const own = { sub: 'cognito-sub', iss: ISS, email: 'p@school.example', email_verified: true };
+    expect(identityFromClaims(own).federated).toBeUndefined();
+  });
+});
