@@ -4,11 +4,14 @@
  * would (local sign-in tokens). Teams differ in how many reports they handle at all and how
  * often they are a few nights late, so the KPI has green, orange and red units and its trend
  * moves from night to night. Every choice is a function of the report's id (seeded), and only
- * open reports are acted on, so a repeated or resumed run does nothing twice.
+ * open reports are acted on, so a repeated or resumed run does nothing twice (an interruption
+ * between a conversation and its "Actie afgerond" leaves that one conversation under way).
  */
 import { type Random, seeded } from './prng';
 
 const SEED = 20260901;
+/** The demo school's institution (`demo-school.ts`). */
+const INSTITUTION = 'roc';
 
 /** How a team's coaches work: the share of reports they handle at all, and the share a few nights late. */
 export interface TeamHabit {
@@ -83,7 +86,7 @@ interface OpenReport {
   routeX: boolean;
   createdOn: string;
   duoDeadline?: string | null;
-  student: { studentId: string; teamId: string };
+  student: { studentId: string; teamId: string; coachId: string };
 }
 
 export type Call = <T>(path: string, token?: string, body?: unknown) => Promise<T>;
@@ -145,7 +148,7 @@ export async function allPages<T>(
   return out;
 }
 
-/** One report's act when it is due by `night`; false when there is nothing (more) to do. */
+/** One report's act when it is due by `night`; false when it is not due yet or left open. */
 async function actOn(call: Call, token: string, report: OpenReport, made: number, night: number) {
   const choice = coachChoice({
     reportId: report.reportId,
@@ -155,37 +158,36 @@ async function actOn(call: Call, token: string, report: OpenReport, made: number
   });
   if (!choice || made + choice.delay > night) return false;
   const path = `/reports/${encodeURIComponent(report.reportId)}`;
-  const conversation = choice.action === 'coach_conversation';
-  // A conversation whose "Actie afgerond" an interrupted run did not reach yet.
-  const unfinished = report.status === 'conversation' && conversation && choice.completed;
-  if (report.status !== 'open' && !unfinished) return false;
-  if (!unfinished) {
-    await call(`${path}/action`, token, { action: choice.action, explanation: EXPLANATION[choice.action] });
+  await call(`${path}/action`, token, { action: choice.action, explanation: EXPLANATION[choice.action] });
+  if (choice.action === 'coach_conversation' && choice.completed) {
+    await call(`${path}/complete`, token, { outcome: OUTCOME });
   }
-  if (conversation && choice.completed) await call(`${path}/complete`, token, { outcome: OUTCOME });
   return true;
 }
 
-/** The coaches' acts after one night: every open report whose choice is due by then. */
+/**
+ * The coaches' acts after one night: every open report whose choice is due by then, each by the
+ * student's coach. The open reports come from the institution's live list (one paged query, as
+ * the officer sees it) rather than each coach's start page: forty nights of two dozen start
+ * pages would double the demo's load time.
+ */
 export async function coachesAct(options: CoachesOptions): Promise<number> {
   const call = apiCaller(options.apiUrl);
   const tokenOf = tokens(call);
   const dayIndex = new Map(options.schoolDays.map((d, i) => [d, i]));
-  const { staff } = await call<{ staff: { staffId: string; roles: string[] }[] }>('/auth/local/staff');
-  const coaches = staff
-    .filter((s) => s.roles.includes('coach'))
-    .map((s) => s.staffId)
-    .sort();
+  const reports = await allPages<OpenReport>(
+    call,
+    `/units/${INSTITUTION}/open-reports`,
+    await tokenOf('vb-1'),
+    'items',
+  );
+  // Oldest first, as a coach works through the list; ids break ties so the order is fixed.
+  reports.sort((a, b) => `${a.createdOn} ${a.reportId}`.localeCompare(`${b.createdOn} ${b.reportId}`));
   let acted = 0;
-  for (const coachId of coaches) {
-    const token = await tokenOf(coachId);
-    const reports = await allPages<OpenReport>(call, '/coach', token, 'reports');
-    // Oldest first, as a coach works through the list; ids break ties so the order is fixed.
-    reports.sort((a, b) => `${a.createdOn} ${a.reportId}`.localeCompare(`${b.createdOn} ${b.reportId}`));
-    for (const report of reports) {
-      const made = dayIndex.get(report.createdOn) ?? 0;
-      if (await actOn(call, token, report, made, options.night)) acted++;
-    }
+  for (const report of reports) {
+    if (report.status !== 'open') continue;
+    const made = dayIndex.get(report.createdOn) ?? 0;
+    if (await actOn(call, await tokenOf(report.student.coachId), report, made, options.night)) acted++;
   }
   return acted;
 }
