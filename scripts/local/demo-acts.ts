@@ -141,8 +141,9 @@ export async function actOnDemo(options: DemoActsOptions): Promise<void> {
       'Graag een gesprek door de verzuimbegeleider.',
     );
   }
-  for (const task of await worklist('officer_conversation')) {
-    await step(task.taskId, 'plan', { outcome: 'planned', date: addDays(options.today, 2) });
+  // Every other one planned: the rest still wait for the officer's first step.
+  for (const [i, task] of (await worklist('officer_conversation')).entries()) {
+    if (i % 2 === 0) await step(task.taskId, 'plan', { outcome: 'planned', date: addDays(options.today, 2) });
   }
   // A home visit: the coach cannot reach the student.
   const away = choose(() => true);

@@ -105,12 +105,20 @@ export async function writeDemoState(dataDir: string, state: DemoState): Promise
 export async function runDemoNights(
   state: DemoState,
   nightly: (date: string) => Promise<void>,
-  options: { progress?: Progress; log?: (line: string) => void; onRun?: (state: DemoState) => Promise<void> },
+  options: {
+    progress?: Progress;
+    log?: (line: string) => void;
+    onRun?: (state: DemoState) => Promise<void>;
+    /** The staff's work of that day (`demo-coaches.ts`), before the next night; `night` indexes `schoolDays`. */
+    afterNight?: (night: number) => Promise<void>;
+  },
 ): Promise<DemoState> {
   let current = state;
   for (const date of state.schoolDays.slice(state.nightlyRuns)) {
     try {
       await nightly(date);
+      // Counted as run only after the day's work, so a resumed start redoes both (each is idempotent).
+      await options.afterNight?.(current.nightlyRuns);
     } catch (error) {
       options.log?.(
         `The nightly run for ${date} failed; the next start continues from there.\n${String(error)}`,

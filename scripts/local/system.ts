@@ -16,6 +16,7 @@ import { localDate } from '../../shared/calendar/school-time';
 import { type GatewayRoutes, type Invoke, startGateway } from './api-gateway';
 import { DEFAULT_WEBHOOK_SECRET } from './defaults';
 import { actOnDemo } from './demo-acts';
+import { coachesAct } from './demo-coaches';
 import {
   type DemoState,
   deliverDemoSchool,
@@ -24,6 +25,7 @@ import {
   runDemoNights,
   writeDemoState,
 } from './demo-load';
+import { officeWorks } from './demo-office';
 import { startDynalite } from './dynalite';
 import type { LambdaName } from './lambda-worker';
 import { type LocalLambdas, startLambdas } from './lambdas';
@@ -334,9 +336,13 @@ async function demoSchool(
     if (!options.nightly) {
       options.log('Note: no nightly handler, so no reports or KPIs for the demo school yet.');
     } else {
+      const { schoolDays } = state;
       state = await runDemoNights(state, options.nightly, {
         log: options.log,
         onRun: save,
+        afterNight: async (night) => {
+          await coachesAct({ apiUrl: system.apiUrl, schoolDays, night });
+        },
         ...(options.progress ? { progress: options.progress } : {}),
       });
       worked = true;
@@ -366,6 +372,7 @@ async function staffActs(
       today: options.today ?? localDate(new Date()),
       rerunLastNight: () => nightly(state.to),
     });
+    await officeWorks(system.apiUrl);
   } catch (error) {
     // The system still runs; the next start tries the acts again (each looks whether it is done).
     options.log(`The demo's staff acts failed; the next start tries again.\n${String(error)}`);
