@@ -1,7 +1,9 @@
 /**
  * Portal notices posted and withdrawn by the administrator on the dashboard, each date's notice
- * written with its audit entry in one transaction. A severe-weather notice counts for the
- * registrations the webhook classifies after it (the classification reads the notices' dates).
+ * written with its audit entry in one transaction. A severe-weather notice counts at once, as
+ * one from the webhook (`portal.notice`) does: under the ingestion lease that date's stored
+ * severe-weather registrations are reclassified with it (posted) or without it (withdrawn), and
+ * the registrations the webhook classifies later read it from the notices' dates.
  */
 import { addDays } from '../../../shared/calendar';
 import { localDate } from '../../domain/dates';
@@ -14,6 +16,7 @@ import {
 } from '../../store/portal-notices';
 import { dateItemExpiry } from '../../store/retention';
 import { commitWith } from '../effects/commit';
+import { reclassifyForNotice } from '../ingest/severe-weather';
 import { NoticeNotFound } from './errors';
 import type { AdminDeps } from './school-settings';
 
@@ -41,29 +44,31 @@ export async function postNotice(
 ): Promise<{ dates: string[] }> {
   const dates = datesOf(post);
   for (const date of dates) {
-    const before = await getPortalNotice(deps.store, date, post.kind);
-    const notice: PortalNotice = {
-      date,
-      kind: post.kind,
-      text: post.text,
-      ...(post.textEn ? { textEn: post.textEn } : {}),
-      source: 'admin',
-    };
-    const expiresAt = dateItemExpiry(date, deps.retentionYears);
-    const entry = {
-      entity: 'notice' as const,
-      entityId: `${date}#${post.kind}`,
-      at: now.toISOString(),
-      by,
-      what: 'notice posted',
-      before,
-      after: notice,
-    };
-    await commitWith(
-      { store: deps.store },
-      { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },
-      (store) => putAdminNotice(store, notice, { postedAt: now, expiresAt }),
-    );
+    await underNotice(deps, { date, kind: post.kind, noticed: true, now }, async () => {
+      const before = await getPortalNotice(deps.store, date, post.kind);
+      const notice: PortalNotice = {
+        date,
+        kind: post.kind,
+        text: post.text,
+        ...(post.textEn ? { textEn: post.textEn } : {}),
+        source: 'admin',
+      };
+      const expiresAt = dateItemExpiry(date, deps.retentionYears);
+      const entry = {
+        entity: 'notice' as const,
+        entityId: `${date}#${post.kind}`,
+        at: now.toISOString(),
+        by,
+        what: 'notice posted',
+        before,
+        after: notice,
+      };
+      await commitWith(
+        { store: deps.store },
+        { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },
+        (store) => putAdminNotice(store, notice, { postedAt: now, expiresAt }),
+      );
+    });
   }
   return { dates };
 }
@@ -75,20 +80,35 @@ export async function withdrawNotice(
   by: string,
   now: Date,
 ): Promise<void> {
-  const before = await getPortalNotice(deps.store, date, kind);
-  if (!before) throw new NoticeNotFound(date, kind);
-  const entry = {
-    entity: 'notice' as const,
-    entityId: `${date}#${kind}`,
-    at: now.toISOString(),
-    by,
-    what: 'notice withdrawn',
-    before,
-    after: null,
-  };
-  await commitWith(
-    { store: deps.store },
-    { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },
-    (store) => deletePortalNotice(store, date, kind),
-  );
+  // Nothing to withdraw: refused before the lease is asked for.
+  if (!(await getPortalNotice(deps.store, date, kind))) throw new NoticeNotFound(date, kind);
+  await underNotice(deps, { date, kind, noticed: false, now }, async () => {
+    const before = await getPortalNotice(deps.store, date, kind);
+    if (!before) throw new NoticeNotFound(date, kind);
+    const entry = {
+      entity: 'notice' as const,
+      entityId: `${date}#${kind}`,
+      at: now.toISOString(),
+      by,
+      what: 'notice withdrawn',
+      before,
+      after: null,
+    };
+    await commitWith(
+      { store: deps.store },
+      { items: [auditItem(deps.store, entry, dateItemExpiry(localDate(now), deps.retentionYears))] },
+      (store) => deletePortalNotice(store, date, kind),
+    );
+  });
+}
+
+/** Only a severe-weather notice changes a classification: it is written under the ingestion lease. */
+function underNotice(
+  deps: AdminDeps,
+  change: { date: string; kind: string; noticed: boolean; now: Date },
+  commit: () => Promise<void>,
+): Promise<void> {
+  if (change.kind !== 'severe_weather') return commit();
+  const ingest = { store: deps.store, retentionYears: deps.retentionYears, now: () => change.now };
+  return reclassifyForNotice(ingest, change.date, change.noticed, commit);
 }

@@ -1,7 +1,9 @@
 import type { IsoDate } from '../../../shared/policy/types';
+import { severeWeatherDates } from '../../store/portal-notices';
 import { listSevereWeatherRegistrations } from '../../store/registrations';
 import { classifyFor } from './classify-for';
-import type { BatchState } from './context';
+import type { BatchState, IngestDeps } from './context';
+import { DEFAULT_LEASE, withIngestLease } from './lease';
 import { loadStudents } from './roster-cache';
 import { type Reclassification, writeReclassifications } from './write-registrations';
 
@@ -34,4 +36,37 @@ export async function reclassifySevereWeather(
   });
   state.lease.check();
   await writeReclassifications(store, state.deps.now(), reclassifications, state.registrations);
+}
+
+/**
+ * The administrator posts or withdraws a severe-weather notice for `date` (admin/notices.ts):
+ * under the ingestion lease, that date's stored severe-weather registrations are reclassified
+ * with (`noticed`) or without the notice, then `commit` stores the notice change. Holding the
+ * lease, no delivery classifies a registration of that date meanwhile under the old notices;
+ * reclassifying first keeps the admin's action repeatable if the commit fails.
+ */
+export async function reclassifyForNotice(
+  deps: IngestDeps,
+  date: IsoDate,
+  noticed: boolean,
+  commit: () => Promise<void>,
+): Promise<void> {
+  await withIngestLease(deps.store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
+    const dates = await severeWeatherDates(deps.store);
+    if (noticed) dates.add(date);
+    else dates.delete(date);
+    const state: BatchState = {
+      deps,
+      lease,
+      students: new Map(),
+      registrations: new Map(),
+      severeWeatherDates: dates,
+      outcomes: new Map(),
+      consumedPending: [],
+      outboxEvents: [],
+    };
+    await reclassifySevereWeather(state, date, dates);
+    lease.check();
+    await commit();
+  });
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../functions/store/audit-repository';
+import { listDaySummaries } from '../../../functions/store/day-summaries';
+import { ingestBatch } from '../../../functions/usecases/ingest/ingest-batch';
 import { AdminPage, type CalendarDataBody } from '../../../shared/api/admin';
 import { defaultCalendarData } from '../../../shared/calendar';
-import { useSeededApi } from './fixture';
+import { presenceEvent } from '../../../shared/contract/events';
+import { registrationEvent } from '../../support/webhook';
+import { NOW, useSeededApi } from './fixture';
 
 const sys = useSeededApi(); // today: 20 Nov 2026
 
@@ -60,6 +64,47 @@ describe('the administrator edits from the dashboard (issue 13: "Administrator")
         })
       ).status,
     ).toBe(404);
+  });
+
+  it("a severe-weather notice authorizes that date's stored severe-weather absences; withdrawn, they count again", async () => {
+    const date = '2026-11-17';
+    // Delivered through the webhook's ingestion before any notice: unauthorized.
+    await ingestBatch(
+      { store: sys.table, retentionYears: 5, now: () => NOW },
+      {
+        deliveryId: 'storm-delivery',
+        events: [
+          presenceEvent.parse(
+            registrationEvent({
+              registrationId: 'r-storm',
+              studentId: 's-a',
+              date,
+              reason: 'severe_weather',
+            }),
+          ),
+        ],
+      },
+    );
+    const day = async () => (await listDaySummaries(sys.table, 's-a', date, date))[0]?.summary;
+    expect(await day()).toMatchObject({ unauthorizedMinutes: 90, authorizedMinutes: 0 });
+
+    const posted = await sys.api.call('admin', 'POST', '/api/admin/notices', {
+      from: date,
+      kind: 'severe_weather',
+      text: 'Code rood: blijf thuis.',
+    });
+    expect(posted.status, posted.text).toBe(200);
+    expect(await day()).toMatchObject({ unauthorizedMinutes: 0, authorizedMinutes: 90 });
+    expect(await listAudit(sys.table, 'notice', `${date}#severe_weather`)).toEqual([
+      expect.objectContaining({ what: 'notice posted', before: null }),
+    ]);
+
+    const withdrawn = await sys.api.call('admin', 'POST', '/api/admin/notices/withdraw', {
+      date,
+      kind: 'severe_weather',
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(await day()).toMatchObject({ unauthorizedMinutes: 90, authorizedMinutes: 0 });
   });
 
   it('refuses a calendar with a gap, naming its dates in Dutch, and stores nothing', async () => {
