@@ -601,4 +601,7 @@ export const en: Record<DashboardKey, string> = {
     'The 8-hour signal ({value} min) must lie below the report ({report} min).',
   'profileProblem.notEditable': '{field} cannot be changed: {why}',
   'profileProblem.unknownProfile': 'Norm profile {field} does not exist.',
+  // ── engineer H1 (#13): a severe-weather notice reclassifies the stored absences at once ──
+  'admin.notice.saved':
+    'Posted. A severe-weather notice applies at once to the absences on those days; signals follow the next night.',
 };

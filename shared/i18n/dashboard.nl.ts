@@ -607,6 +607,9 @@ export const nl = {
     'Het 8-uurssignaal ({value} min) moet lager liggen dan de melding ({report} min).',
   'profileProblem.notEditable': '{field} is niet te wijzigen: {why}',
   'profileProblem.unknownProfile': 'Normprofiel {field} bestaat niet.',
+  // ── engineer H1 (#13): a severe-weather notice reclassifies the stored absences at once ──
+  'admin.notice.saved':
+    'Geplaatst. Een bericht over extreem weer geldt meteen voor de afwezigheid op die dagen; signalen volgen de volgende nacht.',
 } as const;
 
 export type DashboardKey = keyof typeof nl;
