@@ -65,7 +65,8 @@ export interface TemplateData {
     to: string;
     url: string;
   };
-  'signal4w.coach': { coachName: string; studentName: string; from: string; to: string };
+  /** `url`: the student's page, where the coach sees the signal and, later, the case. */
+  'signal4w.coach': { coachName: string; studentName: string; from: string; to: string; url?: string };
   'sick.coach': { coachName: string; studentName: string; from: string; to: string; url: string };
   /** `occurrences`: the days counted, a day once per late arrival or new absence (the signal's). */
   'frequent.student': {
@@ -131,6 +132,9 @@ export interface TemplateData {
     step: string;
     /** The day it is due. */
     date: string;
+    /** The case's period (the absence it is about), when the task has one. */
+    from?: string;
+    to?: string;
     url: string;
   };
   /** A case closed: its coach is told how (appendix 4 §2: "alleen nog bij afhandeling gemeld aan de coach"). */
@@ -600,13 +604,14 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.managerName} vraagt je de open meldingen van je studenten in ${d.unitName} te behandelen. Op ${formatDate(d.date, 'nl')} staan er ${d.open} open${d.overdue > 0 ? `, waarvan ${d.overdue} over de uiterste datum` : ''}.`,
-          `Kies per melding een actie en licht die toe. Vragen? Neem contact op met ${d.managerName}.`,
+          `Kies per melding een actie en licht die toe, uiterlijk op de datum die bij de melding staat. Vragen? Neem contact op met ${d.managerName}.`,
         ],
         action: { label: 'Open lijst bekijken', url: d.url },
       }),
       many: {
         subject: (ds) => `Herinnering (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
-        intro: () => 'Je wordt gevraagd de open meldingen van je studenten te behandelen:',
+        intro: (ds) =>
+          `Je wordt gevraagd de open meldingen van je studenten te behandelen. Kies per melding een actie en licht die toe, uiterlijk op de datum die bij de melding staat. Zo stonden ze op ${formatDate(ds[0]?.date ?? '', 'nl')}:`,
         line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} over de uiterste datum (${d.managerName})`,
         url: (d) => d.url,
       },
@@ -617,13 +622,14 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.managerName} asks you to handle the open reports of your students in ${d.unitName}. On ${formatDate(d.date, 'en')} there are ${d.open} open${d.overdue > 0 ? `, ${d.overdue} of them past their date` : ''}.`,
-          `For each, choose an action and explain it. Questions? Contact ${d.managerName}.`,
+          `For each, choose an action and explain it by the date the report shows. Questions? Contact ${d.managerName}.`,
         ],
         action: { label: 'Open the list', url: d.url },
       }),
       many: {
         subject: (ds) => `Reminder (${ds.length}): ${[...new Set(ds.map((d) => d.unitName))].join(', ')}`,
-        intro: () => 'You are asked to handle the open reports of your students:',
+        intro: (ds) =>
+          `You are asked to handle the open reports of your students. For each, choose an action and explain it by the date the report shows. As they stood on ${formatDate(ds[0]?.date ?? '', 'en')}:`,
         line: (d) => `${d.unitName}: ${d.open} open, ${d.overdue} past their date (${d.managerName})`,
         url: (d) => d.url,
       },
@@ -674,13 +680,16 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `${d.studentName} is vier aaneengesloten lesweken ongeoorloofd afwezig, ${formatPeriod(d.from, d.to, 'nl')}. De verzuimbegeleider neemt contact met je op.`,
+          SIGNAL4W_NEXT.nl,
         ],
+        ...(d.url ? { action: { label: 'Student openen', url: d.url } } : {}),
       }),
       many: {
         subject: (ds) => staffSubject('signal4w.coach', 'nl', ...ds),
         intro: () =>
-          'Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. De verzuimbegeleider neemt contact met je op.',
+          `Deze studenten zijn vier aaneengesloten lesweken ongeoorloofd afwezig. De verzuimbegeleider neemt contact met je op. ${SIGNAL4W_NEXT.nl}`,
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}`,
+        url: (d) => d.url ?? '',
       },
     },
     en: {
@@ -689,13 +698,16 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `${d.studentName} has been absent without authorization for four consecutive school weeks, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer will contact you.`,
+          SIGNAL4W_NEXT.en,
         ],
+        ...(d.url ? { action: { label: 'Open the student', url: d.url } } : {}),
       }),
       many: {
         subject: (ds) => staffSubject('signal4w.coach', 'en', ...ds),
         intro: () =>
-          'These students have been absent without authorization for four consecutive school weeks. The attendance officer will contact you.',
+          `These students have been absent without authorization for four consecutive school weeks. The attendance officer will contact you. ${SIGNAL4W_NEXT.en}`,
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}`,
+        url: (d) => d.url ?? '',
       },
     },
   },
@@ -706,7 +718,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `Bij ${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} een verzuimpatroon gesignaleerd dat om aandacht vraagt. De verzuimbegeleider krijgt een taak en neemt contact met je op.`,
-          'De details staan op het dashboard.',
+          'Je hoeft tot dan zelf niets te doen. De details staan op het dashboard.',
         ],
         action: { label: dashboard.nl, url: d.url },
       }),
@@ -724,7 +736,7 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `An absence pattern that needs attention was noticed for ${d.studentName}, ${formatPeriod(d.from, d.to, 'en')}. The attendance officer has been given a task and will contact you.`,
-          'The details are on the dashboard.',
+          'Until then there is nothing you need to do. The details are on the dashboard.',
         ],
         action: { label: dashboard.en, url: d.url },
       }),
@@ -780,14 +792,14 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.coachName},`,
         paragraphs: [
           `Herhaaldelijk verzuim: ${d.studentName} is ${formatPeriod(d.from, d.to, 'nl')} vaak ongeoorloofd afwezig geweest of te laat gekomen.${countedLine(d, 'nl')} De student heeft hierover ook een mail gekregen en is gevraagd contact met je op te nemen.`,
-          'Bespreek het met de student; de registraties staan op de studentpagina.',
+          'Bespreek het deze week met de student; de registraties staan op de studentpagina.',
         ],
         action: { label: dashboard.nl, url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('frequent.coach', 'nl', ...ds),
         intro: () =>
-          'Herhaaldelijk verzuim: deze studenten zijn vaak ongeoorloofd afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen en zijn gevraagd contact met je op te nemen. Bespreek het met hen.',
+          'Herhaaldelijk verzuim: deze studenten zijn vaak ongeoorloofd afwezig geweest of te laat gekomen. Zij hebben hierover ook een mail gekregen en zijn gevraagd contact met je op te nemen. Bespreek het deze week met hen.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'nl')}.${countedLine(d, 'nl')}`,
         url: (d) => d.url,
       },
@@ -798,14 +810,14 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.coachName},`,
         paragraphs: [
           `Repeated absence: ${d.studentName} has often been absent without authorization or late ${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')} The student has received a mail about this as well and was asked to contact you.`,
-          "Discuss it with the student; the registrations are on the student's page.",
+          "Discuss it with the student this week; the registrations are on the student's page.",
         ],
         action: { label: dashboard.en, url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('frequent.coach', 'en', ...ds),
         intro: () =>
-          'Repeated absence: these students have often been absent without authorization or late. They have received a mail about this as well and were asked to contact you. Discuss it with them.',
+          'Repeated absence: these students have often been absent without authorization or late. They have received a mail about this as well and were asked to contact you. Discuss it with them this week.',
         line: (d) => `${d.studentName}: ${formatPeriod(d.from, d.to, 'en')}.${countedLine(d, 'en')}`,
         url: (d) => d.url,
       },
@@ -898,13 +910,15 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Beste ${d.assigneeName},`,
         paragraphs: [
           `Er staat een taak voor je klaar: ${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}.`,
-          ...(d.dueDate ? [`Graag afronden uiterlijk ${formatDate(d.dueDate, 'nl')}.`] : []),
+          d.dueDate
+            ? `Graag afronden uiterlijk ${formatDate(d.dueDate, 'nl')}.`
+            : 'Open de taak om te beginnen: daar staat wat er nodig is.',
         ],
         action: { label: 'Taak openen', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('task.assignee', 'nl', ...ds),
-        intro: () => 'Er staan nieuwe taken voor je klaar:',
+        intro: () => 'Er staan nieuwe taken voor je klaar. Open elke taak om te beginnen:',
         line: (d) =>
           `${TASK_LABELS[d.task].nl} voor ${d.studentName}${taskPeriod(d, 'nl')}${d.dueDate ? `, uiterlijk ${formatDate(d.dueDate, 'nl')}` : ''}`,
         url: (d) => d.url,
@@ -916,13 +930,15 @@ const templates: Omit<Templates, keyof typeof caseTemplates> = {
         greeting: `Dear ${d.assigneeName},`,
         paragraphs: [
           `A task is waiting for you: ${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}.`,
-          ...(d.dueDate ? [`Please complete it by ${formatDate(d.dueDate, 'en')}.`] : []),
+          d.dueDate
+            ? `Please complete it by ${formatDate(d.dueDate, 'en')}.`
+            : 'Open the task to start: it says what is needed.',
         ],
         action: { label: 'Open the task', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('task.assignee', 'en', ...ds),
-        intro: () => 'New tasks are waiting for you:',
+        intro: () => 'New tasks are waiting for you. Open each task to start:',
         line: (d) =>
           `${TASK_LABELS[d.task].en} for ${d.studentName}${taskPeriod(d, 'en')}${d.dueDate ? `, by ${formatDate(d.dueDate, 'en')}` : ''}`,
         url: (d) => d.url,
@@ -1004,6 +1020,24 @@ function feedbackNext(d: TemplateData['feedback.coach'], locale: Locale): string
     ? 'Volgende stap: de verzuimbegeleider sluit de zaak af.'
     : 'Next step: the attendance officer closes the case.';
 }
+/** The coach's next step after a 4-week signal: nothing yet, and whom to turn to meanwhile. */
+const SIGNAL4W_NEXT: Record<Locale, string> = {
+  nl: 'Je hoeft nu zelf niets te doen. Weet je iets wat de verzuimbegeleider moet weten? Neem dan zelf contact op met de verzuimbegeleider.',
+  en: 'There is nothing you need to do now. If you know something the attendance officer should know, contact the attendance officer yourself.',
+};
+
+/** The officer's next step on a due step: the task holds the step's form, and records it. */
+const STEP_NEXT: Record<Locale, string> = {
+  nl: 'Open de taak, voer de stap uit en leg die vast in de taak.',
+  en: 'Open the task, carry out the step and record it in the task.',
+};
+
+/** After a case closes the coach has nothing left to do; the officer answers questions. */
+const CLOSED_NEXT: Record<Locale, string> = {
+  nl: 'Je hoeft niets meer te doen. Vragen over de afhandeling? Neem contact op met de verzuimbegeleider.',
+  en: 'No action is needed from you. Questions about how it was handled? Contact the attendance officer.',
+};
+
 /** A case's words (flow, step, outcome) from shared/i18n, in the mail's language. */
 const caseWord = (locale: Locale, key: string, fallback: string): string =>
   translateOr(locale, key, fallback);
@@ -1031,6 +1065,7 @@ function closedParagraphs(d: TemplateData['case.closed.coach'], locale: Locale):
             : 'The student is 18 or older: DUO may stop or reclaim student finance and the student travel product.',
         ]
       : []),
+    CLOSED_NEXT[locale],
   ];
 }
 
@@ -1041,15 +1076,17 @@ const caseTemplates: Pick<Templates, 'step.due' | 'case.closed.coach'> = {
         subject: staffSubject('step.due', 'nl', d),
         greeting: `Beste ${d.assigneeName},`,
         paragraphs: [
-          `Vandaag (${formatDate(d.date, 'nl')}) is deze stap van de ${caseWord('nl', `flow.${d.flow}`, d.flow)} van ${d.studentName} aan de beurt: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)}.`,
+          `Vandaag (${formatDate(d.date, 'nl')}) is deze stap van de ${caseWord('nl', `flow.${d.flow}`, d.flow)} van ${d.studentName}${taskPeriod(d, 'nl')} aan de beurt: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)}.`,
+          STEP_NEXT.nl,
         ],
         action: { label: 'Taak openen', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('step.due', 'nl', ...ds),
-        intro: (ds) => `Vandaag (${formatDate(ds[0]?.date ?? '', 'nl')}) zijn deze stappen aan de beurt:`,
+        intro: (ds) =>
+          `Vandaag (${formatDate(ds[0]?.date ?? '', 'nl')}) zijn deze stappen aan de beurt. ${STEP_NEXT.nl}`,
         line: (d) =>
-          `${d.studentName}: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('nl', `flow.${d.flow}`, d.flow)})`,
+          `${d.studentName}${taskPeriod(d, 'nl')}: ${caseWord('nl', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('nl', `flow.${d.flow}`, d.flow)})`,
         url: (d) => d.url,
       },
     },
@@ -1058,15 +1095,16 @@ const caseTemplates: Pick<Templates, 'step.due' | 'case.closed.coach'> = {
         subject: staffSubject('step.due', 'en', d),
         greeting: `Dear ${d.assigneeName},`,
         paragraphs: [
-          `Today (${formatDate(d.date, 'en')}) this step of the ${caseWord('en', `flow.${d.flow}`, d.flow)} of ${d.studentName} is due: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)}.`,
+          `Today (${formatDate(d.date, 'en')}) this step of the ${caseWord('en', `flow.${d.flow}`, d.flow)} of ${d.studentName}${taskPeriod(d, 'en')} is due: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)}.`,
+          STEP_NEXT.en,
         ],
         action: { label: 'Open the task', url: d.url },
       }),
       many: {
         subject: (ds) => staffSubject('step.due', 'en', ...ds),
-        intro: (ds) => `Today (${formatDate(ds[0]?.date ?? '', 'en')}) these steps are due:`,
+        intro: (ds) => `Today (${formatDate(ds[0]?.date ?? '', 'en')}) these steps are due. ${STEP_NEXT.en}`,
         line: (d) =>
-          `${d.studentName}: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('en', `flow.${d.flow}`, d.flow)})`,
+          `${d.studentName}${taskPeriod(d, 'en')}: ${caseWord('en', `step.${d.flow}.${d.step}`, d.step)} (${caseWord('en', `flow.${d.flow}`, d.flow)})`,
         url: (d) => d.url,
       },
     },
@@ -1081,7 +1119,7 @@ const caseTemplates: Pick<Templates, 'step.due' | 'case.closed.coach'> = {
       }),
       many: {
         subject: (ds) => staffSubject('case.closed.coach', 'nl', ...ds),
-        intro: () => 'De verzuimbegeleider heeft deze zaken afgerond:',
+        intro: () => `De verzuimbegeleider heeft deze zaken afgerond. ${CLOSED_NEXT.nl}`,
         line: (d) =>
           `${d.studentName} (${formatPeriod(d.from, d.to, 'nl')}): ${caseWord('nl', `outcome.${d.outcome}`, d.outcome)}`,
         url: (d) => d.url,
@@ -1096,7 +1134,7 @@ const caseTemplates: Pick<Templates, 'step.due' | 'case.closed.coach'> = {
       }),
       many: {
         subject: (ds) => staffSubject('case.closed.coach', 'en', ...ds),
-        intro: () => 'The attendance officer has closed these cases:',
+        intro: () => `The attendance officer has closed these cases. ${CLOSED_NEXT.en}`,
         line: (d) =>
           `${d.studentName} (${formatPeriod(d.from, d.to, 'en')}): ${caseWord('en', `outcome.${d.outcome}`, d.outcome)}`,
         url: (d) => d.url,

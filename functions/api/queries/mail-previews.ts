@@ -28,6 +28,7 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     studentName: 'Sanne de Vries',
     from: '2026-10-05',
     to: '2026-11-06',
+    url,
   },
   'sick.coach': {
     coachName: 'Mark Janssen',
@@ -110,6 +111,8 @@ const SAMPLES: { [K in TemplateId]: TemplateData[K] } = {
     flow: 'four_week',
     step: 'conversation',
     date: '2026-11-05',
+    from: '2026-10-05',
+    to: '2026-10-30',
     url,
   },
   'case.closed.coach': {

@@ -58,7 +58,7 @@ export const overview: RouteHandler = async (ctx) => {
 };
 
 export const overviewCsv: RouteHandler = async (ctx) => {
-  const { kind, filter, unitId, period } = await filterOf(ctx);
+  const { kind, filter, unitId, period, teamName } = await filterOf(ctx);
   const rows = [];
   let cursor: string | null = null;
   do {
@@ -77,7 +77,8 @@ export const overviewCsv: RouteHandler = async (ctx) => {
     rows.map((r) => ({
       studentId: r.student.studentId,
       name: r.student.displayName,
-      team: r.student.teamId,
+      // The page shows the team's name; the file says the same (a reader knows no unit ids).
+      team: teamName(r.student.teamId),
       date: r.date,
       detail: r.detail,
       minutes: r.minutes ?? '',

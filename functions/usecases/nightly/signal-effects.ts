@@ -277,7 +277,14 @@ async function fourWeekEffects(fx: Effects, signal: FourWeekSignal): Promise<Sig
     );
   }
   if (coach)
-    fx.mail(notify(coach.email, 'signal4w.coach', { coachName: coach.name, studentName, ...period }));
+    fx.mail(
+      notify(coach.email, 'signal4w.coach', {
+        coachName: coach.name,
+        studentName,
+        ...period,
+        url: link(config, dashboardPath.student(student.studentId)),
+      }),
+    );
   return { drafts };
 }
 

@@ -45,6 +45,7 @@ export async function remindDueSteps(
           flow: task.flow,
           step: due.step,
           date: due.dueOn,
+          ...(task.period ?? {}),
           url,
         }),
         studentId: task.studentId,

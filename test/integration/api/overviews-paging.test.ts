@@ -60,6 +60,7 @@ describe('the 4-week overview', () => {
   it('shows on its first page the signal its CSV lists, with the team by name', async () => {
     const csv = await api.call('officer', 'GET', '/api/overviews/four_week/csv');
     expect(csv.text).toContain('s-p209');
+    expect(csv.text).toContain('Zorg B');
 
     const page = await api.call('officer', 'GET', '/api/overviews/four_week');
     expect(page.status).toBe(200);

@@ -27,12 +27,12 @@ describe('rapportages (overviews)', () => {
     expect(res.json.rows).toMatchObject([{ student: { studentId: 's-b' }, detail: 'open', minutes: 960 }]);
   });
 
-  it('downloads the same overview as CSV', async () => {
+  it('downloads the same overview as CSV, naming the team as the page does', async () => {
     const res = await sys.api.call('officer', 'GET', '/api/overviews/sixteen_hour/csv?unitId=team-b');
     expect(res.headers['content-type']).toContain('text/csv');
     const [header, first] = res.text.trim().split('\n');
     expect(header).toBe('studentId,name,team,date,detail,minutes,routeX');
-    expect(first).toContain('s-b,Bo Bakker,team-b');
+    expect(first).toContain('s-b,Bo Bakker,Zorg B,');
   });
 
   it('answers 404 for an overview that does not exist', async () => {
