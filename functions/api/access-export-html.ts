@@ -1,6 +1,7 @@
 import type { AccessExport } from '../../shared/api/access-export';
 import { type DashboardKey, formatMinutes, type Lang, translate, translateOr } from '../../shared/i18n';
 import { ruleText } from '../../shared/policy/rules';
+import { escapeHtml, formatDate as formatMailDate } from '../mail/format';
 
 /**
  * The access export (AVG art. 15) as a document the attendance officer prints or hands over: one
@@ -252,51 +253,12 @@ footer{margin-top:2rem;font-size:.9rem;color:#555}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}tr,.letter{break-inside:avoid}thead{display:table-header-group}}
 `;
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const esc = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-
-const MONTHS: Record<Lang, string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
+const esc = escapeHtml;
 
 /** "20 november 2026" of an ISO date (or the date part of an instant); a dash when there is none. */
 function formatDate(lang: Lang, iso: unknown): string {
   if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return '–';
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return lang === 'nl' ? `${d} ${MONTHS.nl[m - 1]} ${y}` : `${d} ${MONTHS.en[m - 1]} ${y}`;
+  return formatMailDate(iso.slice(0, 10), lang);
 }
 
 /** An instant in the school's time zone: "20 november 2026, 11:00". */
