@@ -65,7 +65,7 @@ export class DateOutsideCalendarError extends Error {
 }
 
 /** The longest summer holiday between two school years; a longer gap means a year is missing. */
-const MAX_GAP_BETWEEN_YEARS = 7 * 13;
+export const MAX_SUMMER_WEEKS = 13;
 
 export interface SchoolWeeksWindow {
   /** Monday of the first school week. */
@@ -408,7 +408,7 @@ function assertValid(data: CalendarData): void {
     if (previous) {
       const gap = toDay(y.firstDay) - toDay(previous.lastDay);
       if (gap <= 0) throw new RangeError(`School year ${y.id} starts before ${previous.id} ends`);
-      if (gap > MAX_GAP_BETWEEN_YEARS)
+      if (gap > MAX_SUMMER_WEEKS * 7)
         throw new RangeError(`A school year is missing between ${previous.id} and ${y.id}`);
     }
     previous = y;

@@ -9,7 +9,7 @@ export type {
   SchoolWeeksWindow,
   SchoolYear,
 } from './calendar';
-export { DateOutsideCalendarError, SchoolCalendar } from './calendar';
+export { DateOutsideCalendarError, MAX_SUMMER_WEEKS, SchoolCalendar } from './calendar';
 export * from './dates';
 export * from './holidays';
 export * from './horizon';

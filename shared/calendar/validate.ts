@@ -7,12 +7,10 @@
  */
 import { type Lang, translate } from '../i18n';
 import type { IsoDate } from '../policy/types';
-import type { CalendarData } from './calendar';
+import { type CalendarData, MAX_SUMMER_WEEKS } from './calendar';
 import { addDays, isIsoDate, toDay, weekday } from './dates';
 import { publicHolidaysOff } from './holidays';
 
-/** The longest summer holiday between two school years (as `SchoolCalendar` allows). */
-export const MAX_SUMMER_WEEKS = 13;
 /** A school year spans at most this many days (a year and a week). */
 const MAX_YEAR_DAYS = 373;
 
@@ -91,8 +89,8 @@ function betweenYears(previous: Year, y: Year): CalendarProblem[] {
     return [
       { code: 'yearOverlap', year: y.id, previous: previous.id, from: y.firstDay, to: previous.lastDay },
     ];
-  const gap = toDay(y.firstDay) - toDay(previous.lastDay) - 1;
-  if (gap > MAX_SUMMER_WEEKS * 7)
+  // Measured as SchoolCalendar measures it: days from the last day to the next first day.
+  if (toDay(y.firstDay) - toDay(previous.lastDay) > MAX_SUMMER_WEEKS * 7)
     return [
       {
         code: 'yearGap',

@@ -100,4 +100,23 @@ describe('validating the administrator’s school calendar', () => {
     expect(new SchoolCalendar(data).isSchoolDay('2027-03-10')).toBe(false);
     expect(new SchoolCalendar(bundled()).isSchoolDay('2027-03-10')).toBe(true);
   });
+  it('a next year 13 weeks after the last day is accepted by the editor and by the calendar that is built from it', () => {
+    const years = [
+      { id: '2025-26', firstDay: '2025-08-25', lastDay: '2026-05-22', holidays: [] },
+      // 2026-08-21 is 91 days, 13 weeks, after 2026-05-22.
+      { id: '2026-27', firstDay: '2026-08-21', lastDay: '2027-07-16', holidays: [] },
+    ];
+    const data = { ...bundled(), years, extraDaysOff: [] };
+    expect(codes(data, '2026-01-01')).toEqual([]);
+    expect(() => new SchoolCalendar(data)).not.toThrow();
+    const longer = {
+      ...data,
+      years: [
+        years[0] as (typeof years)[number],
+        { ...(years[1] as (typeof years)[number]), firstDay: '2026-08-22' },
+      ],
+    };
+    expect(codes(longer, '2026-01-01')).toEqual(['yearGap']);
+    expect(() => new SchoolCalendar(longer)).toThrow(RangeError);
+  });
 });
