@@ -12,6 +12,7 @@ const sections: Section[] = [
   { name: 'ingestion', load: () => import('./bench/ingestion') },
   { name: 'nightly', load: () => import('./bench/nightly') },
   { name: 'import', load: () => import('./bench/import') },
+  { name: 'cost', load: () => import('./bench/cost') },
 ];
 
 const wanted = new Set(process.argv.slice(2));

@@ -1,0 +1,355 @@
+/**
+ * `npm run bench -- cost`: the monthly AWS bill, from what the code consumes. A demo school of
+ * BENCH_COST_STUDENTS (default 300) students over BENCH_COST_WEEKS (default 14) school weeks is
+ * delivered through the real ingestion use case (`ingestBatch`, by the webhook's own wiring), one
+ * delivery per class roll call (25 events) in time order, with the nights run by `runNightly`
+ * (the nightly function's own wiring, mails through aws-ses-v2-local): every night of the last
+ * BENCH_COST_MEASURED_WEEKS (default 2) school weeks, the last school day of each earlier week.
+ *
+ * Measured, on dynalite: consumed capacity (meterCapacity) plus the index writes dynalite does
+ * not report (meterIndexWrites), per lesson and per student and night; requests; the wall time
+ * of each delivery and night in this process (Lambda's billed duration is taken as equal:
+ * dynalite and the local SES run in this process too, so it errs high); mails and domain events
+ * per night; and the table's bytes per student-year, by DynamoDB's size rules, from a scan at
+ * the end. What the templates deploy is read from the synthesized CDK app. Then the pure model
+ * (cost-model.ts) prices it with prices.ts for 10,000, 40,000 and 200,000 students.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { gzipSync } from 'node:zlib';
+import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { parseEnv } from '../../functions/config';
+import { createLocalBus } from '../../functions/events/local-bus';
+import { createDocumentClient, type Store } from '../../functions/store/client';
+import { ensureTable, TABLE } from '../../functions/store/table-definition';
+import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
+import { runNightly } from '../../functions/usecases/nightly/run-nightly';
+import { createNightlyDeps, nightlyEnv } from '../../functions/wiring/nightly';
+import { createWebhookDeps, webhookEnv } from '../../functions/wiring/webhook';
+import { defaultCalendar } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar/dates';
+import type { PresenceEvent } from '../../shared/contract/events';
+import { generateDemoSchool } from '../local/demo-school';
+import { startDynalite } from '../local/dynalite';
+import { startSes } from '../local/ses';
+import { meterCapacity } from './capacity';
+import { type Assumptions, type Bill, bill, type Deployed, type Measured, type Year } from './cost-model';
+import { readDeployed } from './deployed';
+import { meterIndexWrites } from './index-writes';
+import { itemSize, STORAGE_OVERHEAD } from './item-size';
+import { PRICES, type Prices } from './prices';
+
+const STUDENTS = Number(process.env.BENCH_COST_STUDENTS ?? 300);
+const WEEKS = Number(process.env.BENCH_COST_WEEKS ?? 14);
+const MEASURED_WEEKS = Number(process.env.BENCH_COST_MEASURED_WEEKS ?? 2);
+const TODAY = '2026-12-01';
+const ROLL_CALL = 25;
+const SIZES = [10_000, 40_000, 200_000];
+const GOAL = { students: 40_000, usd: 25 };
+
+/**
+ * Not measured here. The archive (engineer A's part of #12) had not landed when this was written:
+ * its age is an assumption, `archiveAfterYears` (a school year plus a term's margin).
+ */
+export const ASSUMPTIONS: Assumptions = {
+  schoolDaysPerMonth: 21,
+  nightsPerMonth: 30,
+  courseYears: 3,
+  archiveAfterYears: 1.25,
+  staffPerStudent: 0.06,
+  apiCallsPerStaffDay: 20,
+  apiReadUnitsPerCall: 10,
+  apiMsPerCall: 200,
+  pageLoadsPerStaffDay: 2,
+  mbPerPageLoad: 0.5,
+  requestsPerPageLoad: 10,
+  logBytesPerInvocation: 1500,
+  logBytesPerApiRequest: 600,
+  logStorageCompression: 0.15,
+  studentsPerShard: 500,
+  transitionsPerShard: 4,
+  transitionsPerRun: 10,
+  sqsRequestsPerMail: 3,
+  sqsIdlePollsPerMappingMonth: 648_000,
+  federatedStaff: false,
+};
+
+const WEBHOOK_SECRET = `whsec_${Buffer.from('presentie-cost-bench-secret-32b!').toString('base64')}`;
+
+/** School days in the school year that starts in August of `year`, by the school's calendar. */
+function schoolDaysInYear(year: number): number {
+  let n = 0;
+  for (let d = `${year}-08-01`; d < `${year + 1}-08-01`; d = addDays(d, 1)) {
+    try {
+      if (defaultCalendar.isSchoolDay(d)) n++;
+    } catch {
+      // outside the calendar's years: not counted
+    }
+  }
+  return n;
+}
+
+/** Deliveries as a presence system sends them: each roll call (class of 25) when it is taken. */
+function rollCalls(activity: PresenceEvent[]): Map<string, PresenceEvent[][]> {
+  const byDay = new Map<string, PresenceEvent[][]>();
+  let slot: PresenceEvent[] = [];
+  const flush = () => {
+    for (let i = 0; i < slot.length; i += ROLL_CALL) {
+      const day = slot[0]?.occurredAt.slice(0, 10) ?? '';
+      byDay.set(day, [...(byDay.get(day) ?? []), slot.slice(i, i + ROLL_CALL)]);
+    }
+    slot = [];
+  };
+  for (const event of activity) {
+    if (slot.length > 0 && slot[0]?.occurredAt !== event.occurredAt) flush();
+    slot.push(event);
+  }
+  flush();
+  return byDay;
+}
+
+interface NightTotals {
+  nights: number;
+  reads: number;
+  writes: number;
+  ms: number;
+  mails: number;
+  events: number;
+  evaluated: number;
+}
+const noNights = (): NightTotals => ({
+  nights: 0,
+  reads: 0,
+  writes: 0,
+  ms: 0,
+  mails: 0,
+  events: 0,
+  evaluated: 0,
+});
+
+async function measure(deployed: Deployed): Promise<{ measured: Measured; notes: string[] }> {
+  const dynalite = await startDynalite({ port: 0 });
+  const ses = await startSes({ port: 0 });
+  process.env.AWS_REGION ??= 'eu-west-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
+  const doc = createDocumentClient();
+  const store: Store = { doc, tableName: 'presentie-bench-cost' };
+  const sesClient = new SESv2Client({
+    endpoint: ses.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-west-1' });
+  try {
+    await ensureTable(doc, store.tableName);
+    const env = { TABLE_NAME: store.tableName, RETENTION_YEARS: String(deployed.retentionYears) };
+    let now = new Date();
+    const webhook = await createWebhookDeps(
+      parseEnv(webhookEnv, { ...env, PRESENCE_WEBHOOK_SECRETS: WEBHOOK_SECRET }),
+      { store, now: () => now, bus: createLocalBus({ record: false }) },
+    );
+    const nightly = createNightlyDeps(
+      parseEnv(nightlyEnv, {
+        ...env,
+        MAIL_FROM: 'presentie@school.example',
+        SES_MAX_PER_SECOND: '1000',
+        DASHBOARD_URL: 'http://localhost:3000',
+      }),
+      { store, ses: sesClient, bus: createLocalBus({ record: false }), outboxConcurrency: 8 },
+    );
+
+    const school = generateDemoSchool({ today: TODAY, students: STUDENTS, weeks: WEEKS });
+    const t0 = performance.now();
+    let delivery = 0;
+    const deliver = async (events: PresenceEvent[]) => {
+      now = new Date(Date.parse(events[events.length - 1]?.occurredAt ?? '') + 60_000);
+      await ingestBatch(webhook.ingest, { deliveryId: `cost-${++delivery}`, events });
+    };
+    for (let i = 0; i < school.roster.length; i += 500) await deliver(school.roster.slice(i, i + 500));
+
+    // Meters: index writes first, so the capacity meter wraps it and its reads stay unmetered.
+    const index = meterIndexWrites(doc);
+    const capacity = meterCapacity(doc);
+    const days = rollCalls(school.activity);
+    const measuredFrom = school.schoolDays.length - 5 * MEASURED_WEEKS;
+    let lessons = 0;
+    let deliveries = 0;
+    let ingestMs = 0;
+    let ingestReads = 0;
+    let ingestWrites = 0;
+    const deep = noNights();
+    const idle = noNights();
+    const night = async (asOf: string, into: NightTotals | undefined) => {
+      capacity.reset();
+      index.reset();
+      const started = performance.now();
+      const result = await runNightly(nightly, asOf);
+      if (!into) return;
+      into.nights++;
+      into.ms += performance.now() - started;
+      into.reads += capacity.readUnits;
+      into.writes += capacity.writeUnits + index.writeUnits;
+      into.mails += result.flush.sent;
+      into.events += result.eventsPublished;
+      into.evaluated += result.evaluated;
+    };
+    for (const [i, day] of school.schoolDays.entries()) {
+      for (const events of days.get(day) ?? []) {
+        capacity.reset();
+        index.reset();
+        const started = performance.now();
+        await deliver(events);
+        ingestMs += performance.now() - started;
+        ingestReads += capacity.readUnits;
+        ingestWrites += capacity.writeUnits + index.writeUnits;
+        deliveries++;
+        lessons += events.filter((e) => e.type === 'registration.upserted').length;
+      }
+      const next = school.schoolDays[i + 1];
+      const lastOfWeek = !next || Date.parse(next) - Date.parse(day) > 86_400_000;
+      if (i >= measuredFrom) await night(day, deep);
+      else if (lastOfWeek) await night(day, undefined);
+    }
+    // The night after the last school day, with nothing new: the schedule fires every day.
+    await night(addDays(school.to, 1), idle);
+    capacity.detach();
+    index.detach();
+    const seconds = (performance.now() - t0) / 1000;
+
+    // Storage, by DynamoDB's rules, from the table as the term left it. Items that expire within
+    // weeks (delivery records, the lease) do not accumulate over years: left out.
+    const transientBefore = Date.parse(addDays(school.to, 90)) / 1000;
+    let lessonBytes = 0;
+    let otherBytes = 0;
+    let transientBytes = 0;
+    const lessonJson = new Map<string, string[]>();
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await raw.send(
+        new ScanCommand({ TableName: store.tableName, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
+      );
+      for (const item of page.Items ?? []) {
+        const size = itemSize(item) + STORAGE_OVERHEAD;
+        const copies = 1 + [TABLE.gsi1, TABLE.gsi2].filter((g) => item[g.pk] && item[g.sk]).length;
+        const bytes = size * copies;
+        const expiresAt = Number(item[TABLE.ttl]?.N ?? Number.POSITIVE_INFINITY);
+        if (expiresAt < transientBefore) transientBytes += bytes;
+        else if (item[TABLE.pk]?.S?.startsWith('REG#')) {
+          lessonBytes += bytes;
+          const plain = unmarshall(item);
+          const owner = String(plain.studentId ?? 'all');
+          lessonJson.set(owner, [...(lessonJson.get(owner) ?? []), JSON.stringify(plain)]);
+        } else otherBytes += bytes;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    let lessonTableBytes = 0;
+    let compressed = 0;
+    for (const lines of lessonJson.values()) compressed += gzipSync(lines.join('\n')).byteLength;
+    lessonTableBytes = lessonBytes;
+    const yearScale = schoolDaysInYear(Number(school.from.slice(0, 4))) / school.schoolDays.length;
+
+    const perNight = (t: NightTotals, k: keyof NightTotals) => t[k] / Math.max(1, t.nights) / STUDENTS;
+    const measured: Measured = {
+      lessonsPerStudentDay: lessons / STUDENTS / school.schoolDays.length,
+      ingest: {
+        writeUnitsPerLesson: ingestWrites / lessons,
+        readUnitsPerLesson: ingestReads / lessons,
+        deliveriesPerLesson: deliveries / lessons,
+        msPerDelivery: ingestMs / deliveries,
+      },
+      night: {
+        readUnitsPerStudent: perNight(deep, 'reads'),
+        writeUnitsPerStudent: perNight(deep, 'writes'),
+        msPerStudent: perNight(deep, 'ms'),
+        mailsPerStudent: perNight(deep, 'mails'),
+        eventsPerStudent: perNight(deep, 'events'),
+      },
+      idleNight: {
+        readUnitsPerStudent: perNight(idle, 'reads'),
+        writeUnitsPerStudent: perNight(idle, 'writes'),
+        msPerStudent: perNight(idle, 'ms'),
+      },
+      storage: {
+        lessonBytesPerStudentYear: (lessonBytes / STUDENTS) * yearScale,
+        otherBytesPerStudentYear: (otherBytes / STUDENTS) * yearScale,
+        archiveCompression: lessonTableBytes > 0 ? compressed / lessonTableBytes : 0,
+      },
+    };
+    const evaluatedPerNight = deep.evaluated / Math.max(1, deep.nights);
+    const notes = [
+      `school: ${STUDENTS} students, ${school.schoolDays.length} school days (${school.from} to ${school.to}), ${lessons} lessons in ${deliveries} deliveries, ${seconds.toFixed(0)} s`,
+      `ingestion: ${measured.ingest.writeUnitsPerLesson.toFixed(2)} WRU (table + indexes) and ${measured.ingest.readUnitsPerLesson.toFixed(2)} RRU per lesson, ${measured.ingest.msPerDelivery.toFixed(0)} ms per delivery of ${ROLL_CALL}`,
+      `nights (last ${deep.nights}, >= ${WEEKS - MEASURED_WEEKS} weeks deep): ${evaluatedPerNight.toFixed(0)} evaluated a night, ${(deep.reads / Math.max(1, deep.evaluated)).toFixed(2)} RRU per evaluated student, ${measured.night.writeUnitsPerStudent.toFixed(3)} WRU per student, ${(deep.ms / Math.max(1, deep.nights)).toFixed(0)} ms a night, ${(deep.mails / Math.max(1, deep.nights)).toFixed(1)} mails a night`,
+      `idle night: ${(idle.reads).toFixed(1)} RRU, ${idle.ms.toFixed(0)} ms`,
+      `storage per student-year: lessons ${(measured.storage.lessonBytesPerStudentYear / 1024).toFixed(0)} KB, other items ${(measured.storage.otherBytesPerStudentYear / 1024).toFixed(0)} KB (table + index copies, ${yearScale.toFixed(2)} x the term); lessons gzip to ${(measured.storage.archiveCompression * 100).toFixed(0)} %; short-lived items ${(transientBytes / 1024).toFixed(0)} KB left out`,
+    ];
+    return { measured, notes };
+  } finally {
+    raw.destroy();
+    sesClient.destroy();
+    doc.destroy();
+    await ses.stop();
+    await dynalite.stop();
+  }
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+function printSize(students: number, bills: Array<{ label: string; bill: Bill }>): void {
+  const services = bills[0]?.bill.lines.map((l) => l.service) ?? [];
+  const width = Math.max(...services.map((s) => s.length), 10) + 2;
+  console.log(`\n${students.toLocaleString('en')} students, USD per month`);
+  console.log(`  ${pad('line', width)}${bills.map((b) => lpad(b.label, 22)).join('')}`);
+  for (const service of services)
+    console.log(
+      `  ${pad(service, width)}${bills.map((b) => lpad((b.bill.lines.find((l) => l.service === service)?.usd ?? 0).toFixed(2), 22)).join('')}`,
+    );
+  console.log(`  ${pad('total', width)}${bills.map((b) => lpad(b.bill.total.toFixed(2), 22)).join('')}`);
+  console.log(`  ${pad('dominant', width)}${bills.map((b) => lpad(b.bill.dominant.service, 22)).join('')}`);
+}
+
+export function scenarios(measured: Measured, deployed: Deployed, prices: Prices, students: number) {
+  const at = (year: Year, archive: boolean) =>
+    bill(measured, deployed, prices, ASSUMPTIONS, { students, year, archive });
+  return [
+    { label: 'year 1', bill: at('year 1', false) },
+    { label: 'steady, today', bill: at('steady state', false) },
+    { label: 'steady, with archive', bill: at('steady state', true) },
+  ];
+}
+
+export async function run(): Promise<void> {
+  let t = performance.now();
+  const deployed = readDeployed();
+  const memory = deployed.functions
+    .filter((f) => f.service !== 'deployment')
+    .map((f) => `${f.service.replace('presentie-', '')} ${f.memoryMb} MB${f.arm64 ? ' arm64' : ''}`)
+    .join(', ');
+  console.log(`deployed (synthesized in ${((performance.now() - t) / 1000).toFixed(0)} s): ${memory}`);
+  console.log(
+    `  table ${deployed.onDemand ? 'on-demand' : 'provisioned'}, PITR ${deployed.pitr ? 'on' : 'off'}, retention ${deployed.retentionYears} years; ${deployed.alarms} alarms, ${deployed.logGroups} log groups (${deployed.logRetentionDays} days), ${deployed.stateMachines} state machines, ${deployed.sqsMappings} SQS-fed functions, ${deployed.secrets} secrets, WAF ${deployed.webAcls} ACL / ${deployed.wafRules} rules`,
+  );
+  t = performance.now();
+  const { measured, notes } = await measure(deployed);
+  for (const note of notes) console.log(note);
+  console.log(
+    `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts); model assumptions: scripts/bench/cost.ts ASSUMPTIONS (archive after ${ASSUMPTIONS.archiveAfterYears} years: an assumption until the archive lands)`,
+  );
+  const { region: _region, ...prices } = PRICES;
+  for (const students of SIZES) {
+    const bills = scenarios(measured, deployed, prices, students);
+    printSize(students, bills);
+    if (students === GOAL.students) {
+      for (const b of bills.slice(1))
+        console.log(
+          `  goal <= $${GOAL.usd} at ${GOAL.students.toLocaleString('en')} students, ${b.label}: $${b.bill.total.toFixed(2)} = ${(b.bill.total / GOAL.usd).toFixed(2)} x the goal ${b.bill.total <= GOAL.usd ? 'OK' : 'ABOVE GOAL'}; dominant: ${b.bill.dominant.service} ($${b.bill.dominant.usd.toFixed(2)}, ${b.bill.dominant.detail})`,
+        );
+    }
+  }
+}
