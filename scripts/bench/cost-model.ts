@@ -270,8 +270,9 @@ export function bill(
   add(
     assume.federatedStaff ? 'Cognito (federated)' : 'Cognito',
     deployed.userPools > 0
-      ? staff *
-          (assume.federatedStaff ? prices.cognitoFederatedPerMau.usd : prices.cognitoEssentialsPerMau.usd)
+      ? assume.federatedStaff
+        ? Math.max(0, staff - prices.cognitoFederatedFreeMau.usd) * prices.cognitoFederatedPerMau.usd
+        : Math.max(0, staff - prices.cognitoEssentialsFreeMau.usd) * prices.cognitoEssentialsPerMau.usd
       : 0,
     `${fmt(staff)} staff MAU`,
   );

@@ -129,6 +129,42 @@ const noNights = (): NightTotals => ({
   evaluated: 0,
 });
 
+/**
+ * Storage, by DynamoDB's rules, from the table as the term left it: each item's size plus its
+ * 100 B overhead, once in the table and once in each index whose keys it carries (both project
+ * ALL). Items that expire before `transientUntil` (delivery records, the lease) do not accumulate
+ * over the years: counted apart. Lessons (`REG#`) are also gzipped per student as JSON lines, the
+ * size an archive of them would take.
+ */
+async function measureStorage(raw: DynamoDBClient, tableName: string, transientUntil: string) {
+  const transientBefore = Date.parse(transientUntil) / 1000;
+  const totals = { lessonBytes: 0, otherBytes: 0, transientBytes: 0, compressed: 0 };
+  const lessonJson = new Map<string, string[]>();
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await raw.send(
+      new ScanCommand({ TableName: tableName, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
+    );
+    for (const item of page.Items ?? []) {
+      const copies = 1 + [TABLE.gsi1, TABLE.gsi2].filter((g) => item[g.pk] && item[g.sk]).length;
+      const bytes = (itemSize(item) + STORAGE_OVERHEAD) * copies;
+      const expiresAt = Number(item[TABLE.ttl]?.N ?? Number.POSITIVE_INFINITY);
+      if (expiresAt < transientBefore) totals.transientBytes += bytes;
+      else if (item[TABLE.pk]?.S?.startsWith('REG#')) {
+        totals.lessonBytes += bytes;
+        const plain = unmarshall(item);
+        const owner = String(plain.studentId ?? 'all');
+        const lines = lessonJson.get(owner) ?? [];
+        lines.push(JSON.stringify(plain));
+        lessonJson.set(owner, lines);
+      } else totals.otherBytes += bytes;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  for (const lines of lessonJson.values()) totals.compressed += gzipSync(lines.join('\n')).byteLength;
+  return totals;
+}
+
 async function measure(deployed: Deployed): Promise<{ measured: Measured; notes: string[] }> {
   const dynalite = await startDynalite({ port: 0 });
   const ses = await startSes({ port: 0 });
@@ -164,6 +200,7 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
 
     const school = generateDemoSchool({ today: TODAY, students: STUDENTS, weeks: WEEKS });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let delivery = 0;
     const deliver = async (events: PresenceEvent[]) => {
       now = new Date(Date.parse(events[events.length - 1]?.occurredAt ?? '') + 60_000);
@@ -219,38 +256,10 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
     capacity.detach();
     index.detach();
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuShare = (cpu.user + cpu.system) / 1e6 / seconds;
 
-    // Storage, by DynamoDB's rules, from the table as the term left it. Items that expire within
-    // weeks (delivery records, the lease) do not accumulate over years: left out.
-    const transientBefore = Date.parse(addDays(school.to, 90)) / 1000;
-    let lessonBytes = 0;
-    let otherBytes = 0;
-    let transientBytes = 0;
-    const lessonJson = new Map<string, string[]>();
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await raw.send(
-        new ScanCommand({ TableName: store.tableName, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
-      );
-      for (const item of page.Items ?? []) {
-        const size = itemSize(item) + STORAGE_OVERHEAD;
-        const copies = 1 + [TABLE.gsi1, TABLE.gsi2].filter((g) => item[g.pk] && item[g.sk]).length;
-        const bytes = size * copies;
-        const expiresAt = Number(item[TABLE.ttl]?.N ?? Number.POSITIVE_INFINITY);
-        if (expiresAt < transientBefore) transientBytes += bytes;
-        else if (item[TABLE.pk]?.S?.startsWith('REG#')) {
-          lessonBytes += bytes;
-          const plain = unmarshall(item);
-          const owner = String(plain.studentId ?? 'all');
-          lessonJson.set(owner, [...(lessonJson.get(owner) ?? []), JSON.stringify(plain)]);
-        } else otherBytes += bytes;
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    let lessonTableBytes = 0;
-    let compressed = 0;
-    for (const lines of lessonJson.values()) compressed += gzipSync(lines.join('\n')).byteLength;
-    lessonTableBytes = lessonBytes;
+    const storage = await measureStorage(raw, store.tableName, addDays(school.to, 90));
     const yearScale = schoolDaysInYear(Number(school.from.slice(0, 4))) / school.schoolDays.length;
 
     const perNight = (t: NightTotals, k: keyof NightTotals) => t[k] / Math.max(1, t.nights) / STUDENTS;
@@ -275,18 +284,18 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
         msPerStudent: perNight(idle, 'ms'),
       },
       storage: {
-        lessonBytesPerStudentYear: (lessonBytes / STUDENTS) * yearScale,
-        otherBytesPerStudentYear: (otherBytes / STUDENTS) * yearScale,
-        archiveCompression: lessonTableBytes > 0 ? compressed / lessonTableBytes : 0,
+        lessonBytesPerStudentYear: (storage.lessonBytes / STUDENTS) * yearScale,
+        otherBytesPerStudentYear: (storage.otherBytes / STUDENTS) * yearScale,
+        archiveCompression: storage.lessonBytes > 0 ? storage.compressed / storage.lessonBytes : 0,
       },
     };
     const evaluatedPerNight = deep.evaluated / Math.max(1, deep.nights);
     const notes = [
-      `school: ${STUDENTS} students, ${school.schoolDays.length} school days (${school.from} to ${school.to}), ${lessons} lessons in ${deliveries} deliveries, ${seconds.toFixed(0)} s`,
+      `school: ${STUDENTS} students, ${school.schoolDays.length} school days (${school.from} to ${school.to}), ${lessons} lessons in ${deliveries} deliveries, ${seconds.toFixed(0)} s (this process on a CPU ${(cpuShare * 100).toFixed(0)} % of it: less means other work on the machine stretched the wall times below)`,
       `ingestion: ${measured.ingest.writeUnitsPerLesson.toFixed(2)} WRU (table + indexes) and ${measured.ingest.readUnitsPerLesson.toFixed(2)} RRU per lesson, ${measured.ingest.msPerDelivery.toFixed(0)} ms per delivery of ${ROLL_CALL}`,
       `nights (last ${deep.nights}, >= ${WEEKS - MEASURED_WEEKS} weeks deep): ${evaluatedPerNight.toFixed(0)} evaluated a night, ${(deep.reads / Math.max(1, deep.evaluated)).toFixed(2)} RRU per evaluated student, ${measured.night.writeUnitsPerStudent.toFixed(3)} WRU per student, ${(deep.ms / Math.max(1, deep.nights)).toFixed(0)} ms a night, ${(deep.mails / Math.max(1, deep.nights)).toFixed(1)} mails a night`,
       `idle night: ${(idle.reads).toFixed(1)} RRU, ${idle.ms.toFixed(0)} ms`,
-      `storage per student-year: lessons ${(measured.storage.lessonBytesPerStudentYear / 1024).toFixed(0)} KB, other items ${(measured.storage.otherBytesPerStudentYear / 1024).toFixed(0)} KB (table + index copies, ${yearScale.toFixed(2)} x the term); lessons gzip to ${(measured.storage.archiveCompression * 100).toFixed(0)} %; short-lived items ${(transientBytes / 1024).toFixed(0)} KB left out`,
+      `storage per student-year: lessons ${(measured.storage.lessonBytesPerStudentYear / 1024).toFixed(0)} KB, other items ${(measured.storage.otherBytesPerStudentYear / 1024).toFixed(0)} KB (table + index copies, ${yearScale.toFixed(2)} x the term); lessons gzip to ${(measured.storage.archiveCompression * 100).toFixed(0)} %; short-lived items ${(storage.transientBytes / 1024).toFixed(0)} KB left out`,
     ];
     return { measured, notes };
   } finally {
