@@ -10,7 +10,6 @@ import { indexWriteUnits } from '../../../scripts/bench/index-writes';
 import { itemSize } from '../../../scripts/bench/item-size';
 import { PRICES, type Prices } from '../../../scripts/bench/prices';
 
-const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
 
 /** Round prices, so that every expected figure below is computed by hand. */
