@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- cost`: the monthly AWS bill, from what the code consumes. A demo school of
- * BENCH_COST_STUDENTS (default 300) students over BENCH_COST_WEEKS (default 14) school weeks is
+ * BENCH_COST_STUDENTS (default 100) students over BENCH_COST_WEEKS (default 13) school weeks is
  * delivered through the real ingestion use case (`ingestBatch`, by the webhook's own wiring), one
  * delivery per class roll call (25 events) in time order, with the nights run by `runNightly`
  * (the nightly function's own wiring, mails through aws-ses-v2-local): every night of the last
- * BENCH_COST_MEASURED_WEEKS (default 2) school weeks, the last school day of each earlier week.
+ * BENCH_COST_MEASURED_WEEKS (default 1) school weeks, the last school day of each earlier week.
  *
  * Measured, on dynalite: consumed capacity (meterCapacity) plus the index writes dynalite does
  * not report (meterIndexWrites), per lesson and per student and night; requests; the wall time
@@ -41,9 +41,9 @@ import { meterIndexWrites } from './index-writes';
 import { itemSize, STORAGE_OVERHEAD } from './item-size';
 import { PRICES, type Prices } from './prices';
 
-const STUDENTS = Number(process.env.BENCH_COST_STUDENTS ?? 300);
-const WEEKS = Number(process.env.BENCH_COST_WEEKS ?? 14);
-const MEASURED_WEEKS = Number(process.env.BENCH_COST_MEASURED_WEEKS ?? 2);
+const STUDENTS = Number(process.env.BENCH_COST_STUDENTS ?? 100);
+const WEEKS = Number(process.env.BENCH_COST_WEEKS ?? 13);
+const MEASURED_WEEKS = Number(process.env.BENCH_COST_MEASURED_WEEKS ?? 1);
 const TODAY = '2026-12-01';
 const ROLL_CALL = 25;
 const SIZES = [10_000, 40_000, 200_000];
