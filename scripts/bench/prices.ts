@@ -1,18 +1,19 @@
 /**
- * AWS list prices for eu-central-1 (Frankfurt), USD, excluding VAT and excluding every free tier
- * (an account often hosts more than this system; the free tiers are named in docs/deploy.md).
+ * AWS list prices for eu-central-1 (Frankfurt), USD, excluding VAT and free tiers (an account
+ * often hosts more than this system; docs/deploy.md names them), except Cognito's free monthly
+ * active users: permanent, and this system's pool is the account's only one.
  * One table, so that a price change is one edit here and `npm run bench -- cost` reprices.
  *
  * `confirmed` says how the figure was checked on `taken`:
- * - 'page': read from the AWS pricing page (`source`) for Frankfurt.
- * - 'derived': the stored copies of the pricing pages reachable from this machine show the US
- *   East figure or the rule, not the Frankfurt figure; the Frankfurt figure is the US East one
- *   times Frankfurt's usual premium (as noted on the line), and agrees with the project's
- *   earlier estimate (docs/deploy.md before #12).
+ * No Frankfurt figure could be read from an AWS pricing page from this machine (its search
+ * reaches stored copies of third-party pages, which quote US East). So:
+ * - 'derived': the US East figure or the rule was confirmed in those pages; the Frankfurt
+ *   figure is the US East one times Frankfurt's usual premium (as noted on the line), and agrees
+ *   with the project's earlier estimate (docs/deploy.md before #12).
  * - 'estimate': the project's earlier figure, not confirmed again; why it was kept is noted.
  * Check against the AWS Pricing Calculator before budgeting.
  */
-export type Confirmation = 'page' | 'derived' | 'estimate';
+export type Confirmation = 'derived' | 'estimate';
 
 export interface Price {
   usd: number;
@@ -49,15 +50,16 @@ const SM = 'https://aws.amazon.com/secrets-manager/pricing/';
 
 export const PRICES = {
   region: 'eu-central-1',
-  // DynamoDB, Standard table class, on-demand. US East after the November 2024 cut is $0.625 /
-  // $0.125 per million (confirmed in stored pages); Frankfurt is 1.22x US East on DynamoDB.
+  // DynamoDB, Standard table class, on-demand. US East after the November 2024 cut (50 %) is
+  // $0.625 / $0.125 per million (confirmed in stored third-party pages); Frankfurt is 1.22x US East
+  // on DynamoDB, as it was before the cut ($1.525 / $0.305).
   dynamoWritePerMillion: p(0.7625, 'per million write request units', DDB, 'derived', '1.22 x $0.625'),
   dynamoReadPerMillion: p(0.1525, 'per million read request units', DDB, 'derived', '1.22 x $0.125'),
   dynamoStoragePerGbMonth: p(
     0.306,
     'per GB-month (table and indexes, 100 B overhead per item)',
     DDB,
-    'derived',
+    'estimate',
   ),
   dynamoPitrPerGbMonth: p(
     0.244,
@@ -81,7 +83,7 @@ export const PRICES = {
     'estimate',
     'US East $1.00',
   ),
-  sesPer1000Mails: p(0.1, 'per 1,000 outbound mails', SES, 'page', 'same in every region'),
+  sesPer1000Mails: p(0.1, 'per 1,000 outbound mails', SES, 'estimate', 'the same in every region'),
   sfnStandardPer1000Transitions: p(
     0.025,
     'per 1,000 state transitions, Standard; a Distributed Map child execution counts one',
