@@ -94,6 +94,7 @@ export class MailQueue extends Construct {
     this.queue.grantSendMessages(grantee);
   }
 
+  /** Its errors alarm with the other functions' (app-stack.ts); here what only the queue knows. */
   addAlarms(alarms: Alarms): void {
     alarms.alarm('MailDeadLetters', alarms.action, {
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({
@@ -102,11 +103,6 @@ export class MailQueue extends Construct {
       }),
       threshold: 1,
       description: `A mail could not be sent after ${MAIL_SENDING.maxReceiveCount} tries (throttled or SES unavailable; see the mail sender's log). It stays in the outbox and the next night queues it again; purge the dead-letter queue once seen.`,
-    });
-    alarms.alarm('MailSenderErrors', alarms.action, {
-      metric: this.sender.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      description: 'The mail sender failed as a whole (see its log group); SQS delivers the batch again.',
     });
   }
 }

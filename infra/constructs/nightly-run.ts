@@ -106,7 +106,8 @@ export class NightlyRun extends Construct {
     this.finish.addEnvironment('MAIL_QUEUE_URL', props.mailQueue.queue.queueUrl);
     props.mailQueue.grantSend(this.finish);
 
-    const plan = new LambdaInvoke(this, 'Plan', {
+    const plan = new LambdaInvoke(this, 'PlanTask', {
+      stateName: 'Plan',
       lambdaFunction: this.plan,
       payloadResponseOnly: true,
       comment: 'Which students tonight, in which shards; outside the calendar: skipped',
@@ -118,7 +119,8 @@ export class NightlyRun extends Construct {
       backoffRate: 2,
     });
 
-    const shard = new LambdaInvoke(this, 'Shard', {
+    const shard = new LambdaInvoke(this, 'ShardTask', {
+      stateName: 'Shard',
       lambdaFunction: this.shard,
       payloadResponseOnly: true,
       comment: 'One shard; a retry redoes only its students not yet done',
@@ -148,7 +150,8 @@ export class NightlyRun extends Construct {
     });
     shards.itemProcessor(shard);
 
-    const finish = new LambdaInvoke(this, 'Finish', {
+    const finish = new LambdaInvoke(this, 'FinishTask', {
+      stateName: 'Finish',
       lambdaFunction: this.finish,
       payloadResponseOnly: true,
       payload: TaskInput.fromObject({ asOf: JsonPath.stringAt('$.asOf'), run: JsonPath.numberAt('$.run') }),

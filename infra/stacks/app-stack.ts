@@ -135,6 +135,7 @@ export class AppStack extends Stack {
         NightlyPlan: nightly.plan,
         NightlyShard: nightly.shard,
         NightlyFinish: nightly.finish,
+        MailSender: mailQueue.sender,
         TaskMailer: taskMailer.fn,
         Provisioning: provisioning.fn,
       },
