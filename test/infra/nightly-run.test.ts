@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NightNotReady } from '../../functions/usecases/nightly/finish-night';
 import { MAIL_SENDING } from '../../infra/constructs/mail-queue';
 import { DEFAULT_NIGHTLY_WORKERS, NIGHT_NOT_READY_ERROR } from '../../infra/constructs/nightly-run';
 import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
@@ -105,7 +106,8 @@ describe('the nightly state machine', () => {
     backoff(state('Finish').Retry, 'States.TaskFailed');
     // The finish gets the night's reference, not the plan's list of shards.
     expect(state('Finish').Parameters).toEqual({ 'asOf.$': '$.asOf', 'run.$': '$.run' });
-  });
+    // The name the finish use case throws while a shard is not done.
+    expect(new NightNotReady('2026-09-07', 1, [0]).name).toBe(NIGHT_NOT_READY_ERROR);
   });
 
   it('is a standard workflow that logs to a log group with a bounded retention', () => {
