@@ -145,7 +145,8 @@ describe('the mail queue', () => {
   const mailQueueId = () => {
     const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
     expect(mappings).toHaveLength(1);
-    return (mappings[0]?.Properties.EventSourceArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const arn = mappings[0]?.Properties.EventSourceArn as { 'Fn::GetAtt': [string, string] } | undefined;
+    return arn?.['Fn::GetAtt'][0] ?? '';
   };
 
   it('is encrypted, keeps messages 14 days and dead-letters a mail after its receives', () => {

@@ -1,10 +1,8 @@
-import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { putStaff } from '../../../functions/store/staff';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { defaultCalendarData } from '../../../shared/calendar';
 import { startedForEachTest } from '../../support/started';
-import { lambdaContext } from '../../support/webhook';
 import { apiClient, STAFF } from '../api/fixture';
 import { day, startHarness } from './harness';
 import { nightHandlers } from './night-handlers';
