@@ -6,7 +6,15 @@
 export const SERVICE_NAMES = {
   webhook: 'presentie-webhook',
   api: 'presentie-api',
-  nightly: 'presentie-nightly',
+  /**
+   * The night's steps (a Step Functions execution) and the sender of its mails share one service
+   * name: the nightly alarms read their metrics under it, whichever step emits them.
+   */
+  'nightly-plan': 'presentie-nightly',
+  'nightly-shard': 'presentie-nightly',
+  'nightly-finish': 'presentie-nightly',
+  /** Sends the night's mails from the mail queue (SQS), at the SES rate. */
+  'mail-sender': 'presentie-nightly',
   /** Mails a task's role the moment the task is made (EventBridge rule on `task.created`). */
   'task-mailer': 'presentie-task-mailer',
   /** Makes a staff member's sign-in account from `staff.changed` (EventBridge rule). */

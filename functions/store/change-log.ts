@@ -64,8 +64,17 @@ export async function listDirtyStudents(store: Store): Promise<string[]> {
  * later changes; evaluating its other students once more changes nothing).
  */
 export async function settleChanges(store: Store, marks: readonly DirtyMark[], asOf: IsoDate): Promise<void> {
+  await deleteChanges(store, changesToSettle(marks, asOf));
+}
+
+/** The change-log items a run of `asOf` settles: those its marks came from, but none naming a later day. */
+export function changesToSettle(marks: readonly DirtyMark[], asOf: IsoDate): string[] {
   const later = new Set(marks.filter((m) => m.date > asOf).map((m) => m.changeId));
-  const settled = new Set(marks.map((m) => m.changeId).filter((id) => !later.has(id)));
-  for (const changeId of settled)
+  return [...new Set(marks.map((m) => m.changeId).filter((id) => !later.has(id)))].sort();
+}
+
+/** Removes change-log items by id (one already gone is no error: a retried run removes it again). */
+export async function deleteChanges(store: Store, changeIds: readonly string[]): Promise<void> {
+  for (const changeId of changeIds)
     await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: keys.changeLogKey(changeId) }));
 }

@@ -361,3 +361,37 @@ export const studentLettersGsi2 = (studentId: string, createdOn: string, letterI
   gsi2pk: studentLettersPk(studentId),
   gsi2sk: `${createdOn}#${letterId}`,
 });
+
+// ── nightly run: plans, shards, drafts and settle lists of a date's runs ───
+const padded = (n: number, width: number): string => String(n).padStart(width, '0');
+/** AP 63–64, 66: a date's runs (plans, shards, settle lists) under one partition. */
+export const nightPk = (asOf: string): string => `NIGHT#${asOf}`;
+/** AP 63: the sort-key prefix of a date's plans; the latest run sorts last. */
+export const NIGHT_PLAN_PREFIX = 'PLAN#';
+/** AP 63: the plan of one run of a date. */
+export const nightPlanKey = (asOf: string, run: number): PrimaryKey => ({
+  pk: nightPk(asOf),
+  sk: `${NIGHT_PLAN_PREFIX}${padded(run, 4)}`,
+});
+/** AP 64: the sort-key prefix of a run's shards. */
+export const nightShardPrefix = (run: number): string => `SHARD#${padded(run, 4)}#`;
+/** AP 64: one shard of a run (its students, then its outcome). */
+export const nightShardKey = (asOf: string, run: number, shard: number): PrimaryKey => ({
+  pk: nightPk(asOf),
+  sk: `${nightShardPrefix(run)}${padded(shard, 5)}`,
+});
+/** AP 65: the mail drafts of one shard of a run, one item per student (a partition per shard spreads the writes). */
+export const nightDraftsPk = (asOf: string, run: number, shard: number): string =>
+  `NIGHTDRAFTS#${asOf}#${run}#${shard}`;
+/** AP 65: one student's drafts in a run. */
+export const nightDraftKey = (asOf: string, run: number, shard: number, studentId: string): PrimaryKey => ({
+  pk: nightDraftsPk(asOf, run, shard),
+  sk: studentId,
+});
+/** AP 66: the sort-key prefix of a run's settle list (the change-log items it removes when finished). */
+export const nightSettlePrefix = (run: number): string => `SETTLE#${padded(run, 4)}#`;
+/** AP 66: one chunk of a run's settle list. */
+export const nightSettleKey = (asOf: string, run: number, chunk: number): PrimaryKey => ({
+  pk: nightPk(asOf),
+  sk: `${nightSettlePrefix(run)}${padded(chunk, 5)}`,
+});

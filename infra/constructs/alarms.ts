@@ -30,8 +30,10 @@ import { acknowledge } from '../nag';
 
 export interface AlarmsProps {
   functions: Record<string, IFunction>;
+  /** The night's first step: no invocation in the window means no night. */
   nightly: IFunction;
-  deadLetterQueue: IQueue;
+  /** A dead-letter queue of the night, when it has one (the state machine alarms on its own: nightly-run.ts). */
+  deadLetterQueue?: IQueue;
   email?: string;
 }
 
@@ -68,15 +70,16 @@ export class Alarms extends Construct {
       });
     }
 
-    this.alarm('DeadLetters', action, {
-      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      description:
-        'A nightly run failed after its retries and is parked in the dead-letter queue; replay it with { date }.',
-    });
+    if (props.deadLetterQueue)
+      this.alarm('DeadLetters', action, {
+        metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+        threshold: 1,
+        description:
+          'A nightly run failed after its retries and is parked in the dead-letter queue; replay it with { date }.',
+      });
 
     // No invocation in the window is the failure; no data at all (nothing ran) counts as breaching.
     this.alarm('NightlyMissed', action, {

@@ -1,22 +1,20 @@
-import { CfnOutput, Duration, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
 import { LIMITS } from '../config';
 import { Alarms } from '../constructs/alarms';
 import { addApiAlarms } from '../constructs/api-alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
 import { Mail } from '../constructs/mail';
+import { MailQueue } from '../constructs/mail-queue';
+import { NightlyRun } from '../constructs/nightly-run';
 import { TaskMailer } from '../constructs/task-mailer';
 import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
@@ -42,8 +40,7 @@ export interface AppStackProps extends StackProps {
   retentionYears: number;
 }
 
-/** The nightly run: 05:30 school time, whatever the season. */
-export const NIGHTLY_SCHEDULE = { hour: '5', minute: '30', timeZone: SCHOOL_TIME_ZONE } as const;
+export { NIGHTLY_SCHEDULE } from '../constructs/nightly-run';
 
 /** The code and its wiring: handlers, HTTP API, nightly schedule, mail, domain events, alarms. */
 export class AppStack extends Stack {
@@ -55,17 +52,6 @@ export class AppStack extends Stack {
 
     this.bus = new EventBus(this, 'DomainEvents', { description: 'Presentie domain events' });
     const mail = new Mail(this, 'Mail', { domain: props.domain, senderAddress: props.senderAddress });
-
-    const deadLetters = new Queue(this, 'NightlyDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the nightly run; messages are inspected and replayed by hand.',
-    });
 
     const webhook = new HandlerFunction(this, 'Webhook', {
       handler: 'webhook',
@@ -107,24 +93,20 @@ export class AppStack extends Stack {
     grantTableData(props.table, api);
     this.bus.grantPutEventsTo(api);
 
-    const nightly = new HandlerFunction(this, 'Nightly', {
-      handler: 'nightly',
-      description: 'Nightly policy evaluation, reports and mails; replay with { "date": "YYYY-MM-DD" }',
+    const mailQueue = new MailQueue(this, 'MailQueue', {
+      table: props.table,
+      mail,
+      senderAddress: props.senderAddress,
       retentionYears: props.retentionYears,
-      memorySize: 1024,
-      timeout: Duration.minutes(15),
-      deadLetterQueue: deadLetters,
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        EVENT_BUS_NAME: this.bus.eventBusName,
-        DASHBOARD_URL: props.dashboardUrl,
-        MAIL_FROM: props.senderAddress,
-        SES_CONFIGURATION_SET: mail.configurationSet.configurationSetName,
-      },
-    }).fn;
-    grantTableData(props.table, nightly);
-    this.bus.grantPutEventsTo(nightly);
-    mail.grantSend(nightly);
+    });
+    const nightly = new NightlyRun(this, 'NightlyRun', {
+      table: props.table,
+      bus: this.bus,
+      mailQueue,
+      dashboardUrl: props.dashboardUrl,
+      senderAddress: props.senderAddress,
+      retentionYears: props.retentionYears,
+    });
 
     const taskMailer = new TaskMailer(this, 'TaskMailer', {
       bus: this.bus,
@@ -133,28 +115,6 @@ export class AppStack extends Stack {
       dashboardUrl: props.dashboardUrl,
       senderAddress: props.senderAddress,
       retentionYears: props.retentionYears,
-    });
-
-    new Schedule(this, 'NightlySchedule', {
-      description: 'Nightly Presentie run, 05:30 Europe/Amsterdam',
-      schedule: ScheduleExpression.cron({
-        hour: NIGHTLY_SCHEDULE.hour,
-        minute: NIGHTLY_SCHEDULE.minute,
-        timeZone: TimeZone.of(NIGHTLY_SCHEDULE.timeZone),
-      }),
-      target: new LambdaInvoke(nightly, {
-        input: ScheduleTargetInput.fromObject({}),
-        deadLetterQueue: deadLetters,
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(6),
-      }),
-    });
-
-    // The scheduler's role may invoke the nightly function and its versions (`<arn>:*`), nothing else.
-    acknowledge(this, {
-      id: `AwsSolutions-IAM5[Resource::<${this.resolve((nightly.node.defaultChild as CfnFunction).logicalId)}.Arn>:*]`,
-      reason:
-        "EventBridge Scheduler's Lambda target grants lambda:InvokeFunction on the nightly function and its qualified versions (arn:*); the wildcard covers only versions of that one function.",
     });
 
     const provisioning = this.provisioning(props);
@@ -172,16 +132,20 @@ export class AppStack extends Stack {
       functions: {
         Webhook: webhook,
         Api: api,
-        Nightly: nightly,
+        NightlyPlan: nightly.plan,
+        NightlyShard: nightly.shard,
+        NightlyFinish: nightly.finish,
+        MailSender: mailQueue.sender,
         TaskMailer: taskMailer.fn,
         Provisioning: provisioning.fn,
       },
-      nightly,
-      deadLetterQueue: deadLetters,
+      nightly: nightly.plan,
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
     addApiAlarms(alarms, { api: this.api });
     taskMailer.addAlarms(alarms);
+    nightly.addAlarms(alarms);
+    mailQueue.addAlarms(alarms);
     alarms.alarm('ProvisioningDeadLetters', alarms.action, {
       metric: provisioning.deadLetters.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
@@ -200,7 +164,8 @@ export class AppStack extends Stack {
       new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}` });
     });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
-    new CfnOutput(this, 'NightlyFunctionName', { value: nightly.functionName });
+    // Replay a date: start an execution with { "date": "YYYY-MM-DD" } (docs/operations.md).
+    new CfnOutput(this, 'NightlyStateMachineArn', { value: nightly.stateMachine.stateMachineArn });
   }
 
   /**

@@ -11,20 +11,25 @@ import { processLocalBus } from '../../functions/events';
 import { PROVISIONING_EVENT_TYPES, TASK_MAILER_EVENT_TYPES } from '../../functions/events/types';
 import { type FunctionName, SERVICE_NAMES } from '../../functions/service-names';
 import { lambdaContext } from './lambda-context';
+import { driveNight, NIGHT_HANDLERS } from './night-driver';
 import { subscribeRule } from './rules';
 
 export const LAMBDA_NAMES = [
   'webhook',
   'api',
-  'nightly',
+  ...NIGHT_HANDLERS,
   'task-mailer',
   'provisioning',
 ] as const satisfies readonly FunctionName[];
 export type LambdaName = (typeof LAMBDA_NAMES)[number];
 
+/** `nightly` is no handler but the night's state machine: its local driver over the night's handlers. */
+export const NIGHTLY = 'nightly';
+export type InvokableName = LambdaName | typeof NIGHTLY;
+
 export type HandlerStatus = { state: 'ready' } | { state: 'missing' } | { state: 'failed'; message: string };
 
-export type WorkerRequest = { id: number; name: LambdaName; event: unknown };
+export type WorkerRequest = { id: number; name: InvokableName; event: unknown };
 export type WorkerReply =
   | { kind: 'status'; handlers: Record<LambdaName, HandlerStatus> }
   | { kind: 'result'; id: number; result: unknown }
@@ -57,11 +62,14 @@ if (parentPort) {
     if (handler) handlers.set(name, handler);
   }
   subscribeRules(handlers);
-  port.on('message', async ({ id, name, event }: WorkerRequest) => {
+  const invoke = (name: LambdaName, event: unknown) => {
     const handler = handlers.get(name);
+    if (!handler) throw new Error(`the ${name} handler is not available`);
+    return handler(event, lambdaContext(SERVICE_NAMES[name]));
+  };
+  port.on('message', async ({ id, name, event }: WorkerRequest) => {
     try {
-      if (!handler) throw new Error(`the ${name} handler is not available`);
-      const result = await handler(event, lambdaContext(SERVICE_NAMES[name]));
+      const result = name === NIGHTLY ? await driveNight(invoke, event) : await invoke(name, event);
       port.postMessage({ kind: 'result', id, result } satisfies WorkerReply);
     } catch (error) {
       const reply: WorkerReply =

@@ -7,12 +7,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { HandlerStatus, LambdaName, WorkerReply, WorkerRequest } from './lambda-worker';
+import type { HandlerStatus, InvokableName, LambdaName, WorkerReply, WorkerRequest } from './lambda-worker';
+import { NIGHT_HANDLERS } from './night-driver';
 
 export interface LocalLambdas {
   handlers: Record<LambdaName, HandlerStatus>;
-  available(name: LambdaName): boolean;
-  invoke(name: LambdaName, event: unknown): Promise<unknown>;
+  /** `nightly` (the night's local driver) is available when all the night's handlers are. */
+  available(name: InvokableName): boolean;
+  invoke(name: InvokableName, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,8 @@ export async function startLambdas(
 
   return {
     handlers,
-    available: (name) => handlers[name].state === 'ready',
+    available: (name) =>
+      (name === 'nightly' ? NIGHT_HANDLERS : [name]).every((n) => handlers[n].state === 'ready'),
     invoke: (name, event) =>
       new Promise((resolve, reject) => {
         if (exited) {

@@ -27,8 +27,9 @@ import {
 } from './demo-load';
 import { officeWorks } from './demo-office';
 import { startDynalite } from './dynalite';
-import type { LambdaName } from './lambda-worker';
+import type { InvokableName } from './lambda-worker';
 import { type LocalLambdas, startLambdas } from './lambdas';
+import { NIGHT_HANDLERS } from './night-driver';
 import { startScheduler } from './scheduler';
 import { startSes } from './ses';
 import { checkStoreLayout } from './store-layout';
@@ -81,7 +82,7 @@ export interface LocalSystem {
   /** The demo load, when one ran at this start. */
   demo?: DemoState;
   /** Invokes a handler directly, e.g. `invoke('nightly', { date })`. */
-  invoke(name: LambdaName, event: unknown): Promise<unknown>;
+  invoke(name: InvokableName, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -273,7 +274,7 @@ function noteUnavailableHandlers(handlers: LocalLambdas['handlers'], log: (line:
   for (const [name, status] of Object.entries(handlers)) {
     if (status.state === 'missing') {
       log(
-        `Note: functions/handlers/${name}.ts does not exist yet; ${name === 'nightly' ? 'no nightly runs' : 'its route is off'}.`,
+        `Note: functions/handlers/${name}.ts does not exist yet; ${(NIGHT_HANDLERS as readonly string[]).includes(name) ? 'no nightly runs' : 'its route is off'}.`,
       );
     }
     if (status.state === 'failed')

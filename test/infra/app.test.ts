@@ -28,15 +28,29 @@ function functionsByEnv(variable: string): Array<[string, Resource]> {
   ) as Array<[string, Resource]>;
 }
 
-/** The logical id of the function run as presentie-<name>. */
-function functionId(name: 'webhook' | 'api' | 'nightly' | 'task-mailer'): string {
-  const found = functionsByEnv(`presentie-${name}`);
+type Handler = 'webhook' | 'api' | 'task-mailer' | NightFunction;
+type NightFunction = 'nightly-plan' | 'nightly-shard' | 'nightly-finish' | 'mail-sender';
+
+/** The night's functions share the service name presentie-nightly: told apart by their construct path. */
+const NIGHT_FUNCTION_IDS: Record<NightFunction, RegExp> = {
+  'nightly-plan': /^NightlyRunPlanFunction/,
+  'nightly-shard': /^NightlyRunShardFunction/,
+  'nightly-finish': /^NightlyRunFinishFunction/,
+  'mail-sender': /^MailQueueSenderFunction/,
+};
+
+/** The logical id of the function run as presentie-<name> (or, for the night's, as that step). */
+function functionId(name: Handler): string {
+  const night = NIGHT_FUNCTION_IDS[name as NightFunction];
+  const found = night
+    ? functionsByEnv('presentie-nightly').filter(([id]) => night.test(id))
+    : functionsByEnv(`presentie-${name}`);
   expect(found).toHaveLength(1);
   return found[0]?.[0] ?? '';
 }
 
 /** All statements of the inline policies attached to a function's role. */
-function statementsOf(name: 'webhook' | 'api' | 'nightly' | 'task-mailer'): Statement[] {
+function statementsOf(name: Handler): Statement[] {
   const fn = app.toJSON().Resources[functionId(name)] as Resource;
   const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   const policies = Object.values(app.findResources('AWS::IAM::Policy')) as Resource[];
@@ -49,7 +63,14 @@ const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Acti
 
 describe('the handlers', () => {
   it('run on Node.js 22 on arm64, bundled as ES modules', () => {
-    for (const name of ['webhook', 'api', 'nightly'] as const) {
+    for (const name of [
+      'webhook',
+      'api',
+      'nightly-plan',
+      'nightly-shard',
+      'nightly-finish',
+      'mail-sender',
+    ] as const) {
       const fn = app.toJSON().Resources[functionId(name)] as Resource;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -60,7 +81,7 @@ describe('the handlers', () => {
   });
 
   it('get the configuration each one parses at cold start', () => {
-    const env = (name: 'webhook' | 'api' | 'nightly') =>
+    const env = (name: Handler) =>
       (
         (app.toJSON().Resources[functionId(name)] as Resource).Properties.Environment as {
           Variables: Record<string, unknown>;
@@ -85,20 +106,35 @@ describe('the handlers', () => {
         'COGNITO_CLIENT_ID',
       ]),
     );
-    expect(env('nightly')).toMatchObject({ MAIL_FROM: 'presentie@presentie.example.nl' });
+    expect(env('mail-sender')).toMatchObject({ MAIL_FROM: 'presentie@presentie.example.nl' });
     // Every handler writes items with an expiry, so every one gets the same retention (cdk.json: 5).
-    for (const name of ['webhook', 'api', 'nightly'] as const) {
+    for (const name of [
+      'webhook',
+      'api',
+      'nightly-plan',
+      'nightly-shard',
+      'nightly-finish',
+      'mail-sender',
+    ] as const) {
       expect(env(name)).toMatchObject({ RETENTION_YEARS: '5' });
     }
-    expect(Object.keys(env('nightly'))).toEqual(
-      expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'SES_CONFIGURATION_SET']),
+    for (const name of ['nightly-plan', 'nightly-shard', 'nightly-finish'] as const) {
+      expect(Object.keys(env(name))).toEqual(
+        expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DASHBOARD_URL', 'MAIL_FROM']),
+      );
+    }
+    expect(Object.keys(env('nightly-finish'))).toContain('MAIL_QUEUE_URL');
+    expect(Object.keys(env('mail-sender'))).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'SES_CONFIGURATION_SET', 'MAIL_RATE_PER_SECOND', 'MAIL_SENDERS']),
     );
   });
 
   it('run under the service name their logger and metrics use (functions/service-names.ts)', () => {
-    for (const name of ['webhook', 'api', 'nightly'] as const) {
+    for (const name of ['webhook', 'api', 'task-mailer'] as const) {
       expect(functionsByEnv(SERVICE_NAMES[name])).toHaveLength(1);
     }
+    // The night's three steps and its mail sender: one service, so the nightly alarms see all their metrics.
+    expect(functionsByEnv(SERVICE_NAMES['nightly-plan'])).toHaveLength(4);
   });
 });
 
@@ -155,12 +191,22 @@ describe('least privilege', () => {
     expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
   });
 
-  it('lets the nightly run send mail only from the sender address, through the identity and configuration set', () => {
-    const statements = statementsOf('nightly');
+  it("lets the night's steps use the table and publish events, but not mail; only the finish queues mails", () => {
+    for (const name of ['nightly-plan', 'nightly-shard', 'nightly-finish'] as const) {
+      const actions = actionsOf(statementsOf(name));
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'events:PutEvents']),
+      );
+      expect(actions.some((a) => a.startsWith('ses:') || a.startsWith('secretsmanager:'))).toBe(false);
+      expect(actions.includes('sqs:SendMessage')).toBe(name === 'nightly-finish');
+    }
+  });
+
+  it('lets the mail sender send mail only from the sender address, through the identity and configuration set', () => {
+    const statements = statementsOf('mail-sender');
     const actions = actionsOf(statements);
-    expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'events:PutEvents', 'ses:SendEmail']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'ses:SendEmail']));
+    expect(actions.some((a) => a.startsWith('events:'))).toBe(false);
     expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
     const ses = statements.find((s) => actionsOf([s]).includes('ses:SendEmail'));
     expect(ses?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'presentie@presentie.example.nl' } });
@@ -168,31 +214,6 @@ describe('least privilege', () => {
     expect([ses?.Resource].flat()).not.toContain('*');
     expect(resources).toMatch(/identity\/presentie\.example\.nl/);
     expect(resources).toMatch(/configuration-set\//);
-  });
-});
-
-describe('the nightly run', () => {
-  it('is scheduled at 05:30 Amsterdam time with an empty event', () => {
-    app.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(30 5 * * ? *)',
-      ScheduleExpressionTimezone: 'Europe/Amsterdam',
-      State: 'ENABLED',
-      Target: Match.objectLike({
-        Arn: { 'Fn::GetAtt': [functionId('nightly'), 'Arn'] },
-        Input: '{}',
-        DeadLetterConfig: { Arn: Match.anyValue() },
-        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
-      }),
-    });
-  });
-
-  it('parks failed asynchronous invocations in an encrypted dead-letter queue', () => {
-    const nightly = app.toJSON().Resources[functionId('nightly')] as Resource;
-    const dlq = (nightly.Properties.DeadLetterConfig as { TargetArn: { 'Fn::GetAtt': [string, string] } })
-      .TargetArn['Fn::GetAtt'][0];
-    const queue = app.toJSON().Resources[dlq] as Resource;
-    expect(queue.Type).toBe('AWS::SQS::Queue');
-    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   });
 });
 
@@ -314,7 +335,7 @@ describe('the outputs docs/deploy.md refers to', () => {
         'ApiUrl',
         'WebhookUrl',
         'WebhookFunctionName',
-        'NightlyFunctionName',
+        'NightlyStateMachineArn',
         'EventBusName',
         'DkimRecord1',
         'DkimRecord2',
@@ -362,17 +383,17 @@ describe('alarms', () => {
     build().resourceCountIs('AWS::SNS::Subscription', 0);
   });
 
-  it('fire when a handler fails or a nightly run is parked in the dead-letter queue', () => {
+  it('fire when a handler fails or a mail is parked in a dead-letter queue', () => {
     const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
-    // Webhook, API, nightly run, task mailer and staff provisioning.
-    expect(Object.keys(errorAlarms)).toHaveLength(5);
+    // Webhook, API, the night's plan, shard and finish, its mail sender, task mailer and staff provisioning.
+    expect(Object.keys(errorAlarms)).toHaveLength(8);
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       AlarmActions: [{ Ref: Match.anyValue() }],
     });
   });
 
-  it('fire when the nightly run did not happen within 26 hours, even with no data at all', () => {
+  it('fire when the nightly run did not happen within 26 hours (its plan not invoked), even with no data at all', () => {
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Invocations',
       Namespace: 'AWS/Lambda',
@@ -380,7 +401,7 @@ describe('alarms', () => {
       ComparisonOperator: 'LessThanThreshold',
       Threshold: 1,
       TreatMissingData: 'breaching',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId('nightly') } }],
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId('nightly-plan') } }],
     });
   });
 
@@ -394,8 +415,8 @@ describe('alarms', () => {
       Threshold: 8,
       AlarmActions: [{ Ref: Match.anyValue() }],
     });
-    // The dimension is the service name the nightly function's metrics carry.
-    const nightly = app.toJSON().Resources[functionId('nightly')] as Resource;
+    // The dimension is the service name the nightly plan's metrics carry.
+    const nightly = app.toJSON().Resources[functionId('nightly-plan')] as Resource;
     expect(nightly.Properties).toMatchObject({
       Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'presentie-nightly' } },
     });

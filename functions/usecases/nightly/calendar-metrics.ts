@@ -4,7 +4,7 @@ import { SERVICE_NAMES } from '../../service-names';
  * The metrics the nightly run emits about the school calendar, named once for the handler and
  * for the alarms on them (infra/constructs/alarms.ts).
  */
-export const NIGHTLY_SERVICE = SERVICE_NAMES.nightly;
+export const NIGHTLY_SERVICE = SERVICE_NAMES['nightly-plan'];
 
 /** Whole weeks until the calendar's last covered day (negative once past it), every run. */
 export const CALENDAR_WEEKS_LEFT = 'CalendarWeeksLeft';

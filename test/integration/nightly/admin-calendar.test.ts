@@ -1,19 +1,16 @@
-import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createNightlyHandler } from '../../../functions/handlers/nightly-handler';
 import { putStaff } from '../../../functions/store/staff';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
 import { defaultCalendarData } from '../../../shared/calendar';
 import { startedForEachTest } from '../../support/started';
-import { lambdaContext } from '../../support/webhook';
 import { apiClient, STAFF } from '../api/fixture';
 import { day, startHarness } from './harness';
+import { nightHandlers } from './night-handlers';
 
 const h = startedForEachTest(startHarness);
 
-/** The nightly handler as deployed around the harness's dependencies (it reads the stored calendar per run). */
-const nightlyRun = (date: string) =>
-  createNightlyHandler(() => h.nightlyDeps)({ date }, lambdaContext() as Context) as Promise<unknown>;
+/** The night's handlers as deployed around the harness's dependencies (each reads the stored calendar per run). */
+const nightlyRun = (date: string) => nightHandlers(h).night({ date });
 
 /** 8 hours absent on 7 Sep and on 5 Oct 2026: five school weeks apart, so no 16 hours in 4 school weeks. */
 async function absentTwiceFiveWeeksApart() {

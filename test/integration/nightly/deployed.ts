@@ -1,4 +1,4 @@
-import type { NightlyOutcome } from '../../../functions/handlers/nightly-handler';
+import { type DrivenNight, driveNight, NIGHT_HANDLERS } from '../../../scripts/local/night-driver';
 import { startSes } from '../../../scripts/local/ses';
 import { startTestTable } from '../../support/dynalite';
 import { batch, lambdaContext, newSecret, signedDelivery } from '../../support/webhook';
@@ -6,14 +6,15 @@ import { batch, lambdaContext, newSecret, signedDelivery } from '../../support/w
 export interface DeployedLambdas {
   /** The aws-ses-v2-local endpoint (its `/store` holds the mails sent). */
   sesEndpoint: string;
-  nightly: (event: unknown) => Promise<NightlyOutcome>;
+  /** A night through the deployed handlers (plan, shards, finish, mail sender), as the local driver runs it. */
+  nightly: (event: unknown) => Promise<DrivenNight>;
   /** Delivers events through the webhook Lambda, signed; throws unless it answers 200. */
   deliver: (...events: Record<string, unknown>[]) => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /**
- * The nightly and webhook Lambdas as deployed: their entry modules, imported after the
+ * The night's and the webhook's Lambdas as deployed: their entry modules, imported after the
  * environment is set, since they read it once at cold start.
  */
 export async function startDeployedLambdas(): Promise<DeployedLambdas> {
@@ -28,11 +29,17 @@ export async function startDeployedLambdas(): Promise<DeployedLambdas> {
     PRESENCE_WEBHOOK_SECRETS: secret,
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
-  const nightly = (await import('../../../functions/handlers/nightly')).handler;
+  type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+  const night = new Map<string, Handler>();
+  for (const name of NIGHT_HANDLERS)
+    night.set(
+      name,
+      ((await import(`../../../functions/handlers/${name}.ts`)) as { handler: Handler }).handler,
+    );
   const webhook = (await import('../../../functions/handlers/webhook')).handler;
   return {
     sesEndpoint: ses.endpoint,
-    nightly: (event) => nightly(event, lambdaContext()) as Promise<NightlyOutcome>,
+    nightly: (event) => driveNight((name, e) => (night.get(name) as Handler)(e, lambdaContext()), event),
     deliver: async (...events) => {
       const result = await webhook(signedDelivery(batch(...events), { secret }), lambdaContext());
       if ((result as { statusCode?: number }).statusCode !== 200) throw new Error(JSON.stringify(result));

@@ -6,10 +6,12 @@ import { createWebhookHandler } from '../../../functions/handlers/webhook-handle
 import type { Outbox } from '../../../functions/mail/outbox';
 import type { Mailer } from '../../../functions/mail/ses-mailer';
 import type { OutgoingMail } from '../../../functions/mail/types';
+import type { MailSenderDeps } from '../../../functions/usecases/mail/send-queued';
 import type { NightlyDeps } from '../../../functions/usecases/nightly/ports';
 import { runNightly } from '../../../functions/usecases/nightly/run-nightly';
 import type { ReportDeps } from '../../../functions/usecases/reports/actions';
 import { listOpenReports } from '../../../functions/usecases/reports/queries';
+import { createMailSenderDeps, mailSenderEnv } from '../../../functions/wiring/mail-sender';
 import { createNightlyDeps, nightlyEnv } from '../../../functions/wiring/nightly';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startSes } from '../../../scripts/local/ses';
@@ -122,6 +124,8 @@ export interface Harness {
   reportDeps(): ReportDeps;
   /** The nightly function's dependencies as the harness built them (its table, SES, bus, faults). */
   nightlyDeps: NightlyDeps;
+  /** The mail sender's dependencies as the harness built them (its table, SES, faults). */
+  mailSenderDeps: MailSenderDeps;
   stop(): Promise<void>;
 }
 
@@ -154,6 +158,19 @@ export async function startHarness(): Promise<Harness> {
     return (table.doc.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
   }) as unknown as typeof table.doc.send;
   const bus = createLocalBus();
+  const wrapMailer = (ses2: Mailer): Mailer => ({
+    send: (mail: OutgoingMail) => {
+      if (mail.to.some((a) => refusing.has(a))) {
+        refusals++;
+        return Promise.reject(
+          Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }),
+        );
+      }
+      return mail.to.some((a) => failing.has(a))
+        ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
+        : ses2.send(mail);
+    },
+  });
   // The nightly function's own wiring, with the test's table, SES, bus and a mailer that can fail.
   const nightlyDeps = createNightlyDeps(
     parseEnv(nightlyEnv, {
@@ -166,21 +183,19 @@ export async function startHarness(): Promise<Harness> {
       store: { doc: faultyDoc, tableName: table.tableName },
       ses: client,
       bus,
-      wrapMailer: (ses2: Mailer): Mailer => ({
-        send: (mail: OutgoingMail) => {
-          if (mail.to.some((a) => refusing.has(a))) {
-            refusals++;
-            return Promise.reject(
-              Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' }),
-            );
-          }
-          return mail.to.some((a) => failing.has(a))
-            ? Promise.reject(Object.assign(new Error('SES is unavailable'), { name: 'ServiceUnavailable' }))
-            : ses2.send(mail);
-        },
-      }),
+      wrapMailer,
     },
   );
+  // The mail sender's own wiring, with the same table and SES (and faults).
+  const mailSenderDeps = createMailSenderDeps(
+    parseEnv(mailSenderEnv, {
+      TABLE_NAME: table.tableName,
+      MAIL_FROM: 'Presentie <presentie@school.example>',
+      SES_MAX_PER_SECOND: '500',
+    }),
+    { store: { doc: faultyDoc, tableName: table.tableName }, ses: client, wrapMailer },
+  );
+
   const { outbox } = nightlyDeps;
 
   const deliver = async (...events: Json[]) => {
@@ -227,6 +242,7 @@ export async function startHarness(): Promise<Harness> {
         date,
       ),
     nightlyDeps,
+    mailSenderDeps,
     mails,
     mailsTo: async (address) => (await mails()).filter((m) => m.destination.to.includes(address)),
     reportDeps: () => ({

@@ -12,6 +12,7 @@ import { KEPT_DAYS } from '../../../functions/store/event-outbox';
 import { LEASE_IDLE_DAYS } from '../../../functions/store/ingest-lease';
 import { HINT_DAYS } from '../../../functions/store/luxury-hints';
 import { NIGHTLY_FAILURE_YEARS } from '../../../functions/store/nightly-failures';
+import { RUN_ITEM_DAYS } from '../../../functions/store/nightly-runs';
 import { MAIL_RETENTION_SECONDS } from '../../../functions/store/outbox-repository';
 import { DAY_SECONDS, PROVISIONAL_EXTRA_YEARS } from '../../../functions/store/retention';
 import { DELIVERY_RECORD_DAYS, PENDING_DAYS } from '../../../functions/usecases/ingest/ingest-batch';
@@ -63,6 +64,10 @@ const CODE: Record<string, string> = {
   pending: ttlDays(PENDING_DAYS),
   'change-log': ttlDays(CHANGE_LOG_DAYS),
   'nightly-failure': `TTL ${plural(NIGHTLY_FAILURE_YEARS, 'year')}`,
+  'night-plan': ttlDays(RUN_ITEM_DAYS),
+  'night-shard': ttlDays(RUN_ITEM_DAYS),
+  'night-drafts': ttlDays(RUN_ITEM_DAYS),
+  'night-settle': ttlDays(RUN_ITEM_DAYS),
   idempotency: ttlDays(DELIVERY_RECORD_DAYS),
   event: ttlDays(KEPT_DAYS),
   kpi: 'TTL date + RETENTION_YEARS',

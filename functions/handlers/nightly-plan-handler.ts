@@ -8,37 +8,37 @@ import { loadOnce } from '../middleware/load-once';
 import { observability } from '../middleware/observability';
 import { withStoredSettings } from '../usecases/admin/school-settings';
 import { checkCalendar, type SkippedNightly } from '../usecases/nightly/calendar-guard';
+import { type NightPlan, planNight } from '../usecases/nightly/plan-night';
 import type { NightlyDeps } from '../usecases/nightly/ports';
-import { reportRunMetrics } from '../usecases/nightly/run-metrics';
-import { type NightlyResult, runNightly } from '../usecases/nightly/run-nightly';
 
-/** The scheduled nightly run (EventBridge Scheduler, 05:30 Amsterdam), or a replay of one date. */
+/**
+ * The night's first step (the state machine's Plan, infra/constructs/nightly-run.ts): which
+ * students tonight, in which shards. The scheduler starts the execution with `{}` (as of
+ * yesterday); a replay names its date, `{ "date": "YYYY-MM-DD" }`, optionally with `shardSize`.
+ */
 
-const { logger, metrics, middleware } = observability('nightly');
+const { logger, metrics, middleware } = observability('nightly-plan');
 
-/** The nightly function's logger, for the dependencies' progress log. */
-export const nightlyLogger = logger;
+export const nightlyPlanLogger = logger;
 
-/** A replay names its date; the scheduler's invocation (anything else) means "as of yesterday". */
-const Replay = z.object({ date: z.iso.date() });
+const Replay = z.object({ date: z.iso.date(), shardSize: z.number().int().positive().optional() });
 
-export type NightlyOutcome = (NightlyResult & { calendar: CalendarHorizon }) | SkippedNightly;
+export type PlannedNight = (NightPlan & { calendar: CalendarHorizon }) | (SkippedNightly & { shards: [] });
 
-/** The handler around explicit dependencies (the deps of wiring/nightly.ts, or a test's). */
-export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<NightlyDeps>) {
+export function createNightlyPlanHandler(loadDeps: () => NightlyDeps | Promise<NightlyDeps>) {
   const deps = loadOnce(loadDeps);
-  return middy<unknown, NightlyOutcome, Error, Context>()
+  return middy<unknown, PlannedNight, Error, Context>()
     .use(middleware)
     .use(logErrors(logger))
     .handler(async (event) => {
+      // Anything but a replay (the scheduler's `{}`) means "as of yesterday", school time.
       const replay = Replay.safeParse(event);
       const asOf = replay.success ? replay.data.date : dayBefore(new Date());
       // The administrator's calendar and norm profiles are read at every run: an edit applies from the next night.
       const runDeps = await withStoredSettings(await deps());
-      const { calendar: schoolCalendar } = runDeps;
       const calendar = checkCalendar(
         {
-          calendar: schoolCalendar,
+          calendar: runDeps.calendar,
           metrics,
           warn: (message, data) => logger.warn(message, data),
           error: (message, data) => logger.error(message, data),
@@ -46,9 +46,10 @@ export function createNightlyHandler(loadDeps: () => NightlyDeps | Promise<Night
         asOf,
       );
       // Retrying cannot help until the calendar is extended: report (metric, log) and stop.
-      if (!calendar.covered) return { asOf, skipped: 'outside_calendar', calendar };
-      const result = await runNightly(runDeps, asOf);
-      reportRunMetrics(metrics, result);
-      return { ...result, calendar };
+      if (!calendar.covered) return { asOf, skipped: 'outside_calendar', calendar, shards: [] };
+      const shardSize = replay.success ? replay.data.shardSize : undefined;
+      const plan = await planNight(runDeps, asOf, shardSize ? { shardSize } : {});
+      logger.info('night planned', { ...plan, shards: plan.shards.length });
+      return { ...plan, calendar };
     });
 }

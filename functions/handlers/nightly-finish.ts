@@ -1,0 +1,13 @@
+// The Lambda entry: config parsed once at cold start, so a bad environment fails the init, not a night.
+import { parseEnv } from '../config';
+import { createNightlyStepDeps, nightlyStepsEnv } from '../wiring/nightly-steps';
+import { createNightlyFinishHandler, nightlyFinishLogger as logger } from './nightly-finish-handler';
+
+const env = parseEnv(nightlyStepsEnv);
+
+export const handler = createNightlyFinishHandler(() =>
+  createNightlyStepDeps(env, {
+    log: (message, data) => logger.info(message, data ?? {}),
+    logError: (message, data) => logger.error(message, data ?? {}),
+  }),
+);
