@@ -130,5 +130,8 @@ export async function nightDays(
   const fresh = ranges.length > 0 ? await read.within(ranges) : [];
   const merged = mergeRead(kept.days, ranges, fresh);
   // A replay of an earlier date keeps the later days: their changes were merged and settled.
-  return { days: merged.filter((d) => d.date >= from), kept: keepDays(merged, start, laterOf(kept.to, asOf)) };
+  return {
+    days: merged.filter((d) => d.date >= from),
+    kept: keepDays(merged, start, laterOf(kept.to, asOf)),
+  };
 }

@@ -47,7 +47,8 @@ export function encodeKeptDays(kept: KeptDays): KeptDaysAttributes {
 /** The kept days of a stored item; undefined when it has none (a state saved before days were kept). */
 export function decodeKeptDays(item: Record<string, unknown>): KeptDays | undefined {
   const { daysFrom, daysTo, days } = item;
-  if (typeof daysFrom !== 'string' || typeof daysTo !== 'string' || typeof days !== 'string') return undefined;
+  if (typeof daysFrom !== 'string' || typeof daysTo !== 'string' || typeof days !== 'string')
+    return undefined;
   const base = toDay(daysFrom);
   const decoded = days === '' ? [] : days.split(';').map((text) => decodeDay(base, text));
   return { from: daysFrom, to: daysTo, days: decoded };

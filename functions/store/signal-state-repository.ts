@@ -3,8 +3,8 @@ import { type DaySummary, initialSignalState, type StudentSignalState } from '..
 import type { DateRange, KeptDays } from '../domain/kept-days';
 import type { Store } from './client';
 import { toStoredDays } from './day-summaries';
-import { decodeKeptDays, encodeKeptDays } from './kept-days-encoding';
 import { batchGet, byPartition, putItem, queryAll } from './dynamo';
+import { decodeKeptDays, encodeKeptDays } from './kept-days-encoding';
 import {
   allShards,
   HIGH,
