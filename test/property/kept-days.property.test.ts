@@ -221,10 +221,14 @@ describe('kept days on the signal state', () => {
     const kept: KeptDays = { from: '2026-09-07', to: '2026-12-04', days: [] };
     const reads: string[] = [];
     const reader = {
-      from: async (date: string) => (reads.push(`from ${date}`), []),
-      within: async (ranges: readonly DateRange[]) => (
-        reads.push(ranges.map((r) => `${r.from}..${r.to}`).join(' ')), []
-      ),
+      from: async (date: string): Promise<DaySummary[]> => {
+        reads.push(`from ${date}`);
+        return [];
+      },
+      within: async (ranges: readonly DateRange[]): Promise<DaySummary[]> => {
+        reads.push(ranges.map((r) => `${r.from}..${r.to}`).join(' '));
+        return [];
+      },
     };
     const night = (k: KeptDays | undefined, start: string, changed: string[]) =>
       nightDays(k, { asOf: '2026-12-07', start, changed }, reader).then((r) => r.fullRead);
