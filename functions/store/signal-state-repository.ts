@@ -1,8 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type DaySummary, initialSignalState, type StudentSignalState } from '../../shared/policy';
+import type { DateRange, KeptDays } from '../domain/kept-days';
 import type { Store } from './client';
 import { toStoredDays } from './day-summaries';
 import { batchGet, byPartition, putItem, queryAll } from './dynamo';
+import { decodeKeptDays, encodeKeptDays } from './kept-days-encoding';
 import {
   allShards,
   HIGH,
@@ -33,6 +35,12 @@ export interface SignalStateRecord {
   evaluatedOn: string | null;
   /** A held-back 16-hour report is due on this date even without new data (see `recheckGsi2`). */
   recheckOn: string | null;
+  /**
+   * The student's day summaries over the lookback as of the last evaluation (functions/domain/
+   * kept-days.ts): a night merges the changed days into them instead of reading every day.
+   * Absent on a state saved before they were kept.
+   */
+  kept?: KeptDays;
 }
 
 export interface EvaluationInput {
@@ -63,6 +71,8 @@ function toStudentAndSignals(studentId: string, items: Iterable<Record<string, u
         evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
         recheckOn: (item.recheckOn as string | undefined) ?? null,
       };
+      const kept = decodeKeptDays(item);
+      if (kept) result.signals.kept = kept;
     }
   }
   return result;
@@ -85,6 +95,36 @@ export async function loadStudentsAndSignals(
   return new Map(studentIds.map((id) => [id, toStudentAndSignals(id, byStudent.get(id) ?? [])]));
 }
 
+/** A student's profile and signal state: one query of the student's partition. */
+export async function loadStudentAndSignals(store: Store, studentId: string): Promise<StudentAndSignals> {
+  const items = await queryAll(
+    store,
+    byPartition('table', studentPk(studentId), {
+      from: studentKey(studentId).sk,
+      to: signalStateKey(studentId).sk,
+    }),
+  );
+  return toStudentAndSignals(studentId, items);
+}
+
+/** A student's day summaries from a date on, oldest first (every day: the full read). */
+export async function loadDaysFrom(store: Store, studentId: string, fromDate: string): Promise<DaySummary[]> {
+  return toStoredDays(await queryStudentDays(store, studentId, fromDate, HIGH)).map((day) => day.summary);
+}
+
+/**
+ * A student's day summaries within the given date ranges (one index query per range, in
+ * parallel), oldest first: the days a night merges into the kept days.
+ */
+export async function loadDaysIn(
+  store: Store,
+  studentId: string,
+  ranges: readonly DateRange[],
+): Promise<DaySummary[]> {
+  const items = await Promise.all(ranges.map((r) => queryStudentDays(store, studentId, r.from, r.to)));
+  return toStoredDays(items.flat()).map((day) => day.summary);
+}
+
 /**
  * Everything the rules need about one student: the profile (`PROFILE`) and signal state
  * (`SIGNALS`) from the student's partition, unless already read with
@@ -98,21 +138,14 @@ export async function loadEvaluationInput(
   known?: StudentAndSignals,
 ): Promise<EvaluationInput> {
   const [head, dayItems] = await Promise.all([
-    known ??
-      queryAll(
-        store,
-        byPartition('table', studentPk(studentId), {
-          from: studentKey(studentId).sk,
-          to: signalStateKey(studentId).sk,
-        }),
-      ).then((items) => toStudentAndSignals(studentId, items)),
+    known ?? loadStudentAndSignals(store, studentId),
     queryStudentDays(store, studentId, fromDate, HIGH),
   ]);
   return { ...head, days: toStoredDays(dayItems).map((day) => day.summary) };
 }
 
 /**
- * Stores the signal state; while `openWindow`, the student stays in the open-window index and is
+ * Stores the signal state (with the kept days, when given); while `openWindow`, the student stays in the open-window index and is
  * evaluated nightly; with a `recheckOn` date, the student is in the recheck index until then.
  * `expiresAt` is the student's (`studentItemExpiry` of the profile read with the state).
  */
@@ -123,13 +156,15 @@ export async function saveSignalState(
   openWindow: boolean,
   expiresAt: number,
 ): Promise<void> {
+  const { kept, ...rest } = record;
   await putItem(store, {
     ...signalStateKey(studentId),
     ...(openWindow ? openWindowGsi1(studentId) : {}),
     ...(record.recheckOn ? recheckGsi2(studentId, record.recheckOn) : {}),
     type: 'signals',
     studentId,
-    ...record,
+    ...rest,
+    ...(kept ? encodeKeptDays(kept) : {}),
     expiresAt,
   });
 }

@@ -3,12 +3,12 @@ import {
   type DaySummary,
   evaluateStudent,
   NORM_PROFILES,
-  type NormProfiles,
   profileFor,
   reportStillStands,
   type StudentFacts,
 } from '../../../shared/policy';
 import { enrolledDays, enrolledSignals } from '../../../shared/policy/enrolment';
+import { lookbackStart, nightDays } from '../../domain/kept-days';
 import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { Report } from '../../domain/report';
 import type { DirtyMark } from '../../store/change-log';
@@ -16,7 +16,9 @@ import { domainEventId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
 import {
-  loadEvaluationInput,
+  loadDaysFrom,
+  loadDaysIn,
+  loadStudentAndSignals,
   type StudentAndSignals,
   saveSignalState,
   type WatchedReport,
@@ -58,23 +60,6 @@ function facts(student: StudentRecord): StudentFacts {
   };
 }
 
-/** How far back the rules look: the longest window of any norm profile, plus one week. */
-const lookbackWeeks = (profiles: NormProfiles): number =>
-  Math.max(
-    ...Object.values(profiles).flatMap((p) => [
-      p.windowWeeks,
-      p.fourWeekWeeks + 1,
-      p.sickRepeatedWindowWeeks,
-      p.frequentWindowWeeks,
-    ]),
-  ) + 1;
-
-/** The first day to read: the lookback, or an older day that was corrected since the last run. */
-function lookbackFrom(deps: NightlyDeps, asOf: string, earliest: string[]): string {
-  const from = deps.calendar.schoolWeeksEndingOn(asOf, lookbackWeeks(deps.profiles ?? NORM_PROFILES)).from;
-  return [from, ...earliest].sort()[0] as string;
-}
-
 /**
  * A window stays open while the current school week is not over and the student missed lessons
  * in it: the 4-week rule judges a week only once it is over, which may need no new data.
@@ -98,7 +83,10 @@ function isLastSchoolDay(deps: NightlyDeps, asOf: string): boolean {
   return true;
 }
 
-/** Evaluates one student as of a date: one query reads profile, days and state together. */
+/**
+ * Evaluates one student as of a date: profile and signal state (batched by the run, or one
+ * query), then only the registrations of the changed days, merged into the days kept on the state.
+ */
 export async function evaluateOne(
   deps: NightlyDeps,
   directory: Directory,
@@ -115,18 +103,25 @@ export async function evaluateOne(
     save: async () => {},
     found: false,
   };
-  const from = lookbackFrom(
-    deps,
-    asOf,
-    dirty.map((m) => m.date),
-  );
-  const input = await loadEvaluationInput(deps.store, studentId, from, known);
+  const changed = [...new Set(dirty.map((m) => m.date))].sort();
+  const start = lookbackStart(deps.calendar, deps.profiles ?? NORM_PROFILES, asOf);
+  // The first day to read: the lookback, or an older day that was corrected since the last run.
+  const from = [start, ...changed].sort()[0] as string;
+  const input = known ?? (await loadStudentAndSignals(deps.store, studentId));
   const student = input.student;
   if (!student) return outcome;
   outcome.found = true;
-  // A student who has left: the days after the last enrolled day stay stored but are not
-  // evaluated, so nothing (signal, report, mail) can come from them.
-  const days = enrolledDays(input.days, student);
+  const read = await nightDays(
+    input.signals.kept,
+    { asOf, start, changed },
+    {
+      from: (date) => loadDaysFrom(deps.store, studentId, date),
+      within: (ranges) => loadDaysIn(deps.store, studentId, ranges),
+    },
+  );
+  // A student who has left: the days after the last enrolled day stay stored (and kept) but are
+  // not evaluated, so nothing (signal, report, mail) can come from them.
+  const days = enrolledDays(read.days, student);
   await recordLuxuryHints(
     deps,
     student,
@@ -176,7 +171,7 @@ export async function evaluateOne(
     saveSignalState(
       deps.store,
       studentId,
-      { state, watchedReports: watched, evaluatedOn: asOf, recheckOn },
+      { state, watchedReports: watched, evaluatedOn: asOf, recheckOn, kept: read.kept },
       open,
       studentItemExpiry(student, asOf, deps.config.retentionYears),
     );

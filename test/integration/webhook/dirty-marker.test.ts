@@ -65,6 +65,31 @@ describe('the change log (students changed since the last nightly run)', () => {
     ]);
   });
 
+  it('names the days a corrected birth date reclassified', async () => {
+    await h.send(batch(studentEvent('s-dirty-3', { birthDate: '2009-03-14' })));
+    await h.send(
+      batch(
+        registrationEvent({
+          registrationId: 'r-age',
+          studentId: 's-dirty-3',
+          date: '2026-11-02',
+          reason: 'medical_appointment',
+          notice: { channel: 'email', reportedBy: 'student', proof: false },
+        }),
+      ),
+    );
+    await settleAll();
+    // Of age after all: the appointment no longer needs a parent, and its verdict changes.
+    await h.send(
+      batch(
+        studentEvent('s-dirty-3', { birthDate: '2000-01-01' }, { occurredAt: '2026-11-03T07:00:00+02:00' }),
+      ),
+    );
+    expect(await listDirtyDays(h.table)).toEqual([
+      expect.objectContaining({ studentId: 's-dirty-3', date: '2026-11-02' }),
+    ]);
+  });
+
   it('names nothing when a delivery changes no day', async () => {
     await settleAll();
     const repeated = registrationEvent({
