@@ -90,7 +90,7 @@ export async function putStudent(
 }
 
 /** Records the facts of `student.left`. The student must exist; false when a later leave is stored. */
-export async function markStudentLeft(
+export function markStudentLeft(
   store: Store,
   studentId: string,
   left: {

@@ -96,29 +96,38 @@ async function settle(
   stretches: Map<string, StudentStretches>,
   logged: Set<string>,
 ): Promise<void> {
-  const { store, now } = state.deps;
   let stored = state.registrations.get(registrationId);
   for (let attempt = 0; ; attempt++) {
     const plan = planOf(state, registrationId, group, stored);
-    if (!plan) return;
-    const winning = beats(plan);
-    const next = winning ? versionOf(state, plan, stretches) : settledVersionOf(state, plan);
-    if (winning) {
-      // Decided again on another stored version: the day it leaves may be one not named yet.
-      const extra = marksOf(next, stored).filter((m) => !logged.has(markId(m)));
-      await logChanges(store, now(), extra);
-      for (const m of extra) logged.add(markId(m));
-    }
-    if (await putRegistrationIf(store, next, stored)) {
-      const written = { ...next, writes: (stored?.writes ?? 0) + 1 };
-      state.registrations.set(registrationId, written);
-      if (winning && written.live) state.written.set(registrationId, written);
-      for (const w of plan.candidates) decide(state, w, winning && w === plan.winner ? 'applied' : 'stale');
-      return;
-    }
+    if (!plan || (await tryWrite(state, plan, stretches, logged))) return;
     if (attempt >= MAX_ATTEMPTS) throw new RegistrationContended(registrationId);
-    stored = await getRegistration(store, registrationId);
+    stored = await getRegistration(state.deps.store, registrationId);
   }
+}
+
+/** Writes what `plan` decides, if what it was decided from is still stored; false if not. */
+async function tryWrite(
+  state: BatchState,
+  plan: Plan,
+  stretches: Map<string, StudentStretches>,
+  logged: Set<string>,
+): Promise<boolean> {
+  const { store, now } = state.deps;
+  const { stored, registrationId } = plan;
+  const winning = beats(plan);
+  const next = winning ? versionOf(state, plan, stretches) : settledVersionOf(state, plan);
+  if (winning) {
+    // Decided again on another stored version: the day it leaves may be one not named yet.
+    const extra = marksOf(next, stored).filter((m) => !logged.has(markId(m)));
+    await logChanges(store, now(), extra);
+    for (const m of extra) logged.add(markId(m));
+  }
+  if (!(await putRegistrationIf(store, next, stored))) return false;
+  const written = { ...next, writes: (stored?.writes ?? 0) + 1 };
+  state.registrations.set(registrationId, written);
+  if (winning && written.live) state.written.set(registrationId, written);
+  for (const w of plan.candidates) decide(state, w, winning && w === plan.winner ? 'applied' : 'stale');
+  return true;
 }
 
 /**

@@ -119,61 +119,64 @@ export async function applyStudentLeft(
   state: BatchState,
   work: Array<Work<EventOf<'student.left'>>>,
 ): Promise<void> {
-  const { store, retentionYears } = state.deps;
   await forEachGroup(
     work,
     (w) => w.event.data.studentId,
     async (group) => {
-      for (const w of group) {
-        const { data } = w.event;
-        const before = state.students.get(data.studentId);
-        if (!before) throw new Error(`student ${data.studentId} unknown: pending expected`);
-        state.rosterTouched = true;
-        if (before.eventIds.includes(w.event.id)) {
-          decide(state, w, 'duplicate');
-          continue;
-        }
-        const version = versionOf(w.event);
-        const eventIds = keepNewest(before.eventIds, w.event.id);
-        // Ordered by `occurredAt` like the upserts: once its id is no longer kept, a leave sent
-        // again is still recognised, and an older one cannot undo a later correction.
-        if (before.leftVersion !== undefined && version <= before.leftVersion) {
-          await setStudentEventIds(store, data.studentId, eventIds);
-          state.students.set(data.studentId, { ...before, eventIds });
-          decide(state, w, 'stale');
-          continue;
-        }
-        const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
-        const expiresAt = studentItemExpiry(after, data.date, retentionYears);
-        if (await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt))
-          state.studentChecks.push({ studentId: data.studentId, expiresAt });
-        // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
-        await markOutflowPending(store, data.studentId, data.date, expiresAt);
-        const stored = await markStudentLeft(store, data.studentId, {
-          leftOn: data.date,
-          diplomaObtained: data.diplomaObtained,
-          leftVersion: version,
-          eventIds,
-          expiresAt,
-        });
-        if (!stored) {
-          // A later leave was stored by another delivery since this one read the student.
-          const now = await getStudent(store, data.studentId);
-          if (now) state.students.set(data.studentId, now);
-          await setStudentEventIds(store, data.studentId, keepNewest(now?.eventIds ?? [], w.event.id));
-          decide(state, w, 'stale');
-          continue;
-        }
-        state.students.set(data.studentId, {
-          ...before,
-          leftOn: data.date,
-          diplomaObtained: data.diplomaObtained,
-          leftVersion: version,
-          eventIds,
-          expiresAt,
-        });
-        decide(state, w, 'applied');
-      }
+      for (const w of group) await applyLeft(state, w);
     },
   );
+}
+
+/** One `student.left`: a duplicate, stale behind a later leave, or stored. */
+async function applyLeft(state: BatchState, w: Work<EventOf<'student.left'>>): Promise<void> {
+  const { store, retentionYears } = state.deps;
+  const { data } = w.event;
+  const before = state.students.get(data.studentId);
+  if (!before) throw new Error(`student ${data.studentId} unknown: pending expected`);
+  state.rosterTouched = true;
+  if (before.eventIds.includes(w.event.id)) {
+    decide(state, w, 'duplicate');
+    return;
+  }
+  const version = versionOf(w.event);
+  const eventIds = keepNewest(before.eventIds, w.event.id);
+  // Ordered by `occurredAt` like the upserts: once its id is no longer kept, a leave sent
+  // again is still recognised, and an older one cannot undo a later correction.
+  if (before.leftVersion !== undefined && version <= before.leftVersion) {
+    await setStudentEventIds(store, data.studentId, eventIds);
+    state.students.set(data.studentId, { ...before, eventIds });
+    decide(state, w, 'stale');
+    return;
+  }
+  const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
+  const expiresAt = studentItemExpiry(after, data.date, retentionYears);
+  if (await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt))
+    state.studentChecks.push({ studentId: data.studentId, expiresAt });
+  // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
+  await markOutflowPending(store, data.studentId, data.date, expiresAt);
+  const stored = await markStudentLeft(store, data.studentId, {
+    leftOn: data.date,
+    diplomaObtained: data.diplomaObtained,
+    leftVersion: version,
+    eventIds,
+    expiresAt,
+  });
+  if (!stored) {
+    // A later leave was stored by another delivery since this one read the student.
+    const now = await getStudent(store, data.studentId);
+    if (now) state.students.set(data.studentId, now);
+    await setStudentEventIds(store, data.studentId, keepNewest(now?.eventIds ?? [], w.event.id));
+    decide(state, w, 'stale');
+    return;
+  }
+  state.students.set(data.studentId, {
+    ...before,
+    leftOn: data.date,
+    diplomaObtained: data.diplomaObtained,
+    leftVersion: version,
+    eventIds,
+    expiresAt,
+  });
+  decide(state, w, 'applied');
 }
