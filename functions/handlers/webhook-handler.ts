@@ -12,16 +12,12 @@ import { verifyStandardWebhook, webhookVerifiers } from '../middleware/standard-
 import { withStoredSettings } from '../usecases/admin/school-settings';
 import { calendarOf, type Outcome } from '../usecases/ingest/context';
 import { DeliveryIdReused, ingestBatch } from '../usecases/ingest/ingest-batch';
-import { IngestBusyError } from '../usecases/ingest/lease';
 import type { WebhookDeps } from '../wiring/webhook';
-import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED, WEBHOOK_UNAVAILABLE } from './webhook-metrics';
+import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED } from './webhook-metrics';
 
 /** POST /webhooks/presence: the presence system's contract (shared/contract, docs/data-model.md). */
 
 const { logger, metrics, middleware } = observability('webhook');
-
-/** A busy lease frees within a delivery's time; the sender may come back soon. */
-const RETRY_AFTER_SECONDS = 2;
 
 /** Room in a 400 for its error text and counts; its issues fill at most the rest of the request's size. */
 const ANSWER_OVERHEAD_BYTES = 200;
@@ -96,14 +92,7 @@ export function createWebhookHandler(loadDeps: () => WebhookDeps | Promise<Webho
           logger.warn('delivery refused: webhook-id reused for another body');
           throw new HttpProblem(409, { error: 'this webhook-id was used before for another body' });
         }
-        if (!(error instanceof IngestBusyError)) throw error;
-        metrics.addMetric(WEBHOOK_UNAVAILABLE, MetricUnit.Count, 1);
-        logger.warn('delivery not stored: lease busy', { waitedMs: error.waitedMs });
-        throw new HttpProblem(
-          503,
-          { error: 'busy storing other deliveries; retry this one' },
-          { 'retry-after': String(RETRY_AFTER_SECONDS) },
-        );
+        throw error;
       });
       const counts: Record<Outcome, number> = { applied: 0, duplicate: 0, stale: 0, pending: 0 };
       for (const r of output.results) counts[r.outcome]++;

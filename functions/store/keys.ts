@@ -164,9 +164,9 @@ export const severeWeatherGsi2 = (date: string, studentId: string, registrationI
   gsi2sk: `${studentId}#${registrationId}`,
 });
 
-// ── ingestion lease ─────────────────────────────────────────────────────────
-/** AP 37: one item: whoever holds it is the only writer of registrations and day summaries. */
-export const ingestLeaseKey = (): PrimaryKey => ({ pk: 'LEASE#ingest', sk: 'LEASE' });
+// ── roster version ──────────────────────────────────────────────────────────
+/** AP 69: one item whose value every change to a student moves on (the ingestion's student cache). */
+export const rosterVersionKey = (): PrimaryKey => ({ pk: 'ROSTER', sk: 'VERSION' });
 
 // ── pending events ──────────────────────────────────────────────────────────
 /** AP 23: pending events of a student. */

@@ -2,6 +2,7 @@ import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PresenceEvent } from '../../shared/contract/events';
 import type { Store } from './client';
 import { batchGet, byPartition, keyId, queryAll } from './dynamo';
+import { conditionHeld } from './errors';
 import * as keys from './keys';
 
 /** An event about a student we do not know yet, kept until that student arrives. */
@@ -11,20 +12,24 @@ export interface PendingEvent {
   receivedAt: string;
 }
 
-export async function putPendingEvent(store: Store, pending: PendingEvent, expiresAt: number): Promise<void> {
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: {
-        ...keys.pendingKey(pending.studentId, pending.event.id),
-        ...keys.pendingListGsi1(pending.receivedAt, pending.event.id),
-        type: 'pending',
-        studentId: pending.studentId,
-        receivedAt: pending.receivedAt,
-        event: pending.event,
-        expiresAt,
-      },
-    }),
+/** Keeps an event for later; false when it was kept already (a repeat, or its twin at the same time). */
+export function putPendingEvent(store: Store, pending: PendingEvent, expiresAt: number): Promise<boolean> {
+  return conditionHeld(
+    store.doc.send(
+      new PutCommand({
+        ConditionExpression: 'attribute_not_exists(pk)',
+        TableName: store.tableName,
+        Item: {
+          ...keys.pendingKey(pending.studentId, pending.event.id),
+          ...keys.pendingListGsi1(pending.receivedAt, pending.event.id),
+          type: 'pending',
+          studentId: pending.studentId,
+          receivedAt: pending.receivedAt,
+          event: pending.event,
+          expiresAt,
+        },
+      }),
+    ),
   );
 }
 

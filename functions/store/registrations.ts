@@ -1,7 +1,9 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegistrationData } from '../../shared/contract/events';
 import type { Classification, IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { batchGetByIds, batchPut, byPartition, type Item, queryAll } from './dynamo';
+import { batchGetByIds, byPartition, type Item, queryAll } from './dynamo';
+import { conditionHeld } from './errors';
 import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
 
@@ -26,6 +28,12 @@ export interface StoredRegistration {
   /** The event ids this registration settled (applied or stale), oldest first: repeats are duplicates. Stored: the newest (event-ids.ts). */
   eventIds: Set<string>;
   expiresAt: number;
+  /**
+   * How many times the item was written (absent on items written before it was kept, and on
+   * one never stored): every write is conditional on the count it read, so a writer that lost
+   * the race reads again and decides again (putRegistrationIf).
+   */
+  writes?: number;
 }
 
 /** What a live registration holds beyond its key, place and revision: written and read whole. */
@@ -42,6 +50,7 @@ export function toStoredRegistration(item: Item): StoredRegistration {
   if (item.studentId) stored.studentId = item.studentId as string;
   if (item.date) stored.date = item.date as IsoDate;
   if (item.placedAt !== undefined) stored.placedAt = item.placedAt as number;
+  if (item.writes !== undefined) stored.writes = item.writes as number;
   if (item.lesson === undefined) return stored;
   const lesson = JSON.parse(item.lesson as string) as Lesson;
   stored.live = {
@@ -61,12 +70,13 @@ export function toStoredRegistration(item: Item): StoredRegistration {
  * write than a set, a dozen attributes and nested maps (measured: about a tenth of the
  * webhook's throughput on dynalite).
  */
-function toItem(reg: StoredRegistration): Item {
+function toItem(reg: StoredRegistration, writes: number): Item {
   const item: Item = {
     ...keys.registrationKey(reg.registrationId),
     type: 'registration',
     revision: reg.revision,
     expiresAt: reg.expiresAt,
+    writes,
   };
   if (reg.eventIds.size > 0) item.eventIds = JSON.stringify(keepNewest(reg.eventIds));
   const { live } = reg;
@@ -87,6 +97,21 @@ function toItem(reg: StoredRegistration): Item {
   return item;
 }
 
+/** A consistent read of one registration (after a lost condition); undefined if never stored. */
+export async function getRegistration(
+  store: Store,
+  registrationId: string,
+): Promise<StoredRegistration | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({
+      TableName: store.tableName,
+      Key: keys.registrationKey(registrationId),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item ? toStoredRegistration(out.Item) : undefined;
+}
+
 /** Consistent reads of registrations by id; the ones never stored are absent. */
 export const batchGetRegistrations = (
   store: Store,
@@ -95,14 +120,39 @@ export const batchGetRegistrations = (
   batchGetByIds(store, registrationIds, keys.registrationKey, toStoredRegistration);
 
 /**
- * Writes registrations whole, with BatchWriteItem. Only under the ingestion lease
- * (ingest-lease.ts): the caller has read them and decided that these versions win.
+ * Writes a registration whole if it is still as `read` left it: never stored (`read`
+ * undefined), or written as many times as then. One conditional PutItem (no transaction: half
+ * the cost), so deliveries write independently. False when another writer came first: the
+ * caller reads again and decides again. The write count, not the revision, is the condition,
+ * so that a write that only adds settled event ids or a new verdict is not lost either.
  */
-export async function putRegistrations(
+export function putRegistrationIf(
   store: Store,
-  registrations: readonly StoredRegistration[],
-): Promise<void> {
-  await batchPut(store, registrations.map(toItem));
+  reg: StoredRegistration,
+  read: Pick<StoredRegistration, 'writes'> | undefined,
+): Promise<boolean> {
+  const condition =
+    read === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : read.writes === undefined
+        ? {
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#w)',
+            ExpressionAttributeNames: { '#w': 'writes' },
+          }
+        : {
+            ConditionExpression: '#w = :w',
+            ExpressionAttributeNames: { '#w': 'writes' },
+            ExpressionAttributeValues: { ':w': read.writes },
+          };
+  return conditionHeld(
+    store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: toItem(reg, (read?.writes ?? 0) + 1),
+        ...condition,
+      }),
+    ),
+  );
 }
 
 /** A student's registration items from `from` to `to` inclusive (the student index; live ones only). */

@@ -3,7 +3,7 @@ import type { StudentData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
 import { batchGetByIds, byPartition, type Item, queryAll, updateExpression } from './dynamo';
-import { conditionMustHold, isConditionFailed } from './errors';
+import { conditionHeld, conditionMustHold, isConditionFailed } from './errors';
 import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
 
@@ -89,8 +89,8 @@ export async function putStudent(
   );
 }
 
-/** Records the facts of `student.left`. The student must exist. */
-export async function markStudentLeft(
+/** Records the facts of `student.left`. The student must exist; false when a later leave is stored. */
+export function markStudentLeft(
   store: Store,
   studentId: string,
   left: {
@@ -100,7 +100,7 @@ export async function markStudentLeft(
     eventIds: readonly string[];
     expiresAt: number;
   },
-): Promise<void> {
+): Promise<boolean> {
   const update = updateExpression({
     leftOn: left.leftOn,
     diplomaObtained: left.diplomaObtained,
@@ -108,13 +108,18 @@ export async function markStudentLeft(
     expiresAt: left.expiresAt,
     eventIds: keepNewest(left.eventIds),
   });
-  await store.doc.send(
-    new UpdateCommand({
-      TableName: store.tableName,
-      Key: keys.studentKey(studentId),
-      ...update,
-      ConditionExpression: 'attribute_exists(pk)',
-    }),
+  return conditionHeld(
+    store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.studentKey(studentId),
+        ...update,
+        // Ordered by `occurredAt`: a later leave stored meanwhile by another delivery wins.
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#lv) OR #lv < :lv)',
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#lv': 'leftVersion' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':lv': left.leftVersion },
+      }),
+    ),
   );
 }
 

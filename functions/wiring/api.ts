@@ -34,9 +34,6 @@ export function apiReportDeps(
   };
 }
 
-/** Longer than the API function's timeout (29 s, infra/stacks/app-stack.ts), like the webhook's lease. */
-const IMPORT_LEASE_SECONDS = 60;
-
 /** What a test or the local system replaces; everything else comes from the configuration. */
 export interface ApiOverrides {
   store?: Store;
@@ -55,14 +52,12 @@ export async function createApiDeps(env: ApiEnv, overrides: ApiOverrides = {}): 
   const commands = reportCommands(overrides.bus ? { ...reports, bus: overrides.bus } : reports);
   const data = storeApiData(store, commands, env.RETENTION_YEARS);
   const retentionYears = env.RETENTION_YEARS;
-  // The administrator's import goes through the webhook's ingestion; its lease outlives the
-  // API's 29 s timeout (as the webhook's does its own), and a batch waits at most 15 s for it.
+  // The administrator's import goes through the webhook's ingestion, side by side with deliveries.
   const imports = importPort({
     ingest: {
       store,
       retentionYears,
       now: overrides.now ?? (() => new Date()),
-      lease: { durationMs: IMPORT_LEASE_SECONDS * 1000, waitMs: 15_000 },
     },
     retentionYears,
   });

@@ -4,17 +4,12 @@ import { type EventBus, eventBusFor } from '../events';
 import { loadWebhookSecrets } from '../middleware/standard-webhook';
 import { documentClient, type Store } from '../store/client';
 import type { IngestDeps } from '../usecases/ingest/context';
-import type { LeaseSettings } from '../usecases/ingest/lease';
 
 /** The webhook function's environment (infra/stacks/app-stack.ts sets it). */
 export const webhookEnv = commonEnv
   .extend({
     PRESENCE_WEBHOOK_SECRETS: z.string().optional(),
     PRESENCE_WEBHOOK_SECRET_ARN: z.string().optional(),
-    /** The ingestion lease: longer than the function's timeout (lease.ts). */
-    INGEST_LEASE_SECONDS: z.coerce.number().positive().default(60),
-    /** How long a delivery queues for the lease before answering 503. */
-    INGEST_WAIT_SECONDS: z.coerce.number().nonnegative().default(15),
     /**
      * How far an event's `occurredAt` may lie ahead of our clock; `off` takes any (the local
      * system sets it, so that a school year can be simulated ahead of today).
@@ -43,7 +38,6 @@ export interface WebhookDeps {
 export interface WebhookOverrides {
   /** A test's table, or a document client that fails on purpose. */
   store?: Store;
-  lease?: LeaseSettings;
   /** A test's clock: what "now" and "today" are to ingestion and its refusals. */
   now?: () => Date;
   /** A test's bus (the in-process one records what was published). */
@@ -51,7 +45,7 @@ export interface WebhookOverrides {
 }
 
 /**
- * The webhook's dependencies: the ingestion use case's (table, retention, clock, lease) and the
+ * The webhook's dependencies: the ingestion use case's (table, retention, clock) and the
  * secrets the signatures are checked against (read once from Secrets Manager in AWS).
  */
 export async function createWebhookDeps(
@@ -65,10 +59,6 @@ export async function createWebhookDeps(
       bus: overrides.bus ?? eventBusFor(env.EVENT_BUS_NAME),
       retentionYears: env.RETENTION_YEARS,
       now: overrides.now ?? (() => new Date()),
-      lease: overrides.lease ?? {
-        durationMs: env.INGEST_LEASE_SECONDS * 1000,
-        waitMs: env.INGEST_WAIT_SECONDS * 1000,
-      },
     },
     secrets: await loadWebhookSecrets(env),
     occurredAtSkewMs: env.OCCURRED_AT_SKEW_SECONDS === 'off' ? null : env.OCCURRED_AT_SKEW_SECONDS * 1000,

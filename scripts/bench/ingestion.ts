@@ -7,6 +7,11 @@
  * raw BatchWriteItem on the same dynalite: events/s as a share of the raw items/s around it
  * (target at least 50 % for the median round), per-delivery latency (p50/p99), and DynamoDB
  * item writes per registration (target at most 2 on average).
+ *
+ * Then deliveries of 1 and of 25 events from 8 senders at once (BENCH_INGESTION_CONCURRENT
+ * deliveries of each size, default 400), which no lock serializes any more: deliveries/s,
+ * events/s and their share of the raw rate measured right before; and the write and read units
+ * per event (consumed capacity) of the same kind of deliveries sent in process.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -18,9 +23,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
+import type { PresenceEvent } from '../../shared/contract/events';
 import { demoBatches, generateDemoSchool } from '../local/demo-school';
 import { postSigned } from '../local/sign';
 import { startLocalSystem } from '../local/system';
+import { meterCapacity } from './capacity';
 
 const WRITE_OPERATIONS = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
 
@@ -215,9 +223,97 @@ export async function run(): Promise<void> {
     console.log(
       `  requests to DynamoDB while ingesting: ${[...requests].map(([op, n]) => `${op} ${n}`).join(', ')}`,
     );
+    const unused = batches.slice(rosterBatches + ROUNDS * perRound).flat();
+    await concurrentSenders(dynamo.endpoint, system, unused);
   } finally {
     await system.stop();
     await dynamo.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+const SENDERS = 8;
+const SIZES = [1, 25] as const;
+
+/** Up to `n` deliveries of `size` events each, taken from `events` from `at` on. */
+function deliveriesOf(events: PresenceEvent[], at: number, size: number, n: number): PresenceEvent[][] {
+  const out: PresenceEvent[][] = [];
+  for (let i = at; out.length < n && i + size <= events.length; i += size)
+    out.push(events.slice(i, i + size));
+  return out;
+}
+
+/** Sends every delivery with `senders` at once, each taking the next one; the seconds it took. */
+async function sendAll<T>(deliveries: T[], senders: number, send: (d: T) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (next < deliveries.length) await send(deliveries[next++] as T);
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Deliveries of 1 and of 25 events from 8 senders at once, over HTTP, against the raw
+ * BatchWriteItem rate of the same dynalite measured just before; then the same sizes in process
+ * through a capacity meter for the units per event (dynalite counts the table's units only: a
+ * live registration also writes its student-day index entry, one more unit per event).
+ */
+async function concurrentSenders(
+  endpoint: string,
+  system: { webhookUrl: string; secret: string; tableName: string },
+  events: PresenceEvent[],
+): Promise<void> {
+  const wanted = Number(process.env.BENCH_INGESTION_CONCURRENT ?? 400);
+  let at = 0;
+  console.log(`deliveries from ${SENDERS} senders at once (no lock between them):`);
+  for (const size of SIZES) {
+    const deliveries = deliveriesOf(events, at, size, wanted);
+    at += deliveries.length * size;
+    if (deliveries.length === 0) {
+      console.log(`  deliveries of ${size}: no demo events left to send`);
+      continue;
+    }
+    const raw = await rawBatchWriteRate(endpoint, system.tableName, 5000, 5_000_000 + at);
+    const bodies = deliveries.map((batch) => JSON.stringify({ events: batch }));
+    const latencies: number[] = [];
+    const seconds = await sendAll(bodies, SENDERS, async (body) => {
+      const answer = await postSigned(system.webhookUrl, system.secret, body);
+      if (answer.status !== 200)
+        throw new Error(`delivery refused: ${answer.status} ${answer.body.slice(0, 300)}`);
+      latencies.push(answer.ms);
+    });
+    latencies.sort((a, b) => a - b);
+    const eventsPerSecond = (deliveries.length * size) / seconds;
+    console.log(
+      `  deliveries of ${size}: ${deliveries.length} in ${seconds.toFixed(1)} s = ${(deliveries.length / seconds).toFixed(0)} deliveries/s, ${eventsPerSecond.toFixed(0)} events/s = ${((eventsPerSecond / raw) * 100).toFixed(0)} % of raw BatchWriteItem ${raw.toFixed(0)} items/s; per delivery p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
+  }
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+    }),
+  );
+  const meter = meterCapacity(doc);
+  const deps = { store: { doc, tableName: system.tableName }, retentionYears: 5, now: () => new Date() };
+  for (const size of SIZES) {
+    const deliveries = deliveriesOf(events, at, size, Math.max(1, Math.floor(wanted / 4)));
+    at += deliveries.length * size;
+    if (deliveries.length === 0) continue;
+    meter.reset();
+    let n = 0;
+    await sendAll(deliveries, SENDERS, async (batch) => {
+      await ingestBatch(deps, { deliveryId: `bench-units-${size}-${n++}`, events: batch });
+    });
+    const count = deliveries.length * size;
+    console.log(
+      `  capacity, deliveries of ${size} (${deliveries.length}, in process): ${(meter.writeUnits / count).toFixed(2)} write units and ${(meter.readUnits / count).toFixed(2)} read units per event (table only)`,
+    );
+  }
+  meter.detach();
+  doc.destroy();
 }

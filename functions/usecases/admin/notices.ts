@@ -1,9 +1,10 @@
 /**
  * Portal notices posted and withdrawn by the administrator on the dashboard, each date's notice
  * written with its audit entry in one transaction. A severe-weather notice counts at once, as
- * one from the webhook (`portal.notice`) does: under the ingestion lease that date's stored
- * severe-weather registrations are reclassified with it (posted) or without it (withdrawn), and
- * the registrations the webhook classifies later read it from the notices' dates.
+ * one from the webhook (`portal.notice`) does: that date's stored severe-weather registrations
+ * are reclassified with it (posted) or without it (withdrawn), before and again after it is
+ * stored, and the registrations the webhook classifies later read it from the notices' dates
+ * (ingest/severe-weather.ts says why twice).
  */
 import { addDays } from '../../../shared/calendar';
 import { localDate } from '../../domain/dates';
@@ -80,7 +81,7 @@ export async function withdrawNotice(
   by: string,
   now: Date,
 ): Promise<void> {
-  // Nothing to withdraw: refused before the lease is asked for.
+  // Nothing to withdraw: refused before anything is reclassified.
   if (!(await getPortalNotice(deps.store, date, kind))) throw new NoticeNotFound(date, kind);
   await underNotice(deps, { date, kind, noticed: false, now }, async () => {
     const before = await getPortalNotice(deps.store, date, kind);
@@ -102,7 +103,7 @@ export async function withdrawNotice(
   });
 }
 
-/** Only a severe-weather notice changes a classification: it is written under the ingestion lease. */
+/** Only a severe-weather notice changes a classification: its registrations are reclassified around it. */
 function underNotice(
   deps: AdminDeps,
   change: { date: string; kind: string; noticed: boolean; now: Date },

@@ -6,7 +6,6 @@ import { sha256Hex } from '../../../shared/import/sha256';
 import { batchGetStudents } from '../../store/students';
 import { calendarOf, type IngestDeps, type Outcome } from '../ingest/context';
 import { ingestBatch } from '../ingest/ingest-batch';
-import { IngestBusyError } from '../ingest/lease';
 import { fingerprint, type ImportSession, newImportSession } from './session';
 import { disableStaffNotListed, type StaffLeaver, staffIdsOfRows } from './staff-list';
 
@@ -50,10 +49,8 @@ export interface ImportReport {
 }
 
 export interface ImportDeps {
-  /** The webhook's ingestion: same validation, idempotency and lease. */
+  /** The webhook's ingestion: same validation, idempotency and concurrent writes. */
   ingest: IngestDeps;
-  /** How often a batch waits again for a busy ingestion lease before giving up. */
-  busyRetries?: number;
 }
 
 export const emptyCounts = (): Record<RowOutcome, number> =>
@@ -160,23 +157,11 @@ export async function storeValidRows(deps: ImportDeps, reports: RowReport[]): Pr
     const slice = sending.slice(i, i + MAX_EVENTS);
     const events = slice.map((r) => r.event as PresenceEvent);
     const deliveryId = `import-${sha256Hex(events.map((e) => e.id).join('\n')).slice(0, 40)}`;
-    const output = await withBusyRetries(deps.busyRetries ?? 5, () =>
-      ingestBatch(deps.ingest, { deliveryId, events }),
-    );
+    const output = await ingestBatch(deps.ingest, { deliveryId, events });
     output.results.forEach((result, index) => {
       const report = slice[index];
       if (report) report.outcome = result.outcome;
     });
-  }
-}
-
-async function withBusyRetries<T>(retries: number, run: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!(error instanceof IngestBusyError) || attempt >= retries) throw error;
-    }
   }
 }
 

@@ -7,7 +7,7 @@ import type { Store } from '../../store/client';
 import type { OutboxEvent } from '../../store/event-outbox';
 import type { StoredRegistration } from '../../store/registrations';
 import type { StudentRecord } from '../../store/students';
-import type { HeldLease, LeaseSettings } from './lease';
+import type { StretchDates } from './stretches';
 
 export type Outcome = 'applied' | 'duplicate' | 'stale' | 'pending';
 export interface EventResult {
@@ -21,13 +21,28 @@ export interface IngestDeps {
   now: () => Date;
   /** School days, for the suspension and special-leave limits; the school's calendar by default. */
   calendar?: SchoolCalendar;
-  /** The ingestion lease (lease.ts); DEFAULT_LEASE when absent. */
-  lease?: LeaseSettings;
   /** Where `staff.changed` is published (provisioning); without one the nightly sweep publishes it. */
   bus?: EventBus;
 }
 
 export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ?? defaultCalendar;
+
+/** A batch's state before it has read anything. */
+export const newBatchState = (deps: IngestDeps, rosterVersion: string): BatchState => ({
+  deps,
+  rosterVersion,
+  rosterTouched: false,
+  rosterMoved: false,
+  studentChecks: [],
+  students: new Map(),
+  registrations: new Map(),
+  severeWeatherDates: new Set(),
+  stretchDates: new Map(),
+  written: new Map(),
+  outcomes: new Map(),
+  consumedPending: [],
+  outboxEvents: [],
+});
 
 /**
  * What one batch knows while it runs: the students and registrations read up front (and
@@ -35,10 +50,21 @@ export const calendarOf = (deps: IngestDeps): SchoolCalendar => deps.calendar ??
  */
 export interface BatchState {
   deps: IngestDeps;
-  lease: HeldLease;
+  /** The roster version read when the batch began (roster-cache.ts). */
+  rosterVersion: string;
+  /** A student event was handled: the roster version is moved on once the batch stored it. */
+  rosterTouched: boolean;
+  /** This batch moved the roster version on: its students are not kept for the version it read. */
+  rosterMoved: boolean;
+  /** Student changes whose reclassification or new expiry is done again once the version moved. */
+  studentChecks: Array<{ studentId: string; birthDate?: IsoDate; expiresAt?: number }>;
   students: Map<string, StudentRecord>;
   registrations: Map<string, StoredRegistration>;
   severeWeatherDates: Set<IsoDate>;
+  /** The suspension / special-leave days each student's registrations were classified with. */
+  stretchDates: Map<string, StretchDates>;
+  /** Live registrations this batch wrote, as written: checked again once written (check-written.ts). */
+  written: Map<string, StoredRegistration>;
   /** Outcome per index in the batch; internal (pending) events have none. */
   outcomes: Map<number, Outcome>;
   /** Pending events taken up in this batch, deleted once the batch is stored. */

@@ -5,14 +5,16 @@ import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../
 import { severeWeatherDates } from '../../store/portal-notices';
 import { batchGetRegistrations } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
+import { readRosterVersion } from '../../store/roster-version';
+import { batchGetStudents } from '../../store/students';
 import { publish } from '../effects/commit';
+import { checkWritten } from './check-written';
 import type { BatchState, EventResult, IngestDeps, Outcome, RegistrationWork, Work } from './context';
-import { decide } from './context';
-import { DEFAULT_LEASE, type HeldLease, withIngestLease } from './lease';
+import { decide, newBatchState } from './context';
 import { applyMasterData } from './master-data';
 import { applyRegistrations } from './registrations';
 import { loadStudents, rememberStudents } from './roster-cache';
-import { applyStudentLeft, applyStudentUpserts } from './students';
+import { applyStudentLeft, applyStudentUpserts, settleStudentChanges } from './students';
 
 export const DELIVERY_SCOPE = 'delivery';
 export const DELIVERY_RECORD_DAYS = 30;
@@ -56,48 +58,36 @@ const studentOf = (event: PresenceEvent): string | undefined =>
   event.type === 'registration.upserted' || event.type === 'student.left' ? event.data.studentId : undefined;
 
 /**
- * Stores one verified, valid batch, holding the ingestion lease (lease.ts). If anything
- * fails the caller answers 5xx and the sender's retry converges to the same state: every
- * write is safe to repeat, and the delivery record, written last, means the whole batch is
- * stored.
+ * Stores one verified, valid batch. No lock: deliveries run side by side, each write
+ * conditional on what it was decided from (registrations.ts, students.ts, master-data.ts), and
+ * where a decision rests on another item (a lesson's student or notice, a pending event's
+ * student) both sides write first and read after (check-written.ts, keepPending). If anything
+ * fails the caller answers 5xx and the sender's retry converges to the same state: every write
+ * is safe to repeat, and the delivery record, written last, means the whole batch is stored.
+ * The same delivery twice at once is stored once: the second finds each event settled (or
+ * loses its conditional write to the first and then does), and answers `duplicate` for it.
  */
 export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise<IngestOutput> {
   const { store } = deps;
-  const duplicateAll = (): IngestOutput => ({
-    received: input.events.length,
-    results: input.events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
-  });
-  /** Whether the delivery was stored already (then its body must be the same). */
-  const storedBefore = async (): Promise<boolean> => {
-    const record = await getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId);
-    if (!record) return false;
+  const [record, rosterVersion] = await Promise.all([
+    getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId),
+    readRosterVersion(store),
+  ]);
+  if (record) {
     if (record.bodyHash && input.bodyHash && record.bodyHash !== input.bodyHash)
       throw new DeliveryIdReused(input.deliveryId);
-    return true;
-  };
-  // A repeated delivery is answered without queueing for the lease...
-  if (await storedBefore()) return duplicateAll();
-  return withIngestLease(store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
-    // ...and one whose twin was stored while it waited, too. (A twin stored just before this one
-    // asked finds every event of it settled already: the answer is the same.)
-    if (lease.waited && (await storedBefore())) return duplicateAll();
-    return storeBatch(deps, input, lease);
-  });
+    return {
+      received: input.events.length,
+      results: input.events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
+    };
+  }
+  return storeBatch(newBatchState(deps, rosterVersion), input);
 }
 
-async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease): Promise<IngestOutput> {
+async function storeBatch(state: BatchState, input: IngestInput): Promise<IngestOutput> {
+  const { deps } = state;
   const { store } = deps;
   const { events } = input;
-  const state: BatchState = {
-    deps,
-    lease,
-    students: new Map(),
-    registrations: new Map(),
-    severeWeatherDates: new Set(),
-    outcomes: new Map(),
-    consumedPending: [],
-    outboxEvents: [],
-  };
 
   // The same event id twice in one batch: the first one counts.
   const seen = new Set<string>();
@@ -131,6 +121,7 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
   const taken = (await applyStudentUpserts(state, work.filter(isType('student.upserted')))).filter(
     (w) => !seen.has(w.event.id),
   );
+  await settleStudentChanges(state);
 
   // Phase 2: events about students (from the batch, and pending ones taken up).
   const all = [...work, ...taken];
@@ -138,8 +129,8 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     const studentId = studentOf(w.event);
     return studentId !== undefined && !state.students.has(studentId);
   });
-  await keepPending(state, unknownStudent);
-  const pending = new Set(unknownStudent);
+  const arrived = new Set(await keepPending(state, unknownStudent));
+  const pending = new Set(unknownStudent.filter((w) => !arrived.has(w)));
   const ready = all.filter((w) => !pending.has(w));
 
   const readyRegistrations = ready.filter(isRegistrationWork);
@@ -155,9 +146,10 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
 
   await applyRegistrations(state, readyRegistrations);
   await applyStudentLeft(state, ready.filter(isType('student.left')));
+  await settleStudentChanges(state);
+  await checkWritten(state);
 
   // Phase 3: bookkeeping, only once everything above is stored.
-  lease.check();
   await deletePendingEvents(store, state.consumedPending);
   const results: EventResult[] = events.map((e, index) => ({
     id: e.id,
@@ -174,7 +166,8 @@ async function storeBatch(deps: IngestDeps, input: IngestInput, lease: HeldLease
     },
     expiryAfterDays(deps.now(), DELIVERY_RECORD_DAYS),
   );
-  rememberStudents(store, lease.rosterVersion, state.students);
+  // Students this batch changed are not kept: the version moved on (students.ts).
+  if (!state.rosterMoved) rememberStudents(store, state.rosterVersion, state.students);
   if (deps.bus && state.outboxEvents.length > 0) {
     // A failed publish is the nightly sweep's (publishOutbox): the events are stored.
     await publish(store, deps.bus, state.outboxEvents).catch(() => {});
@@ -190,27 +183,43 @@ function fail(eventId: string): Outcome {
   throw new Error(`no outcome decided for event ${eventId}`);
 }
 
-/** Events about students we do not know yet: kept (or recognised as kept before). */
-async function keepPending(state: BatchState, work: Work[]): Promise<void> {
+/**
+ * Events about students we do not know yet: kept (or recognised as kept before), then the
+ * students read again, consistently. A `student.upserted` in a concurrent delivery stores the
+ * student first and then lists its pending events (students.ts): either it finds the one kept
+ * here, or this read finds the student, and the event is applied here (and its pending item
+ * deleted). Both may happen: the event then settles once, by its conditional write. Returns the
+ * events whose student arrived meanwhile.
+ */
+async function keepPending(state: BatchState, work: Work[]): Promise<Work[]> {
   const fromBatch = work.filter((w) => w.index !== undefined);
-  if (fromBatch.length === 0) return;
+  if (fromBatch.length === 0) return [];
   const { store, now } = state.deps;
   const pairs = fromBatch.map((w) => ({ studentId: studentOf(w.event) as string, eventId: w.event.id }));
   const known = await existingPendingEvents(store, pairs);
   const receivedAt = now().toISOString();
   const expiresAt = expiryAfterDays(now(), PENDING_DAYS);
   await mapLimit(fromBatch, 16, async (w) => {
-    if (known.has(w.event.id)) {
-      decide(state, w, 'duplicate');
-      return;
-    }
-    await putPendingEvent(
-      store,
-      { studentId: studentOf(w.event) as string, event: withoutLeavingReason(w.event), receivedAt },
-      expiresAt,
-    );
-    decide(state, w, 'pending');
+    const kept =
+      !known.has(w.event.id) &&
+      (await putPendingEvent(
+        store,
+        { studentId: studentOf(w.event) as string, event: withoutLeavingReason(w.event), receivedAt },
+        expiresAt,
+      ));
+    // Kept before, by an earlier delivery or by this one's twin running at the same time.
+    decide(state, w, kept ? 'pending' : 'duplicate');
   });
+  const arrived = await batchGetStudents(
+    store,
+    pairs.map((p) => p.studentId),
+  );
+  if (arrived.size === 0) return [];
+  for (const [id, student] of arrived) state.students.set(id, student);
+  const taken = fromBatch.filter((w) => arrived.has(studentOf(w.event) as string));
+  for (const w of taken)
+    state.consumedPending.push({ studentId: studentOf(w.event) as string, eventId: w.event.id });
+  return taken;
 }
 
 /**

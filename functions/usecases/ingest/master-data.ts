@@ -29,8 +29,8 @@ const keyOf = (event: MasterEvent): keys.PrimaryKey => {
 /**
  * Org units, staff and portal notices: ordered by `occurredAt`, duplicates recognised by
  * the event ids kept on the item. A new severe-weather notice first reclassifies that
- * date's stored registrations, then is stored (the notice item is the commit record). Under
- * the ingestion lease no registration can be classified meanwhile without the notice.
+ * date's stored registrations, then is stored (the notice item is the commit record), then
+ * reclassifies them once more for lessons a concurrent delivery classified without it.
  */
 export async function applyMasterData(state: BatchState, work: Array<Work<MasterEvent>>): Promise<void> {
   if (work.length === 0) return;
@@ -90,6 +90,9 @@ async function applyOne(
       await reclassifySevereWeather(state, event.data.date, dates);
       await putPortalNotice(store, event.data, { ...meta, expiresAt });
       state.severeWeatherDates.add(event.data.date);
+      // Once more now the notice is stored: for lessons of that date a concurrent delivery
+      // classified without it (the same write-then-read as reclassifyForNotice).
+      await reclassifySevereWeather(state, event.data.date, dates);
       return;
     }
   }

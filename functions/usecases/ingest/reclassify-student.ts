@@ -8,7 +8,7 @@ import { writeReclassifications } from './write-registrations';
 /**
  * A corrected birth date changes the age-dependent rules: every stored registration of the
  * student is classified again. Runs before the student item records the new birth date, so
- * a failure halfway is redone by the retry.
+ * a failure halfway is redone by the retry, and once more after (settleStudentChanges).
  */
 export async function reclassifyStudent(
   state: BatchState,
@@ -18,7 +18,6 @@ export async function reclassifyStudent(
   const registrations = await listRegistrations(store, student.studentId, '0000-00-00', '9999-99-99');
   const stretches = stretchDatesOf(registrations);
   const calendar = calendarOf(state.deps);
-  state.lease.check();
   await writeReclassifications(
     store,
     state.deps.now(),

@@ -1,10 +1,13 @@
 import type { SchoolCalendar } from '../../../shared/calendar';
 import type { RegistrationData } from '../../../shared/contract/events';
 import type { IsoDate } from '../../../shared/policy/types';
+import type { ChangeMark } from '../../store/change-log';
 import { mapLimit } from '../../store/dynamo';
 import {
   type ClassifiedRegistration,
+  getRegistration,
   listRegistrations,
+  putRegistrationIf,
   type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
@@ -19,10 +22,14 @@ import {
 } from './stretches';
 import {
   liveVersion,
+  logChanges,
+  MAX_ATTEMPTS,
+  marksOf,
   type Reclassification,
+  RegistrationContended,
   rank,
+  WRITES_IN_FLIGHT,
   writeReclassifications,
-  writeRegistrations,
 } from './write-registrations';
 
 const rankOfWork = (w: RegistrationWork): number =>
@@ -40,13 +47,17 @@ interface Plan {
   winner: RegistrationWork;
 }
 
+const markId = (m: ChangeMark) => `${m.studentId}#${m.date}`;
+
 /**
  * `registration.upserted` / `registration.deleted` whose student is known (or that need no
  * student). Per registration only the highest version in the batch can change anything; it
- * is applied if it beats the stored version, everything else is stale or duplicate. Runs
- * under the ingestion lease, so what was read still holds when the writes land. A
- * registration is one item: writing it is the commit record a retry checks (an event id on
- * it is settled), and moves it to its new day.
+ * is applied if it beats the stored version, everything else is stale or duplicate. No lock:
+ * each registration is one conditional write on the version it was decided from
+ * (putRegistrationIf), in parallel; another delivery that wrote it first makes the write fail,
+ * and the registration is read again and decided again (now stale, a duplicate, or still the
+ * newer one). A registration is one item: writing it is the commit record a retry checks (an
+ * event id on it is settled), and moves it to its new day.
  */
 export async function applyRegistrations(state: BatchState, work: RegistrationWork[]): Promise<void> {
   const groups = new Map<string, RegistrationWork[]>();
@@ -55,39 +66,80 @@ export async function applyRegistrations(state: BatchState, work: RegistrationWo
     groups.set(id, [...(groups.get(id) ?? []), w]);
   }
   const beating: Plan[] = [];
-  const settled: Plan[] = [];
   for (const [registrationId, group] of groups) {
-    const plan = planOf(state, registrationId, group);
-    if (plan) (beats(plan) ? beating : settled).push(plan);
+    const plan = planOf(state, registrationId, group, state.registrations.get(registrationId));
+    if (plan && beats(plan)) beating.push(plan);
   }
-  if (beating.length === 0 && settled.length === 0) return;
 
   const stretches = await loadStretches(state, beating);
+  for (const [studentId, s] of stretches) state.stretchDates.set(studentId, s.dates);
   const { store, now } = state.deps;
-  state.lease.check();
   // Days a stretch change shifts first: the registrations below are the commit record, and a
   // retry that finds them written would not know to shift these days any more.
   await writeReclassifications(store, now(), laterDaysOf(state, stretches, beating), state.registrations);
-  await writeRegistrations(
-    store,
-    now(),
-    {
-      changed: beating.map((plan) => versionOf(state, plan, stretches)),
-      settled: settled.map((plan) => settledVersionOf(state, plan)),
-    },
-    state.registrations,
+  const marks = beating.flatMap((plan) => marksOf(versionOf(state, plan, stretches), plan.stored));
+  await logChanges(store, now(), marks);
+  const logged = new Set(marks.map(markId));
+  await mapLimit([...groups], WRITES_IN_FLIGHT, ([registrationId, group]) =>
+    settle(state, registrationId, group, stretches, logged),
   );
-  for (const plan of beating)
-    for (const w of plan.candidates) decide(state, w, w === plan.winner ? 'applied' : 'stale');
-  for (const plan of settled) for (const w of plan.candidates) decide(state, w, 'stale');
+}
+
+/**
+ * Decides one registration's events against what is stored and writes the outcome, conditional
+ * on that being what is still stored; on a lost condition reads it again and decides again.
+ */
+async function settle(
+  state: BatchState,
+  registrationId: string,
+  group: RegistrationWork[],
+  stretches: Map<string, StudentStretches>,
+  logged: Set<string>,
+): Promise<void> {
+  let stored = state.registrations.get(registrationId);
+  for (let attempt = 0; ; attempt++) {
+    const plan = planOf(state, registrationId, group, stored);
+    if (!plan || (await tryWrite(state, plan, stretches, logged))) return;
+    if (attempt >= MAX_ATTEMPTS) throw new RegistrationContended(registrationId);
+    stored = await getRegistration(state.deps.store, registrationId);
+  }
+}
+
+/** Writes what `plan` decides, if what it was decided from is still stored; false if not. */
+async function tryWrite(
+  state: BatchState,
+  plan: Plan,
+  stretches: Map<string, StudentStretches>,
+  logged: Set<string>,
+): Promise<boolean> {
+  const { store, now } = state.deps;
+  const { stored, registrationId } = plan;
+  const winning = beats(plan);
+  const next = winning ? versionOf(state, plan, stretches) : settledVersionOf(state, plan);
+  if (winning) {
+    // Decided again on another stored version: the day it leaves may be one not named yet.
+    const extra = marksOf(next, stored).filter((m) => !logged.has(markId(m)));
+    await logChanges(store, now(), extra);
+    for (const m of extra) logged.add(markId(m));
+  }
+  if (!(await putRegistrationIf(store, next, stored))) return false;
+  const written = { ...next, writes: (stored?.writes ?? 0) + 1 };
+  state.registrations.set(registrationId, written);
+  if (winning && written.live) state.written.set(registrationId, written);
+  for (const w of plan.candidates) decide(state, w, winning && w === plan.winner ? 'applied' : 'stale');
+  return true;
 }
 
 /**
  * One registration's events of the batch: the ones already stored are decided duplicates, the
  * highest of the rest wins. Undefined when all were duplicates.
  */
-function planOf(state: BatchState, registrationId: string, group: RegistrationWork[]): Plan | undefined {
-  const stored = state.registrations.get(registrationId);
+function planOf(
+  state: BatchState,
+  registrationId: string,
+  group: RegistrationWork[],
+  stored: StoredRegistration | undefined,
+): Plan | undefined {
   const candidates: RegistrationWork[] = [];
   for (const w of group) {
     if (stored?.eventIds.has(w.event.id)) decide(state, w, 'duplicate');

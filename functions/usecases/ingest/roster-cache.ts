@@ -4,9 +4,11 @@ import type { BatchState } from './context';
 
 /**
  * Students read by earlier deliveries in this process (a warm Lambda), kept while the
- * roster version on the ingestion lease is unchanged: every change to a student moves it
- * on (lease.ts), so a version seen again means no student changed since. It spares each
- * delivery reading the hundreds of students its lessons are about.
+ * roster version (store/roster-version.ts, read once per delivery) is unchanged: every change
+ * to a student moves it on after it is stored, so a version seen again means no student
+ * changed since. It spares each delivery reading the hundreds of students its lessons are
+ * about. A student changed between its write and the version's move may be seen as it was a
+ * moment before; check-written.ts puts right what a delivery classified meanwhile.
  */
 
 interface Roster {
@@ -37,7 +39,7 @@ function cachedStudents(store: Store, version: string): Map<string, StudentRecor
  */
 export async function loadStudents(state: BatchState, ids: Iterable<string>): Promise<void> {
   const { store } = state.deps;
-  const roster = cachedStudents(store, state.lease.rosterVersion);
+  const roster = cachedStudents(store, state.rosterVersion);
   const wanted = [...new Set(ids)].filter((id) => !state.students.has(id));
   for (const [id, student] of await batchGetStudents(
     store,

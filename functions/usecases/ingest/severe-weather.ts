@@ -1,9 +1,9 @@
 import type { IsoDate } from '../../../shared/policy/types';
 import { severeWeatherDates } from '../../store/portal-notices';
 import { listSevereWeatherRegistrations } from '../../store/registrations';
+import { readRosterVersion } from '../../store/roster-version';
 import { classifyFor } from './classify-for';
-import type { BatchState, IngestDeps } from './context';
-import { DEFAULT_LEASE, withIngestLease } from './lease';
+import { type BatchState, type IngestDeps, newBatchState } from './context';
 import { loadStudents } from './roster-cache';
 import { type Reclassification, writeReclassifications } from './write-registrations';
 
@@ -34,16 +34,17 @@ export async function reclassifySevereWeather(
       },
     ];
   });
-  state.lease.check();
   await writeReclassifications(store, state.deps.now(), reclassifications, state.registrations);
 }
 
 /**
  * The administrator posts or withdraws a severe-weather notice for `date` (admin/notices.ts):
- * under the ingestion lease, that date's stored severe-weather registrations are reclassified
- * with (`noticed`) or without the notice, then `commit` stores the notice change. Holding the
- * lease, no delivery classifies a registration of that date meanwhile under the old notices;
- * reclassifying first keeps the admin's action repeatable if the commit fails.
+ * that date's stored severe-weather registrations are reclassified with (`noticed`) or without
+ * the notice, then `commit` stores the notice change, then they are reclassified once more.
+ * The first pass keeps the admin's action repeatable if the commit fails; the second finds the
+ * lessons a delivery classified under the old notices meanwhile: such a delivery reads the
+ * notice again after writing them (check-written.ts), so a lesson is either written before
+ * this pass lists them or its delivery sees the commit.
  */
 export async function reclassifyForNotice(
   deps: IngestDeps,
@@ -51,22 +52,15 @@ export async function reclassifyForNotice(
   noticed: boolean,
   commit: () => Promise<void>,
 ): Promise<void> {
-  await withIngestLease(deps.store, deps.lease ?? DEFAULT_LEASE, async (lease) => {
+  const pass = async () => {
     const dates = await severeWeatherDates(deps.store);
     if (noticed) dates.add(date);
     else dates.delete(date);
-    const state: BatchState = {
-      deps,
-      lease,
-      students: new Map(),
-      registrations: new Map(),
-      severeWeatherDates: dates,
-      outcomes: new Map(),
-      consumedPending: [],
-      outboxEvents: [],
-    };
+    const state = newBatchState(deps, await readRosterVersion(deps.store));
+    state.severeWeatherDates = dates;
     await reclassifySevereWeather(state, date, dates);
-    lease.check();
-    await commit();
-  });
+  };
+  await pass();
+  await commit();
+  await pass();
 }

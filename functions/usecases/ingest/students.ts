@@ -4,7 +4,15 @@ import { markOutflowPending } from '../../store/cases-repository';
 import { keepNewest } from '../../store/event-ids';
 import { listPendingEvents } from '../../store/pending-events';
 import { studentItemExpiry } from '../../store/retention';
-import { markStudentLeft, putStudent, type StudentRecord, setStudentEventIds } from '../../store/students';
+import { rewriteStudentExpiry } from '../../store/retention-rewrite';
+import { moveRosterVersion } from '../../store/roster-version';
+import {
+  getStudent,
+  markStudentLeft,
+  putStudent,
+  type StudentRecord,
+  setStudentEventIds,
+} from '../../store/students';
 import { type BatchState, decide, today, versionOf, type Work } from './context';
 import { forEachGroup } from './group';
 import { reclassifyStudent } from './reclassify-student';
@@ -45,6 +53,9 @@ async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.up
   const { store, retentionYears } = state.deps;
   const { data } = w.event;
   const before = state.students.get(data.studentId);
+  // Even a repeat moves the roster version on: a first attempt may have stopped between
+  // storing the student and moving it (settleStudentChanges).
+  state.rosterTouched = true;
   if (before?.eventIds.includes(w.event.id)) {
     decide(state, w, 'duplicate');
     return;
@@ -53,12 +64,13 @@ async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.up
   const eventIds = keepNewest(before?.eventIds ?? [], w.event.id);
   const after = { leftOn: before?.leftOn, enrolledUntil: data.enrolledUntil };
   const expiresAt = studentItemExpiry(after, today(state.deps), retentionYears);
-  await state.lease.changingRoster();
   try {
     if (before && version >= before.version) {
-      await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
+      if (await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt))
+        state.studentChecks.push({ studentId: data.studentId, expiresAt });
       if (before.birthDate !== data.birthDate) {
         await reclassifyStudent(state, data);
+        state.studentChecks.push({ studentId: data.studentId, birthDate: data.birthDate });
       }
     }
     await putStudent(store, data, { version, eventIds, expiresAt });
@@ -80,57 +92,91 @@ async function applyStudentUpsert(state: BatchState, w: Work<EventOf<'student.up
   }
 }
 
+/**
+ * After this batch's student changes are stored: the roster version moves on (roster-cache.ts),
+ * then what the changes reclassified or re-dated before they were stored is done once more. A
+ * delivery that classified a lesson of these students with what it read before reads the
+ * version after writing that lesson (check-written.ts): either it finds the version moved and
+ * reads the student again, or its lesson was stored before the version moved, and so before
+ * this second pass lists the student's lessons. Both sides write, then read.
+ */
+export async function settleStudentChanges(state: BatchState): Promise<void> {
+  if (!state.rosterTouched) return;
+  const { store } = state.deps;
+  state.rosterTouched = false;
+  state.rosterMoved = true;
+  await moveRosterVersion(store);
+  const checks = state.studentChecks.splice(0);
+  for (const check of checks) {
+    if (check.birthDate !== undefined)
+      await reclassifyStudent(state, { studentId: check.studentId, birthDate: check.birthDate });
+    if (check.expiresAt !== undefined) await rewriteStudentExpiry(store, check.studentId, check.expiresAt);
+  }
+}
+
 /** `student.left`: the student must be known (else the caller keeps it pending). */
 export async function applyStudentLeft(
   state: BatchState,
   work: Array<Work<EventOf<'student.left'>>>,
 ): Promise<void> {
-  const { store, retentionYears } = state.deps;
   await forEachGroup(
     work,
     (w) => w.event.data.studentId,
     async (group) => {
-      for (const w of group) {
-        const { data } = w.event;
-        const before = state.students.get(data.studentId);
-        if (!before) throw new Error(`student ${data.studentId} unknown: pending expected`);
-        if (before.eventIds.includes(w.event.id)) {
-          decide(state, w, 'duplicate');
-          continue;
-        }
-        const version = versionOf(w.event);
-        const eventIds = keepNewest(before.eventIds, w.event.id);
-        // Ordered by `occurredAt` like the upserts: once its id is no longer kept, a leave sent
-        // again is still recognised, and an older one cannot undo a later correction.
-        if (before.leftVersion !== undefined && version <= before.leftVersion) {
-          await setStudentEventIds(store, data.studentId, eventIds);
-          state.students.set(data.studentId, { ...before, eventIds });
-          decide(state, w, 'stale');
-          continue;
-        }
-        const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
-        const expiresAt = studentItemExpiry(after, data.date, retentionYears);
-        await state.lease.changingRoster();
-        await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt);
-        // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
-        await markOutflowPending(store, data.studentId, data.date, expiresAt);
-        await markStudentLeft(store, data.studentId, {
-          leftOn: data.date,
-          diplomaObtained: data.diplomaObtained,
-          leftVersion: version,
-          eventIds,
-          expiresAt,
-        });
-        state.students.set(data.studentId, {
-          ...before,
-          leftOn: data.date,
-          diplomaObtained: data.diplomaObtained,
-          leftVersion: version,
-          eventIds,
-          expiresAt,
-        });
-        decide(state, w, 'applied');
-      }
+      for (const w of group) await applyLeft(state, w);
     },
   );
+}
+
+/** One `student.left`: a duplicate, stale behind a later leave, or stored. */
+async function applyLeft(state: BatchState, w: Work<EventOf<'student.left'>>): Promise<void> {
+  const { store, retentionYears } = state.deps;
+  const { data } = w.event;
+  const before = state.students.get(data.studentId);
+  if (!before) throw new Error(`student ${data.studentId} unknown: pending expected`);
+  state.rosterTouched = true;
+  if (before.eventIds.includes(w.event.id)) {
+    decide(state, w, 'duplicate');
+    return;
+  }
+  const version = versionOf(w.event);
+  const eventIds = keepNewest(before.eventIds, w.event.id);
+  // Ordered by `occurredAt` like the upserts: once its id is no longer kept, a leave sent
+  // again is still recognised, and an older one cannot undo a later correction.
+  if (before.leftVersion !== undefined && version <= before.leftVersion) {
+    await setStudentEventIds(store, data.studentId, eventIds);
+    state.students.set(data.studentId, { ...before, eventIds });
+    decide(state, w, 'stale');
+    return;
+  }
+  const after = { leftOn: data.date, enrolledUntil: before.enrolledUntil };
+  const expiresAt = studentItemExpiry(after, data.date, retentionYears);
+  if (await rewriteRetentionIfChanged(store, data.studentId, before, after, expiresAt))
+    state.studentChecks.push({ studentId: data.studentId, expiresAt });
+  // The nightly run turns this into an outflow case (before the commit record, so a retry repeats it).
+  await markOutflowPending(store, data.studentId, data.date, expiresAt);
+  const stored = await markStudentLeft(store, data.studentId, {
+    leftOn: data.date,
+    diplomaObtained: data.diplomaObtained,
+    leftVersion: version,
+    eventIds,
+    expiresAt,
+  });
+  if (!stored) {
+    // A later leave was stored by another delivery since this one read the student.
+    const now = await getStudent(store, data.studentId);
+    if (now) state.students.set(data.studentId, now);
+    await setStudentEventIds(store, data.studentId, keepNewest(now?.eventIds ?? [], w.event.id));
+    decide(state, w, 'stale');
+    return;
+  }
+  state.students.set(data.studentId, {
+    ...before,
+    leftOn: data.date,
+    diplomaObtained: data.diplomaObtained,
+    leftVersion: version,
+    eventIds,
+    expiresAt,
+  });
+  decide(state, w, 'applied');
 }

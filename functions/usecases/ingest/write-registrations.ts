@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Classification } from '../../../shared/policy/types';
 import { type ChangeMark, putChangeLog } from '../../store/change-log';
 import type { Store } from '../../store/client';
+import { mapLimit } from '../../store/dynamo';
 import {
   batchGetRegistrations,
   type ClassifiedRegistration,
-  putRegistrations,
+  getRegistration,
+  putRegistrationIf,
   type StoredRegistration,
 } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
@@ -13,11 +15,15 @@ import { expiryAfterDays } from '../../store/retention';
 /** Order of versions of one registration: revision, and at the same revision a deletion wins. */
 export const rank = (revision: number, deleted: boolean): number => revision * 2 + (deleted ? 1 : 0);
 
-/** A new verdict for a stored registration, if it is still at `revision` (a notice, a birth date, a stretch shifted). */
+/**
+ * A new verdict for a stored registration, if it is still at `revision` (a notice, a birth date,
+ * a stretch shifted), and a new expiry with it when the student's retention moved.
+ */
 export interface Reclassification {
   registrationId: string;
   revision: number;
   classification: Classification;
+  expiresAt?: number;
 }
 
 /** A live version as stored. */
@@ -40,31 +46,52 @@ export function liveVersion(
 /** The nightly run settles change-log items within days; a year covers a stopped schedule. */
 export const CHANGE_LOG_DAYS = 365;
 
+/** Parallel conditional writes of one delivery. */
+export const WRITES_IN_FLIGHT = 16;
+
+/**
+ * How often one registration is read and decided again after losing its condition. Each loss
+ * means another writer stored a version in between; this many in a row means the item is
+ * written faster than a delivery can follow, and the delivery fails (5xx: the sender retries).
+ */
+export const MAX_ATTEMPTS = 20;
+
+export class RegistrationContended extends Error {
+  override readonly name = 'RegistrationContended';
+  constructor(readonly registrationId: string) {
+    super(`registration ${registrationId} kept changing while it was written`);
+  }
+}
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The student-days a write touches: where each registration is now, and where it was. */
-function marksOf(
-  registrations: readonly StoredRegistration[],
-  before: ReadonlyMap<string, StoredRegistration>,
-) {
-  const marks = new Map<string, ChangeMark>();
-  const mark = (studentId: string | undefined, date: string | undefined) => {
-    if (studentId && date) marks.set(`${studentId}#${date}`, { studentId, date });
-  };
-  for (const reg of registrations) {
-    mark(reg.studentId, reg.date);
-    const old = before.get(reg.registrationId);
-    mark(old?.studentId, old?.date);
-  }
-  return [...marks.values()];
+/** The student-days a version touches: where it is now, and where it was. */
+export function marksOf(reg: StoredRegistration, before: StoredRegistration | undefined): ChangeMark[] {
+  const marks: ChangeMark[] = [];
+  if (reg.studentId && reg.date) marks.push({ studentId: reg.studentId, date: reg.date });
+  if (before?.studentId && before.date) marks.push({ studentId: before.studentId, date: before.date });
+  return marks;
 }
 
 /**
- * Writes registrations whole: `changed` ones hold a new version or verdict, `settled` ones
- * only record more event ids. First one change-log item names the student-days the changed
- * ones leave and enter, for the nightly run (written before, so a failure in between leaves
- * at most a day named for nothing). Only under the ingestion lease, with versions decided
- * from what was read under it. `known` (the batch's registrations) is kept current.
+ * One change-log item naming the student-days about to change, for the nightly run; written
+ * before the registrations it names, so a failure in between leaves at most a day named for
+ * nothing. One new item per delivery: concurrent deliveries never write the same one.
+ */
+export async function logChanges(store: Store, now: Date, marks: readonly ChangeMark[]): Promise<void> {
+  const unique = [...new Map(marks.map((m) => [`${m.studentId}#${m.date}`, m])).values()];
+  if (unique.length === 0) return;
+  await putChangeLog(store, {
+    changeId: `${now.toISOString()}#${randomUUID()}`,
+    marks: unique,
+    expiresAt: expiryAfterDays(now, CHANGE_LOG_DAYS),
+  });
+}
+
+/**
+ * Writes versions decided from `known` (what was read of them; absent: never stored), each
+ * conditional on being as read. For writers that are the only ones writing these registrations
+ * (seeding a bench or a test): a lost condition is RegistrationContended.
  */
 export async function writeRegistrations(
   store: Store,
@@ -72,38 +99,70 @@ export async function writeRegistrations(
   writes: { changed: readonly StoredRegistration[]; settled?: readonly StoredRegistration[] },
   known: Map<string, StoredRegistration>,
 ): Promise<void> {
-  const marks = marksOf(writes.changed, known);
-  if (marks.length > 0)
-    await putChangeLog(store, {
-      changeId: `${now.toISOString()}#${randomUUID()}`,
-      marks,
-      expiresAt: expiryAfterDays(now, CHANGE_LOG_DAYS),
-    });
-  const all = [...writes.changed, ...(writes.settled ?? [])];
-  await putRegistrations(store, all);
-  for (const reg of all) known.set(reg.registrationId, reg);
+  await logChanges(
+    store,
+    now,
+    writes.changed.flatMap((reg) => marksOf(reg, known.get(reg.registrationId))),
+  );
+  await mapLimit([...writes.changed, ...(writes.settled ?? [])], WRITES_IN_FLIGHT, async (reg) => {
+    const read = known.get(reg.registrationId);
+    if (!(await putRegistrationIf(store, reg, read))) throw new RegistrationContended(reg.registrationId);
+    known.set(reg.registrationId, { ...reg, writes: (read?.writes ?? 0) + 1 });
+  });
+}
+
+/** The reclassified version of `reg`, or undefined when it changes nothing or no longer applies. */
+function reclassified(
+  reg: StoredRegistration | undefined,
+  r: Reclassification,
+): StoredRegistration | undefined {
+  if (!reg?.live || reg.revision !== r.revision) return undefined;
+  const expiresAt = r.expiresAt ?? reg.expiresAt;
+  if (same(reg.live.classification, r.classification) && expiresAt === reg.expiresAt) return undefined;
+  return { ...reg, live: { ...reg.live, classification: r.classification }, expiresAt };
 }
 
 /**
- * Gives stored registrations a new verdict: read again by id (the lists they were found in
- * come from an index, which may lag a moment), and rewritten where still at the revision
- * classified and the verdict changed.
+ * Gives stored registrations a new verdict: read again by id (the lists they were found in come
+ * from an index, which may lag a moment), and rewritten where still at the revision classified
+ * and the verdict changed, each conditional on the version and verdict it read. A lost
+ * condition reads that registration again: at another revision it is left to the writer of
+ * that revision (who classified it against what it read, and checks again, check-written.ts);
+ * at the same revision (event ids or another verdict added) it is decided again. `known` (the
+ * batch's registrations) is kept current. Returns the versions written.
  */
 export async function writeReclassifications(
   store: Store,
   now: Date,
   reclassifications: readonly Reclassification[],
   known: Map<string, StoredRegistration>,
-): Promise<void> {
-  if (reclassifications.length === 0) return;
+): Promise<StoredRegistration[]> {
+  if (reclassifications.length === 0) return [];
   const current = await batchGetRegistrations(
     store,
     reclassifications.map((r) => r.registrationId),
   );
-  const changed = reclassifications.flatMap(({ registrationId, revision, classification }) => {
-    const reg = current.get(registrationId);
-    if (!reg?.live || reg.revision !== revision || same(reg.live.classification, classification)) return [];
-    return [{ ...reg, live: { ...reg.live, classification } }];
+  const marks = reclassifications.flatMap((r) => {
+    const next = reclassified(current.get(r.registrationId), r);
+    return next ? marksOf(next, undefined) : [];
   });
-  if (changed.length > 0) await writeRegistrations(store, now, { changed }, known);
+  if (marks.length === 0) return [];
+  await logChanges(store, now, marks);
+  const written: StoredRegistration[] = [];
+  await mapLimit(reclassifications, WRITES_IN_FLIGHT, async (r) => {
+    let read = current.get(r.registrationId);
+    for (let attempt = 0; ; attempt++) {
+      const next = reclassified(read, r);
+      if (!next || !read) return;
+      if (await putRegistrationIf(store, next, read)) {
+        const stored = { ...next, writes: (read.writes ?? 0) + 1 };
+        known.set(r.registrationId, stored);
+        written.push(stored);
+        return;
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new RegistrationContended(r.registrationId);
+      read = await getRegistration(store, r.registrationId);
+    }
+  });
+  return written;
 }

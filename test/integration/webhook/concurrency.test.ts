@@ -1,29 +1,26 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../functions/store/client';
 import { listDaySummaries } from '../../../functions/store/day-summaries';
-import { releaseIngestLease, tryAcquireIngestLease } from '../../../functions/store/ingest-lease';
 import { listAllPendingEvents } from '../../../functions/store/pending-events';
 import { ingestBatch } from '../../../functions/usecases/ingest/ingest-batch';
-import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import type { PresenceEvent } from '../../../shared/contract/events';
 import { startTestTable } from '../../support/dynalite';
 import { startedForFile } from '../../support/started';
-import { batch, registrationEvent, studentEvent } from '../../support/webhook';
-import { type Harness, startHarness } from './harness';
+import { registrationEvent, studentEvent } from '../../support/webhook';
 
 /**
- * Deliveries arrive in parallel (several Lambdas at once, the sender's retries). They queue
- * for the ingestion lease, so whatever the timing the table ends as if they came one by one.
+ * Deliveries arrive in parallel (several Lambdas at once, the sender's retries). They write side
+ * by side, each write conditional on what it was decided from, so whatever the timing the table
+ * ends as if they came one by one.
  */
 
 const table = startedForFile(startTestTable);
 
-const deps = (doc: DynamoDBDocumentClient, lease?: LeaseSettings) => ({
+const deps = (doc: DynamoDBDocumentClient) => ({
   store: { doc, tableName: table.tableName },
   retentionYears: 5,
   now: () => new Date(),
-  ...(lease ? { lease } : {}),
 });
 
 const deliver = (events: unknown[], id: string, doc = table.doc) =>
@@ -72,7 +69,7 @@ describe('concurrent deliveries', () => {
       revision: 1,
     });
     let racing: Promise<unknown> = Promise.resolve();
-    const doc = interleaving(table.doc, 'BatchWriteCommand', 'REG#r-race', () => {
+    const doc = interleaving(table.doc, 'PutCommand', 'REG#r-race', () => {
       racing = deliver([newer], 'd-newer');
     });
     const first = await deliver([older], 'd-older', doc);
@@ -122,7 +119,7 @@ describe('concurrent deliveries', () => {
     // The first attempt names its days in the change log, then fails before writing the registration.
     const failing = Object.create(table.doc) as DynamoDBDocumentClient;
     failing.send = ((command: Sent) => {
-      if (command.constructor.name === 'BatchWriteCommand' && targets(command).includes('REG#r-over'))
+      if (command.constructor.name === 'PutCommand' && targets(command).includes('REG#r-over'))
         return Promise.reject(Object.assign(new Error('injected fault'), { name: 'InternalServerError' }));
       return (table.doc.send as (c: unknown) => Promise<unknown>)(command);
     }) as DynamoDBDocumentClient['send'];
@@ -131,55 +128,6 @@ describe('concurrent deliveries', () => {
     const retry = await deliver([at('2026-10-06', 1)], 'd-over-1');
     expect(retry.results.map((r) => r.outcome)).toEqual(['stale']);
     expect(await lessonsPerDay('s-over')).toEqual([['2026-10-07', 1]]);
-  });
-
-  it('take over a lease whose holder stopped without giving it back, once it ran out', async () => {
-    const now = new Date();
-    expect(
-      await tryAcquireIngestLease(table, {
-        owner: 'crashed',
-        now,
-        durationMs: 300,
-        freshRosterVersion: 'v0',
-      }),
-    ).toBeDefined();
-    const lease = { durationMs: 60_000, waitMs: 5_000 };
-    const result = await ingestBatch(deps(table.doc, lease), {
-      deliveryId: 'd-after-crash',
-      events: [studentEvent('s-after-crash') as unknown as PresenceEvent],
-    });
-    expect(result.results.map((r) => r.outcome)).toEqual(['applied']);
-  });
-});
-
-describe('a delivery that cannot get the lease in time', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ lease: { durationMs: 60_000, waitMs: 200 } });
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  it('answers 503 with Retry-After, stores nothing, and is stored when the sender retries', async () => {
-    const now = new Date();
-    expect(
-      await tryAcquireIngestLease(h.table, {
-        owner: 'busy',
-        now,
-        durationMs: 60_000,
-        freshRosterVersion: 'v0',
-      }),
-    ).toBeDefined();
-    const delivery = batch(studentEvent('s-busy'));
-    const busy = await h.send(delivery, { id: 'd-busy' });
-    expect(busy.status).toBe(503);
-    expect(busy.headers['retry-after']).toMatch(/^\d+$/);
-    expect((await h.scan()).filter((i) => JSON.stringify(i).includes('s-busy'))).toEqual([]);
-    await releaseIngestLease(h.table, 'busy');
-    const retried = await h.send(delivery, { id: 'd-busy' });
-    expect(retried.status).toBe(200);
-    expect(retried.body.results?.map((r) => r.outcome)).toEqual(['applied']);
   });
 });
 

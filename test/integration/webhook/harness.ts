@@ -3,7 +3,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseEnv } from '../../../functions/config';
 import type { Store } from '../../../functions/store/client';
-import type { LeaseSettings } from '../../../functions/usecases/ingest/lease';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
 import { startTestTable, type TestTable } from '../../support/dynalite';
 import { provisioningBus } from '../../support/provisioning-bus';
@@ -44,7 +43,6 @@ export async function startHarness(
   options: {
     wrap?: (doc: DynamoDBDocumentClient) => DynamoDBDocumentClient;
     secrets?: string[];
-    lease?: LeaseSettings;
     /** The handler's clock (HARNESS_NOW by default). */
     now?: () => Date;
   } = {},
@@ -66,7 +64,6 @@ export async function startHarness(
       // The webhook publishes `staff.changed`; provisioning is subscribed as in the local system.
       bus: await provisioningBus(store),
       now: options.now ?? (() => HARNESS_NOW),
-      ...(options.lease ? { lease: options.lease } : {}),
     }),
   );
   const invoke = async (event: APIGatewayProxyEventV2) => {

@@ -1,16 +1,11 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  WEBHOOK_DELIVERIES,
-  WEBHOOK_SIGNATURE_REFUSED,
-  WEBHOOK_UNAVAILABLE,
-} from '../../../functions/handlers/webhook-metrics';
-import { releaseIngestLease, tryAcquireIngestLease } from '../../../functions/store/ingest-lease';
+import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED } from '../../../functions/handlers/webhook-metrics';
 import { batch, newSecret, studentEvent, webhookEvent } from '../../support/webhook';
 import { type Harness, startHarness } from './harness';
 
 /**
- * The metrics the 401 and 503 rate alarms watch (infra/constructs/api-alarms.ts). Metrics are
+ * The metrics the 401 rate alarm watches (infra/constructs/api-alarms.ts). Metrics are
  * not published in tests (POWERTOOLS_METRICS_DISABLED); what the handler adds is what
  * CloudWatch would get.
  */
@@ -20,7 +15,7 @@ const counted = (name: string) =>
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ lease: { durationMs: 60_000, waitMs: 200 } });
+  h = await startHarness();
 });
 afterAll(async () => {
   await h.stop();
@@ -36,26 +31,11 @@ describe('the webhook counts what its alarms watch', () => {
     expect([forged.status, unsigned.status]).toEqual([401, 401]);
     expect(counted(WEBHOOK_SIGNATURE_REFUSED)).toBe(2);
     expect(counted(WEBHOOK_DELIVERIES)).toBe(2);
-    expect(counted(WEBHOOK_UNAVAILABLE)).toBe(0);
   });
 
-  it('counts a delivery turned away while ingestion is busy (503)', async () => {
-    await tryAcquireIngestLease(h.table, {
-      owner: 'busy',
-      now: new Date(),
-      durationMs: 60_000,
-      freshRosterVersion: 'v0',
-    });
-    const busy = await h.send(batch(studentEvent('s-busy')), { id: 'd-metrics-busy' });
-    await releaseIngestLease(h.table, 'busy');
-    expect(busy.status).toBe(503);
-    expect(counted(WEBHOOK_UNAVAILABLE)).toBe(1);
-    expect(counted(WEBHOOK_SIGNATURE_REFUSED)).toBe(0);
-  });
-
-  it('counts neither for a delivery that is stored', async () => {
+  it('counts no refusal for a delivery that is stored', async () => {
     expect((await h.send(batch(studentEvent('s-stored')))).status).toBe(200);
     expect(counted(WEBHOOK_DELIVERIES)).toBe(1);
-    expect(counted(WEBHOOK_SIGNATURE_REFUSED) + counted(WEBHOOK_UNAVAILABLE)).toBe(0);
+    expect(counted(WEBHOOK_SIGNATURE_REFUSED)).toBe(0);
   });
 });

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commonEnv } from '../../../functions/config';
 import { KEPT_DAYS } from '../../../functions/store/event-outbox';
-import { LEASE_IDLE_DAYS } from '../../../functions/store/ingest-lease';
 import { HINT_DAYS } from '../../../functions/store/luxury-hints';
 import { NIGHTLY_FAILURE_YEARS } from '../../../functions/store/nightly-failures';
 import { RUN_ITEM_DAYS } from '../../../functions/store/nightly-runs';
@@ -72,7 +71,7 @@ const CODE: Record<string, string> = {
   event: ttlDays(KEPT_DAYS),
   kpi: 'TTL date + RETENTION_YEARS',
   notice: 'TTL date + RETENTION_YEARS',
-  lease: ttlDays(LEASE_IDLE_DAYS),
+  'roster-version': 'none',
   orgunit: 'none',
   staff: 'none',
   'staff-sign-in': 'none',
