@@ -11,19 +11,26 @@ export function memoryObjectStore(objects = new Map<string, Uint8Array>()): Obje
   return {
     objects,
     written,
-    async put(key, body) {
+    put(key, body) {
       objects.set(key, new Uint8Array(body));
       written.set(key, new Date());
+      return Promise.resolve();
     },
-    async get(key) {
-      return objects.get(key);
+    get(key) {
+      return Promise.resolve(objects.get(key));
     },
-    async delete(key) {
+    delete(key) {
       objects.delete(key);
+      return Promise.resolve();
     },
-    async *list(prefix) {
-      for (const key of [...objects.keys()].sort())
-        if (key.startsWith(prefix)) yield { key, lastModified: written.get(key) ?? new Date(0) };
+    list(prefix) {
+      const found = [...objects.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .sort()
+        .map((key) => ({ key, lastModified: written.get(key) ?? new Date(0) }));
+      return (async function* () {
+        yield* found;
+      })();
     },
   };
 }

@@ -12,6 +12,8 @@ export interface ReasonMinutes {
 /** One school week of a student whose lessons of that week are archived (AP 71). */
 export interface WeekTotals {
   studentId: string;
+  /** The archived school year the week belongs to (`2025-26`). */
+  schoolYear: string;
   /** Monday of the week. */
   weekStart: IsoDate;
   schoolDays: number;
@@ -54,6 +56,7 @@ const WEEK_FIELDS = [
 export function toWeekTotals(item: Item): WeekTotals {
   const week = {
     studentId: item.studentId as string,
+    schoolYear: item.schoolYear as string,
     weekStart: item.weekStart as IsoDate,
     minutesByReason: JSON.parse((item.minutesByReason as string | undefined) ?? '{}'),
   } as WeekTotals;

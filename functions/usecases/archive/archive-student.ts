@@ -51,7 +51,7 @@ export async function archiveStudent(deps: ArchiveDeps, studentId: string): Prom
     const lines = mergeLines(decodeLines(await deps.objects.get(objectKey)), items.map(toLine));
     await deps.objects.put(objectKey, encodeLines(lines));
     const lessons = lines.flatMap((l): ClassifiedRegistration[] => (l.live ? [l.live] : []));
-    const weeks = weekTotalsOf(lessons).map((w) => ({ ...w, studentId }));
+    const weeks = weekTotalsOf(lessons).map((w) => ({ ...w, studentId, schoolYear: year.id }));
     await putArchiveSummary(deps.store, weeks, {
       studentId,
       schoolYear: year.id,

@@ -10,11 +10,13 @@ import type { DaySummary, IsoDate } from '../../../shared/policy/types';
 import type { ClassifiedRegistration } from '../../store/registrations';
 import type { WeekTotals } from '../../store/week-totals';
 
-export function weekTotalsOf(lessons: readonly ClassifiedRegistration[]): Omit<WeekTotals, 'studentId'>[] {
+export function weekTotalsOf(
+  lessons: readonly ClassifiedRegistration[],
+): Omit<WeekTotals, 'studentId' | 'schoolYear'>[] {
   const byDate = new Map<IsoDate, ClassifiedRegistration[]>();
   for (const l of lessons) byDate.set(l.date, [...(byDate.get(l.date) ?? []), l]);
   const days: DaySummary[] = [...byDate].map(([date, regs]) => summarizeDay(date, regs));
-  const weeks = new Map<IsoDate, Omit<WeekTotals, 'studentId'>>();
+  const weeks = new Map<IsoDate, Omit<WeekTotals, 'studentId' | 'schoolYear'>>();
   for (const w of presenceByWeek(days.map((summary) => ({ date: summary.date, summary }))))
     weeks.set(w.weekStart, {
       ...w,
@@ -27,7 +29,7 @@ export function weekTotalsOf(lessons: readonly ClassifiedRegistration[]): Omit<W
       minutesByReason: {},
     });
   const weekOf = (date: IsoDate) =>
-    weeks.get(fromDay(mondayOf(toDay(date)))) as Omit<WeekTotals, 'studentId'>;
+    weeks.get(fromDay(mondayOf(toDay(date)))) as Omit<WeekTotals, 'studentId' | 'schoolYear'>;
   for (const d of days) {
     const w = weekOf(d.date);
     w.schoolDays += 1;

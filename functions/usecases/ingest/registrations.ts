@@ -8,7 +8,7 @@ import {
   type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
-import { settleClosedYears } from '../archive/late-events';
+import { settleArchivedInBatch } from '../archive/late-events';
 import { classifyFor } from './classify-for';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
 import {
@@ -50,9 +50,7 @@ interface Plan {
  * it is settled), and moves it to its new day.
  */
 export async function applyRegistrations(state: BatchState, all: RegistrationWork[]): Promise<void> {
-  const work = settleClosedYears(calendarOf(state.deps), today(state.deps), all, (w) =>
-    decide(state, w, 'stale'),
-  );
+  const work = await settleArchivedInBatch(state, all);
   const groups = new Map<string, RegistrationWork[]>();
   for (const w of work) {
     const id = w.event.data.registrationId;
