@@ -19,6 +19,10 @@ export const SERVICE_NAMES = {
   'task-mailer': 'presentie-task-mailer',
   /** Makes a staff member's sign-in account from `staff.changed` (EventBridge rule). */
   provisioning: 'presentie-provisioning',
+  /** Monthly: erases expired archive objects and queues every student for the archive worker. */
+  'archive-planner': 'presentie-archive-planner',
+  /** Moves a batch of students' closed school years to the archive bucket (SQS). */
+  'archive-worker': 'presentie-archive-worker',
 } as const;
 
 export type FunctionName = keyof typeof SERVICE_NAMES;

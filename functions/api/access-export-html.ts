@@ -201,6 +201,33 @@ export function accessExportHtml(data: AccessExport, lang: Lang): string {
     ),
   );
 
+  const weeks = data.archivedWeeks ?? [];
+  const archivedWeeks =
+    weeks.length === 0
+      ? ''
+      : section(t('access.archivedWeeks'), weeks, () =>
+          table(
+            [
+              t('access.schoolYear'),
+              t('access.date'),
+              t('access.lessons'),
+              t('access.present'),
+              t('access.authorized'),
+              t('access.unauthorized'),
+              t('access.keptUntil'),
+            ],
+            weeks.map((w) => [
+              esc(w.schoolYear),
+              esc(day(w.weekStart)),
+              esc(String(w.lessons)),
+              esc(formatMinutes(lang, w.presentMinutes)),
+              esc(formatMinutes(lang, w.authorizedMinutes)),
+              esc(formatMinutes(lang, w.unauthorizedMinutes)),
+              esc(day(w.keptUntil)),
+            ]),
+          ),
+        );
+
   const other = section(t('access.other'), data.other, () =>
     table(
       [t('access.date'), t('access.kind'), t('access.value')],
@@ -230,6 +257,7 @@ export function accessExportHtml(data: AccessExport, lang: Lang): string {
 <section class="note"><h2>${esc(t('access.rectification.title'))}</h2><p>${esc(t('access.rectification'))}</p></section>
 <section><h2>${esc(t('access.student'))}</h2>${fields(profile)}</section>
 ${registrations}
+${archivedWeeks}
 ${signals}
 ${reports}
 ${tasks}

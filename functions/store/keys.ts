@@ -395,3 +395,34 @@ export const nightSettleKey = (asOf: string, run: number, chunk: number): Primar
   pk: nightPk(asOf),
   sk: `${nightSettlePrefix(run)}${padded(chunk, 5)}`,
 });
+// ── lesson archive: closed school years out of the hot table ─────────────────
+/** AP 71: the sort-key prefix of a student's week totals. */
+export const WEEK_TOTALS_PREFIX = 'WEEK#';
+/** AP 71: one school week's totals of a student whose lessons of that week are archived. */
+export const weekTotalsKey = (studentId: string, weekStart: string): PrimaryKey => ({
+  pk: studentPk(studentId),
+  sk: `${WEEK_TOTALS_PREFIX}${weekStart}`,
+});
+/** AP 71: sort-key bounds of a student's week totals for weeks starting from `from` to `to`. */
+export const weekTotalsRange = (from: string, to: string): { from: string; to: string } => ({
+  from: `${WEEK_TOTALS_PREFIX}${from}`,
+  to: `${WEEK_TOTALS_PREFIX}${to}${HIGH}`,
+});
+/** AP 72: the sort-key prefix of a student's archive markers. */
+export const LESSON_ARCHIVE_PREFIX = 'ARCHIVE#';
+/** AP 72: one archived school year of a student: where its lessons are, how many, until when kept. */
+export const lessonArchiveKey = (studentId: string, schoolYear: string): PrimaryKey => ({
+  pk: studentPk(studentId),
+  sk: `${LESSON_ARCHIVE_PREFIX}${schoolYear}`,
+});
+/** AP 73: the S3 object of a student's school year: gzip-compressed JSON lines, one registration a line. */
+export const LESSON_OBJECT_PREFIX = 'lessons/';
+export const lessonArchiveObjectKey = (studentId: string, schoolYear: string): string =>
+  `${LESSON_OBJECT_PREFIX}${encodeURIComponent(studentId)}/${schoolYear}.jsonl.gz`;
+/** AP 73: the student and the school year of an archive object's key (undefined for another key). */
+export function lessonArchiveObjectOf(key: string): { studentId: string; schoolYear: string } | undefined {
+  const m = /^lessons\/([^/]+)\/([^/]+)\.jsonl\.gz$/.exec(key);
+  return m ? { studentId: decodeURIComponent(m[1] as string), schoolYear: m[2] as string } : undefined;
+}
+/** AP 74: the sort-key prefix of a student's registration tombstones (gsi1 `STUREG#`, `GONE#`). */
+export const REGISTRATION_GONE_PREFIX = 'GONE#';

@@ -17,7 +17,19 @@ export const AccessRegistration = z.object({
   date: z.string().nullable(),
   /** The lesson as stored: status, times, reason, notice, decision and its classification. */
   lesson: z.looseObject({ status: z.string(), start: z.string(), end: z.string() }).nullable(),
+  /** Read back from the archive of a closed school year (S3), not from the table. */
+  archived: z.boolean().optional(),
   ...kept,
+});
+
+/** A school week of an archived year (issue #12): the totals kept in the table (AP 71). */
+export const AccessArchivedWeek = record({
+  schoolYear: z.string(),
+  weekStart: z.string(),
+  lessons: z.number(),
+  presentMinutes: z.number(),
+  authorizedMinutes: z.number(),
+  unauthorizedMinutes: z.number(),
 });
 
 export const AccessReport = record({
@@ -98,7 +110,9 @@ export const AccessExport = z.object({
   exportedBy: z.object({ staffId: z.string(), name: z.string() }),
   student: record({ studentId: z.string(), displayName: z.string() }),
   signalState: z.record(z.string(), z.unknown()).nullable(),
+  /** Live lessons and archived ones (read back from the archive, `archived: true`). */
   registrations: z.array(AccessRegistration),
+  archivedWeeks: z.array(AccessArchivedWeek).optional(),
   eightHourLists: z.array(AccessEightHourLine),
   reports: z.array(AccessReport),
   tasks: z.array(AccessTask),

@@ -28,6 +28,23 @@ export const StudentPage = z.object({
     to: IsoDate.nullable(),
     unauthorizedMinutes: z.number().int(),
   }),
+  /**
+   * Earlier school years whose lessons are archived (issue #12): per week the same minutes as
+   * `weeks`, from the week totals kept in the table (AP 71), oldest year first.
+   */
+  years: z
+    .array(
+      z.object({
+        schoolYear: z.string(),
+        weeks: z.array(WeekAttendance),
+        totals: z.object({
+          presentMinutes: z.number().int(),
+          authorizedMinutes: z.number().int(),
+          unauthorizedMinutes: z.number().int(),
+        }),
+      }),
+    )
+    .optional(),
   reports: z.array(ReportSummary),
   /** `text`: the signal in Dutch (the dashboard shows `kind` in the reader's language). */
   signals: z.array(z.object({ kind: z.string(), date: IsoDate, text: z.string() })),

@@ -7,6 +7,7 @@ import type {
   AccessRegistration,
 } from '../../../shared/api/access-export';
 import { TASK_STATUSES } from '../../../shared/workflow/constants';
+import type { ObjectStore } from '../../archive/object-store';
 import type { Task } from '../../domain/task';
 import type { Store } from '../../store/client';
 import { batchGet, type Item } from '../../store/dynamo';
@@ -19,7 +20,9 @@ import { toStoredRegistration } from '../../store/registrations';
 import { listStudentItemKeys } from '../../store/retention-rewrite';
 import { listStaff } from '../../store/staff';
 import { listTasksByKind } from '../../store/tasks-repository';
+import { toLessonArchive, toWeekTotals } from '../../store/week-totals';
 import { recordOf } from '../../store/whole-records';
+import { decodeLines } from '../../usecases/archive/lesson-lines';
 
 type Json = Record<string, unknown>;
 
@@ -56,6 +59,8 @@ export async function accessExport(
   studentId: string,
   now: Date,
   exportedBy: { staffId: string; name: string },
+  /** The lesson archive; without it the archived years are given by their week totals only. */
+  objects?: ObjectStore,
 ): Promise<AccessExport> {
   const [itemKeys, mails, staff, eightHours, other] = await Promise.all([
     listStudentItemKeys(store, studentId),
@@ -91,10 +96,14 @@ export async function accessExport(
       keptUntil: keptUntil(profile?.expiresAt),
     },
     signalState: signals ? asRecord(signals) : null,
-    registrations: items
-      .filter((i) => i.type === 'registration' && i.studentId === studentId)
-      .map(toRegistration)
-      .sort((a, b) => `${a.date}${a.registrationId}`.localeCompare(`${b.date}${b.registrationId}`)),
+    registrations: [
+      ...items.filter((i) => i.type === 'registration' && i.studentId === studentId).map(toRegistration),
+      ...(await archivedRegistrations(objects, studentId, items)),
+    ].sort((a, b) => `${a.date}${a.registrationId}`.localeCompare(`${b.date}${b.registrationId}`)),
+    archivedWeeks: items
+      .filter((i) => i.type === 'week-totals' && i.studentId === studentId)
+      .map((i) => ({ ...toWeekTotals(i), keptUntil: keptUntil(i.expiresAt) }))
+      .sort((a, b) => a.weekStart.localeCompare(b.weekStart)),
     eightHourLists: eightHours,
     reports: (ofType('report') as AccessExport['reports']).sort(byDate('createdOn')),
     tasks: (ofType('task') as AccessExport['tasks']).sort(byDate('createdOn')),
@@ -109,6 +118,40 @@ export async function accessExport(
       .sort((a, b) => a.at.localeCompare(b.at)),
     other,
   };
+}
+
+/**
+ * The lessons of the student's archived school years, read back from their objects (AP 73), kept
+ * as long as their marker (AP 72): the student sees the lessons themselves, not only the totals.
+ */
+async function archivedRegistrations(
+  objects: ObjectStore | undefined,
+  studentId: string,
+  items: readonly Item[],
+): Promise<AccessRegistration[]> {
+  if (!objects) return [];
+  const markers = items
+    .filter((i) => i.type === 'lesson-archive' && i.studentId === studentId)
+    .map(toLessonArchive);
+  const years = await Promise.all(
+    markers.map(async (m) =>
+      decodeLines(await objects.get(m.objectKey)).map((l): AccessRegistration => {
+        const lesson = l.live
+          ? (({ registrationId: _r, revision: _v, studentId: _s, date: _d, ...rest }) => rest)(l.live)
+          : null;
+        return {
+          registrationId: l.registrationId,
+          revision: l.revision,
+          deleted: l.deleted,
+          date: l.date ?? null,
+          lesson,
+          archived: true,
+          keptUntil: keptUntil(m.expiresAt),
+        };
+      }),
+    ),
+  );
+  return years.flat();
 }
 
 function toRegistration(item: Item): AccessRegistration {

@@ -12,6 +12,7 @@ import { getStaff } from '../../store/staff';
 import { getTask } from '../../store/tasks-repository';
 import { currentCalendar } from '../../usecases/admin/school-settings';
 import type { StudentRecord } from '../ports';
+import { archivedYears } from './archived-years';
 import { reportSummary } from './mapping';
 import { signalsOf } from './signals';
 
@@ -24,12 +25,13 @@ export async function studentPage(store: Store, student: StudentRecord, now: Dat
   const today = localDate(now);
   const calendar = await currentCalendar(store);
   const from = calendar.schoolYearAt(today)?.firstDay ?? addDays(today, -365);
-  const [days, reports, evaluation, units, referrals] = await Promise.all([
+  const [days, reports, evaluation, units, referrals, years] = await Promise.all([
     listDaySummaries(store, student.studentId, from, today),
     listStudentReports(store, student.studentId),
     loadEvaluationInput(store, student.studentId, today),
     listOrgUnits(store),
     referralHistory(store, student.studentId),
+    archivedYears(store, student.studentId),
   ]);
   const teamName = units.find((u) => u.orgUnitId === student.teamId)?.name ?? student.teamId;
   return {
@@ -37,6 +39,7 @@ export async function studentPage(store: Store, student: StudentRecord, now: Dat
     weeks: presenceByWeek(days),
     totals: presenceTotals(days),
     window: presenceWindow(calendar, days, today, WINDOW_WEEKS),
+    ...(years.length > 0 ? { years } : {}),
     reports: reports.map((r) => reportSummary(r, today)).reverse(),
     signals: signalsOf(evaluation.signals.state),
     referrals,

@@ -11,6 +11,7 @@ import {
   type StoredRegistration,
 } from '../../store/registrations';
 import { studentItemExpiry } from '../../store/retention';
+import { settleArchivedInBatch } from '../archive/late-events';
 import { classifyFor } from './classify-for';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
 import {
@@ -59,7 +60,8 @@ const markId = (m: ChangeMark) => `${m.studentId}#${m.date}`;
  * newer one). A registration is one item: writing it is the commit record a retry checks (an
  * event id on it is settled), and moves it to its new day.
  */
-export async function applyRegistrations(state: BatchState, work: RegistrationWork[]): Promise<void> {
+export async function applyRegistrations(state: BatchState, all: RegistrationWork[]): Promise<void> {
+  const work = await settleArchivedInBatch(state, all);
   const groups = new Map<string, RegistrationWork[]>();
   for (const w of work) {
     const id = w.event.data.registrationId;

@@ -47,6 +47,8 @@ function logDays(file: string): string {
 const CODE: Record<string, string> = {
   student: 'TTL student',
   registration: 'TTL student',
+  'week-totals': 'TTL student',
+  'lesson-archive': 'TTL student',
   signals: 'TTL student',
   report: 'TTL student',
   task: 'TTL student',
