@@ -18,6 +18,8 @@ const { logger, metrics, middleware } = observability('nightly');
 
 /** The nightly function's logger, for the dependencies' progress log. */
 export const nightlyLogger = logger;
+/** The nightly function's metrics, for the mailer's refusal count (mail/refusal-metric.ts). */
+export const nightlyMetrics = metrics;
 
 /** A replay names its date; the scheduler's invocation (anything else) means "as of yesterday". */
 const Replay = z.object({ date: z.iso.date() });

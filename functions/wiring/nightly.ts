@@ -4,9 +4,11 @@ import { defaultCalendar } from '../../shared/calendar';
 import { commonEnv } from '../config';
 import { type EventBus, eventBusFor } from '../events';
 import { createOutbox } from '../mail/outbox';
+import { countingRefusals } from '../mail/refusal-metric';
 import { createSesMailer, type Mailer } from '../mail/ses-mailer';
 import { documentClient, type Store } from '../store/client';
 import { loadDirectory } from '../usecases/nightly/directory';
+import type { MetricsPort } from '../usecases/nightly/calendar-guard';
 import type { NightlyDeps } from '../usecases/nightly/ports';
 
 /** The nightly function's environment (infra/stacks/app-stack.ts sets it). */
@@ -27,6 +29,8 @@ export interface NightlyOverrides {
   ses?: SESv2Client;
   /** Wraps the SES mailer, e.g. to make it fail for some addresses. */
   wrapMailer?: (mailer: Mailer) => Mailer;
+  /** Where the mailer counts SES's refusals (MAIL_REFUSED); the handler's Powertools metrics. */
+  metrics?: MetricsPort;
   bus?: EventBus;
   /** Mails in flight at once while the outbox flushes. */
   outboxConcurrency?: number;
@@ -41,12 +45,13 @@ export interface NightlyOverrides {
  */
 export function createNightlyDeps(env: NightlyEnv, overrides: NightlyOverrides = {}): NightlyDeps {
   const store = overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME };
-  const ses = createSesMailer({
+  const sesMailer = createSesMailer({
     client: overrides.ses ?? new SESv2Client({}),
     from: env.MAIL_FROM,
     configurationSet: env.SES_CONFIGURATION_SET,
     maxPerSecond: env.SES_MAX_PER_SECOND,
   });
+  const ses = overrides.metrics ? countingRefusals(sesMailer, overrides.metrics) : sesMailer;
   const mailer = overrides.wrapMailer ? overrides.wrapMailer(ses) : ses;
   return {
     store,
