@@ -5,4 +5,6 @@ import { createTaskMailerHandler, taskMailerMetrics } from './task-mailer-handle
 
 const env = parseEnv(taskMailerEnv);
 
-export const handler = createTaskMailerHandler(() => createTaskMailerDeps(env, { metrics: taskMailerMetrics }));
+export const handler = createTaskMailerHandler(() =>
+  createTaskMailerDeps(env, { metrics: taskMailerMetrics }),
+);

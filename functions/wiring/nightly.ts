@@ -7,8 +7,8 @@ import { createOutbox } from '../mail/outbox';
 import { countingRefusals } from '../mail/refusal-metric';
 import { createSesMailer, type Mailer } from '../mail/ses-mailer';
 import { documentClient, type Store } from '../store/client';
-import { loadDirectory } from '../usecases/nightly/directory';
 import type { MetricsPort } from '../usecases/nightly/calendar-guard';
+import { loadDirectory } from '../usecases/nightly/directory';
 import type { NightlyDeps } from '../usecases/nightly/ports';
 
 /** The nightly function's environment (infra/stacks/app-stack.ts sets it). */

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
-import { METRICS_NAMESPACE } from '../../functions/middleware/observability';
 import { MAIL_REFUSED, MAIL_SENDING_SERVICES } from '../../functions/mail/refusal-metric';
+import { METRICS_NAMESPACE } from '../../functions/middleware/observability';
 import type { Alarms } from './alarms';
 import { type Mail, SES_EVENTS_DIMENSION } from './mail';
 

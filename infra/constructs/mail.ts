@@ -73,7 +73,8 @@ export class Mail extends Construct {
    */
   grantSend(grantee: IGrantable): void {
     const stack = Stack.of(this);
-    const identity = (name: string) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    const identity = (name: string) =>
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

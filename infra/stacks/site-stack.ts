@@ -59,7 +59,8 @@ export class SiteStack extends Stack {
 
     const dashboardDir = props.dashboardDir ?? WEB_DIST_DIR;
     this.includesDashboardBuild = dashboardBuildExists(dashboardDir);
-    if (props.requireDashboardBuild && !this.includesDashboardBuild) throw new DashboardNotBuiltError(dashboardDir);
+    if (props.requireDashboardBuild && !this.includesDashboardBuild)
+      throw new DashboardNotBuiltError(dashboardDir);
     const bucket = Bucket.fromBucketName(this, 'DashboardBucket', dashboardBucketName(props.stackPrefix));
 
     // Vite names what it puts in assets/ by content hash: browsers may keep those for a year.

@@ -25,7 +25,10 @@ function sesFailingWith(...failures: unknown[]) {
 
 function recordedMetrics() {
   const emitted: { name: string; value: number }[] = [];
-  return { emitted, port: { addMetric: (name: string, _unit: 'Count', value: number) => emitted.push({ name, value }) } };
+  return {
+    emitted,
+    port: { addMetric: (name: string, _unit: 'Count', value: number) => emitted.push({ name, value }) },
+  };
 }
 
 describe('the refused-mail metric', () => {
@@ -40,11 +43,17 @@ describe('the refused-mail metric', () => {
   it('does not count a sent mail, a throttle or an outage: those are retried, not refused', async () => {
     const { emitted, port } = recordedMetrics();
     const throttle = () =>
-      Object.assign(new Error('slow down'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+      Object.assign(new Error('slow down'), {
+        name: 'TooManyRequestsException',
+        $metadata: { httpStatusCode: 429 },
+      });
     await countingRefusals(sesFailingWith(), port).send(mail);
     await expect(countingRefusals(sesFailingWith(throttle(), throttle()), port).send(mail)).rejects.toThrow();
     await expect(
-      countingRefusals(sesFailingWith(Object.assign(new Error('down'), { name: 'InternalFailure' })), port).send(mail),
+      countingRefusals(
+        sesFailingWith(Object.assign(new Error('down'), { name: 'InternalFailure' })),
+        port,
+      ).send(mail),
     ).rejects.toThrow('down');
     expect(emitted).toEqual([]);
   });
