@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { z } from 'zod';
+import { SesRecipientsSchema } from './ses-recipients';
 
 /** Optional context values arrive as '' from cdk.json; treat blank as absent. */
 const optional = z
@@ -31,6 +32,17 @@ const DeployConfigSchema = z
      * deploy, before the domain's DKIM records are in place (docs/deploy.md).
      */
     cognitoMail: optional.pipe(z.enum(['ses', 'cognito']).default('ses')),
+    /**
+     * Recipient identities the mail functions may send to while SES is in the sandbox: blank
+     * (every identity of the account and region), `none` (the domain only, after production
+     * access), or a comma-separated list of verified addresses/domains (infra/ses-recipients.ts).
+     */
+    sesSandboxRecipients: SesRecipientsSchema,
+    /**
+     * `required` (the default): synthesis fails without web/dist, so no deploy uploads an empty
+     * dashboard; `optional` for offline checks (`npm run synth`, the infrastructure tests).
+     */
+    dashboardBuild: optional.pipe(z.enum(['required', 'optional']).default('required')),
     /**
      * RETENTION_YEARS of every function: items expire (DynamoDB TTL) this many years after the
      * student left. `-c retentionYears=7` arrives as a string; absent or blank means the default.
@@ -73,6 +85,8 @@ export const CONTEXT_KEYS = [
   'entraClientId',
   'entraClientSecretArn',
   'cognitoMail',
+  'sesSandboxRecipients',
+  'dashboardBuild',
   'retentionYears',
 ] as const;
 

@@ -67,6 +67,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     dashboardUrl: web.dashboardUrl,
     domain: config.domain,
     senderAddress: config.senderAddress,
+    sesRecipients: config.sesSandboxRecipients,
     retentionYears: config.retentionYears,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
   });
@@ -75,6 +76,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
     env,
     stackPrefix: prefix,
     distribution: web.distribution,
+    requireDashboardBuild: config.dashboardBuild === 'required',
     config: {
       // The API is served by the dashboard's own distribution (/api/*): same origin.
       apiUrl: '/',

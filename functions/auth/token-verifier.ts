@@ -65,10 +65,14 @@ function emailOf(
   claims: Record<string, unknown>,
   federated: boolean,
 ): { email: string; verified: boolean } | undefined {
+  const name = federated ? [claims.preferred_username, claims.upn].find(nonEmpty) : undefined;
   // Cognito writes a boolean; an attribute mapped from an identity provider may arrive as a string.
-  if (nonEmpty(claims.email)) return { email: claims.email, verified: isVerified(claims.email_verified) };
-  if (!federated) return undefined;
-  const name = [claims.preferred_username, claims.upn].find(nonEmpty);
+  // The pool maps Entra ID's user principal name to `email` (infra/stacks/auth-stack.ts): that
+  // address is the tenant's own, so it counts as verified.
+  if (nonEmpty(claims.email)) {
+    const isPrincipalName = name !== undefined && name.toLowerCase() === claims.email.toLowerCase();
+    return { email: claims.email, verified: isPrincipalName || isVerified(claims.email_verified) };
+  }
   return name ? { email: name, verified: true } : undefined;
 }
 

@@ -16,6 +16,9 @@ import { MAIL_DEFERRED, MAIL_GIVEN_UP, MAIL_SEND_FAILURES } from '../usecases/ni
 
 const { logger, metrics, middleware } = observability('mail-sender');
 
+/** The sender's metrics, for the mailer's refusal count (mail/refusal-metric.ts). */
+export const mailSenderMetrics = metrics;
+
 export const MAILS_SENT = 'MailsSent';
 
 /** SQS reads only `batchItemFailures`; `flush` is what the batch did, for the log and the local driver. */

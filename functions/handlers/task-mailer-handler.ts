@@ -10,6 +10,9 @@ import type { TaskMailerDeps } from '../wiring/task-mailer';
 
 const { logger, metrics, middleware } = observability('task-mailer');
 
+/** The task mailer's metrics, for the mailer's refusal count (mail/refusal-metric.ts). */
+export const taskMailerMetrics = metrics;
+
 /** What the EventBridge rule delivers: one published `task.created` (functions/events/types.ts). */
 const TaskCreated = z.object({
   'detail-type': z.literal('task.created'),

@@ -1,9 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
 import { commonEnv } from '../config';
+import { countingRefusals } from '../mail/refusal-metric';
 import { createSesMailer, type Mailer } from '../mail/ses-mailer';
 import { documentClient, type Store } from '../store/client';
 import type { MailSenderDeps } from '../usecases/mail/send-queued';
+import type { MetricsPort } from '../usecases/nightly/calendar-guard';
 
 /** The mail sender's environment (infra/constructs/mail-queue.ts sets it). */
 export const mailSenderEnv = commonEnv.extend({
@@ -22,6 +24,8 @@ export interface MailSenderOverrides {
   store?: Store;
   ses?: SESv2Client;
   wrapMailer?: (mailer: Mailer) => Mailer;
+  /** Where the mailer counts SES's refusals (MAIL_REFUSED); the handler's Powertools metrics. */
+  metrics?: MetricsPort;
 }
 
 /** Each sender paces to its share of the account rate, so together they stay below it. */
@@ -32,12 +36,13 @@ export function createMailSenderDeps(
   env: MailSenderEnv,
   overrides: MailSenderOverrides = {},
 ): MailSenderDeps {
-  const ses = createSesMailer({
+  const sesMailer = createSesMailer({
     client: overrides.ses ?? new SESv2Client({}),
     from: env.MAIL_FROM,
     configurationSet: env.SES_CONFIGURATION_SET,
     maxPerSecond: senderRate(env),
   });
+  const ses = overrides.metrics ? countingRefusals(sesMailer, overrides.metrics) : sesMailer;
   return {
     store: overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME },
     mailer: overrides.wrapMailer ? overrides.wrapMailer(ses) : ses,

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { commonEnv } from '../config';
 import type { Outbox } from '../mail/outbox';
 import { createOutbox } from '../mail/outbox';
+import { countingRefusals } from '../mail/refusal-metric';
 import { createSesMailer, type Mailer } from '../mail/ses-mailer';
 import { documentClient, type Store } from '../store/client';
+import type { MetricsPort } from '../usecases/nightly/calendar-guard';
 import type { TaskMailDeps } from '../usecases/tasks/task-mails';
 
 /** The task mailer's environment (infra/stacks/app-stack.ts sets it). */
@@ -20,6 +22,8 @@ export interface TaskMailerOverrides {
   store?: Store;
   /** The SES client (a local endpoint); one with the SDK's defaults otherwise. */
   ses?: SESv2Client;
+  /** Where the mailer counts SES's refusals (MAIL_REFUSED); the handler's Powertools metrics. */
+  metrics?: MetricsPort;
 }
 
 export type TaskMailerDeps = TaskMailDeps & { outbox: Outbox };
@@ -30,11 +34,12 @@ export function createTaskMailerDeps(
   overrides: TaskMailerOverrides = {},
 ): TaskMailerDeps {
   const store = overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME };
-  const mailer: Mailer = createSesMailer({
+  const ses: Mailer = createSesMailer({
     client: overrides.ses ?? new SESv2Client({}),
     from: env.MAIL_FROM,
     configurationSet: env.SES_CONFIGURATION_SET,
     maxPerSecond: env.SES_MAX_PER_SECOND,
   });
+  const mailer = overrides.metrics ? countingRefusals(ses, overrides.metrics) : ses;
   return { store, outbox: createOutbox({ store, mailer }), dashboardUrl: env.DASHBOARD_URL };
 }

@@ -13,10 +13,12 @@ import { addApiAlarms } from '../constructs/api-alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
 import { Mail } from '../constructs/mail';
+import { addMailAlarms } from '../constructs/mail-alarms';
 import { MailQueue } from '../constructs/mail-queue';
 import { NightlyRun } from '../constructs/nightly-run';
 import { TaskMailer } from '../constructs/task-mailer';
 import { acknowledge } from '../nag';
+import type { SesRecipients } from '../ses-recipients';
 import { grantTableData } from '../table-access';
 
 const WEBHOOK_TIMEOUT_SECONDS = 29;
@@ -35,6 +37,8 @@ export interface AppStackProps extends StackProps {
   dashboardUrl: string;
   domain: string;
   senderAddress: string;
+  /** Recipient identities the send grant names while SES is in the sandbox (ses-recipients.ts). */
+  sesRecipients?: SesRecipients;
   alarmEmail?: string;
   /** RETENTION_YEARS of every handler (the `retentionYears` context value). */
   retentionYears: number;
@@ -51,7 +55,11 @@ export class AppStack extends Stack {
     super(scope, id, props);
 
     this.bus = new EventBus(this, 'DomainEvents', { description: 'Presentie domain events' });
-    const mail = new Mail(this, 'Mail', { domain: props.domain, senderAddress: props.senderAddress });
+    const mail = new Mail(this, 'Mail', {
+      domain: props.domain,
+      senderAddress: props.senderAddress,
+      ...(props.sesRecipients ? { recipients: props.sesRecipients } : {}),
+    });
 
     const webhook = new HandlerFunction(this, 'Webhook', {
       handler: 'webhook',
@@ -143,6 +151,7 @@ export class AppStack extends Stack {
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
     });
     addApiAlarms(alarms, { api: this.api });
+    addMailAlarms(alarms, { mail });
     taskMailer.addAlarms(alarms);
     nightly.addAlarms(alarms);
     mailQueue.addAlarms(alarms);

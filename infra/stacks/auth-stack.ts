@@ -101,15 +101,16 @@ export class AuthStack extends Stack {
         issuerUrl: `https://login.microsoftonline.com/${props.entra.tenantId}/v2.0`,
         scopes: ['openid', 'email', 'profile'],
         attributeMapping: {
-          email: ProviderAttribute.other('email'),
-          // Entra ID says whether the tenant owns the address's domain (optional claim
-          // `xms_edov`, to be enabled on the app registration); the API lets nobody in whose
-          // address is not verified. Cognito adds `identities` (provider and user id) itself:
-          // the API binds a federated user by those, never by the address.
-          emailVerified: ProviderAttribute.other('xms_edov'),
+          // The pool requires `email`, and Entra ID often sends no `email` claim (no mailbox, or
+          // the optional claim not configured): Cognito would then refuse the sign-in. The user
+          // principal name is in every v2 ID token, in a domain the tenant verified, and at
+          // schools it is the staff member's address. Mapping it here keeps the pool as it is
+          // (making `email` optional would replace the pool; docs/deploy.md). The API takes an
+          // `email` equal to `preferred_username` as verified (functions/auth/token-verifier.ts).
+          // Cognito adds `identities` (provider and user id) itself: the API binds a federated
+          // user by those, never by the address.
+          email: ProviderAttribute.other('preferred_username'),
           fullname: ProviderAttribute.other('name'),
-          // The user principal name: the API finds a staff member by it when there is no
-          // `email` claim (functions/auth/token-verifier.ts).
           preferredUsername: ProviderAttribute.other('preferred_username'),
         },
       });
@@ -150,8 +151,8 @@ export class AuthStack extends Stack {
         supportedIdentityProviders: [UserPoolClientIdentityProvider.custom(entraProvider.providerName)],
         writeAttributes: new ClientAttributes().withStandardAttributes({
           email: true,
-          emailVerified: true,
           fullname: true,
+          preferredUsername: true,
         }),
       });
       // No password, SRP or custom sign-in through this client: only the hosted Entra ID flow

@@ -31,6 +31,20 @@ export interface SiteStackProps extends StackProps {
   config: DashboardRuntimeConfig;
   /** The built dashboard; uploaded only if it holds an index.html. Defaults to web/dist. */
   dashboardDir?: string;
+  /**
+   * Refuse to synthesize without the built dashboard, rather than deploy a site of config.json
+   * alone (a blank dashboard). The deployed app requires it; offline synth and tests need not.
+   */
+  requireDashboardBuild?: boolean;
+}
+
+export class DashboardNotBuiltError extends Error {
+  override readonly name = 'DashboardNotBuiltError';
+  constructor(dir: string) {
+    super(
+      `The dashboard is not built: ${dir}/index.html is missing. Run \`npm run build:web\` first (\`npm run deploy\` does), or synthesize with -c dashboardBuild=optional to check the templates without it.`,
+    );
+  }
 }
 
 /**
@@ -45,6 +59,8 @@ export class SiteStack extends Stack {
 
     const dashboardDir = props.dashboardDir ?? WEB_DIST_DIR;
     this.includesDashboardBuild = dashboardBuildExists(dashboardDir);
+    if (props.requireDashboardBuild && !this.includesDashboardBuild)
+      throw new DashboardNotBuiltError(dashboardDir);
     const bucket = Bucket.fromBucketName(this, 'DashboardBucket', dashboardBucketName(props.stackPrefix));
 
     // Vite names what it puts in assets/ by content hash: browsers may keep those for a year.

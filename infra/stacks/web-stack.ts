@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -71,6 +71,11 @@ export class WebStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: false,
+      // The name is fixed (the site stack addresses the bucket by it), so a retained bucket would
+      // make the next deploy of a deleted stack fail on "already exists". Its files are rebuilt
+      // by every deploy: the bucket goes with the stack, emptied first.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
     });
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {

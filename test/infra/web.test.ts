@@ -269,16 +269,30 @@ describe('staff sign-in', () => {
       CallbackURLs: ['https://dashboard.example.nl/'],
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      WriteAttributes: Match.arrayWith(['email', 'email_verified']),
+      WriteAttributes: Match.arrayWith(['email', 'preferred_username']),
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       SupportedIdentityProviders: ['COGNITO'],
       WriteAttributes: ['name'],
     });
-    // Entra ID's say on the address reaches the token as `email_verified`.
+    // The pool requires `email`; Entra ID tokens often carry none, but always the user principal
+    // name, so the pool's `email` comes from it and Cognito never refuses the sign-in for want of one.
     template.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
-      AttributeMapping: { email: 'email', email_verified: 'xms_edov', name: 'name' },
+      AttributeMapping: {
+        email: 'preferred_username',
+        preferred_username: 'preferred_username',
+        name: 'name',
+      },
     });
+    const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool')) as Resource[];
+    const schema = (pool?.Properties.Schema ?? []) as { Name: string; Required?: boolean }[];
+    const required = schema.filter((attribute) => attribute.Required).map((attribute) => attribute.Name);
+    const mapping = Object.keys(
+      (Object.values(template.findResources('AWS::Cognito::UserPoolIdentityProvider'))[0] as Resource)
+        .Properties.AttributeMapping as Record<string, string>,
+    );
+    // Every attribute the pool requires is filled from a claim Entra ID always sends.
+    expect(required.every((name) => mapping.includes(name))).toBe(true);
   });
 });
 

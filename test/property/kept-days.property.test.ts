@@ -221,13 +221,13 @@ describe('kept days on the signal state', () => {
     const kept: KeptDays = { from: '2026-09-07', to: '2026-12-04', days: [] };
     const reads: string[] = [];
     const reader = {
-      from: async (date: string): Promise<DaySummary[]> => {
+      from: (date: string): Promise<DaySummary[]> => {
         reads.push(`from ${date}`);
-        return [];
+        return Promise.resolve([]);
       },
-      within: async (ranges: readonly DateRange[]): Promise<DaySummary[]> => {
+      within: (ranges: readonly DateRange[]): Promise<DaySummary[]> => {
         reads.push(ranges.map((r) => `${r.from}..${r.to}`).join(' '));
-        return [];
+        return Promise.resolve([]);
       },
     };
     const night = (k: KeptDays | undefined, start: string, changed: string[]) =>

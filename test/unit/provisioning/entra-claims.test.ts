@@ -33,6 +33,14 @@ describe('an Entra ID sign-in without an e-mail claim', () => {
     expect(identity).toMatchObject({ email: 'petra@school.example', emailVerified: false });
   });
 
+  it("takes the pool's e-mail mapped from the user principal name as verified", () => {
+    // What Cognito issues: `email` and `preferred_username` both from Entra's preferred_username.
+    const identity = identityFromClaims(
+      entra({ email: 'P.Docent@School.example', preferred_username: 'p.docent@school.example' }),
+    );
+    expect(identity).toMatchObject({ email: 'p.docent@school.example', emailVerified: true });
+  });
+
   it('gives an account of the pool itself no such fallback', () => {
     const own = { sub: 'cognito-sub', iss: ISS, preferred_username: 'p.docent@school.example' };
     expect(() => identityFromClaims(own)).toThrow(InvalidTokenError);
