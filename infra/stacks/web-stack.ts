@@ -70,7 +70,6 @@ export class WebStack extends Stack {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: false,
     });
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
