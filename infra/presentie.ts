@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import { type DeployConfig, entraConfig } from './config';
+import { applyControlTowerGuard } from './guard';
 import { AppStack } from './stacks/app-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
@@ -92,5 +93,7 @@ export function createPresentie(app: App, config: DeployConfig): PresentieStacks
   });
   // The site addresses the bucket by its known name; deploy it only after the bucket exists.
   site.addStackDependency(web);
+  // Fixes and reasoned suppressions for the Control Tower Guard rules (test/infra/guard.test.ts).
+  applyControlTowerGuard(app);
   return { firewall, data, web, auth, app: appStack, site };
 }

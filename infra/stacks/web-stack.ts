@@ -70,7 +70,6 @@ export class WebStack extends Stack {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: false,
       // The name is fixed (the site stack addresses the bucket by it), so a retained bucket would
       // make the next deploy of a deleted stack fail on "already exists". Its files are rebuilt
       // by every deploy: the bucket goes with the stack, emptied first.
