@@ -32,8 +32,9 @@ const describeItem = (item: Item) => `${item.type} ${item.pk} / ${item.sk}`;
 /** Master data (no expiry by design) and ingestion bookkeeping (their own expiries, if any). */
 const isMasterData = (item: Item) =>
   String(item.pk).startsWith('ORG#') || String(item.pk).startsWith('STAFF#');
+/** The roster version is one counter (AP 69) with no personal data: it lives as long as the table. */
 const isIngestionBookkeeping = (item: Item) =>
-  ['LEASE#', 'IDEMP#', 'PENDING#'].some((prefix) => String(item.pk).startsWith(prefix));
+  ['ROSTER', 'IDEMP#', 'PENDING#'].some((prefix) => String(item.pk).startsWith(prefix));
 
 /** A mail's link in the student's partition (AP 54): it expires with its mail, tested with the mails. */
 const isMailLink = (item: Item) => item.type === 'mail-link';
