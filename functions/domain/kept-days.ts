@@ -9,6 +9,16 @@
  * record. So between the first kept day and the last date the state was saved for, a day differs
  * from its registrations only while it is named in the change log, and the night merges exactly
  * those days.
+ *
+ * Two gaps in that argument are closed here and in the plan:
+ * - The change log is written before the registrations it names, and the student index they are
+ *   read from is eventually consistent: a night may read a changed day before the index shows the
+ *   change, and then settle the change-log item. So the changed days a night read are `recent`
+ *   and read once more by the student's next evaluation (a later run, hours or at least minutes
+ *   on: far beyond a delivery's duration and the index's lag); usually that range joins the new
+ *   day's, so it costs no extra query.
+ * - A failure record owing a day after the date of a replay is not cleared by it (plan-night.ts):
+ *   the replay keeps days only up to its date, so that day must still be owed by a later run.
  */
 import type { SchoolCalendar } from '../../shared/calendar';
 import { toDay } from '../../shared/calendar/dates';
@@ -22,6 +32,11 @@ export interface KeptDays {
   to: IsoDate;
   /** The days with lessons in `from`..`to`, oldest first. */
   days: readonly DaySummary[];
+  /**
+   * The changed days the last evaluation read (within `from`..`to`): the next evaluation reads
+   * them again, in case the index had not caught up with their writes. Absent: none.
+   */
+  recent?: readonly IsoDate[];
 }
 
 /** How far back the rules look: the longest window of any norm profile, plus one week. */
@@ -95,9 +110,21 @@ export function mergeRead(
   );
 }
 
-/** The days to keep after a night: those from the night's lookback start to `to`. */
-export function keepDays(days: readonly DaySummary[], from: IsoDate, to: IsoDate): KeptDays {
-  return { from, to, days: days.filter((d) => d.date >= from && d.date <= to) };
+/**
+ * The days to keep after a night: those from the night's lookback start to `to`, and the changed
+ * days read (`recent`) within that range, to be read once more next time.
+ */
+export function keepDays(
+  days: readonly DaySummary[],
+  from: IsoDate,
+  to: IsoDate,
+  recent: readonly IsoDate[] = [],
+): KeptDays {
+  const inRange = (date: IsoDate) => date >= from && date <= to;
+  const kept: KeptDays = { from, to, days: days.filter((d) => inRange(d.date)) };
+  const again = [...new Set(recent.filter(inRange))].sort();
+  if (again.length > 0) kept.recent = again;
+  return kept;
 }
 
 /** The later of two dates (the kept range never shrinks at its end: a replay keeps later days). */
@@ -124,14 +151,17 @@ export async function nightDays(
   const reason = fullReadReason(kept, from, changed);
   if (!kept || reason) {
     const days = await read.from(from);
-    return { days, kept: keepDays(days, start, asOf), fullRead: reason ?? 'no-kept-days' };
+    return { days, kept: keepDays(days, start, asOf, changed), fullRead: reason ?? 'no-kept-days' };
   }
-  const ranges = rangesToRead(changed);
+  // Last evaluation's changed days are read again (the index may have lagged behind them then).
+  const recent = kept.recent ?? [];
+  const ranges = rangesToRead([...changed, ...recent.filter((d) => d >= kept.from)]);
   const fresh = ranges.length > 0 ? await read.within(ranges) : [];
   const merged = mergeRead(kept.days, ranges, fresh);
   // A replay of an earlier date keeps the later days: their changes were merged and settled.
   return {
     days: merged.filter((d) => d.date >= from),
-    kept: keepDays(merged, start, laterOf(kept.to, asOf)),
+    // A replay (not a later night) may run minutes after the last: it keeps the recent days too.
+    kept: keepDays(merged, start, laterOf(kept.to, asOf), [...changed, ...(asOf <= kept.to ? recent : [])]),
   };
 }

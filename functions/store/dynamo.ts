@@ -29,7 +29,11 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** BatchGet of any number of keys (consistent reads), retrying unprocessed keys. Missing items are absent. */
-export async function batchGet(store: Store, keys: readonly PrimaryKey[]): Promise<Map<string, Item>> {
+export async function batchGet(
+  store: Store,
+  keys: readonly PrimaryKey[],
+  { consistent = true }: { consistent?: boolean } = {},
+): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
   const unique = [...new Map(keys.map((k) => [keyId(k), k])).values()];
   await mapLimit(chunked(unique, BATCH_GET_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
@@ -38,7 +42,9 @@ export async function batchGet(store: Store, keys: readonly PrimaryKey[]): Promi
       if (attempt >= MAX_ATTEMPTS) throw new Error('BatchGet: keys stayed unprocessed');
       if (attempt > 0) await backoff(attempt);
       const out = await store.doc.send(
-        new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: request, ConsistentRead: true } } }),
+        new BatchGetCommand({
+          RequestItems: { [store.tableName]: { Keys: request, ConsistentRead: consistent } },
+        }),
       );
       for (const item of out.Responses?.[store.tableName] ?? []) found.set(keyId(item as PrimaryKey), item);
       request = (out.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as PrimaryKey[];

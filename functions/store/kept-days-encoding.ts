@@ -27,6 +27,8 @@ export interface KeptDaysAttributes {
   daysFrom: string;
   daysTo: string;
   days: string;
+  /** The recent days (`KeptDays.recent`) as offsets from `daysFrom` in base 36, `,`-separated; absent when none. */
+  daysRecent?: string;
 }
 
 export class KeptDaysUnreadable extends Error {
@@ -41,7 +43,13 @@ export function encodeKeptDays(kept: KeptDays): KeptDaysAttributes {
     while (values.length > 1 && values.at(-1) === 0) values.pop();
     return values.map((v) => v.toString(36)).join(',');
   });
-  return { daysFrom: kept.from, daysTo: kept.to, days: days.join(';') };
+  const recent = (kept.recent ?? []).map((date) => (toDay(date) - base).toString(36)).join(',');
+  return {
+    daysFrom: kept.from,
+    daysTo: kept.to,
+    days: days.join(';'),
+    ...(recent ? { daysRecent: recent } : {}),
+  };
 }
 
 /** The kept days of a stored item; undefined when it has none (a state saved before days were kept). */
@@ -51,7 +59,16 @@ export function decodeKeptDays(item: Record<string, unknown>): KeptDays | undefi
     return undefined;
   const base = toDay(daysFrom);
   const decoded = days === '' ? [] : days.split(';').map((text) => decodeDay(base, text));
-  return { from: daysFrom, to: daysTo, days: decoded };
+  const kept: KeptDays = { from: daysFrom, to: daysTo, days: decoded };
+  if (typeof item.daysRecent === 'string' && item.daysRecent !== '')
+    kept.recent = item.daysRecent.split(',').map((text) => fromDay(base + offset(text)));
+  return kept;
+}
+
+function offset(text: string): number {
+  const value = Number.parseInt(text, 36);
+  if (!Number.isSafeInteger(value) || value < 0) throw new KeptDaysUnreadable(text);
+  return value;
 }
 
 function decodeDay(base: number, text: string): DaySummary {

@@ -70,7 +70,7 @@ export function toStoredRegistration(item: Item): StoredRegistration {
  * write than a set, a dozen attributes and nested maps (measured: about a tenth of the
  * webhook's throughput on dynalite).
  */
-function toItem(reg: StoredRegistration, writes: number): Item {
+export function toItem(reg: StoredRegistration, writes: number): Item {
   const item: Item = {
     ...keys.registrationKey(reg.registrationId),
     type: 'registration',

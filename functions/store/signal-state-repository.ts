@@ -78,7 +78,14 @@ function toStudentAndSignals(studentId: string, items: Iterable<Record<string, u
   return result;
 }
 
-/** Profiles and signal states of many students at once (BatchGet: 50 students a request). */
+/**
+ * Profiles and signal states of many students at once (BatchGet: 50 students a request),
+ * eventually consistent: half the read units, and safe, because a read that misses a write of a
+ * moment ago is one the run already handles. A state saved just before (a shard retried at once)
+ * read as it was is a student whose save had not happened: the same signals are found again and
+ * recorded under the same ids. A profile changed just before is a change after the read: the
+ * student change names the days it reclassifies in the change log, for the next night.
+ */
 export async function loadStudentsAndSignals(
   store: Store,
   studentIds: readonly string[],
@@ -86,6 +93,7 @@ export async function loadStudentsAndSignals(
   const found = await batchGet(
     store,
     studentIds.flatMap((id) => [studentKey(id), signalStateKey(id)]),
+    { consistent: false },
   );
   const byStudent = new Map<string, Record<string, unknown>[]>();
   for (const item of found.values()) {

@@ -17,13 +17,11 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { gzipSync } from 'node:zlib';
-import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { parseEnv } from '../../functions/config';
 import { createLocalBus } from '../../functions/events/local-bus';
-import { createDocumentClient, type Store } from '../../functions/store/client';
-import { ensureTable, TABLE } from '../../functions/store/table-definition';
+import { TABLE } from '../../functions/store/table-definition';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
 import { runNightly } from '../../functions/usecases/nightly/run-nightly';
 import { createNightlyDeps, nightlyEnv } from '../../functions/wiring/nightly';
@@ -32,13 +30,12 @@ import { defaultCalendar } from '../../shared/calendar';
 import { addDays } from '../../shared/calendar/dates';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { generateDemoSchool } from '../local/demo-school';
-import { startDynalite } from '../local/dynalite';
-import { startSes } from '../local/ses';
 import { meterCapacity } from './capacity';
 import { type Assumptions, type Bill, bill, type Deployed, type Measured, type Year } from './cost-model';
 import { readDeployed } from './deployed';
 import { meterIndexWrites } from './index-writes';
 import { itemSize, STORAGE_OVERHEAD } from './item-size';
+import { startLocalAws } from './local-aws';
 import { PRICES, type Prices } from './prices';
 
 const STUDENTS = Number(process.env.BENCH_COST_STUDENTS ?? 100);
@@ -164,22 +161,10 @@ async function measureStorage(raw: DynamoDBClient, tableName: string, transientU
 }
 
 async function measure(deployed: Deployed): Promise<{ measured: Measured; notes: string[] }> {
-  const dynalite = await startDynalite({ port: 0 });
-  const ses = await startSes({ port: 0 });
-  process.env.AWS_REGION ??= 'eu-west-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
-  const doc = createDocumentClient();
-  const store: Store = { doc, tableName: 'presentie-bench-cost' };
-  const sesClient = new SESv2Client({
-    endpoint: ses.endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const raw = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-west-1' });
+  const aws = await startLocalAws('presentie-bench-cost');
+  const { store, raw, ses: sesClient } = aws;
+  const { doc } = store;
   try {
-    await ensureTable(doc, store.tableName);
     const env = { TABLE_NAME: store.tableName, RETENTION_YEARS: String(deployed.retentionYears) };
     let now = new Date();
     const webhook = await createWebhookDeps(
@@ -297,11 +282,7 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
     ];
     return { measured, notes };
   } finally {
-    raw.destroy();
-    sesClient.destroy();
-    doc.destroy();
-    await ses.stop();
-    await dynalite.stop();
+    await aws.stop();
   }
 }
 

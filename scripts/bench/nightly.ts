@@ -1,127 +1,122 @@
 /**
- * `npm run bench -- nightly`: the nightly run over a local school of 20,000 students (size with
- * BENCH_NIGHTLY_STUDENTS). Seeds students and day summaries directly through the repositories
- * (in-memory dynalite), runs a warm-up night, then measures the night after: wall time, DynamoDB
- * reads per evaluated student (target at most 2 on average, none for skipped students: counted by
- * wrapping the document client) and mails per second through aws-ses-v2-local.
+ * `npm run bench -- nightly`: a night deep in a term. BENCH_NIGHTLY_STUDENTS (default 100)
+ * students each get BENCH_NIGHTLY_WEEKS (default 12) school weeks of registrations
+ * (BENCH_NIGHTLY_LESSONS, default 6, lessons a day; every 10th student truant one day a week,
+ * some late), stored as ingestion stores them (change log first). Two nights settle the history
+ * (the first reads every day, the second the day after it), then one day's registrations arrive
+ * for BENCH_NIGHTLY_ACTIVE (default 1.0: the usual night) of the students and that night is
+ * measured, by phase (plan, each shard, finish and mails) as the state machine runs them:
  *
- * Last night's data: BENCH_NIGHTLY_ACTIVE (default 0.6) of the students had lessons (BBL students
- * work most days), so the rest must be skipped without a single read.
+ * - consumed read units (`meterCapacity`: DynamoDB's billing, which dynalite reports) per
+ *   evaluated student, target <= 3 (issue #12), with the students' own items apart from the
+ *   night's shared reads, and no read of a student the night skips;
+ * - the wall time of one shard (BENCH_NIGHTLY_SHARD, default the planner's DEFAULT_SHARD_SIZE) and
+ *   the night's projected wall time at 200,000 students with N shards at once (the state
+ *   machine's DEFAULT_NIGHTLY_WORKERS, 1 and 40), assumptions printed with the figures.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { parseEnv } from '../../functions/config';
 import { createLocalBus } from '../../functions/events/local-bus';
-import { createDocumentClient, type Store } from '../../functions/store/client';
-import { mapLimit } from '../../functions/store/dynamo';
+import type { Store } from '../../functions/store/client';
+import { batchPut, mapLimit } from '../../functions/store/dynamo';
+import { signalStateKey } from '../../functions/store/keys';
 import { putOrgUnit } from '../../functions/store/org-units';
-import type { ClassifiedRegistration } from '../../functions/store/registrations';
+import { type ClassifiedRegistration, toItem } from '../../functions/store/registrations';
 import { putStaff } from '../../functions/store/staff';
 import { putStudent } from '../../functions/store/students';
-import { ensureTable } from '../../functions/store/table-definition';
-import { liveVersion, writeRegistrations } from '../../functions/usecases/ingest/write-registrations';
+import { publishOutbox } from '../../functions/usecases/effects/commit';
+import { liveVersion, logChanges, marksOf } from '../../functions/usecases/ingest/write-registrations';
+import { finishNight } from '../../functions/usecases/nightly/finish-night';
+import { DEFAULT_SHARD_SIZE, planNight } from '../../functions/usecases/nightly/plan-night';
+import type { NightlyDeps } from '../../functions/usecases/nightly/ports';
 import { runNightly } from '../../functions/usecases/nightly/run-nightly';
+import { runShard } from '../../functions/usecases/nightly/run-shard';
 import { createNightlyDeps, nightlyEnv } from '../../functions/wiring/nightly';
-import { startDynalite } from '../local/dynalite';
-import { startSes } from '../local/ses';
+import { DEFAULT_NIGHTLY_WORKERS } from '../../infra/constructs/nightly-run';
+import { defaultCalendar } from '../../shared/calendar';
+import { addDays } from '../../shared/calendar/dates';
+import { meterCapacity } from './capacity';
+import { itemSize } from './item-size';
+import { startLocalAws } from './local-aws';
 
-const STUDENTS = Number(process.env.BENCH_NIGHTLY_STUDENTS ?? 20_000);
-const ACTIVE = Number(process.env.BENCH_NIGHTLY_ACTIVE ?? 0.6);
+const STUDENTS = Number(process.env.BENCH_NIGHTLY_STUDENTS ?? 100);
+const WEEKS = Number(process.env.BENCH_NIGHTLY_WEEKS ?? 12);
+const LESSONS = Number(process.env.BENCH_NIGHTLY_LESSONS ?? 6);
+const ACTIVE = Number(process.env.BENCH_NIGHTLY_ACTIVE ?? 1);
+const SHARD = Number(process.env.BENCH_NIGHTLY_SHARD ?? DEFAULT_SHARD_SIZE);
 const TEAMS = Math.max(1, Math.round(STUDENTS / 500));
-const HISTORY_DAY = '2026-09-07';
-const WARM_UP = '2026-09-11';
-const AS_OF = '2026-09-14';
-const READS = new Set(['GetCommand', 'QueryCommand', 'BatchGetCommand', 'ScanCommand']);
-
-interface ReadCounter {
-  total: number;
-  byOperation: Map<string, number>;
-  /** Reads of one student's partition or index entries (`STU#<id>`, `STUREG#<id>`), by student. */
-  byStudent: Map<string, number>;
-  /** Batch reads that fetched items of several students (profiles and signal states). */
-  batchedStudentReads: number;
-  reset(): void;
-}
-
-/** Counts every read request the nightly run makes through this client. */
-function countReads(doc: DynamoDBDocumentClient): ReadCounter {
-  const counter: ReadCounter = {
-    total: 0,
-    byOperation: new Map(),
-    byStudent: new Map(),
-    batchedStudentReads: 0,
-    reset() {
-      counter.total = 0;
-      counter.byOperation.clear();
-      counter.byStudent.clear();
-      counter.batchedStudentReads = 0;
-    },
-  };
-  const send = doc.send.bind(doc) as (command: unknown) => Promise<unknown>;
-  (doc as unknown as { send: (command: unknown) => Promise<unknown> }).send = (command: unknown) => {
-    const name = (command as { constructor: { name: string } }).constructor.name;
-    if (READS.has(name)) {
-      counter.total++;
-      counter.byOperation.set(name, (counter.byOperation.get(name) ?? 0) + 1);
-      const input = (
-        command as {
-          input: {
-            Key?: { pk?: string };
-            ExpressionAttributeValues?: Record<string, unknown>;
-            RequestItems?: Record<string, { Keys?: Array<{ pk: string }> }>;
-          };
-        }
-      ).input;
-      const studentOf = (pk: unknown) =>
-        typeof pk === 'string' ? /^(?:STU|STUREG)#(.+)$/.exec(pk)?.[1] : undefined;
-      const id = studentOf(input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk']);
-      if (id) counter.byStudent.set(id, (counter.byStudent.get(id) ?? 0) + 1);
-      const batched = Object.values(input.RequestItems ?? {}).flatMap(({ Keys = [] }) =>
-        Keys.flatMap((k) => studentOf(k.pk) ?? []),
-      );
-      if (batched.length > 0) counter.batchedStudentReads++;
-      // A student in a batch read is read too (skipped students must be in none).
-      for (const student of batched) counter.byStudent.set(student, counter.byStudent.get(student) ?? 0);
-    }
-    return send(command);
-  };
-  return counter;
-}
+/** The history's last day, and the two nights after it: a Tuesday, Wednesday, Thursday in December. */
+const HISTORY_TO = '2026-12-01';
+const SETTLE = '2026-12-02';
+const AS_OF = '2026-12-03';
+const TARGET_RRU = 3;
+const AT_SCALE = 200_000;
+const WORKERS = [1, DEFAULT_NIGHTLY_WORKERS, 40];
 
 type Lesson = Pick<ClassifiedRegistration, 'status' | 'start' | 'end' | 'classification'>;
-const absent = (minutes: number): Lesson => ({
-  status: 'absent',
-  start: '08:30',
-  end: '16:30',
-  classification: {
-    kind: 'unauthorized',
-    minutesMissed: minutes,
-    lessonMinutes: minutes,
-    ruleId: 'unknown',
-    sick: false,
-  },
-});
-const present: Lesson = {
-  status: 'present',
-  start: '08:30',
-  end: '16:30',
-  classification: { kind: 'present', minutesMissed: 0, lessonMinutes: 480, ruleId: 'present', sick: false },
-};
 
-/** One lesson, stored as ingestion stores it (named in the change log for the nightly run). */
-function storeLesson(
-  store: Store,
-  place: { studentId: string; date: string; registrationId: string },
-  lesson: Lesson,
-  expiresAt: number,
-) {
-  const version = liveVersion({ ...place, revision: 0, ...lesson }, { expiresAt });
-  return writeRegistrations(store, new Date(), { changed: [version] }, new Map());
+/** Lesson `n` of a day (50 minutes each from 08:30), present, late or absent without leave. */
+function lesson(n: number, kind: 'present' | 'late' | 'absent'): Lesson {
+  const from = 8 * 60 + 30 + n * 55;
+  const time = (m: number) =>
+    `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const missed = kind === 'absent' ? 50 : kind === 'late' ? 10 : 0;
+  return {
+    status: kind,
+    start: time(from),
+    end: time(from + 50),
+    classification: {
+      kind: kind === 'present' ? 'present' : 'unauthorized',
+      minutesMissed: missed,
+      lessonMinutes: 50,
+      ruleId: kind === 'present' ? 'present' : kind === 'late' ? 'late' : 'unknown',
+      sick: false,
+    },
+  };
 }
 
-async function seed(store: Store): Promise<{ active: Set<string> }> {
+/** A student's lessons of one day: every 10th student truant on Mondays, every 7th late once a week. */
+function dayOf(i: number, date: string): Lesson[] {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return Array.from({ length: LESSONS }, (_, n) => {
+    if (i % 10 === 0 && weekday === 1) return lesson(n, 'absent');
+    if (i % 7 === 0 && weekday === 3 && n === 0) return lesson(n, 'late');
+    return lesson(n, 'present');
+  });
+}
+
+const EXPIRES_AT = Math.floor(Date.parse('2032-09-01') / 1000);
+
+/**
+ * A student's lessons of some days, as ingestion stores them: the change log naming the days
+ * first, then each registration's item (put in batches here: the same items, faster to seed).
+ */
+async function storeDays(store: Store, studentId: string, i: number, dates: readonly string[]) {
+  const versions = dates.flatMap((date) =>
+    dayOf(i, date).map((l, n) =>
+      liveVersion(
+        { studentId, date, registrationId: `${studentId}-${date}-${n}`, revision: 0, ...l },
+        { expiresAt: EXPIRES_AT },
+      ),
+    ),
+  );
+  await logChanges(
+    store,
+    new Date(),
+    versions.flatMap((v) => marksOf(v, undefined)),
+  );
+  await batchPut(
+    store,
+    versions.map((v) => toItem(v, 1)),
+  );
+}
+
+const studentIds = () => Array.from({ length: STUDENTS }, (_, i) => `stu-${String(i).padStart(6, '0')}`);
+
+async function seed(store: Store): Promise<{ active: Set<string>; history: string[] }> {
   const meta = (id: string) => ({ version: 1, eventIds: [`seed-${id}`] });
   await putOrgUnit(
     store,
@@ -165,11 +160,12 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
     meta('officer'),
   );
 
-  const ids = Array.from({ length: STUDENTS }, (_, i) => `stu-${String(i).padStart(6, '0')}`);
-  const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
-  // Deterministic shares: every 10th student was absent a week ago, every 20th again last night.
-  const active = new Set(ids.filter((_, i) => (i * 7919) % 1000 < ACTIVE * 1000 || i % 20 === 0));
-  await mapLimit(ids, 32, async (id) => {
+  const ids = studentIds();
+  const expiresAt = EXPIRES_AT;
+  const history = schoolDays(defaultCalendar.schoolWeeksEndingOn(HISTORY_TO, WEEKS).from, HISTORY_TO);
+  // Deterministic share of the students with lessons on the measured day.
+  const active = new Set(ids.filter((_, i) => (i * 7919) % 1000 < ACTIVE * 1000));
+  await mapLimit(ids, 8, async (id) => {
     const i = Number(id.slice(4));
     const team = i % TEAMS;
     await putStudent(
@@ -190,50 +186,74 @@ async function seed(store: Store): Promise<{ active: Set<string> }> {
       },
       { version: 1, eventIds: [`seed-stu-${id}`], expiresAt },
     );
-    if (i % 10 === 0) {
-      await storeLesson(
-        store,
-        { studentId: id, date: HISTORY_DAY, registrationId: `${id}-h` },
-        absent(480),
-        expiresAt,
-      );
-    }
+    await storeDays(store, id, i, history);
   });
-  return { active };
+  return { active, history };
 }
 
-async function seedLastNight(store: Store, active: Set<string>) {
-  const expiresAt = Math.floor(Date.parse('2032-09-01') / 1000);
-  await mapLimit([...active], 32, async (id) => {
-    const i = Number(id.slice(4));
-    const entry = i % 20 === 0 ? absent(480) : present;
-    await storeLesson(store, { studentId: id, date: AS_OF, registrationId: `${id}-n` }, entry, expiresAt);
-  });
+/** The school days from `from` to `to`, by the school's calendar. */
+function schoolDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) if (defaultCalendar.isSchoolDay(d)) days.push(d);
+  return days;
 }
+
+/** One day's lessons for the students who had lessons that day. */
+async function seedDay(store: Store, students: ReadonlySet<string>, date: string) {
+  await mapLimit([...students], 8, (id) => storeDays(store, id, Number(id.slice(4)), [date]));
+}
+
+/** What a read is about: its partition key (`batch <first key>` for a BatchGet). */
+function readLabel(command: { constructor: { name: string }; input: Record<string, unknown> }): string {
+  const input = command.input as {
+    Key?: { pk?: unknown };
+    ExpressionAttributeValues?: Record<string, unknown>;
+    RequestItems?: Record<string, { Keys?: Array<{ pk?: unknown }> }>;
+  };
+  const pk = input.Key?.pk ?? input.ExpressionAttributeValues?.[':pk'];
+  if (pk !== undefined) return String(pk);
+  const first = Object.values(input.RequestItems ?? {})[0]?.Keys?.[0]?.pk;
+  return first !== undefined ? `batch ${String(first)}` : command.constructor.name;
+}
+const isStudentOwn = (label: string) => /^(?:batch )?(?:STU|STUREG)#/.test(label);
+const kindOf = (label: string) => label.replace(/#.*$/, '#');
+
+/** A night as the state machine runs it (plan, shards one after the other, finish and mails), timed by phase. */
+async function timedNight(deps: NightlyDeps, asOf: string, phase: (name: string) => void) {
+  let t = performance.now();
+  const plan = await planNight(deps, asOf, { shardSize: SHARD });
+  const planMs = performance.now() - t;
+  phase('plan');
+  const shards: Array<{ ms: number; evaluated: number }> = [];
+  for (const shard of plan.shards) {
+    t = performance.now();
+    const outcome = await runShard(deps, plan, shard);
+    shards.push({ ms: performance.now() - t, evaluated: outcome.evaluated });
+  }
+  phase('shards');
+  t = performance.now();
+  const finished = await finishNight(deps, plan);
+  const flush = await deps.outbox.flush({ asOf });
+  await publishOutbox(deps.store, deps.bus);
+  const finishMs = performance.now() - t;
+  phase('finish and mails');
+  return { planMs, shards, finishMs, finished, flush };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
 
 export async function run(): Promise<void> {
-  const dynalite = await startDynalite({ port: 0 });
-  const ses = await startSes({ port: 0 });
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynalite.endpoint;
-  process.env.AWS_REGION ??= 'eu-west-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  const doc = createDocumentClient();
-  const store: Store = { doc, tableName: 'presentie-bench-nightly' };
-  const sesClient = new SESv2Client({
-    endpoint: ses.endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const aws = await startLocalAws('presentie-bench-nightly');
+  const { store } = aws;
   try {
-    await ensureTable(doc, store.tableName);
     let t = performance.now();
-    const { active } = await seed(store);
+    const { active, history } = await seed(store);
     console.log(
-      `seeded ${STUDENTS} students, ${TEAMS} teams in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `seeded ${STUDENTS} students, ${TEAMS} teams, ${history.length} school days (${WEEKS} school weeks, ${history[0]} to ${HISTORY_TO}) of ${LESSONS} lessons each: ${STUDENTS * history.length * LESSONS} registrations in ${seconds(performance.now() - t)}`,
     );
 
-    // The nightly function's own wiring, with the bench's table (reads counted below) and SES.
+    // The nightly function's own wiring, with the bench's table and SES.
     const deps = createNightlyDeps(
       parseEnv(nightlyEnv, {
         TABLE_NAME: store.tableName,
@@ -241,63 +261,95 @@ export async function run(): Promise<void> {
         SES_MAX_PER_SECOND: '1000',
         DASHBOARD_URL: 'http://localhost:3000',
       }),
-      { store, ses: sesClient, bus: createLocalBus(), outboxConcurrency: 8 },
+      { store, ses: aws.ses, bus: createLocalBus({ record: false }), outboxConcurrency: 8 },
     );
-    const { outbox } = deps;
-    const warm = await runNightly(deps, WARM_UP);
-    console.log(
-      `warm-up night (${WARM_UP}): ${warm.evaluated} evaluated, ${warm.signals} signals, ${warm.flush.sent} mails`,
-    );
-
+    // The history's night reads every day; the next one reads its day and the days read before
+    // (kept-days.ts `recent`), as any night after a history load. Then the term goes on as usual.
     t = performance.now();
-    await seedLastNight(store, active);
+    const first = await runNightly(deps, HISTORY_TO, { shardSize: SHARD });
+    await seedDay(store, active, SETTLE);
+    const second = await runNightly(deps, SETTLE, { shardSize: SHARD });
     console.log(
-      `last night's data: ${active.size} students with lessons (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+      `settling nights ${HISTORY_TO} and ${SETTLE}: ${first.evaluated} and ${second.evaluated} evaluated, ${first.signals + second.signals} signals, ${first.flush.sent + second.flush.sent} mails (${seconds(performance.now() - t)})`,
+    );
+    await seedDay(store, active, AS_OF);
+
+    const meter = meterCapacity(store.doc, readLabel);
+    const phases: Array<{ name: string; readUnits: number }> = [];
+    let before = 0;
+    const night = await timedNight(deps, AS_OF, (name) => {
+      phases.push({ name, readUnits: meter.readUnits - before });
+      before = meter.readUnits;
+    });
+    meter.detach();
+
+    const evaluated = night.finished.evaluated;
+    const skipped = STUDENTS - evaluated;
+    const own = [...meter.readsBy].filter(([label]) => isStudentOwn(label)).reduce((a, [, u]) => a + u, 0);
+    const byKind = new Map<string, number>();
+    for (const [label, units] of meter.readsBy)
+      byKind.set(kindOf(label), (byKind.get(kindOf(label)) ?? 0) + units);
+    const skippedRead = [...meter.readsBy.keys()]
+      .map((label) => /^(?:STU|STUREG)#(.+)$/.exec(label)?.[1])
+      .filter((id): id is string => id !== undefined && !active.has(id));
+    const perStudent = meter.readUnits / Math.max(1, evaluated);
+
+    console.log(
+      `night of ${AS_OF}: ${evaluated} evaluated, ${skipped} skipped, ${night.finished.signals} signals, ${night.flush.sent} mails; ${night.shards.length} shard(s) of up to ${SHARD}`,
+    );
+    console.log(
+      `  read units (consumed, ReturnConsumedCapacity)  ${meter.readUnits.toFixed(1)} RRU in ${meter.requests} requests; by phase ${phases.map((p) => `${p.name} ${p.readUnits.toFixed(1)}`).join(', ')}`,
+    );
+    console.log(
+      `  read units per evaluated student          ${perStudent.toFixed(2)} RRU (target <= ${TARGET_RRU}: ${(perStudent / TARGET_RRU).toFixed(2)} x the target ${perStudent <= TARGET_RRU ? 'OK' : 'ABOVE TARGET'}), of which the students' own items ${(own / Math.max(1, evaluated)).toFixed(2)}`,
+    );
+    console.log(
+      `  by partition   ${[...byKind]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, units]) => `${kind} ${units.toFixed(1)}`)
+        .join(', ')}`,
+    );
+    console.log(`  skipped students with any read            ${skippedRead.length} (target 0)`);
+
+    // The signal state of a truant student (every 10th), kept days included: one read unit at most?
+    const state = await aws.raw.send(
+      new GetItemCommand({ TableName: store.tableName, Key: marshall(signalStateKey('stu-000000')) }),
+    );
+    const stateItem = state.Item ?? {};
+    const keptText = stateItem.days?.S ?? '';
+    console.log(
+      `  signal state item of a student: ${itemSize(stateItem)} bytes, of which kept days ${keptText.length} bytes for ${keptText.split(';').length} days (eventually consistent read: ${itemSize(stateItem) <= 4096 ? '0.5' : 'more than 0.5'} RRU)`,
     );
 
-    const reads = countReads(doc);
-    t = performance.now();
-    const result = await runNightly(
-      {
-        ...deps,
-        outbox: {
-          enqueue: outbox.enqueue,
-          flush: async () => ({ sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 }),
-          sendNow: async () => ({ sent: 0, failed: 0, deferred: 0, cancelled: 0, givenUp: 0 }),
-        },
-      },
-      AS_OF,
-    );
-    const evaluateMs = performance.now() - t;
-    const evaluationReads = reads.total;
-    const readsByOp = Object.fromEntries(reads.byOperation);
-    const studentReads = [...reads.byStudent.values()].reduce((a, b) => a + b, 0) + reads.batchedStudentReads;
-    const skippedWithReads = [...reads.byStudent.keys()].filter((id) => !active.has(id)).length;
-
-    t = performance.now();
-    const flush = await outbox.flush();
-    const flushMs = performance.now() - t;
-
-    const skipped = STUDENTS - result.evaluated;
+    // Timing at scale: shards one after the other here; on AWS, N at once.
+    const shardMs = night.shards.reduce((a, s) => a + s.ms, 0);
+    const msPerStudent = shardMs / Math.max(1, evaluated);
+    const largest = night.shards.reduce((a, s) => (s.evaluated > a.evaluated ? s : a), {
+      ms: 0,
+      evaluated: 0,
+    });
+    const fullShardMs = msPerStudent * SHARD;
+    const scale = AT_SCALE / Math.max(1, evaluated);
+    const shardsAtScale = Math.ceil(AT_SCALE / SHARD);
+    // The finish step's work goes by team (KPI snapshot, lists) and by the night's mails.
+    const teamScale = Math.round(AT_SCALE / 500) / TEAMS;
     console.log(
-      `night of ${AS_OF}: ${result.evaluated} evaluated, ${skipped} skipped, ${result.signals} signals, ${result.mailsQueued} mails queued`,
+      `  one shard: ${largest.evaluated} students in ${seconds(largest.ms)} (${msPerStudent.toFixed(1)} ms a student); a full shard of ${SHARD}: ${seconds(fullShardMs)}${largest.evaluated < SHARD ? ' (extrapolated)' : ''}; plan ${seconds(night.planMs)}, finish and mails ${seconds(night.finishMs)}`,
     );
     console.log(
-      `  wall time (evaluate, reports, KPI)   ${(evaluateMs / 1000).toFixed(1)} s  (${((evaluateMs / result.evaluated) * 1000).toFixed(0)} µs per evaluated student)`,
+      `  projected night at ${AT_SCALE.toLocaleString('en')} students (${shardsAtScale} shards of ${SHARD}):`,
     );
-    console.log(`  DynamoDB reads, all                  ${evaluationReads}  ${JSON.stringify(readsByOp)}`);
+    for (const n of WORKERS) {
+      const ms =
+        night.planMs * scale + Math.ceil(shardsAtScale / n) * fullShardMs + night.finishMs * teamScale;
+      console.log(
+        `    N = ${String(n).padStart(2)} shards at once${n === DEFAULT_NIGHTLY_WORKERS ? ' (DEFAULT_NIGHTLY_WORKERS)' : ''}: ${minutes(ms)}`,
+      );
+    }
     console.log(
-      `  reads per evaluated student          ${(evaluationReads / result.evaluated).toFixed(3)} overall, ${(studentReads / result.evaluated).toFixed(3)} of students' own items (target <= 2)`,
+      `  assumptions: every student evaluated (one day of lessons each, the usual night); a shard on Lambda as fast as in this process, whose dynalite is in-process too; DynamoDB on demand serves N shards without throttling, so shards do not slow each other; the plan (change log, shard lists) grows linearly with the students, the finish (KPI by team, lists, reminders, mails) with the teams (one per 500 students; an upper bound, part of it is fixed); Step Functions' own latency per shard left out; a shard must stay under Lambda's 15 minutes (${seconds(fullShardMs)} here).`,
     );
-    console.log(`  skipped students with any read       ${skippedWithReads} (target 0)`);
-    console.log(
-      `  mails sent                           ${flush.sent} in ${(flushMs / 1000).toFixed(1)} s = ${(flush.sent / (flushMs / 1000)).toFixed(0)} mails/s (SES pacing 1000/s, 8 in flight)`,
-    );
-    console.log(`  whole night                          ${((evaluateMs + flushMs) / 1000).toFixed(1)} s`);
   } finally {
-    sesClient.destroy();
-    doc.destroy();
-    await ses.stop();
-    await dynalite.stop();
+    await aws.stop();
   }
 }

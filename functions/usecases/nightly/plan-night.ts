@@ -69,7 +69,9 @@ export async function planNight(
   };
   for (const marker of dirty) if (marker.date <= asOf) owe(marker.studentId, [marker.date]);
   // A student an earlier run failed on: evaluated again, with the changed days it still owes.
-  const retried = new Set(failures.map((f) => f.studentId));
+  // Its record is cleared only by a run that covers every day it owes: a replay of an earlier date
+  // keeps days only up to its date, so a later owed day must stay owed (functions/domain/kept-days.ts).
+  const retried = new Set(failures.filter((f) => f.dates.every((d) => d <= asOf)).map((f) => f.studentId));
   for (const failure of failures) owe(failure.studentId, failure.dates);
   for (const studentId of [...openWindow, ...recheck]) owe(studentId, []);
 
