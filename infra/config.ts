@@ -123,8 +123,12 @@ export const LIMITS = {
   dashboardThrottle: { rateLimit: 50, burstLimit: 100 },
   /** The public OpenAPI document: read now and then by a developer, never by the dashboard. */
   publicThrottle: { rateLimit: 2, burstLimit: 5 },
-  /** Deliveries wait in turn for the ingestion lease; more at once would only wait, and could starve the API. */
-  webhookReservedConcurrency: 10,
+  /**
+   * Deliveries run side by side (ingestion takes no lock): as many instances as the route's
+   * burst admits, so that what the throttle lets through is never refused by Lambda (a 5xx),
+   * and no more, so that a flood cannot take the account's concurrency from the API and the night.
+   */
+  webhookReservedConcurrency: 40,
   /** Requests per IP address in 5 minutes: a school's staff share a few NAT addresses at peak hours. */
   wafRequestsPerIpPer5Minutes: 3000,
 } as const satisfies {

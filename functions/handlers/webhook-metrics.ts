@@ -11,6 +11,3 @@ export const WEBHOOK_DELIVERIES = 'deliveries';
 
 /** A delivery answered 401: its signature, timestamp or id did not verify. */
 export const WEBHOOK_SIGNATURE_REFUSED = 'deliveriesRefused';
-
-/** A delivery answered 503: the ingestion lease stayed busy; the sender should retry. */
-export const WEBHOOK_UNAVAILABLE = 'deliveriesBusy';

@@ -55,7 +55,7 @@ export async function batchGet(
 
 /**
  * Puts whole items with BatchWriteItem, 25 a request, retrying unprocessed items. No
- * conditions: callers only batch-write what is theirs alone to write (see ingest-lease.ts).
+ * conditions: callers only batch-write what is theirs alone to write, or what any writer would write the same.
  */
 export async function batchPut(store: Store, items: readonly Item[]): Promise<void> {
   // One request may not name a key twice; the last version of an item is the one meant.

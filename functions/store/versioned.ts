@@ -8,8 +8,9 @@ import type { PrimaryKey } from './keys';
 /**
  * Upsert of master data ordered by `occurredAt` (epoch ms in `version`): fields set (or
  * removed when undefined), the settled event ids written (the newest, event-ids.ts); an older
- * version is ConcurrentModification. The ids are read before and written whole: the ingestion
- * lease keeps other writers out meanwhile.
+ * version is ConcurrentModification. The ids are read before and written whole, without a lock:
+ * an upsert of the same item at the same moment may leave the other's id out, and a repeat of
+ * that event then writes the same version again, which changes nothing.
  */
 export async function versionedUpsert(
   store: Store,

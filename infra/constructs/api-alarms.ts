@@ -4,7 +4,6 @@ import {
   WEBHOOK_DELIVERIES,
   WEBHOOK_SERVICE,
   WEBHOOK_SIGNATURE_REFUSED,
-  WEBHOOK_UNAVAILABLE,
 } from '../../functions/handlers/webhook-metrics';
 import { METRICS_NAMESPACE } from '../../functions/middleware/observability';
 import type { Alarms } from './alarms';
@@ -14,39 +13,24 @@ import type { ApiRoute, PresentieHttpApi } from './http-api';
 export const WEBHOOK_RATE_MIN_DELIVERIES = 5;
 /** Half the deliveries refused their signature: a secret out of step with the sender, or probing. */
 export const WEBHOOK_REFUSED_RATE = 0.5;
-/** A fifth of the deliveries turned away busy: ingestion does not keep up with the sender. */
-export const WEBHOOK_UNAVAILABLE_RATE = 0.2;
 
 const RATE_PERIOD = Duration.minutes(15);
 const ROUTE_PERIOD = Duration.minutes(5);
 
 /**
  * Alarms on what the Lambda error metric cannot see: answers the handlers turned into a 5xx
- * themselves (per route, from API Gateway's detailed metrics), and the webhook's 401 and 503
- * rates (from the handler's own metrics).
+ * themselves (per route, from API Gateway's detailed metrics), and the webhook's 401 rate
+ * (from the handler's own metrics). No delivery waits for another (ingestion takes no lock), so
+ * every 5xx of the webhook is a fault worth an alarm, as on the other routes.
  */
 export function addApiAlarms(alarms: Alarms, props: { api: PresentieHttpApi }): void {
   const { api } = props;
   for (const route of api.routes) {
-    const errors = routeServerErrors(api, route);
-    if (route.kind === 'webhook') {
-      // A 503 while the ingestion lease is busy is back-pressure the sender retries, not a fault.
-      alarms.alarm(`${alarmId(route)}ServerErrors`, alarms.action, {
-        metric: new MathExpression({
-          expression: 'FILL(errors, 0) - FILL(busy, 0)',
-          usingMetrics: { errors, busy: webhookMetric(WEBHOOK_UNAVAILABLE, ROUTE_PERIOD) },
-          period: ROUTE_PERIOD,
-          label: `5xx of ${route.key} other than busy`,
-        }),
-        threshold: 1,
-        description: `${route.key} answered a server error other than "busy" (see the webhook's log group).`,
-      });
-      continue;
-    }
+    const logGroup = route.kind === 'webhook' ? "the webhook's" : "the API's";
     alarms.alarm(`${alarmId(route)}ServerErrors`, alarms.action, {
-      metric: errors,
+      metric: routeServerErrors(api, route),
       threshold: 1,
-      description: `${route.key} answered a server error (5xx; see the API's log group).`,
+      description: `${route.key} answered a server error (5xx; see ${logGroup} log group).`,
     });
   }
 
@@ -54,11 +38,6 @@ export function addApiAlarms(alarms: Alarms, props: { api: PresentieHttpApi }): 
     metric: webhookRate(WEBHOOK_SIGNATURE_REFUSED, 'refused'),
     threshold: WEBHOOK_REFUSED_RATE,
     description: `At least ${WEBHOOK_REFUSED_RATE * 100} % of the webhook deliveries in 15 minutes were refused with 401: check the secret (rotation) with the presence system, or someone is probing the webhook.`,
-  });
-  alarms.alarm('WebhookUnavailableRate', alarms.action, {
-    metric: webhookRate(WEBHOOK_UNAVAILABLE, 'busy'),
-    threshold: WEBHOOK_UNAVAILABLE_RATE,
-    description: `At least ${WEBHOOK_UNAVAILABLE_RATE * 100} % of the webhook deliveries in 15 minutes were answered 503 (ingestion busy): deliveries arrive faster than they are stored.`,
   });
 }
 

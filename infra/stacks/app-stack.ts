@@ -67,14 +67,11 @@ export class AppStack extends Stack {
       retentionYears: props.retentionYears,
       memorySize: 512,
       reservedConcurrentExecutions: LIMITS.webhookReservedConcurrency,
-      // The HTTP API waits at most 30 s; a delivery may queue for the ingestion lease for 15 of them.
+      // The HTTP API waits at most 30 s: a delivery still running then is a 5xx the sender retries.
       timeout: Duration.seconds(WEBHOOK_TIMEOUT_SECONDS),
       environment: {
         TABLE_NAME: props.table.tableName,
         PRESENCE_WEBHOOK_SECRET_ARN: props.webhookSecret.secretArn,
-        // Longer than the timeout: a holder the runtime stopped cannot outlive its lease.
-        INGEST_LEASE_SECONDS: String(2 * WEBHOOK_TIMEOUT_SECONDS + 2),
-        INGEST_WAIT_SECONDS: '15',
         // staff.changed goes here: the provisioning rule below picks it up.
         EVENT_BUS_NAME: this.bus.eventBusName,
       },

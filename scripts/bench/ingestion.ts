@@ -6,7 +6,9 @@
  * In three rounds of BENCH_INGESTION_EVENTS (default 20000) events, each between two runs of
  * raw BatchWriteItem on the same dynalite: events/s as a share of the raw items/s around it
  * (target at least 50 % for the median round), per-delivery latency (p50/p99), and DynamoDB
- * item writes per registration (target at most 2 on average).
+ * item writes per registration (target at most 2 on average). Next to it, not instead of it, the
+ * raw rate of one conditional PutItem per item around each round: the floor of requests lock-free
+ * ingestion needs (each registration one conditional write), and ingestion's share of that.
  *
  * Then deliveries of 1 and of 25 events from 8 senders at once (BENCH_INGESTION_CONCURRENT
  * deliveries of each size, default 400), which no lock serializes any more: deliveries/s,
@@ -22,8 +24,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
+import { WRITES_IN_FLIGHT } from '../../functions/usecases/ingest/write-registrations';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { demoBatches, generateDemoSchool } from '../local/demo-school';
 import { postSigned } from '../local/sign';
@@ -134,6 +137,53 @@ async function rawBatchWriteRate(
   return items / seconds;
 }
 
+/**
+ * Raw conditional PutItem throughput: the same items, one request each, conditional on the item
+ * being new (`attribute_not_exists`), WRITES_IN_FLIGHT at once. Not the target's baseline: it shows
+ * what one conditional write per registration, which lock-free ingestion needs for its
+ * correctness (a BatchWriteItem cannot be conditional), costs on this dynalite by itself.
+ */
+async function rawConditionalPutRate(
+  endpoint: string,
+  tableName: string,
+  items: number,
+  offset: number,
+): Promise<number> {
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+    }),
+  );
+  const payload = 'x'.repeat(250);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: WRITES_IN_FLIGHT }, async () => {
+      while (next < items) {
+        const n = offset + next++;
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              pk: `BENCH#${Math.floor(n / 40)}`,
+              sk: `REG#${n}`,
+              gsi1pk: `BENCHDAY#${n % 40}`,
+              gsi1sk: `REG#${n}`,
+              payload,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  doc.destroy();
+  return items / seconds;
+}
+
 export async function run(): Promise<void> {
   const wanted = Number(process.env.BENCH_INGESTION_EVENTS ?? 20_000);
   const dir = await mkdtemp(join(tmpdir(), 'presentie-bench-'));
@@ -161,7 +211,11 @@ export async function run(): Promise<void> {
     // its files grow and compact, so each round is set against the mean of the raw runs around
     // it, and the median round is the figure.
     const perRound = Math.ceil(wanted / 500);
-    const rounds: Array<{ rate: number; raw: number; ratio: number }> = [];
+    const rounds: Array<{ rate: number; raw: number; ratio: number; puts: number }> = [];
+    const putItems = Math.min(wanted, 4000);
+    const putRate = (round: number) =>
+      rawConditionalPutRate(dynamo.endpoint, system.tableName, putItems, 3_000_000 + round * putItems);
+    let puts = await putRate(0);
     const latencies: number[] = [];
     let writes = 0;
     let registrations = 0;
@@ -195,9 +249,16 @@ export async function run(): Promise<void> {
         wanted,
         (round + 1) * 1_000_000,
       );
+      const putsAfter = await putRate(round + 1);
       const rate = events / took;
-      rounds.push({ rate, raw: (raw + after) / 2, ratio: rate / ((raw + after) / 2) });
+      rounds.push({
+        rate,
+        raw: (raw + after) / 2,
+        ratio: rate / ((raw + after) / 2),
+        puts: (puts + putsAfter) / 2,
+      });
       raw = after;
+      puts = putsAfter;
     }
     latencies.sort((a, b) => a - b);
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[
@@ -212,7 +273,7 @@ export async function run(): Promise<void> {
     );
     for (const [i, r] of rounds.entries())
       console.log(
-        `  round ${i + 1}: ${r.rate.toFixed(0)} events/s against raw BatchWriteItem ${r.raw.toFixed(0)} items/s (25 per request, 4 in flight) = ${(r.ratio * 100).toFixed(0)} %`,
+        `  round ${i + 1}: ${r.rate.toFixed(0)} events/s against raw BatchWriteItem ${r.raw.toFixed(0)} items/s (25 per request, 4 in flight) = ${(r.ratio * 100).toFixed(0)} %; raw conditional PutItem ${r.puts.toFixed(0)} items/s (1 per request, ${WRITES_IN_FLIGHT} in flight) = ${((r.puts / r.raw) * 100).toFixed(0)} % of BatchWriteItem, ingestion ${((r.rate / r.puts) * 100).toFixed(0)} % of it`,
       );
     console.log(
       `ingestion against the raw rate of the same dynalite, median round: ${(median.ratio * 100).toFixed(0)} % (target >= 50 %) ${median.ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,

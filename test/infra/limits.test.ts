@@ -2,13 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WEBHOOK_DELIVERIES,
-  WEBHOOK_SIGNATURE_REFUSED,
-  WEBHOOK_UNAVAILABLE,
-} from '../../functions/handlers/webhook-metrics';
+import { WEBHOOK_DELIVERIES, WEBHOOK_SIGNATURE_REFUSED } from '../../functions/handlers/webhook-metrics';
 import { LIMITS } from '../../infra/config';
-import { WEBHOOK_REFUSED_RATE, WEBHOOK_UNAVAILABLE_RATE } from '../../infra/constructs/api-alarms';
+import { WEBHOOK_REFUSED_RATE } from '../../infra/constructs/api-alarms';
 import { APP_ENTRY_FUNCTION } from '../../infra/stacks/web-stack';
 import { SYNTH_TIMEOUT_MS, type Synthesized, synthesizePresentie } from './synth';
 
@@ -83,6 +79,9 @@ describe('per-route throttling', () => {
       Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'presentie-webhook' }) },
       ReservedConcurrentExecutions: LIMITS.webhookReservedConcurrency,
     });
+    // Deliveries no longer queue for a lease: a burst the route admits must find an instance
+    // each, or Lambda refuses the rest with a 5xx instead of the throttle's 429.
+    expect(LIMITS.webhookReservedConcurrency).toBeGreaterThanOrEqual(LIMITS.webhookThrottle.burstLimit);
   });
 });
 
@@ -124,13 +123,12 @@ describe('alarms that see failures the handlers answered themselves', () => {
     expect(dimension(dashboardGet.Dimensions, 'Stage')).toBe('$default');
   });
 
-  it('do not count the webhook\'s "busy" 503, which the sender retries, as a server error', () => {
+  it('count every 5xx of the webhook: no delivery is turned away busy any more (no lease)', () => {
     const [webhook] = serverErrorAlarmOf('POST', '/webhooks/presence');
-    const expression = metricsOf(webhook ?? {}).find((m) => m.Expression)?.Expression ?? '';
-    expect(expression).toMatch(/errors.*-.*busy/);
-    expect(
-      metricsOf(webhook ?? {}).some((m) => m.MetricStat?.Metric.MetricName === WEBHOOK_UNAVAILABLE),
-    ).toBe(true);
+    // API Gateway's own 5xx count, nothing subtracted from it.
+    expect(webhook).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx', Threshold: 1 });
+    expect(metricsOf(webhook ?? {})).toHaveLength(0);
+    expect(JSON.stringify(alarms())).not.toContain('deliveriesBusy');
   });
 
   const rateAlarm = (metricName: string) => {
@@ -159,14 +157,6 @@ describe('alarms that see failures the handlers answered themselves', () => {
     expect(refused?.MetricStat?.Metric).toMatchObject({
       Namespace: 'Presentie',
       Dimensions: [{ Name: 'service', Value: 'presentie-webhook' }],
-    });
-  });
-
-  it('fire when many webhook deliveries are turned away busy (503)', () => {
-    const alarm = rateAlarm(WEBHOOK_UNAVAILABLE);
-    expect(alarm).toMatchObject({
-      Threshold: WEBHOOK_UNAVAILABLE_RATE,
-      AlarmActions: [{ Ref: expect.any(String) }],
     });
   });
 });

@@ -1,9 +1,10 @@
 import type { EventOf, PresenceEvent } from '../../../shared/contract/events';
+import type { IsoDate } from '../../../shared/policy/types';
 import { mapLimit } from '../../store/dynamo';
 import { getIdempotencyRecord, putIdempotencyRecord } from '../../store/idempotency';
 import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../../store/pending-events';
 import { severeWeatherDates } from '../../store/portal-notices';
-import { batchGetRegistrations } from '../../store/registrations';
+import { batchGetRegistrations, type StoredRegistration } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
 import { readRosterVersion } from '../../store/roster-version';
 import { batchGetStudents } from '../../store/students';
@@ -69,6 +70,15 @@ const studentOf = (event: PresenceEvent): string | undefined =>
  */
 export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise<IngestOutput> {
   const { store } = deps;
+  // Read side by side with the delivery record, not after it: one round trip less for every
+  // delivery (most are new), a few reads wasted on a repeated one. Reading them earlier decides
+  // nothing differently: every write is conditional on what was read, and check-written.ts reads
+  // the notices again after writing.
+  const registrationIds = input.events.flatMap((e) =>
+    e.type === 'registration.upserted' || e.type === 'registration.deleted' ? [e.data.registrationId] : [],
+  );
+  const early = Promise.all([batchGetRegistrations(store, registrationIds), severeWeatherDates(store)]);
+  early.catch(() => {});
   const [record, rosterVersion] = await Promise.all([
     getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId),
     readRosterVersion(store),
@@ -81,10 +91,14 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
       results: input.events.map((e) => ({ id: e.id, outcome: 'duplicate' })),
     };
   }
-  return storeBatch(newBatchState(deps, rosterVersion), input);
+  return storeBatch(newBatchState(deps, rosterVersion), input, early);
 }
 
-async function storeBatch(state: BatchState, input: IngestInput): Promise<IngestOutput> {
+async function storeBatch(
+  state: BatchState,
+  input: IngestInput,
+  early: Promise<[Map<string, StoredRegistration>, Set<IsoDate>]>,
+): Promise<IngestOutput> {
   const { deps } = state;
   const { store } = deps;
   const { events } = input;
@@ -104,11 +118,7 @@ async function storeBatch(state: BatchState, input: IngestInput): Promise<Ingest
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
   const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  const [, registrations, dates] = await Promise.all([
-    loadStudents(state, studentIds),
-    batchGetRegistrations(store, registrationIds),
-    severeWeatherDates(store),
-  ]);
+  const [, [registrations, dates]] = await Promise.all([loadStudents(state, studentIds), early]);
   state.registrations = registrations;
   state.severeWeatherDates = dates;
 
