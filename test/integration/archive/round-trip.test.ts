@@ -160,13 +160,21 @@ describe('the lesson archive', () => {
     expect(lines.flatMap((l) => l.live ?? [])).toEqual(lessonsThen);
     expect(lines.filter((l) => l.deleted).map((l) => l.registrationId)).toEqual(['s-ann-2025-09-16-0']);
 
-    const pageNow = await studentPage(h.table, await student('s-ann'), AFTER_CLOSE);
-    expect(pageNow.years).toEqual([
-      { schoolYear: '2025-26', weeks: pageThen.weeks, totals: pageThen.totals },
-    ]);
-
     const [marker] = await listLessonArchives(h.table, 's-ann');
     expect(marker).toMatchObject({ lessons: 11, tombstones: 1, weeks: 3 });
+
+    // The page says the year's lessons are archived and until when: the marker's expiry.
+    const pageNow = await studentPage(h.table, await student('s-ann'), AFTER_CLOSE);
+    const keptUntil = new Date((marker?.expiresAt ?? 0) * 1000).toISOString().slice(0, 10);
+    expect(keptUntil > '2030-01-01').toBe(true);
+    expect(pageNow.years).toEqual([
+      {
+        schoolYear: '2025-26',
+        archive: { lessons: 11, keptUntil },
+        weeks: pageThen.weeks,
+        totals: pageThen.totals,
+      },
+    ]);
 
     expect(await archiveStudent(h.deps, 's-ann')).toEqual([]);
     expect(h.objects.objects.get(keys.lessonArchiveObjectKey('s-ann', '2025-26'))).toEqual(object);
