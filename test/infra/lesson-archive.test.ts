@@ -248,3 +248,20 @@ describe('least privilege on the archive', () => {
     }
   });
 });
+
+describe("the schedule's role", () => {
+  it('may invoke the planner and nothing else', () => {
+    const schedule = Object.values(app.findResources('AWS::Scheduler::Schedule'))
+      .map((r) => r as Resource)
+      .find((r) => JSON.stringify(r).includes('archive run')) as Resource;
+    const roleId = (schedule.Properties.Target as { RoleArn: { 'Fn::GetAtt': [string, string] } }).RoleArn[
+      'Fn::GetAtt'
+    ][0];
+    const policies = Object.values(app.findResources('AWS::IAM::Policy')) as Resource[];
+    const statements = policies
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    expect(statements.map((s) => s.Action)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements)).toContain(functionId('^Monthly'));
+  });
+});
