@@ -7,6 +7,8 @@
  * Running it again is safe: what was moved is not moved twice.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// As the local system's handlers: metrics are CloudWatch's business, not this command's output.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 import { parseArgs } from 'node:util';
 import { localSettings } from './local/defaults';
