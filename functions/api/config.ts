@@ -17,6 +17,8 @@ export const apiEnv = commonEnv
     DASHBOARD_URL: z.url('DASHBOARD_URL must be the dashboard base URL'),
     /** Domain events go to this EventBridge bus; without it, to the in-process bus. */
     EVENT_BUS_NAME: z.string().optional(),
+    /** The lesson archive bucket (AWS); without it the archive is the folder `<DATA_DIR>/archive`. */
+    ARCHIVE_BUCKET: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'cognito' && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {

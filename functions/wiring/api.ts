@@ -1,8 +1,13 @@
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { ApiDeps } from '../api/app';
 import { type ApiEnv, DEFAULT_RETENTION_YEARS, localKeyFile } from '../api/config';
 import { storeApiData } from '../api/store/api-data';
 import { importPort } from '../api/store/imports';
 import { reportCommands } from '../api/store/writes';
+import { fileObjectStore } from '../archive/local-object-store';
+import type { ObjectStore } from '../archive/object-store';
+import { s3ObjectStore } from '../archive/s3-object-store';
 import { cognitoTokenVerifier } from '../auth/cognito-verifier';
 import { loadOrCreateLocalKey } from '../auth/local-keys';
 import { localTokenVerifier } from '../auth/local-verifier';
@@ -40,6 +45,17 @@ export interface ApiOverrides {
   /** A bus the caller can read (the in-process one records what was published). */
   bus?: EventBus;
   now?: () => Date;
+  objects?: ObjectStore;
+}
+
+/**
+ * Where the archived lessons are read back (the access export): the bucket in AWS, the folder the
+ * local archive run writes (`npm run archive`) otherwise.
+ */
+export function apiObjectStore(env: Pick<ApiEnv, 'ARCHIVE_BUCKET' | 'DATA_DIR'>): ObjectStore {
+  return env.ARCHIVE_BUCKET
+    ? s3ObjectStore(new S3Client({}), env.ARCHIVE_BUCKET)
+    : fileObjectStore(join(env.DATA_DIR, 'archive'));
 }
 
 /**
@@ -50,7 +66,8 @@ export async function createApiDeps(env: ApiEnv, overrides: ApiOverrides = {}): 
   const store = overrides.store ?? { doc: documentClient(), tableName: env.TABLE_NAME };
   const reports = apiReportDeps(env, store);
   const commands = reportCommands(overrides.bus ? { ...reports, bus: overrides.bus } : reports);
-  const data = storeApiData(store, commands, env.RETENTION_YEARS);
+  const objects = overrides.objects ?? apiObjectStore(env);
+  const data = storeApiData(store, commands, env.RETENTION_YEARS, objects);
   const retentionYears = env.RETENTION_YEARS;
   // The administrator's import goes through the webhook's ingestion, side by side with deliveries.
   const imports = importPort({

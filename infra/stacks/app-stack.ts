@@ -12,6 +12,7 @@ import { Alarms } from '../constructs/alarms';
 import { addApiAlarms } from '../constructs/api-alarms';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
+import { LessonArchive } from '../constructs/lesson-archive';
 import { Mail } from '../constructs/mail';
 import { addMailAlarms } from '../constructs/mail-alarms';
 import { MailQueue } from '../constructs/mail-queue';
@@ -113,6 +114,13 @@ export class AppStack extends Stack {
       retentionYears: props.retentionYears,
     });
 
+    // Closed school years' lessons to S3 (issue #12); the API reads them back for the access export.
+    const archive = new LessonArchive(this, 'LessonArchive', {
+      table: props.table,
+      retentionYears: props.retentionYears,
+    });
+    archive.grantRead(api);
+
     const taskMailer = new TaskMailer(this, 'TaskMailer', {
       bus: this.bus,
       table: props.table,
@@ -143,6 +151,8 @@ export class AppStack extends Stack {
         MailSender: mailQueue.sender,
         TaskMailer: taskMailer.fn,
         Provisioning: provisioning.fn,
+        ArchivePlanner: archive.planner,
+        ArchiveWorker: archive.worker,
       },
       nightly: nightly.plan,
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
@@ -152,6 +162,7 @@ export class AppStack extends Stack {
     taskMailer.addAlarms(alarms);
     nightly.addAlarms(alarms);
     mailQueue.addAlarms(alarms);
+    archive.addAlarms(alarms);
     alarms.alarm('ProvisioningDeadLetters', alarms.action, {
       metric: provisioning.deadLetters.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
@@ -171,6 +182,7 @@ export class AppStack extends Stack {
     });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     // Replay a date: start an execution with { "date": "YYYY-MM-DD" } (docs/operations.md).
+    new CfnOutput(this, 'ArchiveBucketName', { value: archive.bucket.bucketName });
     new CfnOutput(this, 'NightlyStateMachineArn', { value: nightly.stateMachine.stateMachineArn });
   }
 

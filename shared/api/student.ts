@@ -36,6 +36,8 @@ export const StudentPage = z.object({
     .array(
       z.object({
         schoolYear: z.string(),
+        /** Lessons kept in the archive (AP 72) and the day they are erased with the student's retention. */
+        archive: z.object({ lessons: z.number().int(), keptUntil: IsoDate }).optional(),
         weeks: z.array(WeekAttendance),
         totals: z.object({
           presentMinutes: z.number().int(),

@@ -276,6 +276,12 @@ export const en: Record<DashboardKey, string> = {
   'student.signals': 'Signals',
   'student.through': 'up to {date}',
   'student.none': 'None.',
+  'student.archivedYears': 'Earlier school years',
+  'student.schoolYear': 'School year {year}',
+  'student.yearTotals':
+    'Total: {present} present, {authorized} authorized absence, {unauthorized} unauthorized absence',
+  'student.archived': 'The {lessons} lessons of this school year are archived; they are kept until {date}.',
+  'student.archivedSoon': 'The lessons of this school year are archived.',
   'overviews.title': 'Overviews',
   'overviews.kind': 'Overview',
   'overviews.unit': 'Unit',

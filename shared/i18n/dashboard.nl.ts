@@ -278,6 +278,13 @@ export const nl = {
   'student.signals': 'Signalen',
   'student.through': 't/m {date}',
   'student.none': 'Geen.',
+  'student.archivedYears': 'Eerdere schooljaren',
+  'student.schoolYear': 'Schooljaar {year}',
+  'student.yearTotals':
+    'Totaal: {present} aanwezig, {authorized} geoorloofd afwezig, {unauthorized} ongeoorloofd afwezig',
+  'student.archived':
+    'De {lessons} lessen van dit schooljaar zijn gearchiveerd; ze worden bewaard tot {date}.',
+  'student.archivedSoon': 'De lessen van dit schooljaar zijn gearchiveerd.',
   'overviews.title': 'Rapportages',
   'overviews.kind': 'Rapportage',
   'overviews.unit': 'Eenheid',

@@ -1,10 +1,35 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lessonArchiveObjectKey } from '../../functions/store/keys';
 import { createReport } from '../../functions/store/reports-repository';
+import { putArchiveSummary, type WeekTotals } from '../../functions/store/week-totals';
 import type { LocalSystem } from '../../scripts/local/system';
+import { formatMinutes } from '../../shared/i18n';
 import { addDays, report } from '../integration/api/fixture';
 import { axe, launchBrowser } from './browser';
 import { startSeededSystem } from './system';
+
+/** Two weeks of an archived school year, as the archive wrote their totals. */
+const archivedWeek = (
+  weekStart: string,
+  presentMinutes: number,
+  unauthorizedMinutes: number,
+): WeekTotals => ({
+  studentId: 's-a',
+  schoolYear: '2023-24',
+  weekStart,
+  schoolDays: 5,
+  lessons: 7,
+  lessonMinutes: presentMinutes + 90 + unauthorizedMinutes,
+  presentMinutes,
+  authorizedMinutes: 90,
+  unauthorizedMinutes,
+  unauthorizedAbsentLessons: unauthorizedMinutes > 0 ? 1 : 0,
+  unauthorizedLateOrEarly: 0,
+  sickDays: 0,
+  minutesByReason: {},
+});
+const ARCHIVED_WEEKS = [archivedWeek('2023-09-04', 900, 0), archivedWeek('2023-09-11', 780, 120)];
 
 let system: LocalSystem;
 let today: string;
@@ -24,6 +49,17 @@ beforeAll(async () => {
     addressee: 'none',
     unauthorizedMinutes: 480,
     dueDate: addDays(today, -1),
+  });
+  // An archived school year of s-a (issue #12): its week totals and marker, as the archive run leaves them.
+  await putArchiveSummary(seeded.store, ARCHIVED_WEEKS, {
+    studentId: 's-a',
+    schoolYear: '2023-24',
+    objectKey: lessonArchiveObjectKey('s-a', '2023-24'),
+    lessons: 14,
+    tombstones: 0,
+    weeks: ARCHIVED_WEEKS.length,
+    archivedAt: '2024-10-01T01:00:00.000Z',
+    expiresAt: Date.UTC(2031, 7, 31, 12) / 1000,
   });
   // Last night's run, so the KPI page has figures from the nightly job itself.
   await system.invoke('nightly', { date: addDays(today, -1) });
@@ -199,6 +235,40 @@ describe('the dashboard in a browser', () => {
     const coach = await signIn('coach-a', 'Anna', endingSoon);
     await coach.locator('h1', { hasText: 'Open 16-uursmeldingen' }).waitFor();
     await expect(coach.getByTestId('calendar-banner').count()).resolves.toBe(0);
+  });
+
+  it("shows an archived school year on the student's page: its weeks, totals and until when its lessons are kept", async () => {
+    const page = await signIn('coach-a', 'Anna');
+    await page.goto(`${system.baseUrl}/#/studenten/s-a`);
+    const years = page.getByTestId('archived-years');
+    await years.waitFor();
+    await years.locator('h2', { hasText: 'Eerdere schooljaren' }).waitFor();
+    await years.locator('h3', { hasText: 'Schooljaar 2023-24' }).waitFor();
+    await years
+      .getByText('De 14 lessen van dit schooljaar zijn gearchiveerd; ze worden bewaard tot 31-08-2031.')
+      .waitFor();
+    const hours = (minutes: number) => formatMinutes('nl', minutes);
+    await years
+      .getByText(
+        `Totaal: ${hours(1680)} aanwezig, ${hours(180)} geoorloofd afwezig, ${hours(120)} ongeoorloofd afwezig`,
+      )
+      .waitFor();
+    // Newest week first, as the current year's weeks.
+    const rows = await years
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim())),
+      );
+    expect(rows).toEqual([
+      ['11-09-2023', hours(780), hours(90), hours(120)],
+      ['04-09-2023', hours(900), hours(90), hours(0)],
+    ]);
+
+    await page.getByTestId('lang').click();
+    await years.locator('h2', { hasText: 'Earlier school years' }).waitFor();
+    await years
+      .getByText('The 14 lessons of this school year are archived; they are kept until 2031-08-31.')
+      .waitFor();
   });
 
   it('has no axe-core (WCAG 2.1 AA) violation on any page', async () => {

@@ -383,8 +383,9 @@ describe('alarms', () => {
 
   it('fire when a handler fails or a mail is parked in a dead-letter queue', () => {
     const errorAlarms = app.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } });
-    // Webhook, API, the night's plan, shard and finish, its mail sender, task mailer and staff provisioning.
-    expect(Object.keys(errorAlarms)).toHaveLength(8);
+    // Webhook, API, the night's plan, shard and finish, its mail sender, task mailer, staff
+    // provisioning, and the archive's planner and worker.
+    expect(Object.keys(errorAlarms)).toHaveLength(10);
     app.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       AlarmActions: [{ Ref: Match.anyValue() }],

@@ -141,9 +141,11 @@ describe('the nightly state machine', () => {
 
 describe('the mail queue', () => {
   const queues = () => app.findResources('AWS::SQS::Queue') as Record<string, Resource>;
-  /** The queue the mail sender reads (its only event source). */
+  /** The queue the mail sender reads (its only event source; the archive worker has its own). */
   const mailQueueId = () => {
-    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
+    const mappings = (
+      Object.values(app.findResources('AWS::Lambda::EventSourceMapping')) as Resource[]
+    ).filter((m) => JSON.stringify(m.Properties.FunctionName).includes('MailQueueSender'));
     expect(mappings).toHaveLength(1);
     const arn = mappings[0]?.Properties.EventSourceArn as { 'Fn::GetAtt': [string, string] } | undefined;
     return arn?.['Fn::GetAtt'][0] ?? '';

@@ -1,17 +1,22 @@
 import type { StudentPage } from '../../../shared/api/student';
 import type { Store } from '../../store/client';
-import { listWeekTotals } from '../../store/week-totals';
+import { listLessonArchives, listWeekTotals } from '../../store/week-totals';
 
 type ArchivedYears = NonNullable<StudentPage['years']>;
 
 /**
  * A student's archived school years as the page shows weeks: present, authorized and unauthorized
  * minutes per week from the week totals (AP 71), which the archive computed with the page's own
- * arithmetic from the lessons it moved; oldest year first.
+ * arithmetic from the lessons it moved, with the marker's lesson count and expiry (AP 72); oldest
+ * year first.
  */
 export async function archivedYears(store: Store, studentId: string): Promise<ArchivedYears> {
   const years = new Map<string, ArchivedYears[number]>();
-  for (const w of await listWeekTotals(store, studentId)) {
+  const [weeks, markers] = await Promise.all([
+    listWeekTotals(store, studentId),
+    listLessonArchives(store, studentId),
+  ]);
+  for (const w of weeks) {
     const year = years.get(w.schoolYear) ?? {
       schoolYear: w.schoolYear,
       weeks: [],
@@ -23,6 +28,15 @@ export async function archivedYears(store: Store, studentId: string): Promise<Ar
     year.totals.presentMinutes += presentMinutes;
     year.totals.authorizedMinutes += authorizedMinutes;
     year.totals.unauthorizedMinutes += unauthorizedMinutes;
+  }
+  // The marker's expiry is the archived lessons' own (the student's retention; docs/privacy.md).
+  for (const m of markers) {
+    const year = years.get(m.schoolYear);
+    if (year)
+      year.archive = {
+        lessons: m.lessons,
+        keptUntil: new Date(m.expiresAt * 1000).toISOString().slice(0, 10),
+      };
   }
   return [...years.values()].sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
 }

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../../archive/object-store';
 import type { Store } from '../../store/client';
 import { getStaffAccount } from '../../store/staff-accounts';
 import { bindSignIn, getBoundStaffId } from '../../store/staff-sign-in';
@@ -35,6 +36,8 @@ export function storeReads(
   store: Store,
   /** RETENTION_YEARS, for the audit entries of reads. */
   retentionYears: number = DEFAULT_RETENTION_YEARS,
+  /** The lesson archive: the access export reads archived years' lessons back from it. */
+  objects?: ObjectStore,
 ): ApiReads {
   return {
     findStaffByEmail: (email) => findStaffByEmail(store, email),
@@ -67,6 +70,6 @@ export function storeReads(
     admin: (now) => adminPage(store, now),
     audit: (entry) => auditRead(store, entry, retentionYears),
     studentReads: (studentId) => studentReads(store, studentId),
-    accessExport: (studentId, now, exportedBy) => accessExport(store, studentId, now, exportedBy),
+    accessExport: (studentId, now, exportedBy) => accessExport(store, studentId, now, exportedBy, objects),
   };
 }

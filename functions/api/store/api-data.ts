@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../../archive/object-store';
 import type { Store } from '../../store/client';
 import { DEFAULT_RETENTION_YEARS } from '../config';
 import type { ApiData } from '../ports';
@@ -11,6 +12,12 @@ export function storeApiData(
   writes: ApiWrites,
   /** RETENTION_YEARS, for the audit entries of reads. */
   retentionYears: number = DEFAULT_RETENTION_YEARS,
+  /** The lesson archive, for the access export; without it archived years give week totals only. */
+  objects?: ObjectStore,
 ): ApiData {
-  return { ...writes, ...storeReads(store, retentionYears), ...adminCommands({ store, retentionYears }) };
+  return {
+    ...writes,
+    ...storeReads(store, retentionYears, objects),
+    ...adminCommands({ store, retentionYears }),
+  };
 }

@@ -4,8 +4,12 @@
  * rerun moves nothing, an open report holds a year back, a late event cannot bring a lesson back,
  * the access export reads the lessons back and the sweep erases an object whose marker expired.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { apiEnv } from '../../../functions/api/config';
 import type { StudentRecord } from '../../../functions/api/ports';
 import { accessExport } from '../../../functions/api/queries/access-export';
 import { studentPage } from '../../../functions/api/queries/student';
@@ -23,7 +27,9 @@ import { archiveStudent } from '../../../functions/usecases/archive/archive-stud
 import { decodeLines } from '../../../functions/usecases/archive/lesson-lines';
 import { archiveBatch, planArchive } from '../../../functions/usecases/archive/plan-archive';
 import { sweepArchive } from '../../../functions/usecases/archive/sweep-archive';
+import { createApiDeps } from '../../../functions/wiring/api';
 import { createWebhookDeps, webhookEnv } from '../../../functions/wiring/webhook';
+import { driveArchive } from '../../../scripts/local/archive-driver';
 import { startTestTable } from '../../support/dynalite';
 import { startedForEachTest } from '../../support/started';
 import {
@@ -160,13 +166,21 @@ describe('the lesson archive', () => {
     expect(lines.flatMap((l) => l.live ?? [])).toEqual(lessonsThen);
     expect(lines.filter((l) => l.deleted).map((l) => l.registrationId)).toEqual(['s-ann-2025-09-16-0']);
 
-    const pageNow = await studentPage(h.table, await student('s-ann'), AFTER_CLOSE);
-    expect(pageNow.years).toEqual([
-      { schoolYear: '2025-26', weeks: pageThen.weeks, totals: pageThen.totals },
-    ]);
-
     const [marker] = await listLessonArchives(h.table, 's-ann');
     expect(marker).toMatchObject({ lessons: 11, tombstones: 1, weeks: 3 });
+
+    // The page says the year's lessons are archived and until when: the marker's expiry.
+    const pageNow = await studentPage(h.table, await student('s-ann'), AFTER_CLOSE);
+    const keptUntil = new Date((marker?.expiresAt ?? 0) * 1000).toISOString().slice(0, 10);
+    expect(keptUntil > '2030-01-01').toBe(true);
+    expect(pageNow.years).toEqual([
+      {
+        schoolYear: '2025-26',
+        archive: { lessons: 11, keptUntil },
+        weeks: pageThen.weeks,
+        totals: pageThen.totals,
+      },
+    ]);
 
     expect(await archiveStudent(h.deps, 's-ann')).toEqual([]);
     expect(h.objects.objects.get(keys.lessonArchiveObjectKey('s-ann', '2025-26'))).toEqual(object);
@@ -259,5 +273,35 @@ describe('the lesson archive', () => {
     const afterRetention = new Date(((marker?.expiresAt ?? 0) + 1) * 1000);
     expect(await sweepArchive({ ...h.deps, now: () => afterRetention })).toBe(2);
     expect(h.objects.objects.size).toBe(0);
+  });
+
+  it('runs locally (npm run archive) through the planner and worker handlers into DATA_DIR/archive, where the local API reads it back', async () => {
+    await schoolYearOf('s-ann');
+    const dataDir = await mkdtemp(join(tmpdir(), 'presentie-archive-'));
+    try {
+      const run = await driveArchive({ store: h.table, dataDir, now: () => AFTER_CLOSE });
+      expect(run).toMatchObject({ erased: 0, batches: 1, deadLettered: [] });
+      expect(await readdir(join(dataDir, 'archive', 'lessons', 's-ann'))).toEqual(['2025-26.jsonl.gz']);
+      expect((await registrationItems('s-ann')).map((i) => i.date)).toEqual([NEW_DATE]);
+
+      // The API as the local system builds it: no ARCHIVE_BUCKET, so the folder under DATA_DIR.
+      const env = parseEnv(apiEnv, {
+        TABLE_NAME: h.table.tableName,
+        AUTH_MODE: 'local',
+        DATA_DIR: dataDir,
+        DASHBOARD_URL: 'http://localhost:4321',
+      });
+      const api = await createApiDeps(env, { store: h.table, now: () => AFTER_CLOSE });
+      const exported = await api.data.accessExport('s-ann', AFTER_CLOSE, { staffId: 'vb', name: 'VB' });
+      expect(exported.registrations.filter((r) => r.archived).length).toBe(12);
+
+      // A second run moves nothing and leaves the object as it was.
+      expect(await driveArchive({ store: h.table, dataDir, now: () => AFTER_CLOSE })).toMatchObject({
+        deadLettered: [],
+      });
+      expect((await listLessonArchives(h.table, 's-ann')).length).toBe(1);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,7 @@ import { DAY_SECONDS, PROVISIONAL_EXTRA_YEARS } from '../../../functions/store/r
 import { DELIVERY_RECORD_DAYS, PENDING_DAYS } from '../../../functions/usecases/ingest/ingest-batch';
 import { CHANGE_LOG_DAYS } from '../../../functions/usecases/ingest/write-registrations';
 import { EIGHT_HOUR_LIST_SECONDS } from '../../../functions/usecases/nightly/signal8-list';
+import { ARCHIVE_NONCURRENT_DAYS, archiveExpirationDays } from '../../../infra/constructs/lesson-archive';
 
 const ROOT = join(__dirname, '../../..');
 const doc = readFileSync(join(ROOT, 'docs/privacy.md'), 'utf8');
@@ -49,6 +50,7 @@ const CODE: Record<string, string> = {
   registration: 'TTL student',
   'week-totals': 'TTL student',
   'lesson-archive': 'TTL student',
+  's3:lessons': 'sweep with the marker',
   signals: 'TTL student',
   report: 'TTL student',
   task: 'TTL student',
@@ -114,6 +116,16 @@ function storedTypes(): Set<string> {
 }
 
 describe('docs/privacy.md, the retention table', () => {
+  it("states the archive bucket's lifecycle the infrastructure sets", () => {
+    const years = commonEnv.shape.RETENTION_YEARS.parse(undefined);
+    const extra = archiveExpirationDays(years) / 366 - years;
+    expect(Number.isInteger(extra)).toBe(true);
+    // The backstop lies past the longest provisional expiry of a lesson (its date + retention + 10 years).
+    expect(extra).toBeGreaterThan(PROVISIONAL_EXTRA_YEARS);
+    expect(doc).toContain(`(RETENTION_YEARS + ${extra}) × 366 days after it was written`);
+    expect(doc).toContain(`removes erased versions after ${ARCHIVE_NONCURRENT_DAYS} days`);
+  });
+
   it('says for every kind of data what the code does to erase it', () => {
     expect(Object.fromEntries(retentionRows())).toEqual(CODE);
   });

@@ -48,4 +48,38 @@ describe("the student page's breakdown", () => {
     });
     expect(view.weeksNewestFirst.map((w) => w.weekStart)).toEqual(['2026-09-14', '2026-09-07']);
   });
+
+  it('lists archived school years newest first, each with its weeks newest first, totals and kept-until date', () => {
+    const week = (weekStart: string, unauthorizedMinutes: number) => ({
+      weekStart,
+      presentMinutes: 600,
+      authorizedMinutes: 50,
+      unauthorizedMinutes,
+    });
+    const totals = { presentMinutes: 1200, authorizedMinutes: 100, unauthorizedMinutes: 150 };
+    const years = mod.archivedYears({
+      years: [
+        { schoolYear: '2023-24', weeks: [week('2023-09-04', 0)], totals },
+        {
+          schoolYear: '2024-25',
+          archive: { lessons: 42, keptUntil: '2040-08-31' },
+          weeks: [week('2024-09-02', 50), week('2024-09-09', 100)],
+          totals,
+        },
+      ],
+    });
+    expect(years.map((y) => y.schoolYear)).toEqual(['2024-25', '2023-24']);
+    expect(years[0]?.weeksNewestFirst.map((w) => [w.weekStart, w.unauthorizedMinutes])).toEqual([
+      ['2024-09-09', 100],
+      ['2024-09-02', 50],
+    ]);
+    expect(years[0]?.archive).toEqual({ lessons: 42, keptUntil: '2040-08-31' });
+    expect(years[0]?.totals).toEqual(totals);
+    // A year whose marker is not there (yet) still shows its weeks, without a date.
+    expect(years[1]?.archive).toBeUndefined();
+  });
+
+  it('has no archived years for a student without any', () => {
+    expect(mod.archivedYears({})).toEqual([]);
+  });
 });
