@@ -122,6 +122,12 @@ const BY_TYPE: Handler[] = [
   on(CfnFunction, (node: CfnFunction) => {
     if (node.vpcConfig === undefined) suppress(node, 'lambda_inside_vpc_check');
   }),
+  (node: CfnResource) => {
+    // CDK's own provider functions (the dashboard bucket's auto-delete) are plain CfnResources, never in a VPC.
+    if (!(node instanceof CfnFunction) && node.cfnResourceType === CfnFunction.CFN_RESOURCE_TYPE_NAME) {
+      suppress(node, 'lambda_inside_vpc_check');
+    }
+  },
   on(CfnPermission, (node: CfnPermission) => {
     // Only a permission scoped to a source the rule cannot read: one without stays a finding.
     if (node.principal !== '*' && isJoin(Stack.of(node).resolve(node.sourceArn))) {
@@ -156,6 +162,8 @@ function logGroup(node: CfnLogGroup): void {
 
 /** Every stack of the app gets the fixes and suppressions; mutating, so before any validation. */
 export function applyControlTowerGuard(app: App): void {
+  // Once per app: two copies of the system in one app (another stackPrefix) would add a bucket's rule twice.
+  if (Aspects.of(app).all.some((aspect) => aspect instanceof ControlTowerGuard)) return;
   Aspects.of(app).add(new ControlTowerGuard(), { priority: AspectPriority.MUTATING });
 }
 

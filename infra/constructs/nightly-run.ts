@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, TimeZone } from 'aws-cdk-lib';
+import { type CfnResource, Duration, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -20,9 +20,9 @@ import {
   TaskInput,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
-import { acknowledge } from '../nag';
+import { acknowledge, acknowledgeWildcards } from '../nag';
 import { grantTableData } from '../table-access';
 import type { Alarms } from './alarms';
 import { HandlerFunction } from './handler-function';
@@ -194,11 +194,21 @@ export class NightlyRun extends Construct {
       reason:
         "X-Ray tracing is off for every Presentie function; the state machine's execution history, its log group and the functions' logs trace a night.",
     });
-    acknowledge(this.stateMachine, {
-      id: 'AwsSolutions-IAM5',
-      reason:
-        "Step Functions' Lambda tasks may invoke their function's versions (<arn>:*), and the Distributed Map starts, describes and stops its own child executions (<state machine>/*, execution:<name>:*): each wildcard stays within this state machine or these three functions.",
-    });
+    const stack = Stack.of(this);
+    const logicalId = (construct: IConstruct) =>
+      stack.resolve((construct.node.defaultChild as CfnResource).logicalId) as string;
+    const steps = [this.plan, this.shard, this.finish].map((fn) => `Resource::<${logicalId(fn)}.Arn>:*`);
+    const machine = logicalId(this.stateMachine);
+    acknowledgeWildcards(
+      this.stateMachine,
+      (finding) => steps.includes(finding) || finding.includes(`"Ref":"${machine}"`),
+      "Step Functions' Lambda tasks may invoke their function's versions (<arn>:*), and the Distributed Map describes and stops its own child executions (execution:<this state machine>:*): each wildcard stays within this state machine or these three functions.",
+    );
+    acknowledgeWildcards(
+      this.stateMachine,
+      (finding) => finding === 'Resource::*',
+      "The state machine's execution log: CloudWatch Logs' log-delivery actions (CreateLogDelivery, PutResourcePolicy, DescribeLogGroups, ...) take no resource but '*', as AWS documents for vended logs.",
+    );
 
     new Schedule(this, 'Schedule', {
       description: 'Nightly Presentie run, 05:30 Europe/Amsterdam',

@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { parseEnv } from '../../functions/config';
+import { ARCHIVE_MARGIN_WEEKS } from '../../functions/domain/archive-years';
 import { createLocalBus } from '../../functions/events/local-bus';
 import { TABLE } from '../../functions/store/table-definition';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
@@ -51,8 +52,8 @@ export const ASSUMPTIONS: Assumptions = {
   schoolDaysPerMonth: 21,
   nightsPerMonth: 30,
   courseYears: 3,
-  // A school year plus a term's margin, until the archive's own margin is found (archiveAge below).
-  archiveAfterYears: 1.25,
+  // Not an assumption: the archive moves a school year's lessons out after this margin.
+  archiveAfterYears: 1 + ARCHIVE_MARGIN_WEEKS / 52,
   staffPerStudent: 0.06,
   apiCallsPerStaffDay: 20,
   apiReadUnitsPerCall: 10,
@@ -313,32 +314,9 @@ function scenarios(
     bill(measured, deployed, prices, assume, { students, year, archive });
   return [
     { label: 'year 1', bill: at('year 1', false) },
-    { label: 'steady, today', bill: at('steady state', false) },
-    { label: 'steady, with archive', bill: at('steady state', true) },
+    { label: 'steady, no archive', bill: at('steady state', false) },
+    { label: 'steady state', bill: at('steady state', true) },
   ];
-}
-
-/**
- * How old lessons get in the hot table: a school year plus the archive's margin, read from the
- * archive's code (engineer A's part of #12) when it is in this tree; the module is named by a
- * variable so that the bench compiles before it lands.
- */
-async function archiveAge(): Promise<{ years: number; source: string }> {
-  const module = '../../functions/domain/archive-years';
-  try {
-    const { ARCHIVE_MARGIN_WEEKS } = (await import(module)) as { ARCHIVE_MARGIN_WEEKS?: number };
-    if (typeof ARCHIVE_MARGIN_WEEKS === 'number')
-      return {
-        years: 1 + ARCHIVE_MARGIN_WEEKS / 52,
-        source: `a school year + ARCHIVE_MARGIN_WEEKS ${ARCHIVE_MARGIN_WEEKS} (functions/domain/archive-years.ts)`,
-      };
-  } catch {
-    // not landed yet
-  }
-  return {
-    years: ASSUMPTIONS.archiveAfterYears,
-    source: `ASSUMED: a school year + a term (the archive is not in this tree)`,
-  };
 }
 
 export async function run(): Promise<void> {
@@ -359,9 +337,10 @@ export async function run(): Promise<void> {
     `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts); model assumptions: scripts/bench/cost.ts ASSUMPTIONS`,
   );
   const { region: _region, ...prices } = PRICES;
-  const archive = await archiveAge();
-  console.log(`with archive: lessons stay hot ${archive.years.toFixed(2)} years: ${archive.source}`);
-  const assume = { ...ASSUMPTIONS, archiveAfterYears: archive.years };
+  console.log(
+    `lessons stay in the table ${ASSUMPTIONS.archiveAfterYears.toFixed(2)} years: a school year + ARCHIVE_MARGIN_WEEKS ${ARCHIVE_MARGIN_WEEKS} (functions/domain/archive-years.ts), then the archive moves them to S3`,
+  );
+  const assume = ASSUMPTIONS;
   for (const students of SIZES) {
     const bills = scenarios(measured, deployed, prices, assume, students);
     printSize(students, bills);
