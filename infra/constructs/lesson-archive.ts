@@ -21,6 +21,7 @@ import { SCHOOL_TIME_ZONE } from '../../shared/calendar/school-time';
 import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
 import type { Alarms } from './alarms';
+import { deadLetterQueue } from './dead-letter-queue';
 import { HandlerFunction } from './handler-function';
 
 export interface LessonArchiveProps {
@@ -96,16 +97,11 @@ export class LessonArchive extends Construct {
         'Only the archive functions and the API function write or read the archive bucket, with IAM roles on lessons/*; server access logs would need a bucket of their own and would copy student ids into a log without retention of its own.',
     });
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the archive queue's dead-letter queue; its students keep their lessons in the table and the next monthly run queues them again.",
-    });
+    this.deadLetters = deadLetterQueue(
+      this,
+      'DeadLetters',
+      "This queue is itself the archive queue's dead-letter queue; its students keep their lessons in the table and the next monthly run queues them again.",
+    );
     const workerTimeout = Duration.minutes(5);
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,

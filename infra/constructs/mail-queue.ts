@@ -5,9 +5,9 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
 import type { Alarms } from './alarms';
+import { deadLetterQueue } from './dead-letter-queue';
 import { HandlerFunction } from './handler-function';
 import type { Mail } from './mail';
 
@@ -45,16 +45,11 @@ export class MailQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: MailQueueProps) {
     super(scope, id);
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the mail queue's dead-letter queue; the mails it names stay unsent in the outbox and the next night queues them again.",
-    });
+    this.deadLetters = deadLetterQueue(
+      this,
+      'DeadLetters',
+      "This queue is itself the mail queue's dead-letter queue; the mails it names stay unsent in the outbox and the next night queues them again.",
+    );
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -3,12 +3,12 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE, TASK_MAILER_EVENT_TYPES } from '../../functions/events/types';
-import { acknowledge } from '../nag';
 import { grantTableData } from '../table-access';
 import type { Alarms } from './alarms';
+import { deadLetterQueue } from './dead-letter-queue';
 import { HandlerFunction } from './handler-function';
 import type { Mail } from './mail';
 
@@ -48,16 +48,11 @@ export class TaskMailer extends Construct {
     grantTableData(props.table, this.fn);
     props.mail.grantSend(this.fn);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the dead-letter queue of the task mailer's rule; the mails it names stay in the outbox for the nightly run.",
-    });
+    this.deadLetters = deadLetterQueue(
+      this,
+      'DeadLetters',
+      "This queue is itself the dead-letter queue of the task mailer's rule; the mails it names stay in the outbox for the nightly run.",
+    );
 
     new Rule(this, 'TaskCreated', {
       description: 'A new task: mail its role now (the nightly run sends what this could not)',

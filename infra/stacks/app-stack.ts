@@ -5,11 +5,11 @@ import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { LIMITS } from '../config';
 import { Alarms } from '../constructs/alarms';
 import { addApiAlarms } from '../constructs/api-alarms';
+import { deadLetterQueue } from '../constructs/dead-letter-queue';
 import { HandlerFunction } from '../constructs/handler-function';
 import { PresentieHttpApi } from '../constructs/http-api';
 import { LessonArchive } from '../constructs/lesson-archive';
@@ -18,7 +18,6 @@ import { addMailAlarms } from '../constructs/mail-alarms';
 import { MailQueue } from '../constructs/mail-queue';
 import { NightlyRun } from '../constructs/nightly-run';
 import { TaskMailer } from '../constructs/task-mailer';
-import { acknowledge } from '../nag';
 import type { SesRecipients } from '../ses-recipients';
 import { grantTableData } from '../table-access';
 
@@ -192,16 +191,11 @@ export class AppStack extends Stack {
    * only the mapping. Retried by the rule; what still fails lands in its dead-letter queue.
    */
   private provisioning(props: AppStackProps) {
-    const deadLetters = new Queue(this, 'ProvisioningDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(deadLetters, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the provisioning rule; its events are replayed by hand.',
-    });
+    const deadLetters = deadLetterQueue(
+      this,
+      'ProvisioningDeadLetters',
+      'This queue is itself the dead-letter queue of the provisioning rule; its events are replayed by hand.',
+    );
     const fn = new HandlerFunction(this, 'Provisioning', {
       handler: 'provisioning',
       description: 'Staff provisioning: a sign-in account per staff member, from staff.changed',

@@ -54,8 +54,16 @@ export interface Measured {
     /** Table plus index bytes (with DynamoDB's 100 B per item) per student and school year. */
     lessonBytesPerStudentYear: number;
     otherBytesPerStudentYear: number;
-    /** gzip size of the lesson items' JSON over their table bytes (the archive's compression). */
+    /** gzip size of the lesson items' JSON over their bytes with index copies (the archive's compression). */
     archiveCompression: number;
+    /**
+     * The table's own share of those bytes, without the global secondary indexes' copies: PITR is
+     * charged on the table and its local indexes only (DynamoDB developer guide, "Enable
+     * point-in-time recovery": "based on the size of each DynamoDB table, including table data and
+     * local secondary indexes").
+     */
+    lessonTableShare: number;
+    otherTableShare: number;
   };
 }
 
@@ -185,10 +193,15 @@ export function bill(
     tableGb * prices.dynamoStoragePerGbMonth.usd,
     `${tableGb.toFixed(1)} GB (${kept.toFixed(1)} student-years kept, lessons ${hotLessonYears.toFixed(2)})`,
   );
+  const backedUpGb =
+    (students *
+      (kept * measured.storage.otherBytesPerStudentYear * measured.storage.otherTableShare +
+        hotLessonYears * measured.storage.lessonBytesPerStudentYear * measured.storage.lessonTableShare)) /
+    GB;
   add(
     'DynamoDB PITR',
-    deployed.pitr ? tableGb * prices.dynamoPitrPerGbMonth.usd : 0,
-    deployed.pitr ? `on ${tableGb.toFixed(1)} GB` : 'off',
+    deployed.pitr ? backedUpGb * prices.dynamoPitrPerGbMonth.usd : 0,
+    deployed.pitr ? `on ${backedUpGb.toFixed(1)} GB (the table without its global indexes)` : 'off',
   );
   if (size.archive || deployed.archiveBuckets > 0) {
     const archiveGb =

@@ -134,7 +134,14 @@ const noNights = (): NightTotals => ({
  */
 async function measureStorage(raw: DynamoDBClient, tableName: string, transientUntil: string) {
   const transientBefore = Date.parse(transientUntil) / 1000;
-  const totals = { lessonBytes: 0, otherBytes: 0, transientBytes: 0, compressed: 0 };
+  const totals = {
+    lessonBytes: 0,
+    otherBytes: 0,
+    lessonTableBytes: 0,
+    otherTableBytes: 0,
+    transientBytes: 0,
+    compressed: 0,
+  };
   const lessonJson = new Map<string, string[]>();
   let startKey: Record<string, AttributeValue> | undefined;
   do {
@@ -143,17 +150,22 @@ async function measureStorage(raw: DynamoDBClient, tableName: string, transientU
     );
     for (const item of page.Items ?? []) {
       const copies = 1 + [TABLE.gsi1, TABLE.gsi2].filter((g) => item[g.pk] && item[g.sk]).length;
-      const bytes = (itemSize(item) + STORAGE_OVERHEAD) * copies;
+      const tableBytes = itemSize(item) + STORAGE_OVERHEAD;
+      const bytes = tableBytes * copies;
       const expiresAt = Number(item[TABLE.ttl]?.N ?? Number.POSITIVE_INFINITY);
       if (expiresAt < transientBefore) totals.transientBytes += bytes;
       else if (item[TABLE.pk]?.S?.startsWith('REG#')) {
         totals.lessonBytes += bytes;
+        totals.lessonTableBytes += tableBytes;
         const plain = unmarshall(item);
         const owner = String(plain.studentId ?? 'all');
         const lines = lessonJson.get(owner) ?? [];
         lines.push(JSON.stringify(plain));
         lessonJson.set(owner, lines);
-      } else totals.otherBytes += bytes;
+      } else {
+        totals.otherBytes += bytes;
+        totals.otherTableBytes += tableBytes;
+      }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
@@ -271,6 +283,8 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
         lessonBytesPerStudentYear: (storage.lessonBytes / STUDENTS) * yearScale,
         otherBytesPerStudentYear: (storage.otherBytes / STUDENTS) * yearScale,
         archiveCompression: storage.lessonBytes > 0 ? storage.compressed / storage.lessonBytes : 0,
+        lessonTableShare: storage.lessonBytes > 0 ? storage.lessonTableBytes / storage.lessonBytes : 1,
+        otherTableShare: storage.otherBytes > 0 ? storage.otherTableBytes / storage.otherBytes : 1,
       },
     };
     const evaluatedPerNight = deep.evaluated / Math.max(1, deep.nights);
@@ -279,7 +293,7 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
       `ingestion: ${measured.ingest.writeUnitsPerLesson.toFixed(2)} WRU (table + indexes) and ${measured.ingest.readUnitsPerLesson.toFixed(2)} RRU per lesson, ${measured.ingest.msPerDelivery.toFixed(0)} ms per delivery of ${ROLL_CALL}`,
       `nights (last ${deep.nights}, >= ${WEEKS - MEASURED_WEEKS} weeks deep): ${evaluatedPerNight.toFixed(0)} evaluated a night, ${(deep.reads / Math.max(1, deep.evaluated)).toFixed(2)} RRU per evaluated student, ${measured.night.writeUnitsPerStudent.toFixed(3)} WRU per student, ${(deep.ms / Math.max(1, deep.nights)).toFixed(0)} ms a night, ${(deep.mails / Math.max(1, deep.nights)).toFixed(1)} mails a night`,
       `idle night: ${(idle.reads).toFixed(1)} RRU, ${idle.ms.toFixed(0)} ms`,
-      `storage per student-year: lessons ${(measured.storage.lessonBytesPerStudentYear / 1024).toFixed(0)} KB, other items ${(measured.storage.otherBytesPerStudentYear / 1024).toFixed(0)} KB (table + index copies, ${yearScale.toFixed(2)} x the term); lessons gzip to ${(measured.storage.archiveCompression * 100).toFixed(0)} %; short-lived items ${(storage.transientBytes / 1024).toFixed(0)} KB left out`,
+      `storage per student-year: lessons ${(measured.storage.lessonBytesPerStudentYear / 1024).toFixed(0)} KB, other items ${(measured.storage.otherBytesPerStudentYear / 1024).toFixed(0)} KB (table + index copies, ${yearScale.toFixed(2)} x the term); the table's own share (what PITR backs up) ${(measured.storage.lessonTableShare * 100).toFixed(0)} % of the lessons' bytes, ${(measured.storage.otherTableShare * 100).toFixed(0)} % of the others'; lessons gzip to ${((storage.compressed / Math.max(1, storage.lessonTableBytes)) * 100).toFixed(0)} % of their table bytes; short-lived items ${(storage.transientBytes / 1024).toFixed(0)} KB left out`,
     ];
     return { measured, notes };
   } finally {

@@ -91,6 +91,16 @@ const ROUNDS = 3;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
+/** A document client on the bench's dynalite, for the raw baselines. */
+const benchDoc = (endpoint: string) =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+    }),
+  );
+
 /** Raw BatchWriteItem throughput: items of a registration's size, 25 a request, 4 requests in flight. */
 async function rawBatchWriteRate(
   endpoint: string,
@@ -98,13 +108,7 @@ async function rawBatchWriteRate(
   items: number,
   offset: number,
 ): Promise<number> {
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-    }),
-  );
+  const doc = benchDoc(endpoint);
   const payload = 'x'.repeat(250);
   const requests: Record<string, unknown>[][] = [];
   for (let i = 0; i < items; i += 25) {
@@ -149,13 +153,7 @@ async function rawConditionalPutRate(
   items: number,
   offset: number,
 ): Promise<number> {
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-    }),
-  );
+  const doc = benchDoc(endpoint);
   const payload = 'x'.repeat(250);
   const started = performance.now();
   let next = 0;
@@ -352,13 +350,7 @@ async function concurrentSenders(
       `  deliveries of ${size}: ${deliveries.length} in ${seconds.toFixed(1)} s = ${(deliveries.length / seconds).toFixed(0)} deliveries/s, ${eventsPerSecond.toFixed(0)} events/s = ${((eventsPerSecond / raw) * 100).toFixed(0)} % of raw BatchWriteItem ${raw.toFixed(0)} items/s; per delivery p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
     );
   }
-  const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-    }),
-  );
+  const doc = benchDoc(endpoint);
   const meter = meterCapacity(doc);
   const deps = { store: { doc, tableName: system.tableName }, retentionYears: 5, now: () => new Date() };
   for (const size of SIZES) {

@@ -40,7 +40,13 @@ const measured: Measured = {
     eventsPerStudent: 0,
   },
   idleNight: { readUnitsPerStudent: 0.1, writeUnitsPerStudent: 0.5, msPerStudent: 1 },
-  storage: { lessonBytesPerStudentYear: MIB, otherBytesPerStudentYear: 0, archiveCompression: 0.1 },
+  storage: {
+    lessonBytesPerStudentYear: MIB,
+    otherBytesPerStudentYear: 0,
+    archiveCompression: 0.1,
+    lessonTableShare: 1,
+    otherTableShare: 1,
+  },
 };
 
 const deployed: Deployed = {
@@ -119,6 +125,17 @@ describe('the cost model', () => {
       archive: false,
     });
     expect(usd(noPitr, 'DynamoDB PITR')).toBe(0);
+  });
+
+  it('backs up the table without its global indexes: PITR follows the table share, storage the whole', () => {
+    const halfInIndexes = { ...measured, storage: { ...measured.storage, lessonTableShare: 0.5 } };
+    const steady = bill(halfInIndexes, deployed, prices, assume, {
+      students: 1024,
+      year: 'steady state',
+      archive: false,
+    });
+    expect(usd(steady, 'DynamoDB storage')).toBeCloseTo(1.75, 10);
+    expect(usd(steady, 'DynamoDB PITR')).toBeCloseTo(0.7, 10);
   });
 
   it('with the archive keeps only the young lessons hot and prices the rest in S3, compressed', () => {
