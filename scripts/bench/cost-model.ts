@@ -11,6 +11,8 @@ import type { Prices } from './prices';
 export interface Deployed {
   functions: Array<{ service: string; memoryMb: number; arm64: boolean }>;
   onDemand: boolean;
+  /** The Standard-Infrequent-Access table class: storage cheaper, request units dearer. */
+  infrequentAccess: boolean;
   pitr: boolean;
   alarms: number;
   logGroups: number;
@@ -150,6 +152,17 @@ export function bill(
   const { students } = size;
   const lines: Line[] = [];
   const add = (service: string, usd: number, detail: string) => lines.push({ service, usd, detail });
+  const dynamo = deployed.infrequentAccess
+    ? {
+        write: prices.dynamoIaWritePerMillion,
+        read: prices.dynamoIaReadPerMillion,
+        storage: prices.dynamoIaStoragePerGbMonth,
+      }
+    : {
+        write: prices.dynamoWritePerMillion,
+        read: prices.dynamoReadPerMillion,
+        storage: prices.dynamoStoragePerGbMonth,
+      };
 
   const schoolNights = assume.schoolDaysPerMonth;
   const idleNights = Math.max(0, assume.nightsPerMonth - schoolNights);
@@ -174,10 +187,10 @@ export function bill(
     apiCalls * assume.apiReadUnitsPerCall;
   add(
     'DynamoDB writes',
-    (writeUnits / MILLION) * prices.dynamoWritePerMillion.usd,
+    (writeUnits / MILLION) * dynamo.write.usd,
     `${fmt(writeUnits)} WRU (table + indexes)`,
   );
-  add('DynamoDB reads', (readUnits / MILLION) * prices.dynamoReadPerMillion.usd, `${fmt(readUnits)} RRU`);
+  add('DynamoDB reads', (readUnits / MILLION) * dynamo.read.usd, `${fmt(readUnits)} RRU`);
 
   // Storage: what the table keeps, by the years kept; lessons only up to the archive's age.
   const kept = keptStudentYears(size.year, deployed.retentionYears, assume.courseYears);
@@ -190,7 +203,7 @@ export function bill(
   const tableGb = tableBytes / GB;
   add(
     'DynamoDB storage',
-    tableGb * prices.dynamoStoragePerGbMonth.usd,
+    tableGb * dynamo.storage.usd,
     `${tableGb.toFixed(1)} GB (${kept.toFixed(1)} student-years kept, lessons ${hotLessonYears.toFixed(2)})`,
   );
   const backedUpGb =

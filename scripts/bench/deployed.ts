@@ -64,6 +64,7 @@ export function readDeployed(): Deployed {
     return {
       functions,
       onDemand: table.BillingMode === 'PAY_PER_REQUEST',
+      infrequentAccess: table.TableClass === 'STANDARD_INFREQUENT_ACCESS',
       pitr,
       alarms: count('AWS::CloudWatch::Alarm'),
       logGroups: logRetentionDays.length,

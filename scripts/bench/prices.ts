@@ -61,6 +61,29 @@ export const PRICES = {
     DDB,
     'estimate',
   ),
+  // Standard-Infrequent-Access: storage 60 % below Standard, request units 25 % above (the
+  // pricing page's table classes; the same ratios in US East and Frankfurt).
+  dynamoIaWritePerMillion: p(
+    0.953,
+    'per million write request units, Standard-IA',
+    DDB,
+    'derived',
+    '1.25 x $0.7625',
+  ),
+  dynamoIaReadPerMillion: p(
+    0.1906,
+    'per million read request units, Standard-IA',
+    DDB,
+    'derived',
+    '1.25 x $0.1525',
+  ),
+  dynamoIaStoragePerGbMonth: p(
+    0.1224,
+    'per GB-month, Standard-IA (table and indexes, 100 B overhead per item)',
+    DDB,
+    'estimate',
+    '0.4 x $0.306',
+  ),
   dynamoPitrPerGbMonth: p(
     0.244,
     'per GB-month of table size (continuous backups)',

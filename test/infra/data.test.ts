@@ -51,6 +51,10 @@ describe('the table', () => {
     });
   });
 
+  it('stores in the Standard-IA class: years of registrations kept, each read rarely', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', { TableClass: 'STANDARD_INFREQUENT_ACCESS' });
+  });
+
   it('survives stack deletion and replacement', () => {
     data.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
   });

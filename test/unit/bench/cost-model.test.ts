@@ -24,6 +24,9 @@ set('dynamoWritePerMillion', 1);
 set('dynamoReadPerMillion', 0.5);
 set('dynamoStoragePerGbMonth', 0.25);
 set('dynamoPitrPerGbMonth', 0.2);
+set('dynamoIaWritePerMillion', 1.25);
+set('dynamoIaReadPerMillion', 0.625);
+set('dynamoIaStoragePerGbMonth', 0.1);
 set('s3GlacierIrPerGbMonth', 0.005);
 set('cognitoEssentialsPerMau', 0.015);
 set('cognitoEssentialsFreeMau', 10_000);
@@ -56,6 +59,7 @@ const deployed: Deployed = {
     { service: 'presentie-api', memoryMb: 1024, arm64: true },
   ],
   onDemand: true,
+  infrequentAccess: false,
   pitr: true,
   alarms: 0,
   logGroups: 0,
@@ -125,6 +129,17 @@ describe('the cost model', () => {
       archive: false,
     });
     expect(usd(noPitr, 'DynamoDB PITR')).toBe(0);
+  });
+
+  it('prices a Standard-IA table at its own rates: storage cheaper, request units dearer, PITR the same', () => {
+    const size = { students: 1024, year: 'steady state', archive: false } as const;
+    const standard = bill(measured, deployed, prices, assume, size);
+    const ia = bill(measured, { ...deployed, infrequentAccess: true }, prices, assume, size);
+    const line = (b: typeof ia, service: string) => usd(b, service) ?? Number.NaN;
+    expect(line(ia, 'DynamoDB storage')).toBeCloseTo(line(standard, 'DynamoDB storage') * 0.4, 10);
+    expect(line(ia, 'DynamoDB writes')).toBeCloseTo(line(standard, 'DynamoDB writes') * 1.25, 10);
+    expect(line(ia, 'DynamoDB reads')).toBeCloseTo(line(standard, 'DynamoDB reads') * 1.25, 10);
+    expect(usd(ia, 'DynamoDB PITR')).toBe(usd(standard, 'DynamoDB PITR'));
   });
 
   it('backs up the table without its global indexes: PITR follows the table share, storage the whole', () => {
