@@ -29,6 +29,7 @@ import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
 import { WRITES_IN_FLIGHT } from '../../functions/usecases/ingest/write-registrations';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { demoBatches, generateDemoSchool } from '../local/demo-school';
+import { withTransactions } from '../local/dynalite-transactions';
 import { postSigned } from '../local/sign';
 import { startLocalSystem } from '../local/system';
 import { meterCapacity } from './capacity';
@@ -50,6 +51,8 @@ type DynaliteServer = import('node:http').Server;
 async function observedDynalite(path: string): Promise<ObservedDynalite> {
   const dynalite = createRequire(import.meta.url)('dynalite') as (options: object) => DynaliteServer;
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  // As the local system's own dynalite does: provisioning's transactions would fail otherwise.
+  withTransactions(server, () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   let writes = 0;
   const requests = new Map<string, number>();
   server.on('request', (req: IncomingMessage) => {
