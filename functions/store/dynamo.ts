@@ -28,7 +28,10 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** BatchGet of any number of keys (consistent reads), retrying unprocessed keys. Missing items are absent. */
+/**
+ * BatchGet of any number of keys, retrying unprocessed keys. Missing items are absent. Consistent
+ * reads unless the caller says a read of a moment ago will do (half the read units).
+ */
 export async function batchGet(
   store: Store,
   keys: readonly PrimaryKey[],
