@@ -104,6 +104,15 @@ const benchDoc = (endpoint: string) =>
     }),
   );
 
+/** The raw baselines' item n: a registration's size, its student index keys spread over 40 days. */
+const rawItem = (n: number) => ({
+  pk: `BENCH#${Math.floor(n / 40)}`,
+  sk: `REG#${n}`,
+  gsi1pk: `BENCHDAY#${n % 40}`,
+  gsi1sk: `REG#${n}`,
+  payload: 'x'.repeat(250),
+});
+
 /** Raw BatchWriteItem throughput: items of a registration's size, 25 a request, 4 requests in flight. */
 async function rawBatchWriteRate(
   endpoint: string,
@@ -112,18 +121,9 @@ async function rawBatchWriteRate(
   offset: number,
 ): Promise<number> {
   const doc = benchDoc(endpoint);
-  const payload = 'x'.repeat(250);
   const requests: Record<string, unknown>[][] = [];
   for (let i = 0; i < items; i += 25) {
-    requests.push(
-      Array.from({ length: Math.min(25, items - i) }, (_, k) => ({
-        pk: `BENCH#${Math.floor((offset + i + k) / 40)}`,
-        sk: `REG#${offset + i + k}`,
-        gsi1pk: `BENCHDAY#${(i + k) % 40}`,
-        gsi1sk: `REG#${offset + i + k}`,
-        payload,
-      })),
-    );
+    requests.push(Array.from({ length: Math.min(25, items - i) }, (_, k) => rawItem(offset + i + k)));
   }
   const started = performance.now();
   let next = 0;
@@ -157,23 +157,15 @@ async function rawConditionalPutRate(
   offset: number,
 ): Promise<number> {
   const doc = benchDoc(endpoint);
-  const payload = 'x'.repeat(250);
   const started = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: WRITES_IN_FLIGHT }, async () => {
       while (next < items) {
-        const n = offset + next++;
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              pk: `BENCH#${Math.floor(n / 40)}`,
-              sk: `REG#${n}`,
-              gsi1pk: `BENCHDAY#${n % 40}`,
-              gsi1sk: `REG#${n}`,
-              payload,
-            },
+            Item: rawItem(offset + next++),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );

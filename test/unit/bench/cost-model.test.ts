@@ -98,6 +98,13 @@ const assume: Assumptions = {
   federatedStaff: false,
 };
 
+/** The bill of `students` in `year`, with the fixtures above unless a test changes one. */
+const billOf = (
+  students: number,
+  year: 'year 1' | 'steady state',
+  { archive = false, measuredAs = measured, deployedAs = deployed } = {},
+) => bill(measuredAs, deployedAs, prices, assume, { students, year, archive });
+
 const usd = (b: ReturnType<typeof bill>, service: string) => b.lines.find((l) => l.service === service)?.usd;
 
 describe('the cost model', () => {
@@ -108,33 +115,20 @@ describe('the cost model', () => {
   });
 
   it('prices storage and PITR by the table size, which grows from year 1 to steady state', () => {
-    const year1 = bill(measured, deployed, prices, assume, {
-      students: 1024,
-      year: 'year 1',
-      archive: false,
-    });
-    const steady = bill(measured, deployed, prices, assume, {
-      students: 1024,
-      year: 'steady state',
-      archive: false,
-    });
+    const year1 = billOf(1024, 'year 1');
+    const steady = billOf(1024, 'steady state');
     // 1024 students x 1 MiB a year = 1 GiB in year 1, 7 GiB at steady state.
     expect(usd(year1, 'DynamoDB storage')).toBeCloseTo(0.25, 10);
     expect(usd(year1, 'DynamoDB PITR')).toBeCloseTo(0.2, 10);
     expect(usd(steady, 'DynamoDB storage')).toBeCloseTo(1.75, 10);
     expect(usd(steady, 'DynamoDB PITR')).toBeCloseTo(1.4, 10);
-    const noPitr = bill(measured, { ...deployed, pitr: false }, prices, assume, {
-      students: 1024,
-      year: 'steady state',
-      archive: false,
-    });
+    const noPitr = billOf(1024, 'steady state', { deployedAs: { ...deployed, pitr: false } });
     expect(usd(noPitr, 'DynamoDB PITR')).toBe(0);
   });
 
   it('prices a Standard-IA table at its own rates: storage cheaper, request units dearer, PITR the same', () => {
-    const size = { students: 1024, year: 'steady state', archive: false } as const;
-    const standard = bill(measured, deployed, prices, assume, size);
-    const ia = bill(measured, { ...deployed, infrequentAccess: true }, prices, assume, size);
+    const standard = billOf(1024, 'steady state');
+    const ia = billOf(1024, 'steady state', { deployedAs: { ...deployed, infrequentAccess: true } });
     const line = (b: typeof ia, service: string) => usd(b, service) ?? Number.NaN;
     expect(line(ia, 'DynamoDB storage')).toBeCloseTo(line(standard, 'DynamoDB storage') * 0.4, 10);
     expect(line(ia, 'DynamoDB writes')).toBeCloseTo(line(standard, 'DynamoDB writes') * 1.25, 10);
@@ -144,21 +138,13 @@ describe('the cost model', () => {
 
   it('backs up the table without its global indexes: PITR follows the table share, storage the whole', () => {
     const halfInIndexes = { ...measured, storage: { ...measured.storage, lessonTableShare: 0.5 } };
-    const steady = bill(halfInIndexes, deployed, prices, assume, {
-      students: 1024,
-      year: 'steady state',
-      archive: false,
-    });
+    const steady = billOf(1024, 'steady state', { measuredAs: halfInIndexes });
     expect(usd(steady, 'DynamoDB storage')).toBeCloseTo(1.75, 10);
     expect(usd(steady, 'DynamoDB PITR')).toBeCloseTo(0.7, 10);
   });
 
   it('with the archive keeps only the young lessons hot and prices the rest in S3, compressed', () => {
-    const archived = bill(measured, deployed, prices, assume, {
-      students: 1024,
-      year: 'steady state',
-      archive: true,
-    });
+    const archived = billOf(1024, 'steady state', { archive: true });
     // Hot: 1.25 GiB; PITR follows it. Archive: (7 - 1.25) GiB x 0.1 x $0.005.
     expect(usd(archived, 'DynamoDB storage')).toBeCloseTo(1.25 * 0.25, 10);
     expect(usd(archived, 'DynamoDB PITR')).toBeCloseTo(1.25 * 0.2, 10);
@@ -166,7 +152,7 @@ describe('the cost model', () => {
   });
 
   it('adds ingestion, school nights and idle nights into write and read units', () => {
-    const b = bill(measured, deployed, prices, assume, { students: 1000, year: 'year 1', archive: false });
+    const b = billOf(1000, 'year 1');
     // Lessons: 1000 x 5 x 20 = 100,000 x 2 WRU; nights: 1000 x (1 x 20 + 0.5 x 10) = 25,000.
     expect(usd(b, 'DynamoDB writes')).toBeCloseTo(0.225, 10);
     // 100,000 x 1 + 1000 x (3 x 20 + 0.1 x 10) = 161,000 RRU at $0.5 a million.
@@ -176,23 +162,11 @@ describe('the cost model', () => {
   });
 
   it('charges Cognito only for staff beyond the free monthly active users, and names the dominant line', () => {
-    const small = bill(measured, deployed, prices, assume, {
-      students: 1000,
-      year: 'year 1',
-      archive: false,
-    });
-    const large = bill(measured, deployed, prices, assume, {
-      students: 200_000,
-      year: 'year 1',
-      archive: false,
-    });
+    const small = billOf(1000, 'year 1');
+    const large = billOf(200_000, 'year 1');
     expect(usd(small, 'Cognito')).toBe(0);
     expect(usd(large, 'Cognito')).toBeCloseTo((12_000 - 10_000) * 0.015, 10);
-    const steady = bill(measured, deployed, prices, assume, {
-      students: 200_000,
-      year: 'steady state',
-      archive: false,
-    });
+    const steady = billOf(200_000, 'steady state');
     expect(steady.dominant.service).toBe('DynamoDB storage');
     expect(steady.total).toBeCloseTo(
       steady.lines.reduce((n, l) => n + l.usd, 0),
