@@ -1,25 +1,10 @@
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
 import { countingRefusals, MAIL_REFUSED } from '../../../functions/mail/refusal-metric';
 import { createSesMailer } from '../../../functions/mail/ses-mailer';
-import type { OutgoingMail } from '../../../functions/mail/types';
-
-const mail: OutgoingMail = {
-  id: 'sig-1:student',
-  kind: 'signal8',
-  to: ['student@school.example'],
-  subject: 'Onderwerp',
-  text: 'tekst',
-  html: '<p>tekst</p>',
-};
+import { fakeSesClient, signal8Mail as mail } from '../../support/ses-fake';
 
 function sesFailingWith(...failures: unknown[]) {
-  const client = {
-    send: () => {
-      const failure = failures.shift();
-      return failure ? Promise.reject(failure) : Promise.resolve({ MessageId: 'msg-1' });
-    },
-  } as unknown as SESv2Client;
+  const { client } = fakeSesClient(failures);
   return createSesMailer({ client, from: 'p@school.example', maxAttempts: 2, sleep: async () => {} });
 }
 

@@ -1,37 +1,14 @@
-import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
 import { createSesMailer } from '../../../functions/mail/ses-mailer';
-import type { OutgoingMail } from '../../../functions/mail/types';
-
-const mail: OutgoingMail = {
-  id: 'sig-1:student',
-  kind: 'signal8',
-  to: ['student@school.example'],
-  subject: 'Onderwerp',
-  text: 'tekst',
-  html: '<p>tekst</p>',
-};
+import { fakeSesClient, signal8Mail as mail } from '../../support/ses-fake';
 
 function throttle(name: string) {
   return Object.assign(new Error('slow down'), { name, $metadata: { httpStatusCode: 429 } });
 }
 
-function fakeClient(failures: unknown[]) {
-  const inputs: Record<string, unknown>[] = [];
-  const client = {
-    send: (command: { input: Record<string, unknown> }) => {
-      inputs.push(command.input);
-      const failure = failures.shift();
-      if (failure) return Promise.reject(failure);
-      return Promise.resolve({ MessageId: `msg-${inputs.length}` });
-    },
-  } as unknown as SESv2Client;
-  return { client, inputs };
-}
-
 describe('SES mailer', () => {
   it('sends from the configured address with the kind tag and both bodies', async () => {
-    const { client, inputs } = fakeClient([]);
+    const { client, inputs } = fakeSesClient([]);
     const mailer = createSesMailer({ client, from: 'Presentie <p@school.example>', sleep: async () => {} });
     expect(await mailer.send(mail)).toBe('msg-1');
     expect(inputs[0]).toMatchObject({
@@ -43,7 +20,7 @@ describe('SES mailer', () => {
   });
 
   it('backs off and retries when SES throttles, then delivers once', async () => {
-    const { client, inputs } = fakeClient([
+    const { client, inputs } = fakeSesClient([
       throttle('TooManyRequestsException'),
       throttle('ThrottlingException'),
     ]);
@@ -59,7 +36,7 @@ describe('SES mailer', () => {
   });
 
   it('gives up after the attempts allowed, so the outbox keeps the mail for the next run', async () => {
-    const { client } = fakeClient(Array.from({ length: 10 }, () => throttle('TooManyRequestsException')));
+    const { client } = fakeSesClient(Array.from({ length: 10 }, () => throttle('TooManyRequestsException')));
     const mailer = createSesMailer({
       client,
       from: 'p@school.example',
@@ -71,14 +48,14 @@ describe('SES mailer', () => {
 
   it('does not retry a mail SES refuses for another reason', async () => {
     const refused = Object.assign(new Error('bad address'), { name: 'BadRequestException' });
-    const { client, inputs } = fakeClient([refused]);
+    const { client, inputs } = fakeSesClient([refused]);
     const mailer = createSesMailer({ client, from: 'p@school.example', sleep: async () => {} });
     await expect(mailer.send(mail)).rejects.toThrow('bad address');
     expect(inputs).toHaveLength(1);
   });
 
   it('paces sends below the configured rate', async () => {
-    const { client } = fakeClient([]);
+    const { client } = fakeSesClient([]);
     const waits: number[] = [];
     const mailer = createSesMailer({
       client,
