@@ -61,6 +61,12 @@ export function readDeployed(): Deployed {
         r.Type === 'AWS::Lambda::EventSourceMapping' &&
         JSON.stringify(r.Properties?.EventSourceArn ?? '').includes('Queue'),
     ).length;
+    type DistributionConfig = {
+      DefaultCacheBehavior?: { Compress?: boolean; FunctionAssociations?: Array<{ EventType?: string }> };
+    };
+    const distribution = resources.find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties
+      ?.DistributionConfig as DistributionConfig | undefined;
+    const defaultBehavior = distribution?.DefaultCacheBehavior ?? {};
     return {
       functions,
       onDemand: table.BillingMode === 'PAY_PER_REQUEST',
@@ -78,6 +84,10 @@ export function readDeployed(): Deployed {
       schedules: count('AWS::Scheduler::Schedule'),
       archiveBuckets: count('AWS::S3::Bucket') - 1,
       retentionYears: config.retentionYears,
+      cloudFrontCompress: defaultBehavior.Compress === true,
+      viewerFunctions: (defaultBehavior.FunctionAssociations ?? []).filter((f) =>
+        f.EventType?.startsWith('viewer'),
+      ).length,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
