@@ -369,7 +369,7 @@ export async function run(): Promise<void> {
   const { measured, notes } = await measure(deployed, dashboard);
   for (const note of notes) console.log(note);
   console.log(
-    `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts); model assumptions: scripts/bench/cost.ts ASSUMPTIONS`,
+    `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts, always-free tiers in its FREE_TIERS); model assumptions: scripts/bench/cost.ts ASSUMPTIONS`,
   );
   const { region: _region, ...prices } = PRICES;
   console.log(
@@ -380,28 +380,39 @@ export async function run(): Promise<void> {
     const bills = scenarios(measured, deployed, prices, assume, students, FREE_TIERS);
     printSize(students, bills);
     const steady = { students, year: 'steady state' as const, archive: true };
-    const shape = fixedAndPerStudent(measured, deployed, prices, assume, steady);
-    console.log(
-      `  steady state: fixed $${shape.fixedUsd.toFixed(2)} a month (${shape.fixedLines.map((l) => `${l.service} ${l.usd.toFixed(2)}`).join(', ')}) + $${shape.per1000Usd.toFixed(2)} per 1,000 students`,
-    );
-    if (students === GOAL.students) {
-      const cloudFront = bills[2]?.bill.lines.find((l) => l.service === 'CloudFront');
-      if (cloudFront)
-        console.log(`  CloudFront, steady state: $${cloudFront.usd.toFixed(2)}: ${cloudFront.detail}`);
-      for (const b of bills.slice(1))
-        console.log(
-          `  goal <= $${GOAL.usd} at ${GOAL.students.toLocaleString('en')} students, ${b.label}: $${b.bill.total.toFixed(2)} = ${(b.bill.total / GOAL.usd).toFixed(2)} x the goal ${b.bill.total <= GOAL.usd ? 'OK' : 'ABOVE GOAL'}; dominant: ${b.bill.dominant.service} ($${b.bill.dominant.usd.toFixed(2)}, ${b.bill.dominant.detail})`,
-        );
-      const steadyBill = bills[2]?.bill;
-      if (steadyBill) {
-        const saved = steadyBill.lines
-          .filter((l) => l.usd - l.usdAfterFreeTiers > 0.005)
-          .map((l) => `${l.service} -${(l.usd - l.usdAfterFreeTiers).toFixed(2)}`)
-          .join(', ');
-        console.log(
-          `  with AWS's always-free tiers (an account running nothing else; not the goal's figure), steady state: $${steadyBill.totalAfterFreeTiers.toFixed(2)} against $${steadyBill.total.toFixed(2)} at list price (${saved})`,
-        );
-      }
-    }
+    printShape(fixedAndPerStudent(measured, deployed, prices, assume, steady), students === SIZES[0]);
+    if (students === GOAL.students) printGoal(bills);
   }
+}
+
+/** One line: what the bill is without students, and what 1,000 students add. */
+function printShape(shape: ReturnType<typeof fixedAndPerStudent>, nameLines: boolean): void {
+  // The fixed lines are the same at every size: named once.
+  const fixedLines = shape.fixedLines
+    .filter((l) => l.usd >= 0.005)
+    .map((l) => `${l.service} ${l.usd.toFixed(2)}`)
+    .join(', ');
+  console.log(
+    `  steady state: fixed $${shape.fixedUsd.toFixed(2)} a month${nameLines ? ` (${fixedLines})` : ''} + $${shape.per1000Usd.toFixed(2)} per 1,000 students`,
+  );
+}
+
+/** The goal, judged on the list-price bill; the always-free tiers beside it, as a separate figure. */
+function printGoal(bills: Array<{ label: string; bill: Bill }>): void {
+  const steady = bills[2]?.bill;
+  const cloudFront = steady?.lines.find((l) => l.service === 'CloudFront');
+  if (cloudFront)
+    console.log(`  CloudFront, steady state: $${cloudFront.usd.toFixed(2)}: ${cloudFront.detail}`);
+  for (const b of bills.slice(1))
+    console.log(
+      `  goal <= $${GOAL.usd} at ${GOAL.students.toLocaleString('en')} students, ${b.label}: $${b.bill.total.toFixed(2)} = ${(b.bill.total / GOAL.usd).toFixed(2)} x the goal ${b.bill.total <= GOAL.usd ? 'OK' : 'ABOVE GOAL'}; dominant: ${b.bill.dominant.service} ($${b.bill.dominant.usd.toFixed(2)}, ${b.bill.dominant.detail})`,
+    );
+  if (!steady) return;
+  const saved = steady.lines
+    .filter((l) => l.usd - l.usdAfterFreeTiers >= 0.005)
+    .map((l) => `${l.service} -${(l.usd - l.usdAfterFreeTiers).toFixed(2)}`)
+    .join(', ');
+  console.log(
+    `  with AWS's always-free tiers (an account running nothing else; not the goal's figure), steady state: $${steady.totalAfterFreeTiers.toFixed(2)} against $${steady.total.toFixed(2)} at list price (${saved})`,
+  );
 }
