@@ -15,6 +15,8 @@ export interface Deployed {
   infrequentAccess: boolean;
   pitr: boolean;
   alarms: number;
+  /** What CloudWatch bills alarms by: one per metric an alarm lists (a metric-math alarm lists several). */
+  alarmMetrics: number;
   logGroups: number;
   logRetentionDays: number;
   stateMachines: number;
@@ -401,9 +403,9 @@ export function bill(
     [
       { quantity: logGb, usdPerUnit: prices.logsIngestPerGb.usd, free: tier('logsGb') },
       { quantity: storedLogGb, usdPerUnit: prices.logsStoragePerGbMonth.usd },
-      { quantity: deployed.alarms, usdPerUnit: prices.alarmPerMonth.usd, free: tier('alarms') },
+      { quantity: deployed.alarmMetrics, usdPerUnit: prices.alarmPerMonth.usd, free: tier('alarms') },
     ],
-    `${logGb.toFixed(2)} GB logs, ${deployed.alarms} alarms`,
+    `${logGb.toFixed(2)} GB logs, ${deployed.alarms} alarms (${deployed.alarmMetrics} alarm metrics)`,
   );
   const mau = deployed.userPools > 0 ? staff : 0;
   add(

@@ -359,7 +359,7 @@ export async function run(): Promise<void> {
     .join(', ');
   console.log(`deployed (synthesized in ${((performance.now() - t) / 1000).toFixed(0)} s): ${memory}`);
   console.log(
-    `  table ${deployed.onDemand ? 'on-demand' : 'provisioned'}${deployed.infrequentAccess ? ', Standard-IA' : ''}, PITR ${deployed.pitr ? 'on' : 'off'}, retention ${deployed.retentionYears} years; ${deployed.alarms} alarms, ${deployed.logGroups} log groups (${deployed.logRetentionDays} days), ${deployed.stateMachines} state machines, ${deployed.sqsMappings} SQS-fed functions, ${deployed.secrets} secrets, WAF ${deployed.webAcls} ACL / ${deployed.wafRules} rules`,
+    `  table ${deployed.onDemand ? 'on-demand' : 'provisioned'}${deployed.infrequentAccess ? ', Standard-IA' : ''}, PITR ${deployed.pitr ? 'on' : 'off'}, retention ${deployed.retentionYears} years; ${deployed.alarms} alarms (${deployed.alarmMetrics} alarm metrics), ${deployed.logGroups} log groups (${deployed.logRetentionDays} days), ${deployed.stateMachines} state machines, ${deployed.sqsMappings} SQS-fed functions, ${deployed.secrets} secrets, WAF ${deployed.webAcls} ACL / ${deployed.wafRules} rules`,
   );
   const dashboard = readDashboard(deployed.cloudFrontCompress);
   console.log(

@@ -73,6 +73,12 @@ export function readDeployed(): Deployed {
       infrequentAccess: table.TableClass === 'STANDARD_INFREQUENT_ACCESS',
       pitr,
       alarms: count('AWS::CloudWatch::Alarm'),
+      alarmMetrics: resources
+        .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+        .reduce((n, r) => {
+          const metrics = r.Properties?.Metrics as Array<{ MetricStat?: unknown }> | undefined;
+          return n + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
+        }, 0),
       logGroups: logRetentionDays.length,
       logRetentionDays: Math.max(0, ...logRetentionDays),
       stateMachines: count('AWS::StepFunctions::StateMachine'),

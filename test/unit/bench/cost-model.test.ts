@@ -76,6 +76,7 @@ const deployed: Deployed = {
   infrequentAccess: false,
   pitr: true,
   alarms: 0,
+  alarmMetrics: 0,
   logGroups: 0,
   logRetentionDays: 0,
   stateMachines: 0,
@@ -266,7 +267,9 @@ describe('the fixed part of the bill and the part per student', () => {
     ...deployed,
     webAcls: 1,
     wafRules: 2,
-    alarms: 12,
+    // 11 alarms, one of them metric math over two metrics: billed as 12 alarm metrics.
+    alarms: 11,
+    alarmMetrics: 12,
     secrets: 1,
     sqsMappings: 1,
   };
@@ -304,7 +307,7 @@ describe('the fixed part of the bill and the part per student', () => {
 
 describe("AWS's always-free tiers", () => {
   it('charges nothing for a line under its tier and only the excess over it, leaving the list-price total alone', () => {
-    const machines = { ...deployed, stateMachines: 1, alarms: 12 };
+    const machines = { ...deployed, stateMachines: 1, alarms: 12, alarmMetrics: 12 };
     const listed = billOf(1000, 'year 1', { deployedAs: machines });
     const free = billOf(1000, 'year 1', {
       deployedAs: machines,
