@@ -1,4 +1,4 @@
-import type { Prices } from './prices';
+import type { FreeTiers, Prices } from './prices';
 
 /**
  * The monthly bill as a pure function: figures measured by `npm run bench -- cost` (per lesson,
@@ -15,6 +15,8 @@ export interface Deployed {
   infrequentAccess: boolean;
   pitr: boolean;
   alarms: number;
+  /** What CloudWatch bills alarms by: one per metric an alarm lists (a metric-math alarm lists several). */
+  alarmMetrics: number;
   logGroups: number;
   logRetentionDays: number;
   stateMachines: number;
@@ -29,6 +31,25 @@ export interface Deployed {
   archiveBuckets: number;
   /** RETENTION_YEARS: items expire this many years after the student left. */
   retentionYears: number;
+  /** The distribution compresses what it serves (its default behaviour's `Compress`). */
+  cloudFrontCompress: boolean;
+  /** CloudFront Functions on the distribution's viewer requests (each request runs them). */
+  viewerFunctions: number;
+}
+
+/**
+ * What a browser fetches from the distribution's default behaviour, in bytes as transferred
+ * (scripts/bench/dashboard-size.ts): measured from the built web/dist, or assumed without one.
+ */
+export interface Dashboard {
+  /** Which of the two, as printed. */
+  source: string;
+  /** Every page load: index.html (no-cache, revalidated) and config.json (fetched no-store). */
+  entryBytes: number;
+  entryRequests: number;
+  /** The content-hashed assets (immutable, a year): once per staff member per release. */
+  bundleBytes: number;
+  bundleRequests: number;
 }
 
 /** Measured on dynalite with the real use cases (scripts/bench/cost.ts). */
@@ -67,6 +88,7 @@ export interface Measured {
     lessonTableShare: number;
     otherTableShare: number;
   };
+  dashboard: Dashboard;
 }
 
 /** What is not measured here, each a named figure (docs/deploy.md lists them). */
@@ -82,8 +104,10 @@ export interface Assumptions {
   apiReadUnitsPerCall: number;
   apiMsPerCall: number;
   pageLoadsPerStaffDay: number;
-  mbPerPageLoad: number;
-  requestsPerPageLoad: number;
+  /** Dashboard releases a month: each makes every staff member's browser fetch the new bundle once. */
+  releasesPerMonth: number;
+  /** An API answer's bytes (JSON, not compressed: the API's behaviour caches nothing, so CloudFront passes it as it comes). */
+  apiBytesPerCall: number;
   logBytesPerInvocation: number;
   logBytesPerApiRequest: number;
   /** CloudWatch bills stored logs compressed. */
@@ -109,7 +133,10 @@ export interface Size {
 
 export interface Line {
   service: string;
+  /** At list price. */
   usd: number;
+  /** With AWS's always-free tiers taken off (an account that runs nothing else). */
+  usdAfterFreeTiers: number;
   detail: string;
 }
 
@@ -117,7 +144,27 @@ export interface Bill {
   size: Size;
   lines: Line[];
   total: number;
+  /** A separate figure: the goal is judged on `total`, the list-price bill. */
+  totalAfterFreeTiers: number;
   dominant: Line;
+}
+
+/** A quantity at a unit price, and how much of that quantity an always-free tier covers. */
+export interface Charge {
+  quantity: number;
+  usdPerUnit: number;
+  free?: number;
+}
+
+/** What charges cost at list price and with their free tiers: under its tier 0, over it the excess. */
+export function priceCharges(charges: Charge[]): { usd: number; usdAfterFreeTiers: number } {
+  return {
+    usd: charges.reduce((n, c) => n + c.quantity * c.usdPerUnit, 0),
+    usdAfterFreeTiers: charges.reduce(
+      (n, c) => n + Math.max(0, c.quantity - (c.free ?? 0)) * c.usdPerUnit,
+      0,
+    ),
+  };
 }
 
 const GB = 1024 ** 3;
@@ -142,26 +189,36 @@ const money = (n: number) => `$${n.toFixed(2)}`;
 const fmt = (n: number) =>
   n >= MILLION ? `${(n / MILLION).toFixed(2)} M` : n >= 1000 ? `${(n / 1000).toFixed(1)} k` : n.toFixed(1);
 
+/**
+ * The bill of one size. `free`: AWS's always-free tiers, taken off in each line's
+ * `usdAfterFreeTiers` only; `usd` and `total` stay at list price.
+ */
 export function bill(
   measured: Measured,
   deployed: Deployed,
   prices: Prices,
   assume: Assumptions,
   size: Size,
+  free?: FreeTiers,
 ): Bill {
   const { students } = size;
   const lines: Line[] = [];
-  const add = (service: string, usd: number, detail: string) => lines.push({ service, usd, detail });
+  const add = (service: string, charges: Charge[], detail: string) =>
+    lines.push({ service, ...priceCharges(charges), detail });
+  const tier = (name: keyof FreeTiers) => free?.[name].amount ?? 0;
+  const perMillion = (price: { usd: number }) => price.usd / MILLION;
   const dynamo = deployed.infrequentAccess
     ? {
         write: prices.dynamoIaWritePerMillion,
         read: prices.dynamoIaReadPerMillion,
         storage: prices.dynamoIaStoragePerGbMonth,
+        freeStorageGb: 0,
       }
     : {
         write: prices.dynamoWritePerMillion,
         read: prices.dynamoReadPerMillion,
         storage: prices.dynamoStoragePerGbMonth,
+        freeStorageGb: tier('dynamoStandardStorageGb'),
       };
 
   const schoolNights = assume.schoolDaysPerMonth;
@@ -187,10 +244,14 @@ export function bill(
     apiCalls * assume.apiReadUnitsPerCall;
   add(
     'DynamoDB writes',
-    (writeUnits / MILLION) * dynamo.write.usd,
+    [{ quantity: writeUnits, usdPerUnit: perMillion(dynamo.write) }],
     `${fmt(writeUnits)} WRU (table + indexes)`,
   );
-  add('DynamoDB reads', (readUnits / MILLION) * dynamo.read.usd, `${fmt(readUnits)} RRU`);
+  add(
+    'DynamoDB reads',
+    [{ quantity: readUnits, usdPerUnit: perMillion(dynamo.read) }],
+    `${fmt(readUnits)} RRU`,
+  );
 
   // Storage: what the table keeps, by the years kept; lessons only up to the archive's age.
   const kept = keptStudentYears(size.year, deployed.retentionYears, assume.courseYears);
@@ -203,7 +264,7 @@ export function bill(
   const tableGb = tableBytes / GB;
   add(
     'DynamoDB storage',
-    tableGb * dynamo.storage.usd,
+    [{ quantity: tableGb, usdPerUnit: dynamo.storage.usd, free: dynamo.freeStorageGb }],
     `${tableGb.toFixed(1)} GB (${kept.toFixed(1)} student-years kept, lessons ${hotLessonYears.toFixed(2)})`,
   );
   const backedUpGb =
@@ -213,7 +274,7 @@ export function bill(
     GB;
   add(
     'DynamoDB PITR',
-    deployed.pitr ? backedUpGb * prices.dynamoPitrPerGbMonth.usd : 0,
+    [{ quantity: deployed.pitr ? backedUpGb : 0, usdPerUnit: prices.dynamoPitrPerGbMonth.usd }],
     deployed.pitr ? `on ${backedUpGb.toFixed(1)} GB (the table without its global indexes)` : 'off',
   );
   if (size.archive || deployed.archiveBuckets > 0) {
@@ -225,7 +286,7 @@ export function bill(
       GB;
     add(
       'S3 archive (Glacier IR)',
-      archiveGb * prices.s3GlacierIrPerGbMonth.usd,
+      [{ quantity: archiveGb, usdPerUnit: prices.s3GlacierIrPerGbMonth.usd }],
       `${archiveGb.toFixed(2)} GB compressed (${archivedLessonYears.toFixed(2)} student-years of lessons)`,
     );
   }
@@ -245,42 +306,93 @@ export function bill(
   const gbS = webhookGbS + nightlyGbS + apiGbS;
   add(
     'Lambda',
-    gbS * prices.lambdaArmPerGbSecond.usd + (invocations / MILLION) * prices.lambdaPerMillionRequests.usd,
+    [
+      { quantity: gbS, usdPerUnit: prices.lambdaArmPerGbSecond.usd, free: tier('lambdaGbSeconds') },
+      {
+        quantity: invocations,
+        usdPerUnit: perMillion(prices.lambdaPerMillionRequests),
+        free: tier('lambdaRequests'),
+      },
+    ],
     `${fmt(gbS)} GB-s (webhook ${fmt(webhookGbS)}, nightly ${fmt(nightlyGbS)}, API ${fmt(apiGbS)}), ${fmt(invocations)} invocations`,
   );
   add(
     'API Gateway HTTP API',
-    ((deliveries + apiCalls) / MILLION) * prices.httpApiPerMillion.usd,
+    [{ quantity: deliveries + apiCalls, usdPerUnit: perMillion(prices.httpApiPerMillion) }],
     `${fmt(deliveries)} deliveries + ${fmt(apiCalls)} dashboard calls`,
   );
-  add('SES', (mails / 1000) * prices.sesPer1000Mails.usd, `${fmt(mails)} mails`);
+  add('SES', [{ quantity: mails, usdPerUnit: prices.sesPer1000Mails.usd / 1000 }], `${fmt(mails)} mails`);
   if (deployed.stateMachines > 0) {
     const transitions =
       assume.nightsPerMonth * (assume.transitionsPerRun + shards * assume.transitionsPerShard);
     add(
       'Step Functions',
-      (transitions / 1000) * prices.sfnStandardPer1000Transitions.usd,
+      [
+        {
+          quantity: transitions,
+          usdPerUnit: prices.sfnStandardPer1000Transitions.usd / 1000,
+          free: tier('sfnTransitions'),
+        },
+      ],
       `${fmt(transitions)} transitions (${shards} shards a night)`,
     );
   }
   if (deployed.sqsMappings > 0) {
     const requests =
       mails * assume.sqsRequestsPerMail + deployed.sqsMappings * assume.sqsIdlePollsPerMappingMonth;
-    add('SQS', (requests / MILLION) * prices.sqsStandardPerMillion.usd, `${fmt(requests)} requests`);
+    add(
+      'SQS',
+      [
+        {
+          quantity: requests,
+          usdPerUnit: perMillion(prices.sqsStandardPerMillion),
+          free: tier('sqsRequests'),
+        },
+      ],
+      `${fmt(requests)} requests`,
+    );
   }
-  const transferGb = (pageLoads * assume.mbPerPageLoad) / 1024;
-  const edgeRequests = pageLoads * assume.requestsPerPageLoad + apiCalls;
+
+  // CloudFront: a page load revalidates index.html and fetches config.json; the content-hashed
+  // bundle is cached a year, so each staff member's browser fetches it once per release; the
+  // API's answers pass through the same distribution (/api/*).
+  const { dashboard } = measured;
+  const bundleFetches = staff * assume.releasesPerMonth;
+  const siteRequests = pageLoads * dashboard.entryRequests + bundleFetches * dashboard.bundleRequests;
+  const edgeRequests = siteRequests + apiCalls;
+  const siteGb = (pageLoads * dashboard.entryBytes + bundleFetches * dashboard.bundleBytes) / GB;
+  const apiGb = (apiCalls * assume.apiBytesPerCall) / GB;
+  const functionRuns = siteRequests * deployed.viewerFunctions;
   add(
     'CloudFront',
-    transferGb * prices.cloudFrontPerGb.usd + (edgeRequests / 10_000) * prices.cloudFrontPer10kHttps.usd,
-    `${transferGb.toFixed(1)} GB, ${fmt(edgeRequests)} requests`,
+    [
+      { quantity: siteGb + apiGb, usdPerUnit: prices.cloudFrontPerGb.usd, free: tier('cloudFrontGb') },
+      {
+        quantity: edgeRequests,
+        usdPerUnit: prices.cloudFrontPer10kHttps.usd / 10_000,
+        free: tier('cloudFrontRequests'),
+      },
+      {
+        quantity: functionRuns,
+        usdPerUnit: perMillion(prices.cloudFrontFunctionPerMillion),
+        free: tier('cloudFrontFunctionInvocations'),
+      },
+    ],
+    `${(siteGb + apiGb).toFixed(2)} GB (dashboard ${siteGb.toFixed(2)}, API ${apiGb.toFixed(2)}), ${fmt(edgeRequests)} requests (${fmt(apiCalls)} API), ${fmt(functionRuns)} function runs`,
   );
   const events = students * measured.night.eventsPerStudent * schoolNights;
+  const scheduled = deployed.schedules * assume.nightsPerMonth;
   add(
     'EventBridge',
-    (events / MILLION) * prices.eventBridgeCustomPerMillion.usd +
-      ((deployed.schedules * assume.nightsPerMonth) / MILLION) * prices.schedulerPerMillion.usd,
-    `${fmt(events)} events, ${deployed.schedules * assume.nightsPerMonth} scheduled runs`,
+    [
+      { quantity: events, usdPerUnit: perMillion(prices.eventBridgeCustomPerMillion) },
+      {
+        quantity: scheduled,
+        usdPerUnit: perMillion(prices.schedulerPerMillion),
+        free: tier('schedulerInvocations'),
+      },
+    ],
+    `${fmt(events)} events, ${scheduled} scheduled runs`,
   );
   const logGb =
     (invocations * assume.logBytesPerInvocation + (deliveries + apiCalls) * assume.logBytesPerApiRequest) /
@@ -288,32 +400,73 @@ export function bill(
   const storedLogGb = logGb * (deployed.logRetentionDays / 30) * assume.logStorageCompression;
   add(
     'CloudWatch',
-    logGb * prices.logsIngestPerGb.usd +
-      storedLogGb * prices.logsStoragePerGbMonth.usd +
-      deployed.alarms * prices.alarmPerMonth.usd,
-    `${logGb.toFixed(2)} GB logs, ${deployed.alarms} alarms`,
+    [
+      { quantity: logGb, usdPerUnit: prices.logsIngestPerGb.usd, free: tier('logsGb') },
+      { quantity: storedLogGb, usdPerUnit: prices.logsStoragePerGbMonth.usd },
+      { quantity: deployed.alarmMetrics, usdPerUnit: prices.alarmPerMonth.usd, free: tier('alarms') },
+    ],
+    `${logGb.toFixed(2)} GB logs, ${deployed.alarms} alarms (${deployed.alarmMetrics} alarm metrics)`,
   );
+  const mau = deployed.userPools > 0 ? staff : 0;
   add(
     assume.federatedStaff ? 'Cognito (federated)' : 'Cognito',
-    deployed.userPools > 0
-      ? assume.federatedStaff
-        ? Math.max(0, staff - prices.cognitoFederatedFreeMau.usd) * prices.cognitoFederatedPerMau.usd
-        : Math.max(0, staff - prices.cognitoEssentialsFreeMau.usd) * prices.cognitoEssentialsPerMau.usd
-      : 0,
+    assume.federatedStaff
+      ? [
+          {
+            quantity: Math.max(0, mau - prices.cognitoFederatedFreeMau.usd),
+            usdPerUnit: prices.cognitoFederatedPerMau.usd,
+          },
+        ]
+      : [
+          {
+            quantity: Math.max(0, mau - prices.cognitoEssentialsFreeMau.usd),
+            usdPerUnit: prices.cognitoEssentialsPerMau.usd,
+          },
+        ],
     `${fmt(staff)} staff MAU`,
   );
   add(
     'WAF',
-    deployed.webAcls * prices.wafWebAclPerMonth.usd +
-      deployed.wafRules * prices.wafRulePerMonth.usd +
-      (edgeRequests / MILLION) * prices.wafPerMillionRequests.usd,
+    [
+      { quantity: deployed.webAcls, usdPerUnit: prices.wafWebAclPerMonth.usd },
+      { quantity: deployed.wafRules, usdPerUnit: prices.wafRulePerMonth.usd },
+      { quantity: edgeRequests, usdPerUnit: perMillion(prices.wafPerMillionRequests) },
+    ],
     `${deployed.webAcls} web ACL, ${deployed.wafRules} rules, ${fmt(edgeRequests)} requests`,
   );
-  add('Secrets Manager', deployed.secrets * prices.secretPerMonth.usd, `${deployed.secrets} secrets`);
+  add(
+    'Secrets Manager',
+    [{ quantity: deployed.secrets, usdPerUnit: prices.secretPerMonth.usd }],
+    `${deployed.secrets} secrets`,
+  );
 
   const total = lines.reduce((n, l) => n + l.usd, 0);
+  const totalAfterFreeTiers = lines.reduce((n, l) => n + l.usdAfterFreeTiers, 0);
   const dominant = lines.reduce((a, b) => (b.usd > a.usd ? b : a));
-  return { size, lines, total, dominant };
+  return { size, lines, total, totalAfterFreeTiers, dominant };
+}
+
+/**
+ * The part of a bill that does not depend on the number of students (the bill of a school of
+ * none: the firewall's web ACL and rules, alarms, secrets, idle queue polls, the nights' fixed
+ * transitions) and the rest per 1,000 students, so that fixed + per 1,000 x thousands = the bill
+ * of this size. Averaged over the size: Cognito's free users and whole shards make it not quite
+ * linear.
+ */
+export function fixedAndPerStudent(
+  measured: Measured,
+  deployed: Deployed,
+  prices: Prices,
+  assume: Assumptions,
+  size: Size,
+): { fixedUsd: number; per1000Usd: number; fixedLines: Line[] } {
+  const none = bill(measured, deployed, prices, assume, { ...size, students: 0 });
+  const sized = bill(measured, deployed, prices, assume, size);
+  return {
+    fixedUsd: none.total,
+    per1000Usd: size.students > 0 ? ((sized.total - none.total) / size.students) * 1000 : 0,
+    fixedLines: none.lines.filter((l) => l.usd > 0),
+  };
 }
 
 export const formatUsd = money;

@@ -32,12 +32,22 @@ import { addDays } from '../../shared/calendar/dates';
 import type { PresenceEvent } from '../../shared/contract/events';
 import { generateDemoSchool } from '../local/demo-school';
 import { meterCapacity } from './capacity';
-import { type Assumptions, type Bill, bill, type Deployed, type Measured, type Year } from './cost-model';
+import {
+  type Assumptions,
+  type Bill,
+  bill,
+  type Dashboard,
+  type Deployed,
+  fixedAndPerStudent,
+  type Measured,
+  type Year,
+} from './cost-model';
+import { readDashboard } from './dashboard-size';
 import { readDeployed } from './deployed';
 import { meterIndexWrites } from './index-writes';
 import { itemSize, STORAGE_OVERHEAD } from './item-size';
 import { startLocalAws } from './local-aws';
-import { PRICES, type Prices } from './prices';
+import { FREE_TIERS, type FreeTiers, PRICES, type Prices } from './prices';
 
 const STUDENTS = Number(process.env.BENCH_COST_STUDENTS ?? 100);
 const WEEKS = Number(process.env.BENCH_COST_WEEKS ?? 13);
@@ -59,8 +69,10 @@ export const ASSUMPTIONS: Assumptions = {
   apiReadUnitsPerCall: 10,
   apiMsPerCall: 200,
   pageLoadsPerStaffDay: 2,
-  mbPerPageLoad: 0.5,
-  requestsPerPageLoad: 10,
+  releasesPerMonth: 2,
+  // The demo school's answers (npm start, 60 students): 0.2 to 7 KB (a student 1.2 KB, a coach's
+  // students 1.6 KB, the KPIs 3.5 KB, the attendance officer's worklist 6.8 KB), the admin page 24 KB.
+  apiBytesPerCall: 4096,
   logBytesPerInvocation: 1500,
   logBytesPerApiRequest: 600,
   logStorageCompression: 0.15,
@@ -173,7 +185,10 @@ async function measureStorage(raw: DynamoDBClient, tableName: string, transientU
   return totals;
 }
 
-async function measure(deployed: Deployed): Promise<{ measured: Measured; notes: string[] }> {
+async function measure(
+  deployed: Deployed,
+  dashboard: Dashboard,
+): Promise<{ measured: Measured; notes: string[] }> {
   const aws = await startLocalAws('presentie-bench-cost');
   const { store, raw, ses: sesClient } = aws;
   const { doc } = store;
@@ -286,6 +301,7 @@ async function measure(deployed: Deployed): Promise<{ measured: Measured; notes:
         lessonTableShare: storage.lessonBytes > 0 ? storage.lessonTableBytes / storage.lessonBytes : 1,
         otherTableShare: storage.otherBytes > 0 ? storage.otherTableBytes / storage.otherBytes : 1,
       },
+      dashboard,
     };
     const evaluatedPerNight = deep.evaluated / Math.max(1, deep.nights);
     const notes = [
@@ -323,9 +339,10 @@ function scenarios(
   prices: Prices,
   assume: Assumptions,
   students: number,
+  free: FreeTiers,
 ) {
   const at = (year: Year, archive: boolean) =>
-    bill(measured, deployed, prices, assume, { students, year, archive });
+    bill(measured, deployed, prices, assume, { students, year, archive }, free);
   return [
     { label: 'year 1', bill: at('year 1', false) },
     { label: 'steady, no archive', bill: at('steady state', false) },
@@ -342,13 +359,17 @@ export async function run(): Promise<void> {
     .join(', ');
   console.log(`deployed (synthesized in ${((performance.now() - t) / 1000).toFixed(0)} s): ${memory}`);
   console.log(
-    `  table ${deployed.onDemand ? 'on-demand' : 'provisioned'}${deployed.infrequentAccess ? ', Standard-IA' : ''}, PITR ${deployed.pitr ? 'on' : 'off'}, retention ${deployed.retentionYears} years; ${deployed.alarms} alarms, ${deployed.logGroups} log groups (${deployed.logRetentionDays} days), ${deployed.stateMachines} state machines, ${deployed.sqsMappings} SQS-fed functions, ${deployed.secrets} secrets, WAF ${deployed.webAcls} ACL / ${deployed.wafRules} rules`,
+    `  table ${deployed.onDemand ? 'on-demand' : 'provisioned'}${deployed.infrequentAccess ? ', Standard-IA' : ''}, PITR ${deployed.pitr ? 'on' : 'off'}, retention ${deployed.retentionYears} years; ${deployed.alarms} alarms (${deployed.alarmMetrics} alarm metrics), ${deployed.logGroups} log groups (${deployed.logRetentionDays} days), ${deployed.stateMachines} state machines, ${deployed.sqsMappings} SQS-fed functions, ${deployed.secrets} secrets, WAF ${deployed.webAcls} ACL / ${deployed.wafRules} rules`,
+  );
+  const dashboard = readDashboard(deployed.cloudFrontCompress);
+  console.log(
+    `dashboard: ${dashboard.source}: ${(dashboard.entryBytes / 1024).toFixed(1)} KB in ${dashboard.entryRequests} requests per page load (index.html revalidated, config.json), bundle ${(dashboard.bundleBytes / 1024).toFixed(0)} KB in ${dashboard.bundleRequests} requests once per staff member and release (${ASSUMPTIONS.releasesPerMonth} a month); API answers ${(ASSUMPTIONS.apiBytesPerCall / 1024).toFixed(0)} KB (assumed)`,
   );
   t = performance.now();
-  const { measured, notes } = await measure(deployed);
+  const { measured, notes } = await measure(deployed, dashboard);
   for (const note of notes) console.log(note);
   console.log(
-    `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts); model assumptions: scripts/bench/cost.ts ASSUMPTIONS`,
+    `prices: ${PRICES.region}, taken ${PRICES.dynamoWritePerMillion.taken} (scripts/bench/prices.ts, always-free tiers in its FREE_TIERS); model assumptions: scripts/bench/cost.ts ASSUMPTIONS`,
   );
   const { region: _region, ...prices } = PRICES;
   console.log(
@@ -356,13 +377,42 @@ export async function run(): Promise<void> {
   );
   const assume = ASSUMPTIONS;
   for (const students of SIZES) {
-    const bills = scenarios(measured, deployed, prices, assume, students);
+    const bills = scenarios(measured, deployed, prices, assume, students, FREE_TIERS);
     printSize(students, bills);
-    if (students === GOAL.students) {
-      for (const b of bills.slice(1))
-        console.log(
-          `  goal <= $${GOAL.usd} at ${GOAL.students.toLocaleString('en')} students, ${b.label}: $${b.bill.total.toFixed(2)} = ${(b.bill.total / GOAL.usd).toFixed(2)} x the goal ${b.bill.total <= GOAL.usd ? 'OK' : 'ABOVE GOAL'}; dominant: ${b.bill.dominant.service} ($${b.bill.dominant.usd.toFixed(2)}, ${b.bill.dominant.detail})`,
-        );
-    }
+    const steady = { students, year: 'steady state' as const, archive: true };
+    printShape(fixedAndPerStudent(measured, deployed, prices, assume, steady), students === SIZES[0]);
+    if (students === GOAL.students) printGoal(bills);
   }
+}
+
+/** One line: what the bill is without students, and what 1,000 students add. */
+function printShape(shape: ReturnType<typeof fixedAndPerStudent>, nameLines: boolean): void {
+  // The fixed lines are the same at every size: named once.
+  const fixedLines = shape.fixedLines
+    .filter((l) => l.usd >= 0.005)
+    .map((l) => `${l.service} ${l.usd.toFixed(2)}`)
+    .join(', ');
+  console.log(
+    `  steady state: fixed $${shape.fixedUsd.toFixed(2)} a month${nameLines ? ` (${fixedLines})` : ''} + $${shape.per1000Usd.toFixed(2)} per 1,000 students`,
+  );
+}
+
+/** The goal, judged on the list-price bill; the always-free tiers beside it, as a separate figure. */
+function printGoal(bills: Array<{ label: string; bill: Bill }>): void {
+  const steady = bills[2]?.bill;
+  const cloudFront = steady?.lines.find((l) => l.service === 'CloudFront');
+  if (cloudFront)
+    console.log(`  CloudFront, steady state: $${cloudFront.usd.toFixed(2)}: ${cloudFront.detail}`);
+  for (const b of bills.slice(1))
+    console.log(
+      `  goal <= $${GOAL.usd} at ${GOAL.students.toLocaleString('en')} students, ${b.label}: $${b.bill.total.toFixed(2)} = ${(b.bill.total / GOAL.usd).toFixed(2)} x the goal ${b.bill.total <= GOAL.usd ? 'OK' : 'ABOVE GOAL'}; dominant: ${b.bill.dominant.service} ($${b.bill.dominant.usd.toFixed(2)}, ${b.bill.dominant.detail})`,
+    );
+  if (!steady) return;
+  const saved = steady.lines
+    .filter((l) => l.usd - l.usdAfterFreeTiers >= 0.005)
+    .map((l) => `${l.service} -${(l.usd - l.usdAfterFreeTiers).toFixed(2)}`)
+    .join(', ');
+  console.log(
+    `  with AWS's always-free tiers (an account running nothing else; not the goal's figure), steady state: $${steady.totalAfterFreeTiers.toFixed(2)} against $${steady.total.toFixed(2)} at list price (${saved})`,
+  );
 }

@@ -61,12 +61,24 @@ export function readDeployed(): Deployed {
         r.Type === 'AWS::Lambda::EventSourceMapping' &&
         JSON.stringify(r.Properties?.EventSourceArn ?? '').includes('Queue'),
     ).length;
+    type DistributionConfig = {
+      DefaultCacheBehavior?: { Compress?: boolean; FunctionAssociations?: Array<{ EventType?: string }> };
+    };
+    const distribution = resources.find((r) => r.Type === 'AWS::CloudFront::Distribution')?.Properties
+      ?.DistributionConfig as DistributionConfig | undefined;
+    const defaultBehavior = distribution?.DefaultCacheBehavior ?? {};
     return {
       functions,
       onDemand: table.BillingMode === 'PAY_PER_REQUEST',
       infrequentAccess: table.TableClass === 'STANDARD_INFREQUENT_ACCESS',
       pitr,
       alarms: count('AWS::CloudWatch::Alarm'),
+      alarmMetrics: resources
+        .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+        .reduce((n, r) => {
+          const metrics = r.Properties?.Metrics as Array<{ MetricStat?: unknown }> | undefined;
+          return n + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
+        }, 0),
       logGroups: logRetentionDays.length,
       logRetentionDays: Math.max(0, ...logRetentionDays),
       stateMachines: count('AWS::StepFunctions::StateMachine'),
@@ -78,6 +90,10 @@ export function readDeployed(): Deployed {
       schedules: count('AWS::Scheduler::Schedule'),
       archiveBuckets: count('AWS::S3::Bucket') - 1,
       retentionYears: config.retentionYears,
+      cloudFrontCompress: defaultBehavior.Compress === true,
+      viewerFunctions: (defaultBehavior.FunctionAssociations ?? []).filter((f) =>
+        f.EventType?.startsWith('viewer'),
+      ).length,
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * AWS list prices for eu-central-1 (Frankfurt), USD, excluding VAT and free tiers (an account
- * often hosts more than this system; docs/deploy.md names them), except Cognito's free monthly
- * active users: permanent, and this system's pool is the account's only one.
+ * often hosts more than this system: FREE_TIERS below are priced as a separate figure), except
+ * Cognito's free monthly active users: permanent, and this system's pool is the account's only one.
  * One table, so that a price change is one edit here and `npm run bench -- cost` reprices.
  *
  * `confirmed` says how the figure was checked on `taken`:
@@ -11,9 +11,11 @@
  *   figure is the US East one times Frankfurt's usual premium (as noted on the line), and agrees
  *   with the project's earlier estimate (docs/deploy.md before #12).
  * - 'estimate': the project's earlier figure, not confirmed again; why it was kept is noted.
+ * - 'confirmed': the figure itself read on AWS's own page (a stored copy) or in AWS's price list.
+ * - 'third-party': the figure read in a third-party page that quotes AWS's page.
  * Check against the AWS Pricing Calculator before budgeting.
  */
-export type Confirmation = 'derived' | 'estimate';
+export type Confirmation = 'derived' | 'estimate' | 'confirmed' | 'third-party';
 
 export interface Price {
   usd: number;
@@ -111,8 +113,8 @@ export const PRICES = {
     0.025,
     'per 1,000 state transitions, Standard; a Distributed Map child execution counts one',
     SFN,
-    'derived',
-    'US East $0.025; Frankfurt not confirmed, taken equal',
+    'confirmed',
+    "the pricing page's table: Europe (Frankfurt) $0.0250",
   ),
   sqsStandardPerMillion: p(0.4, 'per million requests (64 KB chunks), Standard queue', SQS, 'estimate'),
   s3StandardPerGbMonth: p(0.0245, 'per GB-month, S3 Standard, first 50 TB', S3, 'estimate'),
@@ -127,6 +129,13 @@ export const PRICES = {
   s3GetPer1000: p(0.00043, 'per 1,000 GET, S3 Standard', S3, 'estimate'),
   cloudFrontPerGb: p(0.085, 'per GB out, Europe, first 10 TB', CF, 'estimate'),
   cloudFrontPer10kHttps: p(0.012, 'per 10,000 HTTPS requests, Europe', CF, 'estimate'),
+  cloudFrontFunctionPerMillion: p(
+    0.1,
+    'per million CloudFront Functions invocations',
+    CF,
+    'third-party',
+    "the same everywhere (Vantage's billing-code reference, cur.vantage.sh)",
+  ),
   eventBridgeCustomPerMillion: p(1.0, 'per million custom events put on a bus', EB, 'estimate'),
   schedulerPerMillion: p(1.0, 'per million scheduled invocations (after 14 M free)', EB, 'estimate'),
   logsIngestPerGb: p(0.63, 'per GB ingested, CloudWatch Logs Standard', CW, 'estimate'),
@@ -154,3 +163,91 @@ export const PRICES = {
 } as const;
 
 export type Prices = { [K in Exclude<keyof typeof PRICES, 'region'>]: Price };
+
+/**
+ * AWS's always-free tiers ("Always Free": every account, every month, never expiring; not the
+ * 12-month or credit offers of new accounts), per account and month. Priced as a separate figure,
+ * never in the list-price bill: an account often hosts more than this system and then shares them.
+ * API Gateway, SES and S3 offer only 12-month tiers; WAF and Secrets Manager none.
+ */
+export interface FreeTier {
+  amount: number;
+  unit: string;
+  source: string;
+  taken: string;
+  confirmed: Confirmation;
+  note?: string;
+}
+
+const free = (
+  amount: number,
+  unit: string,
+  source: string,
+  confirmed: Confirmation,
+  note?: string,
+): FreeTier => ({
+  amount,
+  unit,
+  source,
+  taken: TAKEN,
+  confirmed,
+  ...(note ? { note } : {}),
+});
+
+export const FREE_TIERS = {
+  lambdaRequests: free(
+    1_000_000,
+    'Lambda requests a month',
+    LAMBDA,
+    'confirmed',
+    'the pricing page quoted verbatim in a stored transcription; also on an AWS bill ("Requests Free Tier - 1,000,000")',
+  ),
+  lambdaGbSeconds: free(400_000, 'Lambda GB-seconds a month (x86 and arm64 together)', LAMBDA, 'confirmed'),
+  cloudFrontGb: free(
+    1000,
+    'GB out to the internet a month (1 TB)',
+    CF,
+    'confirmed',
+    'stored copy of the pricing page',
+  ),
+  cloudFrontRequests: free(10_000_000, 'HTTP or HTTPS requests a month', CF, 'confirmed'),
+  cloudFrontFunctionInvocations: free(2_000_000, 'CloudFront Functions invocations a month', CF, 'confirmed'),
+  alarms: free(
+    10,
+    'standard-resolution alarm metrics a month (alarms that list their metrics directly)',
+    CW,
+    'confirmed',
+    'stored copy of the pricing page',
+  ),
+  logsGb: free(
+    5,
+    'GB of log data a month: ingestion, archive storage and Logs Insights scans together',
+    CW,
+    'confirmed',
+    'applied to ingestion only (one allowance for the three)',
+  ),
+  sqsRequests: free(1_000_000, 'SQS requests a month, Standard and FIFO', SQS, 'third-party'),
+  sfnTransitions: free(
+    4000,
+    'Step Functions Standard state transitions a month',
+    SFN,
+    'confirmed',
+    '"does not automatically expire", existing and new customers',
+  ),
+  schedulerInvocations: free(
+    14_000_000,
+    'EventBridge Scheduler invocations a month',
+    EB,
+    'confirmed',
+    'AWS Price List: "$0 for the first 14 million scheduled invocations"',
+  ),
+  dynamoStandardStorageGb: free(
+    25,
+    'GB-month of DynamoDB storage, Standard table class only (none for Standard-IA)',
+    DDB,
+    'third-party',
+    'the 25 GB confirmed; the Standard-only rule not confirmed again',
+  ),
+} as const;
+
+export type FreeTiers = { [K in keyof typeof FREE_TIERS]: FreeTier };

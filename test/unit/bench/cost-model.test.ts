@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   type Assumptions,
   bill,
+  type Dashboard,
   type Deployed,
+  fixedAndPerStudent,
   keptStudentYears,
   type Measured,
 } from '../../../scripts/bench/cost-model';
 import { indexWriteUnits } from '../../../scripts/bench/index-writes';
 import { itemSize } from '../../../scripts/bench/item-size';
-import { PRICES, type Prices } from '../../../scripts/bench/prices';
+import { FREE_TIERS, type FreeTiers, PRICES, type Prices } from '../../../scripts/bench/prices';
 
+const KIB = 1024;
 const MIB = 1024 ** 2;
+const GIB = 1024 ** 3;
 
 /** Round prices, so that every expected figure below is computed by hand. */
 const { region: _region, ...listPrices } = PRICES;
@@ -31,6 +35,15 @@ set('s3GlacierIrPerGbMonth', 0.005);
 set('cognitoEssentialsPerMau', 0.015);
 set('cognitoEssentialsFreeMau', 10_000);
 set('lambdaArmPerGbSecond', 0.00001);
+set('cloudFrontPerGb', 0.1);
+set('cloudFrontPer10kHttps', 0.01);
+set('cloudFrontFunctionPerMillion', 0.5);
+set('wafWebAclPerMonth', 5);
+set('wafRulePerMonth', 1);
+set('alarmPerMonth', 0.1);
+set('secretPerMonth', 0.4);
+set('sqsStandardPerMillion', 0.4);
+set('sfnStandardPer1000Transitions', 0.025);
 
 const measured: Measured = {
   lessonsPerStudentDay: 5,
@@ -50,6 +63,7 @@ const measured: Measured = {
     lessonTableShare: 1,
     otherTableShare: 1,
   },
+  dashboard: { source: 'test', entryBytes: 0, entryRequests: 0, bundleBytes: 0, bundleRequests: 0 },
 };
 
 const deployed: Deployed = {
@@ -62,6 +76,7 @@ const deployed: Deployed = {
   infrequentAccess: false,
   pitr: true,
   alarms: 0,
+  alarmMetrics: 0,
   logGroups: 0,
   logRetentionDays: 0,
   stateMachines: 0,
@@ -73,6 +88,8 @@ const deployed: Deployed = {
   schedules: 0,
   archiveBuckets: 0,
   retentionYears: 5,
+  cloudFrontCompress: true,
+  viewerFunctions: 0,
 };
 
 const assume: Assumptions = {
@@ -85,8 +102,8 @@ const assume: Assumptions = {
   apiReadUnitsPerCall: 0,
   apiMsPerCall: 0,
   pageLoadsPerStaffDay: 0,
-  mbPerPageLoad: 0,
-  requestsPerPageLoad: 0,
+  releasesPerMonth: 0,
+  apiBytesPerCall: 0,
   logBytesPerInvocation: 0,
   logBytesPerApiRequest: 0,
   logStorageCompression: 0,
@@ -102,8 +119,23 @@ const assume: Assumptions = {
 const billOf = (
   students: number,
   year: 'year 1' | 'steady state',
-  { archive = false, measuredAs = measured, deployedAs = deployed } = {},
-) => bill(measuredAs, deployedAs, prices, assume, { students, year, archive });
+  {
+    archive = false,
+    measuredAs = measured,
+    deployedAs = deployed,
+    assumeAs = assume,
+    free = undefined as FreeTiers | undefined,
+  } = {},
+) => bill(measuredAs, deployedAs, prices, assumeAs, { students, year, archive }, free);
+
+/** Free tiers of the given amounts, none for the rest. */
+const freeTiers = (amounts: Partial<Record<keyof FreeTiers, number>>): FreeTiers =>
+  Object.fromEntries(
+    Object.entries(FREE_TIERS).map(([name, tier]) => [
+      name,
+      { ...tier, amount: amounts[name as keyof FreeTiers] ?? 0 },
+    ]),
+  ) as FreeTiers;
 
 const usd = (b: ReturnType<typeof bill>, service: string) => b.lines.find((l) => l.service === service)?.usd;
 
@@ -172,6 +204,141 @@ describe('the cost model', () => {
       steady.lines.reduce((n, l) => n + l.usd, 0),
       10,
     );
+  });
+});
+
+describe("the cost model's CloudFront line", () => {
+  const dashboard: Dashboard = {
+    source: 'test',
+    entryBytes: 4 * KIB,
+    entryRequests: 2,
+    bundleBytes: 256 * KIB,
+    bundleRequests: 5,
+  };
+  const web = {
+    measuredAs: { ...measured, dashboard },
+    deployedAs: { ...deployed, viewerFunctions: 1 },
+    assumeAs: {
+      ...assume,
+      pageLoadsPerStaffDay: 2,
+      releasesPerMonth: 2,
+      apiCallsPerStaffDay: 10,
+      apiBytesPerCall: 4 * KIB,
+    },
+  };
+
+  it('charges each page load the entry files, each staff member the bundle once per release, and every API answer', () => {
+    const b = billOf(1000, 'year 1', web);
+    // 60 staff: 2,400 page loads, 120 bundle fetches (2 releases), 12,000 API calls.
+    const bytes = 2400 * 4 * KIB + 120 * 256 * KIB + 12_000 * 4 * KIB;
+    const requests = 2400 * 2 + 120 * 5 + 12_000;
+    // The viewer-request function runs on the dashboard's requests, not on the API's.
+    const functionRuns = 2400 * 2 + 120 * 5;
+    expect(usd(b, 'CloudFront')).toBeCloseTo(
+      (bytes / GIB) * 0.1 + (requests / 10_000) * 0.01 + (functionRuns / 1_000_000) * 0.5,
+      12,
+    );
+  });
+
+  it('adds one bundle per staff member for a release more, and only the entry files for a page load more', () => {
+    const base = usd(billOf(1000, 'year 1', web), 'CloudFront') ?? Number.NaN;
+    const moreReleases = billOf(1000, 'year 1', {
+      ...web,
+      assumeAs: { ...web.assumeAs, releasesPerMonth: 3 },
+    });
+    const morePageLoads = billOf(1000, 'year 1', {
+      ...web,
+      assumeAs: { ...web.assumeAs, pageLoadsPerStaffDay: 3 },
+    });
+    expect((usd(moreReleases, 'CloudFront') ?? Number.NaN) - base).toBeCloseTo(
+      60 * ((256 * KIB * 0.1) / GIB + (5 * 0.01) / 10_000 + (5 * 0.5) / 1_000_000),
+      12,
+    );
+    // 60 staff x 20 school days more page loads, each 4 KiB in 2 requests.
+    expect((usd(morePageLoads, 'CloudFront') ?? Number.NaN) - base).toBeCloseTo(
+      1200 * ((4 * KIB * 0.1) / GIB + (2 * 0.01) / 10_000 + (2 * 0.5) / 1_000_000),
+      12,
+    );
+  });
+});
+
+describe('the fixed part of the bill and the part per student', () => {
+  const withFixed: Deployed = {
+    ...deployed,
+    webAcls: 1,
+    wafRules: 2,
+    // 11 alarms, one of them metric math over two metrics: billed as 12 alarm metrics.
+    alarms: 11,
+    alarmMetrics: 12,
+    secrets: 1,
+    sqsMappings: 1,
+  };
+  const idlePolls = { ...assume, sqsIdlePollsPerMappingMonth: 648_000 };
+
+  it('counts in the fixed part what a school of no students pays: the web ACL and rules, alarms, secrets, idle polls', () => {
+    const shape = fixedAndPerStudent(measured, withFixed, prices, idlePolls, {
+      students: 1000,
+      year: 'year 1',
+      archive: false,
+    });
+    expect(shape.fixedUsd).toBeCloseTo(5 + 2 * 1 + 12 * 0.1 + 0.4 + 0.648 * 0.4, 10);
+    expect(shape.fixedLines.map((l) => l.service).sort()).toEqual([
+      'CloudWatch',
+      'SQS',
+      'Secrets Manager',
+      'WAF',
+    ]);
+  });
+
+  it('prices a school of any size as the fixed part plus the part per 1,000 students', () => {
+    const at = (students: number) =>
+      bill(measured, withFixed, prices, idlePolls, { students, year: 'year 1', archive: false });
+    const shape = fixedAndPerStudent(measured, withFixed, prices, idlePolls, {
+      students: 1000,
+      year: 'year 1',
+      archive: false,
+    });
+    expect(shape.fixedUsd + shape.per1000Usd).toBeCloseTo(at(1000).total, 10);
+    // Below Cognito's free users and without shards the bill is linear: 1,000 students more cost the same again.
+    expect(at(3000).total - at(2000).total).toBeCloseTo(shape.per1000Usd, 10);
+    expect(shape.fixedUsd + 3 * shape.per1000Usd).toBeCloseTo(at(3000).total, 10);
+  });
+});
+
+describe("AWS's always-free tiers", () => {
+  it('charges nothing for a line under its tier and only the excess over it, leaving the list-price total alone', () => {
+    const machines = { ...deployed, stateMachines: 1, alarms: 12, alarmMetrics: 12 };
+    const listed = billOf(1000, 'year 1', { deployedAs: machines });
+    const free = billOf(1000, 'year 1', {
+      deployedAs: machines,
+      free: freeTiers({ sfnTransitions: 4000, lambdaGbSeconds: 400, alarms: 10 }),
+    });
+    const line = (service: string) => free.lines.find((l) => l.service === service);
+    // 30 runs x (10 + 2 shards x 4) = 540 transitions, under the 4,000 free.
+    expect(line('Step Functions')?.usd).toBeCloseTo(540 * 0.000025, 12);
+    expect(line('Step Functions')?.usdAfterFreeTiers).toBe(0);
+    // 410 GB-s (see above) of which 400 are free; 12 alarms of which 10 are free.
+    expect(line('Lambda')?.usdAfterFreeTiers).toBeCloseTo(10 * 0.00001, 12);
+    expect(line('CloudWatch')?.usdAfterFreeTiers).toBeCloseTo(2 * 0.1, 12);
+    expect(free.total).toBeCloseTo(listed.total, 12);
+    expect(free.totalAfterFreeTiers).toBeCloseTo(
+      listed.total - 540 * 0.000025 - 400 * 0.00001 - 10 * 0.1,
+      12,
+    );
+  });
+
+  it("takes DynamoDB's free storage off a Standard table only", () => {
+    const tiers = freeTiers({ dynamoStandardStorageGb: 25 });
+    // 1024 x 1 MiB a year x 7 years kept = 7 GiB, under the 25 GB.
+    const standard = billOf(1024, 'steady state', { free: tiers });
+    const ia = billOf(1024, 'steady state', {
+      free: tiers,
+      deployedAs: { ...deployed, infrequentAccess: true },
+    });
+    const storage = (b: typeof ia) => b.lines.find((l) => l.service === 'DynamoDB storage');
+    expect(storage(standard)?.usdAfterFreeTiers).toBe(0);
+    expect(storage(ia)?.usdAfterFreeTiers).toBeCloseTo(storage(ia)?.usd ?? Number.NaN, 12);
+    expect(storage(ia)?.usd).toBeGreaterThan(0);
   });
 });
 
