@@ -1,6 +1,7 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -74,6 +75,18 @@ export async function batchPut(store: Store, items: readonly Item[]): Promise<vo
       pending = (out.UnprocessedItems?.[store.tableName] ?? []) as typeof pending;
     }
   });
+}
+
+/** GetItem of one key; undefined when it was never stored. Consistent unless the caller says otherwise, as `batchGet`. */
+export async function getItem(
+  store: Store,
+  key: PrimaryKey,
+  { consistent = true }: { consistent?: boolean } = {},
+): Promise<Item | undefined> {
+  const out = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent }),
+  );
+  return out.Item;
 }
 
 /** Puts a whole item, unconditionally: for items whose replay writes the same (or a newer) whole. */

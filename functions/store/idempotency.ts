@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
-import { putItem } from './dynamo';
+import { getItem, putItem } from './dynamo';
 import * as keys from './keys';
 
 /**
@@ -21,20 +20,14 @@ export async function getIdempotencyRecord<T>(
   scope: string,
   key: string,
 ): Promise<IdempotencyRecord<T> | undefined> {
-  const out = await store.doc.send(
-    new GetCommand({
-      TableName: store.tableName,
-      Key: keys.idempotencyKey(scope, key),
-      ConsistentRead: true,
-    }),
-  );
-  if (!out.Item) return undefined;
+  const item = await getItem(store, keys.idempotencyKey(scope, key));
+  if (!item) return undefined;
   return {
     scope,
     key,
-    result: out.Item.result as T,
-    completedAt: out.Item.completedAt as string,
-    ...(typeof out.Item.bodyHash === 'string' ? { bodyHash: out.Item.bodyHash } : {}),
+    result: item.result as T,
+    completedAt: item.completedAt as string,
+    ...(typeof item.bodyHash === 'string' ? { bodyHash: item.bodyHash } : {}),
   };
 }
 

@@ -1,8 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Expiring } from '../domain/expiring';
 import type { Letter } from '../domain/letter';
 import type { Store } from './client';
-import { byPartition, type Item, queryAll } from './dynamo';
+import { byPartition, getItem, type Item, queryAll } from './dynamo';
 import { letterKey, lettersGsi1, lettersPk, studentLettersGsi2, studentLettersPk } from './keys';
 import type { TransactItem } from './transact';
 
@@ -31,8 +30,8 @@ function letterOf(raw: Item): Letter {
 
 /** AP 44. */
 export async function getLetter(store: Store, letterId: string): Promise<Letter | undefined> {
-  const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: letterKey(letterId) }));
-  return out.Item ? letterOf(out.Item) : undefined;
+  const item = await getItem(store, letterKey(letterId), { consistent: false });
+  return item ? letterOf(item) : undefined;
 }
 
 /** AP 45: every letter made from `from` to `to` (inclusive), oldest first. */

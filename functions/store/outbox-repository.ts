@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutgoingMail } from '../mail/types';
 import type { Store } from './client';
-import { batchGet, batchPut, byPartition, queryAll } from './dynamo';
+import { batchGet, batchPut, byPartition, getItem, queryAll } from './dynamo';
 import { conditionHeld } from './errors';
 import {
   INDEX,
@@ -76,8 +76,7 @@ export async function recordMail(store: Store, mail: OutgoingMail, createdAt: st
 }
 
 export async function getMail(store: Store, mailId: string): Promise<OutboxItem | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: mailKey(mailId) }));
-  return result.Item as OutboxItem | undefined;
+  return (await getItem(store, mailKey(mailId), { consistent: false })) as OutboxItem | undefined;
 }
 
 /** Every unsent mail, oldest first. */

@@ -1,8 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PortalNoticeData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { byPartition, queryAll } from './dynamo';
+import { byPartition, getItem, queryAll } from './dynamo';
 import { conditionMustHold } from './errors';
 import * as keys from './keys';
 import { plain, versionedUpsert } from './versioned';
@@ -55,10 +55,8 @@ export async function getPortalNotice(
   date: IsoDate,
   kind: string,
 ): Promise<PortalNotice | null> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.noticeKey(date, kind), ConsistentRead: true }),
-  );
-  return out.Item ? plain<PortalNotice>(out.Item) : null;
+  const item = await getItem(store, keys.noticeKey(date, kind));
+  return item ? plain<PortalNotice>(item) : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
+import { getItem } from './dynamo';
 import * as keys from './keys';
 
 /**
@@ -14,10 +15,8 @@ export const INITIAL_ROSTER_VERSION = 'initial';
 
 /** A consistent read: a version read after a student change was stored is never the one before it. */
 export async function readRosterVersion(store: Store): Promise<string> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.rosterVersionKey(), ConsistentRead: true }),
-  );
-  return (out.Item?.version as string | undefined) ?? INITIAL_ROSTER_VERSION;
+  const item = await getItem(store, keys.rosterVersionKey());
+  return (item?.version as string | undefined) ?? INITIAL_ROSTER_VERSION;
 }
 
 /** Moves the version on: called after a student change is stored (and when one is repeated). */

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
+import { getItem } from './dynamo';
 import { conditionMustHold } from './errors';
 import { settingKey } from './keys';
 
@@ -16,11 +17,9 @@ export interface StoredSetting<T> {
 
 /** The stored edit, or null while the bundled data is in force. */
 export async function getSetting<T>(store: Store, name: SettingName): Promise<StoredSetting<T> | null> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: settingKey(name), ConsistentRead: true }),
-  );
-  if (!out.Item) return null;
-  const { version, data, updatedAt, updatedBy } = out.Item as StoredSetting<T>;
+  const item = await getItem(store, settingKey(name));
+  if (!item) return null;
+  const { version, data, updatedAt, updatedBy } = item as unknown as StoredSetting<T>;
   return { version, data, updatedAt, updatedBy };
 }
 

@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentModification } from '../domain/errors';
 import type { StaffAccount } from '../domain/staff-account';
 import type { Store } from './client';
+import { getItem } from './dynamo';
 import { isConditionFailed } from './errors';
 import * as keys from './keys';
 
@@ -11,17 +12,15 @@ export interface StoredAccount extends StaffAccount {
 
 /** AP 51: the account provisioned for a staff member (read consistently: it decides access). */
 export async function getStaffAccount(store: Store, staffId: string): Promise<StoredAccount | undefined> {
-  const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.staffAccountKey(staffId), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
+  const item = await getItem(store, keys.staffAccountKey(staffId));
+  if (!item) return undefined;
   return {
-    staffId: String(Item.staffId),
-    email: String(Item.email),
-    name: String(Item.name),
-    groups: Array.isArray(Item.groups) ? Item.groups.map(String) : [],
-    enabled: Item.enabled === true,
-    version: Number(Item.version),
+    staffId: String(item.staffId),
+    email: String(item.email),
+    name: String(item.name),
+    groups: Array.isArray(item.groups) ? item.groups.map(String) : [],
+    enabled: item.enabled === true,
+    version: Number(item.version),
   };
 }
 

@@ -1,15 +1,14 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SignInBoundElsewhere, StaffBoundElsewhere } from '../domain/staff-sign-in';
 import type { Store } from './client';
+import { getItem } from './dynamo';
 import { conditionHeld, isConditionFailed } from './errors';
 import * as keys from './keys';
 
 /** AP 41: the staff id a sign-in identity is bound to, if any (read consistently: it decides access). */
 export async function getBoundStaffId(store: Store, identity: string): Promise<string | undefined> {
-  const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.signInKey(identity), ConsistentRead: true }),
-  );
-  return typeof Item?.staffId === 'string' ? Item.staffId : undefined;
+  const item = await getItem(store, keys.signInKey(identity));
+  return typeof item?.staffId === 'string' ? item.staffId : undefined;
 }
 
 /**
@@ -56,10 +55,8 @@ function putIfNewOrSame(store: Store, item: Record<string, string>, field: 'sign
  * identity no longer finds them. Their next sign-in, if ever enabled again, binds afresh.
  */
 export async function unbindStaff(store: Store, staffId: string): Promise<void> {
-  const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.staffSignInKey(staffId), ConsistentRead: true }),
-  );
-  const identity = typeof Item?.signIn === 'string' ? Item.signIn : undefined;
+  const item = await getItem(store, keys.staffSignInKey(staffId));
+  const identity = typeof item?.signIn === 'string' ? item.signIn : undefined;
   if (identity) {
     await store.doc
       .send(

@@ -1,7 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffData } from '../../shared/contract/events';
 import type { Store } from './client';
-import { byPartition, queryAll } from './dynamo';
+import { byPartition, getItem, queryAll } from './dynamo';
 import * as keys from './keys';
 import { plain, versionedUpsert } from './versioned';
 
@@ -41,8 +40,6 @@ export async function listStaff(store: Store): Promise<Staff[]> {
 
 /** AP 11: a staff member by id. */
 export async function getStaff(store: Store, staffId: string): Promise<Staff | undefined> {
-  const { Item } = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.staffKey(staffId), ConsistentRead: true }),
-  );
-  return Item ? plain<Staff>(Item) : undefined;
+  const item = await getItem(store, keys.staffKey(staffId));
+  return item ? plain<Staff>(item) : undefined;
 }

@@ -1,8 +1,8 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StudentData } from '../../shared/contract/events';
 import type { IsoDate } from '../../shared/policy/types';
 import type { Store } from './client';
-import { batchGetByIds, byPartition, type Item, queryAll, updateExpression } from './dynamo';
+import { batchGetByIds, byPartition, getItem, type Item, queryAll, updateExpression } from './dynamo';
 import { conditionHeld, conditionMustHold, isConditionFailed } from './errors';
 import { keepNewest, readEventIds } from './event-ids';
 import * as keys from './keys';
@@ -30,10 +30,8 @@ export function toStudent(item: Item): StudentRecord {
 }
 
 export async function getStudent(store: Store, studentId: string): Promise<StudentRecord | undefined> {
-  const out = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.studentKey(studentId), ConsistentRead: true }),
-  );
-  return out.Item ? toStudent(out.Item) : undefined;
+  const item = await getItem(store, keys.studentKey(studentId));
+  return item ? toStudent(item) : undefined;
 }
 
 /** Consistent reads of students by id; the ones never stored are absent. */

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Expiring } from '../domain/expiring';
 import type { Store } from './client';
-import { type Item, queryAll } from './dynamo';
+import { getItem, type Item, queryAll } from './dynamo';
 import { conditionHeld, conditionMustHold } from './errors';
 import type { PrimaryKey } from './keys';
 import type { TransactItem } from './transact';
@@ -51,8 +51,8 @@ export function wholeRecords<T extends { version: number; expiresAt?: number }>(
     }),
 
     get: async (store: Store, id: string): Promise<T | undefined> => {
-      const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: of.key(id) }));
-      return result.Item ? recordOf<T>(result.Item) : undefined;
+      const item = await getItem(store, of.key(id), { consistent: false });
+      return item ? recordOf<T>(item) : undefined;
     },
 
     /**
