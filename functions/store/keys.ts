@@ -120,7 +120,7 @@ export const signalStateKey = (studentId: string): PrimaryKey => ({
 });
 /** AP 30: students with an open window, one shard. */
 export const openWindowPk = (shard: number): string => `OPENWINDOW#${shard}`;
-/** AP 30: set on the signal state while a window is open. */
+/** AP 30: set on the signal state while a window is open (states saved before AP 75; read until none is left). */
 export const openWindowGsi1 = (studentId: string): Gsi1Key => ({
   gsi1pk: openWindowPk(shardOf(studentId)),
   gsi1sk: studentId,
@@ -134,6 +134,21 @@ export const recheckPk = (shard: number): string => `RECHECK#${shard}`;
 export const recheckGsi2 = (studentId: string, recheckOn: string): Gsi2Key => ({
   gsi2pk: recheckPk(shardOf(studentId)),
   gsi2sk: `${recheckOn}#${studentId}`,
+});
+
+/**
+ * AP 75: a student with an open window, as a marker item of its own (`OPENWINDOW#<shard>` /
+ * `<studentId>`), written when the window opens and deleted when it closes, so that saving the
+ * signal state writes no index copy. Replaces `openWindowGsi1` on states the new code saves.
+ */
+export const openWindowMarkerKey = (studentId: string): PrimaryKey => ({
+  pk: openWindowPk(shardOf(studentId)),
+  sk: studentId,
+});
+/** AP 76: a held-back 16-hour report due on `recheckOn`, as a marker item (replaces `recheckGsi2`). */
+export const recheckMarkerKey = (studentId: string, recheckOn: string): PrimaryKey => ({
+  pk: recheckPk(shardOf(studentId)),
+  sk: `${recheckOn}#${studentId}`,
 });
 
 // ── registrations ───────────────────────────────────────────────────────────

@@ -14,6 +14,7 @@ import {
   nightShardKey,
   nightShardPrefix,
 } from './keys';
+import type { NightMarkers } from './night-markers';
 import { expiryAfterDays } from './retention';
 
 /**
@@ -33,6 +34,8 @@ export interface ShardStudent {
   dates: IsoDate[];
   /** An earlier run failed on this student: its failure record goes once it is evaluated. */
   retried?: boolean;
+  /** The night markers (AP 75, 76) the planner found; absent: none (as in plans made before them). */
+  markers?: NightMarkers;
 }
 
 export interface PlanRecord {

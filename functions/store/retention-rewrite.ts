@@ -5,7 +5,7 @@ import { keyId, mapLimit } from './dynamo';
 import { conditionHeld } from './errors';
 import * as keys from './keys';
 import { listStudentLetters } from './letters-repository';
-import { listRegistrationIdsOfStudent } from './registrations';
+import { listRegistrationExpiriesOfStudent } from './registrations';
 import { listStudentReports } from './reports-repository';
 import { listStudentPartitionKeys } from './students';
 
@@ -27,6 +27,12 @@ function subjectKey(ref: StudentAuditRef): keys.PrimaryKey | undefined {
   }
 }
 
+/** An item about a student, with its expiry where the listing read it (registrations). */
+interface StudentItemRef {
+  key: keys.PrimaryKey;
+  expiresAt?: number | undefined;
+}
+
 /**
  * The key of every item about a student. Reports, audit entries and registrations have an index
  * by student; tasks and outflow cases do not (both GSIs of a task are taken by its queues), so
@@ -35,24 +41,31 @@ function subjectKey(ref: StudentAuditRef): keys.PrimaryKey | undefined {
  * The outflow marker's key is known; a case's letters have an index by student (AP 46). Mails are not linked to a student (see outbox-repository.ts).
  */
 export async function listStudentItemKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
-  const [partition, registrationIds, reports, audit, letters] = await Promise.all([
+  return (await listStudentItems(store, studentId)).map((ref) => ref.key);
+}
+
+async function listStudentItems(store: Store, studentId: string): Promise<StudentItemRef[]> {
+  const [partition, registrations, reports, audit, letters] = await Promise.all([
     listStudentPartitionKeys(store, studentId),
-    listRegistrationIdsOfStudent(store, studentId),
+    listRegistrationExpiriesOfStudent(store, studentId),
     listStudentReports(store, studentId),
     listStudentAuditRefs(store, studentId),
     listStudentLetters(store, studentId),
   ]);
-  const all = [
-    ...partition,
-    ...registrationIds.map(keys.registrationKey),
-    ...reports.map((r) => keys.reportKey(r.reportId)),
-    ...reports.flatMap((r) => r.actions.flatMap((a) => (a.taskId ? [keys.taskKey(a.taskId)] : []))),
-    ...audit.map((ref) => ref.key),
-    ...audit.flatMap((ref) => subjectKey(ref) ?? []),
-    keys.outflowPendingKey(studentId),
-    ...letters.map((l) => keys.letterKey(l.letterId)),
+  const all: StudentItemRef[] = [
+    ...partition.map((key) => ({ key })),
+    ...registrations.map((r) => ({ key: keys.registrationKey(r.registrationId), expiresAt: r.expiresAt })),
+    ...reports.map((r) => ({ key: keys.reportKey(r.reportId) })),
+    ...reports.flatMap((r) => r.actions.flatMap((a) => (a.taskId ? [{ key: keys.taskKey(a.taskId) }] : []))),
+    ...audit.map((ref) => ({ key: ref.key })),
+    ...audit.flatMap((ref) => {
+      const key = subjectKey(ref);
+      return key ? [{ key }] : [];
+    }),
+    { key: keys.outflowPendingKey(studentId) },
+    ...letters.map((l) => ({ key: keys.letterKey(l.letterId) })),
   ];
-  return [...new Map(all.map((key) => [keyId(key), key])).values()];
+  return [...new Map(all.map((ref) => [keyId(ref.key), ref])).values()];
 }
 
 /**
@@ -67,8 +80,13 @@ export async function rewriteStudentExpiry(
   studentId: string,
   expiresAt: number,
 ): Promise<void> {
-  const itemKeys = await listStudentItemKeys(store, studentId);
-  await mapLimit(itemKeys, 8, (key) =>
+  // A registration that already carries the expiry is not written again: the leaver's last sweep
+  // (nightly outflow) finds every lesson rewritten by the sweep of the leave's delivery, and each
+  // rewrite costs a table write and an index copy. The expiry comes from the index read that
+  // lists the keys: a lesson rewritten with an old expiry in the fraction of a second its index
+  // copy lags is missed, as a lesson created in that moment was missed by the listing before.
+  const stale = (await listStudentItems(store, studentId)).filter((ref) => ref.expiresAt !== expiresAt);
+  await mapLimit(stale, 8, ({ key }) =>
     conditionHeld(
       store.doc.send(
         new UpdateCommand({

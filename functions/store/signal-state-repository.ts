@@ -9,14 +9,13 @@ import {
   allShards,
   HIGH,
   INDEX,
-  openWindowGsi1,
   openWindowPk,
-  recheckGsi2,
   recheckPk,
   signalStateKey,
   studentKey,
   studentPk,
 } from './keys';
+import { addMarkers, type NightMarkers, NO_MARKERS, removeMarkers } from './night-markers';
 import { queryStudentDays } from './registrations';
 import { type StudentRecord, toStudent } from './students';
 
@@ -41,6 +40,11 @@ export interface SignalStateRecord {
    * Absent on a state saved before they were kept.
    */
   kept?: KeptDays;
+  /**
+   * As read: the markers (AP 75, 76) the stored state stands for. A state saved before the markers
+   * (with the index keys of AP 30, 33 instead) stands for none.
+   */
+  markers?: NightMarkers;
 }
 
 export interface EvaluationInput {
@@ -71,6 +75,12 @@ function toStudentAndSignals(studentId: string, items: Iterable<Record<string, u
         evaluatedOn: (item.evaluatedOn as string | undefined) ?? null,
         recheckOn: (item.recheckOn as string | undefined) ?? null,
       };
+      // `windowOpen` is written with the markers: its absence marks a state saved before them.
+      if (typeof item.windowOpen === 'boolean')
+        result.signals.markers = {
+          openWindow: item.windowOpen,
+          recheckOn: result.signals.recheckOn ? [result.signals.recheckOn] : [],
+        };
       const kept = decodeKeptDays(item);
       if (kept) result.signals.kept = kept;
     }
@@ -153,8 +163,13 @@ export async function loadEvaluationInput(
 }
 
 /**
- * Stores the signal state (with the kept days, when given); while `openWindow`, the student stays in the open-window index and is
- * evaluated nightly; with a `recheckOn` date, the student is in the recheck index until then.
+ * Stores the signal state (with the kept days, when given). While `openWindow`, the student has an
+ * open-window marker (AP 75) and is evaluated nightly; with a `recheckOn` date, a recheck marker
+ * (AP 76) until then. Markers are written only when they change: those the new state needs before
+ * it is saved, those it no longer needs after. `previous` says which exist: `listed`, what the
+ * night's plan found (exact: only this student's saves change them), else `stored`, what the state
+ * read says; both are deleted when no longer needed, so one left by a crash goes too. The state
+ * carries no index keys: one saved before the markers loses them here.
  * `expiresAt` is the student's (`studentItemExpiry` of the profile read with the state).
  */
 export async function saveSignalState(
@@ -163,18 +178,27 @@ export async function saveSignalState(
   record: SignalStateRecord,
   openWindow: boolean,
   expiresAt: number,
+  previous: { stored?: NightMarkers; listed?: NightMarkers } = {},
 ): Promise<void> {
-  const { kept, ...rest } = record;
+  const { kept, markers: _read, ...rest } = record;
+  const next: NightMarkers = { openWindow, recheckOn: record.recheckOn ? [record.recheckOn] : [] };
+  const stored = previous.stored ?? NO_MARKERS;
+  const listed = previous.listed ?? NO_MARKERS;
+  await addMarkers(store, studentId, previous.listed ?? stored, next, expiresAt);
   await putItem(store, {
     ...signalStateKey(studentId),
-    ...(openWindow ? openWindowGsi1(studentId) : {}),
-    ...(record.recheckOn ? recheckGsi2(studentId, record.recheckOn) : {}),
     type: 'signals',
     studentId,
     ...rest,
+    windowOpen: openWindow,
     ...(kept ? encodeKeptDays(kept) : {}),
     expiresAt,
   });
+  const either: NightMarkers = {
+    openWindow: stored.openWindow || listed.openWindow,
+    recheckOn: [...new Set([...stored.recheckOn, ...listed.recheckOn])],
+  };
+  await removeMarkers(store, studentId, either, next);
 }
 
 async function queryShards(
@@ -212,13 +236,13 @@ async function queryShards(
   return items;
 }
 
-/** Students whose signal state says a window is still open. */
+/** Students whose signal state, saved before AP 75, carries the open-window index key (AP 30). */
 export async function listOpenWindowStudents(store: Store): Promise<string[]> {
   const items = await queryShards(store, INDEX.gsi1, 'gsi1pk', openWindowPk);
   return items.map((item) => String(item.studentId));
 }
 
-/** Students whose held-back 16-hour report is due on or before `asOf`. */
+/** Students whose signal state, saved before AP 76, says a held-back report is due by `asOf` (AP 33). */
 export async function listRecheckStudents(store: Store, asOf: string): Promise<string[]> {
   const items = await queryShards(store, INDEX.gsi2, 'gsi2pk', recheckPk, {
     attribute: 'gsi2sk',

@@ -12,6 +12,7 @@ import { lookbackStart, nightDays } from '../../domain/kept-days';
 import { isOpen, withdraw } from '../../domain/lifecycle';
 import type { Report } from '../../domain/report';
 import type { DirtyMark } from '../../store/change-log';
+import { type NightMarkers, NO_MARKERS } from '../../store/night-markers';
 import { domainEventId } from '../../store/record-ids';
 import { getReport, saveReport } from '../../store/reports-repository';
 import { studentItemExpiry } from '../../store/retention';
@@ -94,6 +95,8 @@ export async function evaluateOne(
   asOf: string,
   dirty: readonly DirtyMark[],
   known?: StudentAndSignals,
+  /** The night markers the plan found for the student (none: a plan made before them had none to find). */
+  listed: NightMarkers = NO_MARKERS,
 ): Promise<StudentOutcome & { found: boolean }> {
   const outcome: StudentOutcome & { found: boolean } = {
     signals: 0,
@@ -166,7 +169,11 @@ export async function evaluateOne(
   }
 
   const open = windowOpen(deps, days, asOf);
-  // Always written: it also moves the student in or out of the open-window index.
+  // Always written: it also moves the student in or out of the open-window and recheck markers.
+  const previous = {
+    ...(input.signals.markers ? { stored: input.signals.markers } : {}),
+    listed,
+  };
   outcome.save = () =>
     saveSignalState(
       deps.store,
@@ -174,6 +181,7 @@ export async function evaluateOne(
       { state, watchedReports: watched, evaluatedOn: asOf, recheckOn, kept: read.kept },
       open,
       studentItemExpiry(student, asOf, deps.config.retentionYears),
+      previous,
     );
   return outcome;
 }

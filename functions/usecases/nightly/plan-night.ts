@@ -1,4 +1,5 @@
 import { changesToSettle, listDirtyDays } from '../../store/change-log';
+import { listOpenWindowMarkers, listRecheckMarkers, type NightMarkers } from '../../store/night-markers';
 import { listNightlyFailures } from '../../store/nightly-failures';
 import { latestPlan, putPlan, type ShardStudent } from '../../store/nightly-runs';
 import { listOpenWindowStudents, listRecheckStudents } from '../../store/signal-state-repository';
@@ -53,12 +54,24 @@ export async function planNight(
     const { run, shardCount, candidates } = previous;
     return { asOf, run, shards: range(shardCount), candidates, resumed: true };
   }
-  const [dirty, openWindow, recheck, failures] = await Promise.all([
+  // The markers (AP 75, 76), and the index keys of states saved before them (AP 30, 33: each
+  // such state loses them at its next save; docs/data-model.md says how long they last).
+  const [dirty, openWindow, recheck, openMarkers, recheckMarkers, failures] = await Promise.all([
     listDirtyDays(deps.store),
     listOpenWindowStudents(deps.store),
     listRecheckStudents(deps.store, asOf),
+    listOpenWindowMarkers(deps.store),
+    listRecheckMarkers(deps.store),
     listNightlyFailures(deps.store),
   ]);
+  const markers = new Map<string, NightMarkers>();
+  const markersOf = (studentId: string) => {
+    const found = markers.get(studentId) ?? { openWindow: false, recheckOn: [] };
+    markers.set(studentId, found);
+    return found;
+  };
+  for (const studentId of openMarkers) markersOf(studentId).openWindow = true;
+  for (const { studentId, recheckOn } of recheckMarkers) markersOf(studentId).recheckOn.push(recheckOn);
 
   // Days after asOf stay dirty: a replay of an earlier date must not swallow tomorrow's changes.
   const owed = new Map<string, Set<string>>();
@@ -73,12 +86,15 @@ export async function planNight(
   // keeps days only up to its date, so a later owed day must stay owed (functions/domain/kept-days.ts).
   const retried = new Set(failures.filter((f) => f.dates.every((d) => d <= asOf)).map((f) => f.studentId));
   for (const failure of failures) owe(failure.studentId, failure.dates);
-  for (const studentId of [...openWindow, ...recheck]) owe(studentId, []);
+  for (const studentId of [...openWindow, ...recheck, ...openMarkers]) owe(studentId, []);
+  for (const { studentId, recheckOn } of recheckMarkers) if (recheckOn <= asOf) owe(studentId, []);
 
   const students: ShardStudent[] = [...owed.keys()].sort().map((studentId) => ({
     studentId,
     dates: [...(owed.get(studentId) ?? [])].sort(),
     ...(retried.has(studentId) ? { retried: true } : {}),
+    // The shard then knows which markers exist without a read (absent: none).
+    ...(markers.has(studentId) ? { markers: markers.get(studentId) } : {}),
   }));
   const shards = chunkBy(students, options.shardSize ?? DEFAULT_SHARD_SIZE);
   const settle = chunkBy(changesToSettle(dirty, asOf), Number.MAX_SAFE_INTEGER);

@@ -77,7 +77,15 @@ export async function runShard(deps: NightlyDeps, ref: NightRef, shard: number):
       const markers = entry.dates.map((date) => ({ studentId, date, changeId: '' }));
       let outcome: Awaited<ReturnType<typeof evaluateOne>>;
       try {
-        outcome = await evaluateOne(deps, directory, studentId, asOf, markers, known.get(studentId));
+        outcome = await evaluateOne(
+          deps,
+          directory,
+          studentId,
+          asOf,
+          markers,
+          known.get(studentId),
+          entry.markers,
+        );
       } catch (error) {
         // Its drafts and events are dropped with it: the retry finds the same signals again.
         return failed(entry, error);

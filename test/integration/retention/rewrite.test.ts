@@ -1,13 +1,20 @@
-import { GetCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { GetCommand, PutCommand, type PutCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
 import { ConcurrentModification } from '../../../functions/domain/errors';
 import type { Expiring } from '../../../functions/domain/expiring';
 import { withdraw } from '../../../functions/domain/lifecycle';
 import type { ReportAction } from '../../../functions/domain/report';
 import type { Task } from '../../../functions/domain/task';
 import { appendAudit } from '../../../functions/store/audit-repository';
-import { caseKey, letterKey, outflowPendingKey, taskKey } from '../../../functions/store/keys';
+import {
+  caseKey,
+  letterKey,
+  outflowPendingKey,
+  registrationKey,
+  taskKey,
+} from '../../../functions/store/keys';
 import { letterItem } from '../../../functions/store/letters-repository';
+import { listRegistrationExpiriesOfStudent } from '../../../functions/store/registrations';
 import { getReport, saveReport } from '../../../functions/store/reports-repository';
 import { dateItemExpiry, studentItemExpiry } from '../../../functions/store/retention';
 import { listStudentItemKeys, rewriteStudentExpiry } from '../../../functions/store/retention-rewrite';
@@ -131,6 +138,41 @@ describe('rewriting the expiry of a student who leaves', () => {
 
     await h.nightly('2026-10-01');
     expect((await getTask(h.table, late.taskId))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
+  });
+
+  it("rewrites only the lessons whose expiry is not the leaver's yet (a second sweep writes none again)", async () => {
+    await openReport('s-rik');
+    await h.deliver(leftEvent('s-rik', '2026-10-01'));
+    const expiry = dateItemExpiry('2026-10-01', 5);
+    const lessons = await listRegistrationExpiriesOfStudent(h.table, 's-rik');
+    expect(lessons.length).toBeGreaterThan(0);
+    expect(lessons.every((l) => l.expiresAt === expiry)).toBe(true);
+    // One lesson written meanwhile from a profile read before the leave: the old expiry.
+    const [late] = lessons;
+    const lateKey = registrationKey(late?.registrationId ?? '');
+    const stale = studentItemExpiry(undefined, '2026-09-30', 5);
+    await h.table.doc.send(
+      new PutCommand({
+        TableName: h.table.tableName,
+        Item: { ...(await itemAt(lateKey)), expiresAt: stale },
+      }),
+    );
+
+    const written: string[] = [];
+    const send = h.table.doc.send.bind(h.table.doc) as (command: unknown) => Promise<unknown>;
+    const spy = vi.spyOn(h.table.doc, 'send').mockImplementation(((command: {
+      input: { Key?: { pk: string } };
+    }) => {
+      if (command instanceof UpdateCommand) written.push(String(command.input.Key?.pk));
+      return send(command);
+    }) as never);
+    try {
+      await rewriteStudentExpiry(h.table, 's-rik', expiry);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.filter((pk) => pk.startsWith('REG#'))).toEqual([lateKey.pk]);
+    expect((await itemAt(lateKey))?.expiresAt).toBe(expiry);
   });
 
   it('creates nothing for a key that points at nothing (the outflow marker already handled)', async () => {

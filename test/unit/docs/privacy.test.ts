@@ -67,6 +67,7 @@ const CODE: Record<string, string> = {
   pending: ttlDays(PENDING_DAYS),
   'change-log': ttlDays(CHANGE_LOG_DAYS),
   'nightly-failure': `TTL ${plural(NIGHTLY_FAILURE_YEARS, 'year')}`,
+  'night-marker': 'TTL student',
   'night-plan': ttlDays(RUN_ITEM_DAYS),
   'night-shard': ttlDays(RUN_ITEM_DAYS),
   'night-drafts': ttlDays(RUN_ITEM_DAYS),
