@@ -1,4 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { itemSize } from './item-size';
 
 /**
  * Measures what DynamoDB bills: read and write capacity units, not requests. Every command sent
@@ -35,6 +37,12 @@ const WRITES = new Set([
   'TransactWriteCommand',
 ]);
 
+/** The units of a conditional write that failed: a put's item size in KB, otherwise 1. */
+function failedWriteUnits(c: AnyCommand): number {
+  const item = c.constructor.name === 'PutCommand' ? (c.input.Item as Record<string, unknown>) : undefined;
+  return item ? Math.max(1, Math.ceil(itemSize(marshall(item, { removeUndefinedValues: true })) / 1024)) : 1;
+}
+
 export function meterCapacity(
   doc: DynamoDBDocumentClient,
   labelOf: (command: AnyCommand) => string | undefined = () => undefined,
@@ -62,7 +70,12 @@ export function meterCapacity(
     if (!isRead && !WRITES.has(name)) return original(command);
     c.input.ReturnConsumedCapacity = 'TOTAL';
     meter.requests++;
-    const out = (await original(command)) as { ConsumedCapacity?: Consumed | Consumed[] };
+    const out = (await original(command).catch((e: Error) => {
+      // DynamoDB bills a write whose condition failed as if it had written (the item's size, at
+      // least 1 unit); dynalite answers it with an error that carries no units.
+      if (!isRead && e.name === 'ConditionalCheckFailedException') meter.writeUnits += failedWriteUnits(c);
+      throw e;
+    })) as { ConsumedCapacity?: Consumed | Consumed[] };
     const consumed = [out.ConsumedCapacity ?? []].flat();
     let units = 0;
     for (const one of consumed)

@@ -4,7 +4,6 @@ import { mapLimit } from '../../store/dynamo';
 import { getIdempotencyRecord, putIdempotencyRecord } from '../../store/idempotency';
 import { deletePendingEvents, existingPendingEvents, putPendingEvent } from '../../store/pending-events';
 import { severeWeatherDates } from '../../store/portal-notices';
-import { batchGetRegistrations, type StoredRegistration } from '../../store/registrations';
 import { expiryAfterDays } from '../../store/retention';
 import { readRosterVersion } from '../../store/roster-version';
 import { batchGetStudents } from '../../store/students';
@@ -70,14 +69,11 @@ const studentOf = (event: PresenceEvent): string | undefined =>
  */
 export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise<IngestOutput> {
   const { store } = deps;
-  // Read side by side with the delivery record, not after it: one round trip less for every
-  // delivery (most are new), a few reads wasted on a repeated one. Reading them earlier decides
-  // nothing differently: every write is conditional on what was read, and check-written.ts reads
-  // the notices again after writing.
-  const registrationIds = input.events.flatMap((e) =>
-    e.type === 'registration.upserted' || e.type === 'registration.deleted' ? [e.data.registrationId] : [],
-  );
-  const early = Promise.all([batchGetRegistrations(store, registrationIds), severeWeatherDates(store)]);
+  // The severe-weather dates are read side by side with the delivery record, not after it: one
+  // round trip less for every delivery (most are new). Reading them earlier decides nothing
+  // differently: check-written.ts reads the notices again after writing. Registrations are not
+  // read up front at all: most are new (registrations.ts, applyRegistrations).
+  const early = severeWeatherDates(store);
   early.catch(() => {});
   const [record, rosterVersion] = await Promise.all([
     getIdempotencyRecord(store, DELIVERY_SCOPE, input.deliveryId),
@@ -97,7 +93,7 @@ export async function ingestBatch(deps: IngestDeps, input: IngestInput): Promise
 async function storeBatch(
   state: BatchState,
   input: IngestInput,
-  early: Promise<[Map<string, StoredRegistration>, Set<IsoDate>]>,
+  early: Promise<Set<IsoDate>>,
 ): Promise<IngestOutput> {
   const { deps } = state;
   const { store } = deps;
@@ -117,9 +113,7 @@ async function storeBatch(
   const studentIds = work.flatMap((w) =>
     w.event.type === 'student.upserted' ? [w.event.data.studentId] : (studentOf(w.event) ?? []),
   );
-  const registrationIds = work.filter(isRegistrationWork).map((w) => w.event.data.registrationId);
-  const [, [registrations, dates]] = await Promise.all([loadStudents(state, studentIds), early]);
-  state.registrations = registrations;
+  const [, dates] = await Promise.all([loadStudents(state, studentIds), early]);
   state.severeWeatherDates = dates;
 
   // Phase 1: master data, so that registrations in this batch find their student and notices.
@@ -144,16 +138,6 @@ async function storeBatch(
   const ready = all.filter((w) => !pending.has(w));
 
   const readyRegistrations = ready.filter(isRegistrationWork);
-  // Pending events taken up bring registrations the first read did not look for.
-  const looked = new Set(registrationIds);
-  const missing = readyRegistrations.map((w) => w.event.data.registrationId).filter((id) => !looked.has(id));
-  for (const [id, reg] of await batchGetRegistrations(store, missing)) state.registrations.set(id, reg);
-  // The students of stored registrations too: a correction may move a lesson away from them.
-  await loadStudents(
-    state,
-    [...state.registrations.values()].flatMap((r) => r.studentId ?? []),
-  );
-
   await applyRegistrations(state, readyRegistrations);
   await applyStudentLeft(state, ready.filter(isType('student.left')));
   await settleStudentChanges(state);

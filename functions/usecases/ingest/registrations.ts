@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../shared/policy/types';
 import type { ChangeMark } from '../../store/change-log';
 import { mapLimit } from '../../store/dynamo';
 import {
+  batchGetRegistrations,
   type ClassifiedRegistration,
   getRegistration,
   listRegistrations,
@@ -14,6 +15,7 @@ import { studentItemExpiry } from '../../store/retention';
 import { settleArchivedInBatch } from '../archive/late-events';
 import { classifyFor } from './classify-for';
 import { type BatchState, calendarOf, decide, type RegistrationWork, today } from './context';
+import { loadStudents } from './roster-cache';
 import {
   type StretchDates,
   type StretchKind,
@@ -59,6 +61,11 @@ const markId = (m: ChangeMark) => `${m.studentId}#${m.date}`;
  * and the registration is read again and decided again (now stale, a duplicate, or still the
  * newer one). A registration is one item: writing it is the commit record a retry checks (an
  * event id on it is settled), and moves it to its new day.
+ *
+ * Most registrations arrive once, so a first version is not read first: decided as never stored
+ * and written on the condition that it is not (`unread`). Any stored version fails that
+ * condition, however it differs (an event id settled, a higher revision, a tombstone's place),
+ * so the ones that fail are read and decided as before, as are the ones read first.
  */
 export async function applyRegistrations(state: BatchState, all: RegistrationWork[]): Promise<void> {
   const work = await settleArchivedInBatch(state, all);
@@ -67,6 +74,68 @@ export async function applyRegistrations(state: BatchState, all: RegistrationWor
     const id = w.event.data.registrationId;
     groups.set(id, [...(groups.get(id) ?? []), w]);
   }
+  const logged = new Set<string>();
+  const direct = [...groups].filter(([id, group]) => unread(state, id, group));
+  const lost = new Set(await writeUnread(state, direct, logged));
+  for (const [id] of direct) if (!lost.has(id)) groups.delete(id);
+  // The rest is read (consistently) once, the ones this batch has not written yet.
+  const toRead = [...groups.keys()].filter((id) => !state.registrations.has(id));
+  for (const [id, reg] of await batchGetRegistrations(state.deps.store, toRead))
+    state.registrations.set(id, reg);
+  // Their students too: a correction may move a lesson away from them (retention, stretches).
+  await loadStudents(
+    state,
+    toRead.flatMap((id) => state.registrations.get(id)?.studentId ?? []),
+  );
+  await applyKnown(state, [...groups], logged);
+}
+
+/**
+ * Whether a registration is written before it is read: not read yet, its first version
+ * (revision 0) in the batch, and its winner an upsert. A write whose condition fails is billed
+ * as a write (five times a read), so what most likely finds its registration stored is read
+ * first: a correction (a higher revision only) and a deletion. So is a suspension or
+ * special-leave day: it shifts the verdicts of the days after it, which are rewritten before it
+ * (applyKnown) from what it replaces.
+ */
+function unread(state: BatchState, registrationId: string, group: RegistrationWork[]): boolean {
+  if (state.registrations.has(registrationId)) return false;
+  if (!group.some((w) => w.event.data.revision === 0)) return false;
+  const plan = planOf(state, registrationId, group, undefined);
+  return (
+    plan?.winner.event.type === 'registration.upserted' &&
+    stretchKindOf(plan.winner.event.data.reason) === undefined
+  );
+}
+
+/**
+ * Writes registrations decided as never stored, each conditional on not existing, their days
+ * logged first. Returns the ids whose condition failed: stored after all.
+ */
+async function writeUnread(
+  state: BatchState,
+  groups: Array<[string, RegistrationWork[]]>,
+  logged: Set<string>,
+): Promise<string[]> {
+  const none = new Map<string, StudentStretches>();
+  const plans = groups.flatMap(([id, group]) => planOf(state, id, group, undefined) ?? []);
+  const { store, now } = state.deps;
+  const marks = plans.flatMap((plan) => marksOf(versionOf(state, plan, none), undefined));
+  await logChanges(store, now(), marks);
+  for (const m of marks) logged.add(markId(m));
+  const lost: string[] = [];
+  await mapLimit(plans, WRITES_IN_FLIGHT, async (plan) => {
+    if (!(await tryWrite(state, plan, none, logged))) lost.push(plan.registrationId);
+  });
+  return lost;
+}
+
+/** Registrations decided against what was read of them (absent: never stored), as written until then. */
+async function applyKnown(
+  state: BatchState,
+  groups: Array<[string, RegistrationWork[]]>,
+  logged: Set<string>,
+): Promise<void> {
   const beating: Plan[] = [];
   for (const [registrationId, group] of groups) {
     const plan = planOf(state, registrationId, group, state.registrations.get(registrationId));
@@ -79,10 +148,12 @@ export async function applyRegistrations(state: BatchState, all: RegistrationWor
   // Days a stretch change shifts first: the registrations below are the commit record, and a
   // retry that finds them written would not know to shift these days any more.
   await writeReclassifications(store, now(), laterDaysOf(state, stretches, beating), state.registrations);
-  const marks = beating.flatMap((plan) => marksOf(versionOf(state, plan, stretches), plan.stored));
+  const marks = beating
+    .flatMap((plan) => marksOf(versionOf(state, plan, stretches), plan.stored))
+    .filter((m) => !logged.has(markId(m)));
   await logChanges(store, now(), marks);
-  const logged = new Set(marks.map(markId));
-  await mapLimit([...groups], WRITES_IN_FLIGHT, ([registrationId, group]) =>
+  for (const m of marks) logged.add(markId(m));
+  await mapLimit(groups, WRITES_IN_FLIGHT, ([registrationId, group]) =>
     settle(state, registrationId, group, stretches, logged),
   );
 }

@@ -90,16 +90,22 @@ describe('the change log (students changed since the last nightly run)', () => {
     ]);
   });
 
-  it('names nothing when a delivery changes no day', async () => {
+  it('names nothing when a delivery is repeated, and an event repeated in another delivery names its own day only', async () => {
     await settleAll();
     const repeated = registrationEvent({
       registrationId: 'r-d1',
       studentId: 's-dirty-1',
       date: '2026-10-05',
     });
-    await h.send(batch(repeated));
+    await h.send(batch(repeated), { id: 'msg-dirty-repeat' });
     await settleAll();
-    await h.send(batch(repeated));
+    await h.send(batch(repeated), { id: 'msg-dirty-repeat' });
     expect(await listDirtyStudents(h.table)).toEqual([]);
+    // A first version is written before it is read: its day is named before the write finds the
+    // event settled. The night evaluates that day again and changes nothing.
+    await h.send(batch(repeated));
+    expect((await listDirtyDays(h.table)).map((m) => `${m.studentId} ${m.date}`)).toEqual([
+      's-dirty-1 2026-10-05',
+    ]);
   });
 });
