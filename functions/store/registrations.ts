@@ -194,8 +194,10 @@ export async function listSevereWeatherRegistrations(
   );
 }
 
-/** The ids of every registration of a student, deleted ones included (retention rewrites). */
-/** A student's registrations with the expiry each carries (the retention sweep skips those already right). */
+/**
+ * A student's registrations, deleted ones included, with the expiry each carries (the retention
+ * sweep skips those already right).
+ */
 export async function listRegistrationExpiriesOfStudent(
   store: Store,
   studentId: string,
@@ -208,12 +210,4 @@ export async function listRegistrationExpiriesOfStudent(
     registrationId: keys.registrationIdOf(i.pk as string),
     expiresAt: i.expiresAt === undefined ? undefined : Number(i.expiresAt),
   }));
-}
-
-export async function listRegistrationIdsOfStudent(store: Store, studentId: string): Promise<string[]> {
-  const items = await queryAll(store, {
-    ...byPartition('gsi1', keys.studentRegistrationsPk(studentId)),
-    ProjectionExpression: 'pk',
-  });
-  return items.map((i) => keys.registrationIdOf(i.pk as string));
 }

@@ -38,7 +38,7 @@ interface StudentItemRef {
  * by student; tasks and outflow cases do not (both GSIs of a task are taken by its queues), so
  * they are found through what points at them: a report's actions name the tasks they created,
  * and every task or case the nightly run or a referral creates is audited under the student.
- * The outflow marker's key is known; a case's letters have an index by student (AP 46). Mails are not linked to a student (see outbox-repository.ts).
+ * The outflow marker's and the open-window marker's keys are known; a case's letters have an index by student (AP 46). Mails are not linked to a student (see outbox-repository.ts).
  */
 export async function listStudentItemKeys(store: Store, studentId: string): Promise<keys.PrimaryKey[]> {
   return (await listStudentItems(store, studentId)).map((ref) => ref.key);
@@ -63,6 +63,8 @@ async function listStudentItems(store: Store, studentId: string): Promise<Studen
       return key ? [{ key }] : [];
     }),
     { key: keys.outflowPendingKey(studentId) },
+    // A recheck marker lives a week at most (AP 76); an open window can stay open for weeks.
+    { key: keys.openWindowMarkerKey(studentId) },
     ...letters.map((l) => ({ key: keys.letterKey(l.letterId) })),
   ];
   return [...new Map(all.map((ref) => [keyId(ref.key), ref])).values()];

@@ -4,7 +4,7 @@
  * only an administrator may import.
  */
 import { describe, expect, it } from 'vitest';
-import { listRegistrationIdsOfStudent } from '../../../functions/store/registrations';
+import { listRegistrationExpiriesOfStudent } from '../../../functions/store/registrations';
 import { ImportBatchResult } from '../../../shared/api/import';
 import { useSeededApi } from './fixture';
 
@@ -32,7 +32,7 @@ const batch = {
 
 describe('the import API', () => {
   it('checks a batch in a dry run, storing nothing, and names each refused row in Dutch', async () => {
-    const before = await listRegistrationIdsOfStudent(sys.table, 's-a');
+    const before = (await listRegistrationExpiriesOfStudent(sys.table, 's-a')).map((r) => r.registrationId);
     const res = await sys.api.call('admin', 'POST', '/api/admin/import/dry-run', batch);
     expect(res.status, res.text).toBe(200);
     const result = ImportBatchResult.parse(res.json);
@@ -42,23 +42,27 @@ describe('the import API', () => {
       [5, 'Datum', '31-02-2026'],
     ]);
     expect(result.refusals[0]?.reason).toContain('Onbekende student');
-    expect(await listRegistrationIdsOfStudent(sys.table, 's-a')).toEqual(before);
+    expect((await listRegistrationExpiriesOfStudent(sys.table, 's-a')).map((r) => r.registrationId)).toEqual(
+      before,
+    );
   });
 
   it('stores the accepted rows in the real run, and a second import of the same rows changes nothing', async () => {
-    const before = await listRegistrationIdsOfStudent(sys.table, 's-a');
+    const before = (await listRegistrationExpiriesOfStudent(sys.table, 's-a')).map((r) => r.registrationId);
     const first = ImportBatchResult.parse(
       (await sys.api.call('admin', 'POST', '/api/admin/import', batch)).json,
     );
     expect(first.counts).toMatchObject({ rows: 4, accepted: 2, duplicates: 0, refused: 2 });
-    const stored = await listRegistrationIdsOfStudent(sys.table, 's-a');
+    const stored = (await listRegistrationExpiriesOfStudent(sys.table, 's-a')).map((r) => r.registrationId);
     expect(stored.length).toBe(before.length + 2);
 
     const again = ImportBatchResult.parse(
       (await sys.api.call('admin', 'POST', '/api/admin/import', batch)).json,
     );
     expect(again.counts).toMatchObject({ rows: 4, accepted: 2, duplicates: 2, refused: 2 });
-    expect(await listRegistrationIdsOfStudent(sys.table, 's-a')).toEqual(stored);
+    expect((await listRegistrationExpiriesOfStudent(sys.table, 's-a')).map((r) => r.registrationId)).toEqual(
+      stored,
+    );
   });
 
   it('refuses anyone but an administrator, and a mapping naming a field of another kind', async () => {

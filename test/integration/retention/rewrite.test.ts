@@ -9,6 +9,7 @@ import { appendAudit } from '../../../functions/store/audit-repository';
 import {
   caseKey,
   letterKey,
+  openWindowMarkerKey,
   outflowPendingKey,
   registrationKey,
   taskKey,
@@ -22,7 +23,7 @@ import { createTask, getTask, saveTask } from '../../../functions/store/tasks-re
 import { applyReportAction } from '../../../functions/usecases/reports/actions';
 import { startedForEachTest } from '../../support/started';
 import { leftEvent } from '../../support/webhook';
-import { coach, openReportOf, startHarness } from '../nightly/harness';
+import { coach, day, openReportOf, startHarness } from '../nightly/harness';
 
 const h = startedForEachTest(startHarness);
 
@@ -173,6 +174,16 @@ describe('rewriting the expiry of a student who leaves', () => {
     }
     expect(written.filter((pk) => pk.startsWith('REG#'))).toEqual([lateKey.pk]);
     expect((await itemAt(lateKey))?.expiresAt).toBe(expiry);
+  });
+
+  it("gives the open-window marker of a student who leaves the student's expiry", async () => {
+    // Monday 7 September: one lesson missed, so the window stays open until the week is judged.
+    await h.student('s-rik');
+    await h.deliver(...day('s-rik', '2026-09-07', { lessons: 1 }));
+    await h.nightly('2026-09-07');
+    expect(await itemAt(openWindowMarkerKey('s-rik'))).toBeDefined();
+    await h.deliver(leftEvent('s-rik', '2026-10-01'));
+    expect((await itemAt(openWindowMarkerKey('s-rik')))?.expiresAt).toBe(dateItemExpiry('2026-10-01', 5));
   });
 
   it('creates nothing for a key that points at nothing (the outflow marker already handled)', async () => {
