@@ -1,7 +1,14 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
 import { putItem, queryAll } from './dynamo';
-import { allShards, openWindowMarkerKey, openWindowPk, recheckMarkerKey, recheckPk } from './keys';
+import {
+  allShards,
+  openWindowMarkerKey,
+  openWindowPk,
+  type PrimaryKey,
+  recheckMarkerKey,
+  recheckPk,
+} from './keys';
 
 /**
  * The nightly run's own lists (AP 75, 76): one small item per student with an open window, and
@@ -49,6 +56,20 @@ export async function listRecheckMarkers(store: Store): Promise<{ studentId: str
     .map((item) => ({ studentId: String(item.studentId), recheckOn: String(item.recheckOn) }));
 }
 
+/** The markers `has` has and `lacks` lacks, each with the recheck date a recheck marker carries. */
+function markersOnlyIn(
+  studentId: string,
+  has: NightMarkers,
+  lacks: NightMarkers,
+): { key: PrimaryKey; recheckOn?: string }[] {
+  return [
+    ...(has.openWindow && !lacks.openWindow ? [{ key: openWindowMarkerKey(studentId) }] : []),
+    ...has.recheckOn
+      .filter((date) => !lacks.recheckOn.includes(date))
+      .map((date) => ({ key: recheckMarkerKey(studentId, date), recheckOn: date })),
+  ];
+}
+
 /**
  * Puts the markers `next` has and `previous` lacks. A marker expires with the student's state,
  * so that one whose student is gone (never saved again) does not stay behind.
@@ -60,14 +81,16 @@ export async function addMarkers(
   next: NightMarkers,
   expiresAt: number,
 ): Promise<void> {
-  const puts = [
-    ...(next.openWindow && !previous.openWindow ? [openWindowMarkerKey(studentId)] : []),
-    ...next.recheckOn
-      .filter((date) => !previous.recheckOn.includes(date))
-      .map((date) => ({ ...recheckMarkerKey(studentId, date), recheckOn: date })),
-  ];
   await Promise.all(
-    puts.map((key) => putItem(store, { ...key, type: 'night-marker', studentId, expiresAt })),
+    markersOnlyIn(studentId, next, previous).map(({ key, recheckOn }) =>
+      putItem(store, {
+        ...key,
+        ...(recheckOn ? { recheckOn } : {}),
+        type: 'night-marker',
+        studentId,
+        expiresAt,
+      }),
+    ),
   );
 }
 
@@ -78,13 +101,9 @@ export async function removeMarkers(
   previous: NightMarkers,
   next: NightMarkers,
 ): Promise<void> {
-  const deletes = [
-    ...(previous.openWindow && !next.openWindow ? [openWindowMarkerKey(studentId)] : []),
-    ...previous.recheckOn
-      .filter((date) => !next.recheckOn.includes(date))
-      .map((date) => recheckMarkerKey(studentId, date)),
-  ];
   await Promise.all(
-    deletes.map((Key) => store.doc.send(new DeleteCommand({ TableName: store.tableName, Key }))),
+    markersOnlyIn(studentId, previous, next).map(({ key }) =>
+      store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: key })),
+    ),
   );
 }

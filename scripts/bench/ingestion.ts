@@ -28,6 +28,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mapLimit } from '../../functions/store/dynamo';
 import { ingestBatch } from '../../functions/usecases/ingest/ingest-batch';
 import { WRITES_IN_FLIGHT } from '../../functions/usecases/ingest/write-registrations';
 import type { PresenceEvent } from '../../shared/contract/events';
@@ -129,19 +130,13 @@ async function rawBatchWriteRate(
     requests.push(Array.from({ length: Math.min(25, items - i) }, (_, k) => rawItem(offset + i + k)));
   }
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (next < requests.length) {
-        const batch = requests[next++] ?? [];
-        let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
-        }
-      }
-    }),
-  );
+  await mapLimit(requests, 4, async (batch) => {
+    let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = (out.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
+    }
+  });
   const seconds = (performance.now() - started) / 1000;
   doc.destroy();
   return items / seconds;
@@ -160,20 +155,16 @@ async function rawConditionalPutRate(
   offset: number,
 ): Promise<number> {
   const doc = benchDoc(endpoint);
+  const ns = Array.from({ length: items }, (_, i) => offset + i);
   const started = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: WRITES_IN_FLIGHT }, async () => {
-      while (next < items) {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: rawItem(offset + next++),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      }
-    }),
+  await mapLimit(ns, WRITES_IN_FLIGHT, (n) =>
+    doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: rawItem(n),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
   );
   const seconds = (performance.now() - started) / 1000;
   doc.destroy();
